@@ -1,0 +1,58 @@
+"""Alembic environment. Runs from code (pazos_desktop.database.upgrade) and from pytest-alembic.
+
+No `logging.config.fileConfig` here: it would disable the application's own loggers.
+"""
+
+from __future__ import annotations
+
+import os
+
+from alembic import context
+from sqlalchemy import Engine
+
+from pazos_desktop import models  # noqa: F401  (hidden import for frozen builds)
+from pazos_desktop.database import make_engine
+
+target_metadata = models.Base.metadata
+
+
+def _configure_and_run(connection) -> None:
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=True,
+        compare_type=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+def run_migrations_online() -> None:
+    given = context.config.attributes.get("connection")
+    if given is None:
+        url = context.config.get_main_option("sqlalchemy.url") or os.environ["PAZOS_DB"]
+        given = make_engine(url)
+    # pytest-alembic hands over an Engine, the application a Connection.
+    if isinstance(given, Engine):
+        with given.connect() as connection:
+            _configure_and_run(connection)
+            connection.commit()
+    else:
+        _configure_and_run(given)
+
+
+def run_migrations_offline() -> None:
+    context.configure(
+        url=context.config.get_main_option("sqlalchemy.url"),
+        target_metadata=target_metadata,
+        literal_binds=True,
+        render_as_batch=True,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+
+
+if context.is_offline_mode():
+    run_migrations_offline()
+else:
+    run_migrations_online()

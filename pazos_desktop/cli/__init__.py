@@ -1,0 +1,135 @@
+"""Command line: `main.py [--db PATH] [--lang es|en] [COMMAND [options]]`.
+
+Each feature registers its commands in its own module (see COMMAND_MODULES); `export`,
+`import` and the other groups are shared, so several modules can add subcommands to them.
+Imports stay light here: the window must not wait for SQLAlchemy to show itself.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from .. import APP_NAME, __version__
+from ..errors import PazosError
+from ..i18n import LANGUAGES, _, set_language
+from . import argparse_es
+
+COMMAND_MODULES = [
+    "pazos_desktop.cli.core_commands",
+]
+
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+Handler = Callable[[argparse.Namespace, "Context"], int]
+
+
+class Registry:
+    """Adds commands to a (sub)parser; `group()` returns the same child for every caller."""
+
+    def __init__(self, subparsers):
+        self._subparsers = subparsers
+        self._groups: dict[str, Registry] = {}
+
+    def command(self, name: str, help: str, handler: Handler) -> argparse.ArgumentParser:
+        parser = self._subparsers.add_parser(name, help=help, description=help)
+        parser.set_defaults(handler=handler)
+        return parser
+
+    def group(self, name: str, help: str) -> Registry:
+        if name not in self._groups:
+            parser = self._subparsers.add_parser(name, help=help, description=help)
+            sub = parser.add_subparsers(
+                title=_("subcomandos"), dest=f"{name}_command", metavar=_("SUBCOMANDO")
+            )
+            sub.required = True
+            self._groups[name] = Registry(sub)
+        return self._groups[name]
+
+
+@dataclass
+class Context:
+    """What a command handler needs: the database it was pointed at, and where to write."""
+
+    db_target: str
+    lang: str
+    out: Callable[[str], None] = field(default=print)
+    _db: object = None
+
+    def database(self, migrate: bool = True):
+        """Open (creating and migrating) the database; raises PazosError with a user message."""
+        if self._db is None:
+            from ..database import open_database
+
+            self._db = open_database(self.db_target, migrate=migrate)
+        return self._db
+
+    def close(self) -> None:
+        if self._db is not None:
+            self._db.dispose()
+
+
+def _pre_parse(argv: list[str]) -> str:
+    """The language must be known before the help texts are built."""
+    pre = argparse.ArgumentParser(add_help=False)
+    pre.add_argument("--lang", choices=LANGUAGES)
+    known, _rest = pre.parse_known_args(argv)
+    return known.lang or os.environ.get("PAZOS_LANG") or "es"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="main.py",
+        description=_(
+            "{app}: aliados, compromisos, actas y reportes de la estrategia PAZOS."
+        ).format(app=APP_NAME),
+        epilog=_("Sin comando, abre la ventana del programa."),
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"{APP_NAME} {__version__}",
+        help=_("muestra la versión del programa y termina"),
+    )
+    parser.add_argument(
+        "--db",
+        metavar=_("RUTA"),
+        help=_("base de datos a usar (archivo SQLite o URL); también PAZOS_DB"),
+    )
+    parser.add_argument("--lang", choices=LANGUAGES, help=_("idioma: es (por defecto) o en"))
+    sub = parser.add_subparsers(title=_("comandos"), dest="command", metavar=_("COMANDO"))
+    registry = Registry(sub)
+    for name in COMMAND_MODULES:
+        importlib.import_module(name).register(registry)
+    return parser
+
+
+def main(
+    argv: list[str] | None = None, open_window: Callable[[str, str], int] | None = None
+) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    lang = set_language(_pre_parse(argv))
+    argparse_es.install(lang)
+    args = build_parser().parse_args(argv)
+    from ..paths import resolve_db_target
+
+    ctx = Context(db_target=resolve_db_target(args.db), lang=lang)
+    try:
+        if args.command is None:
+            if open_window is None:
+                print(_("No hay ventana disponible; use --help para ver los comandos."))
+                return EXIT_USAGE
+            return open_window(ctx.db_target, lang)
+        return args.handler(args, ctx)
+    except PazosError as exc:
+        print(_("Error: {message}").format(message=exc.message), file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        print(_("Cancelado."), file=sys.stderr)
+        return EXIT_FAILED
+    finally:
+        ctx.close()

@@ -1,0 +1,310 @@
+"""Engines, sessions and migrations. The only module that knows SQLite's particulars."""
+
+from __future__ import annotations
+
+import io
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.orm import Session, sessionmaker
+
+from . import history
+from .errors import DatabaseProblem
+from .history import default_actor
+from .i18n import _
+from .paths import migrations_dir
+
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+
+
+def to_url(target: str) -> str:
+    """A SQLAlchemy URL from either a URL or a plain file path."""
+    if "://" in target:
+        return target
+    return "sqlite:///" + str(Path(target).expanduser().resolve())
+
+
+def is_sqlite(engine_or_url: Engine | str) -> bool:
+    url = engine_or_url.url if isinstance(engine_or_url, Engine) else make_url(engine_or_url)
+    return url.get_backend_name() == "sqlite"
+
+
+def sqlite_path(engine: Engine) -> Path | None:
+    db = engine.url.database
+    if not is_sqlite(engine) or not db or db == ":memory:":
+        return None
+    return Path(db)
+
+
+def _on_sqlite_connect(dbapi_connection, _record) -> None:
+    # A plain cursor: the docs' recipe reads `dbapi_connection.autocommit`, absent before 3.12.
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    # FULL: an acknowledged commit survives a power cut, not only a crash.
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.close()
+
+
+def _on_sqlite_begin(conn) -> None:
+    # pysqlite does not wrap DDL in its transactions; emitting BEGIN ourselves makes a failed
+    # migration roll back completely (SQLAlchemy's documented pysqlite recipe).
+    conn.exec_driver_sql("BEGIN")
+
+
+def make_engine(target: str) -> Engine:
+    url = to_url(target)
+    if not is_sqlite(url):
+        return create_engine(url, pool_pre_ping=True)
+    path = make_url(url).database
+    if path and path != ":memory:":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(url, connect_args={"isolation_level": None})
+    event.listen(engine, "connect", _on_sqlite_connect)
+    event.listen(engine, "begin", _on_sqlite_begin)
+    return engine
+
+
+def foreign_keys_enabled(engine: Engine) -> bool:
+    if not is_sqlite(engine):
+        return True
+    with engine.connect() as conn:
+        return conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+
+
+# --- migrations -------------------------------------------------------------------------------
+
+
+def alembic_config(connection=None) -> Config:
+    # stdout to a buffer: a windowed frozen app has sys.stdout = None.
+    config = Config(stdout=io.StringIO())
+    config.set_main_option("script_location", str(migrations_dir()))
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def head_revision() -> str:
+    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as conn:
+        return MigrationContext.configure(conn).get_current_revision()
+
+
+def known_revisions() -> set[str]:
+    script = ScriptDirectory.from_config(alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def ensure_not_newer(engine: Engine) -> None:
+    current = current_revision(engine)
+    if current is not None and current not in known_revisions():
+        raise DatabaseProblem(
+            _(
+                "La base de datos fue creada por una versión más reciente del programa "
+                "(revisión {rev}). Actualice PAZOS Coordinación para abrirla."
+            ).format(rev=current)
+        )
+
+
+def upgrade(engine: Engine, revision: str = "head") -> None:
+    """Migrate to `revision` from code; foreign keys are off during the batch copies."""
+    ensure_not_newer(engine)
+    with engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        sqlite = is_sqlite(engine)
+        if sqlite:
+            # A batch copy of a parent table with FKs on would cascade-delete its children.
+            # Issued on the raw connection: a PRAGMA inside a transaction is ignored.
+            raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            command.upgrade(alembic_config(conn), revision)
+            if sqlite:
+                _raise_on_foreign_key_violations(raw)
+        finally:
+            if sqlite:
+                raw.execute("PRAGMA foreign_keys=ON")
+
+
+def downgrade(engine: Engine, revision: str) -> None:
+    with engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        if is_sqlite(engine):
+            raw.execute("PRAGMA foreign_keys=OFF")
+        try:
+            command.downgrade(alembic_config(conn), revision)
+        finally:
+            if is_sqlite(engine):
+                raw.execute("PRAGMA foreign_keys=ON")
+
+
+def _raise_on_foreign_key_violations(raw) -> None:
+    rows = raw.execute("PRAGMA foreign_key_check").fetchall()
+    if rows:
+        raise DatabaseProblem(
+            _("La migración dejó referencias rotas en la tabla {table}.").format(table=rows[0][0])
+        )
+
+
+# --- checks -----------------------------------------------------------------------------------
+
+
+@dataclass
+class CheckReport:
+    current: str | None
+    head: str
+    integrity: str
+    foreign_key_problems: int
+    foreign_keys_on: bool
+
+    @property
+    def ok(self) -> bool:
+        return (
+            self.current == self.head
+            and self.integrity == "ok"
+            and self.foreign_key_problems == 0
+            and self.foreign_keys_on
+        )
+
+
+def check(engine: Engine, quick: bool = False) -> CheckReport:
+    integrity, fk_problems = "ok", 0
+    if is_sqlite(engine):
+        pragma = "quick_check" if quick else "integrity_check"
+        with engine.connect() as conn:
+            try:
+                rows = conn.exec_driver_sql(f"PRAGMA {pragma}").fetchall()
+                integrity = "; ".join(str(r[0]) for r in rows[:5])
+                fk_problems = len(conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall())
+            except SADatabaseError as exc:
+                integrity = str(exc.orig)
+    return CheckReport(
+        current=current_revision_or_none(engine),
+        head=head_revision(),
+        integrity=integrity,
+        foreign_key_problems=fk_problems,
+        foreign_keys_on=foreign_keys_enabled(engine),
+    )
+
+
+def current_revision_or_none(engine: Engine) -> str | None:
+    try:
+        return current_revision(engine)
+    except SADatabaseError:
+        return None
+
+
+def probe_sqlite_file(path: Path) -> None:
+    """Raise a user message when `path` exists but is not a usable SQLite database."""
+    if not path.exists() or path.stat().st_size == 0:
+        return
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            result = con.execute("PRAGMA quick_check").fetchone()[0]
+        finally:
+            con.close()
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseProblem(_damaged_message(path, str(exc))) from exc
+    if result != "ok":
+        raise DatabaseProblem(_damaged_message(path, result))
+
+
+def _damaged_message(path: Path, detail: str) -> str:
+    if "not a database" in detail:
+        return _("El archivo {path} no es una base de datos de PAZOS Coordinación.").format(
+            path=path
+        )
+    return _(
+        "La base de datos {path} está dañada ({detail}). Restaure la copia de seguridad más "
+        "reciente o elija otra ubicación."
+    ).format(path=path, detail=detail)
+
+
+# --- the database a run works on --------------------------------------------------------------
+
+
+class Database:
+    """An engine and its session factory; `session()` is one unit of work."""
+
+    def __init__(self, target: str, actor: str | None = None):
+        self.url = to_url(target)
+        self.engine = make_engine(self.url)
+        self._sessions = sessionmaker(
+            self.engine, expire_on_commit=False, info={"actor": actor or default_actor()}
+        )
+        history.install(self._sessions)
+
+    @property
+    def path(self) -> Path | None:
+        return sqlite_path(self.engine)
+
+    def describe(self) -> str:
+        return str(self.path) if self.path else self.engine.url.render_as_string(hide_password=True)
+
+    @contextmanager
+    def session(self, reason: str | None = None) -> Iterator[Session]:
+        """Commit on success, roll back on any exception: nothing is ever half-saved."""
+        session = self._sessions()
+        if reason:
+            session.info["reason"] = reason
+        try:
+            yield session
+            session.commit()
+        except BaseException:
+            session.rollback()
+            raise
+        finally:
+            session.close()
+
+    def new_session(self) -> Session:
+        return self._sessions()
+
+    def migrate(self) -> None:
+        upgrade(self.engine)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(target: str, migrate: bool = True) -> Database:
+    """Open (creating and migrating when asked) the database at `target` (a path or a URL)."""
+    url = to_url(target)
+    if is_sqlite(url):
+        path = make_url(url).database
+        if path and path != ":memory:":
+            probe_sqlite_file(Path(path))
+    db = Database(url)
+    try:
+        if migrate:
+            db.migrate()
+    except SADatabaseError as exc:
+        db.dispose()
+        raise DatabaseProblem(
+            _("No se pudo abrir la base de datos {path}: {detail}").format(
+                path=db.describe(), detail=exc.orig
+            )
+        ) from exc
+    return db
+
+
+def database_exists(target: str) -> bool:
+    url = to_url(target)
+    if not is_sqlite(url):
+        return True
+    path = make_url(url).database
+    return bool(path) and os.path.exists(path) and os.path.getsize(path) > 0

@@ -1,0 +1,36 @@
+"""The one error type the core raises for anything a user can fix."""
+
+from __future__ import annotations
+
+
+class PazosError(Exception):
+    """An error whose message is meant for the user (already translated)."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class ValidationError(PazosError):
+    """Bad input: a message per field (field name -> translated message); nothing was changed."""
+
+    def __init__(self, fields: dict[str, str], message: str | None = None):
+        self.fields = dict(fields)
+        summary = message or "\n".join(self.fields.values())
+        super().__init__(summary)
+
+
+class NotFoundError(PazosError):
+    """The record asked for does not exist (any more)."""
+
+
+class ConflictError(PazosError):
+    """Someone else changed the record since it was read; `changes` lists field: (theirs, ours)."""
+
+    def __init__(self, message: str, changes: dict[str, tuple[object, object]] | None = None):
+        super().__init__(message)
+        self.changes = changes or {}
+
+
+class DatabaseProblem(PazosError):
+    """The database file cannot be used as it is (damaged, newer, unreachable, ...)."""

@@ -1,0 +1,146 @@
+"""Automatic history: every create, update, archive and delete of a tracked record.
+
+One session listener writes `history_entry` rows for every flushed change, so no form or
+service has to remember to. Who: `session.info["actor"]` (set by `Database`), else the OS
+user. Why: `session.info["reason"]`, when the action asked the user for one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import getpass
+import os
+from collections.abc import Iterable
+
+from sqlalchemy import event, insert, inspect
+from sqlalchemy.orm import Session
+
+from .models import AppSetting, Base, HistoryEntry, utcnow
+
+# Derived or bookkeeping columns: their changes are noise in a history.
+UNTRACKED_FIELDS = {"name_key", "search_key", "version", "created_at", "updated_at"}
+UNTRACKED_CLASSES = (HistoryEntry, AppSetting)
+
+
+def default_actor() -> str:
+    try:
+        return os.environ.get("PAZOS_USER") or getpass.getuser()
+    except Exception:  # getuser raises when no user name can be found at all
+        return "?"
+
+
+def render(value: object) -> str | None:
+    """How a value is stored in the history: ISO dates, integers without '.0'."""
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, Base):
+        return _label(value)
+    return str(value)
+
+
+def _label(obj: Base) -> str:
+    for attr in ("name", "title"):
+        if hasattr(obj, attr):
+            return str(getattr(obj, attr))
+    return str(inspect(obj).identity)
+
+
+def _tracked(obj: object) -> bool:
+    return isinstance(obj, Base) and not isinstance(obj, UNTRACKED_CLASSES)
+
+
+def _entity(obj: Base) -> tuple[str, int]:
+    return obj.__tablename__, inspect(obj).mapper.primary_key_from_instance(obj)[0]
+
+
+def _column_changes(obj: Base, new: bool) -> Iterable[tuple[str, str | None, str | None]]:
+    state = inspect(obj)
+    for attr in state.mapper.column_attrs:
+        key = attr.key
+        if key in UNTRACKED_FIELDS or key == "id":
+            continue
+        hist = state.attrs[key].history
+        if new:
+            value = state.attrs[key].value
+            if value is not None:
+                yield key, None, render(value)
+        elif hist.has_changes():
+            old = render(hist.deleted[0]) if hist.deleted else None
+            new_value = render(hist.added[0]) if hist.added else None
+            if old != new_value:
+                yield key, old, new_value
+
+
+def _collection_changes(obj: Base) -> Iterable[tuple[str, str | None, str | None]]:
+    state = inspect(obj)
+    for rel in state.mapper.relationships:
+        if rel.secondary is None:
+            continue
+        hist = state.attrs[rel.key].history
+        if not (hist.added or hist.deleted):
+            continue
+        old = list(hist.unchanged) + list(hist.deleted)
+        new = list(hist.unchanged) + list(hist.added)
+        yield rel.key, _join(old), _join(new)
+
+
+def _join(objs: list[Base]) -> str | None:
+    return ", ".join(sorted(_label(o) for o in objs)) or None
+
+
+def _action(changes: list[tuple[str, str | None, str | None]]) -> str:
+    for field, _old, new in changes:
+        if field == "archived":
+            return "archive" if new == "True" else "restore"
+    return "update"
+
+
+def _rows_for(session: Session) -> list[dict]:
+    base = {
+        "at": utcnow(),
+        "actor": session.info.get("actor") or default_actor(),
+        "reason": session.info.get("reason"),
+    }
+    rows: list[dict] = []
+
+    def add(obj, action, field=None, old=None, new=None):
+        entity, entity_id = _entity(obj)
+        rows.append(
+            base
+            | dict(
+                entity=entity,
+                entity_id=entity_id,
+                action=action,
+                field=field,
+                old_value=old,
+                new_value=new,
+            )
+        )
+
+    for obj in filter(_tracked, session.new):
+        add(obj, "create")
+        for field, old, new in [*_column_changes(obj, True), *_collection_changes(obj)]:
+            add(obj, "create", field, old, new)
+    for obj in filter(_tracked, session.dirty):
+        changes = [*_column_changes(obj, False), *_collection_changes(obj)]
+        action = _action(changes)
+        for field, old, new in changes:
+            add(obj, action, field, old, new)
+    for obj in filter(_tracked, session.deleted):
+        add(obj, "delete", None, _label(obj), None)
+    return rows
+
+
+def _after_flush(session: Session, _context) -> None:
+    rows = _rows_for(session)
+    if rows:
+        session.connection().execute(insert(HistoryEntry.__table__), rows)
+
+
+def install(session_factory) -> None:
+    """Record history for every session `session_factory` makes."""
+    event.listen(session_factory, "after_flush", _after_flush)

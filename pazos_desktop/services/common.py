@@ -1,0 +1,108 @@
+"""Helpers shared by the services: validation, lookups, optimistic concurrency."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import TypeVar
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..domain import clean_text, fold
+from ..errors import ConflictError, NotFoundError, ValidationError
+from ..i18n import _
+from ..models import Base
+
+M = TypeVar("M", bound=Base)
+
+
+def today() -> dt.date:
+    return dt.date.today()
+
+
+class Checker:
+    """Collects one message per field, then raises them all at once."""
+
+    def __init__(self) -> None:
+        self.errors: dict[str, str] = {}
+
+    def fail(self, field: str, message: str) -> None:
+        self.errors.setdefault(field, message)
+
+    def text(self, field: str, value: str | None, label: str, required=False, max_len=None):
+        cleaned = clean_text(value)
+        if cleaned is not None and _has_control_chars(cleaned):
+            self.fail(
+                field,
+                _("{label}: contiene caracteres de control no permitidos.").format(label=label),
+            )
+        if required and cleaned is None:
+            self.fail(field, _("{label}: este campo es obligatorio.").format(label=label))
+        if cleaned and max_len and len(cleaned) > max_len:
+            self.fail(
+                field,
+                _("{label}: máximo {n} caracteres.").format(label=label, n=max_len),
+            )
+        return cleaned
+
+    def non_negative(self, field: str, value, label: str):
+        if value is None or value == "":
+            return None
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            self.fail(field, _("{label}: debe ser un número.").format(label=label))
+            return None
+        if number < 0 or number != number:
+            self.fail(field, _("{label}: no puede ser negativo.").format(label=label))
+            return None
+        return number
+
+    def required(self, field: str, value, label: str):
+        if value is None or value == "" or value == []:
+            self.fail(field, _("{label}: este campo es obligatorio.").format(label=label))
+        return value
+
+    def raise_if_any(self) -> None:
+        if self.errors:
+            raise ValidationError(self.errors)
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _has_control_chars(text: str) -> bool:
+    return bool(_CONTROL.search(text))
+
+
+def get_or_fail(session: Session, model: type[M], obj_id: int | None, label: str) -> M:
+    obj = session.get(model, obj_id) if obj_id is not None else None
+    if obj is None:
+        raise NotFoundError(_("{label} no existe (id {id}).").format(label=label, id=obj_id))
+    return obj
+
+
+def check_version(obj: Base, expected: int | None, label: str) -> None:
+    """Refuse to save over a record someone else changed since the editor read it."""
+    if expected is not None and obj.version != expected:
+        raise ConflictError(
+            _(
+                "{label} fue modificado por otra persona o ventana mientras usted lo editaba. "
+                "Vuelva a abrirlo para ver los cambios; los suyos no se guardaron."
+            ).format(label=label)
+        )
+
+
+def name_taken(session: Session, model, name: str, own_id: int | None) -> bool:
+    """Names compare without case and accents: "Fundacion Sidoc" = "Fundación SIDOC"."""
+    query = select(func.count()).select_from(model).where(model.name_key == fold(name))
+    if own_id is not None:
+        query = query.where(model.id != own_id)
+    return session.scalar(query) > 0
+
+
+def apply_fields(obj: Base, values: dict) -> None:
+    for key, value in values.items():
+        if getattr(obj, key) != value:
+            setattr(obj, key, value)

@@ -1,0 +1,81 @@
+"""The strategy's components (ejes): seeded by the first migration, names editable."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..errors import PazosError
+from ..i18n import _, get_language
+from ..models import Commitment, Component, Program
+from .common import Checker, apply_fields, check_version, get_or_fail
+
+
+@dataclass
+class ComponentData:
+    code: int
+    name_es: str
+    name_en: str
+    description_es: str | None = None
+    description_en: str | None = None
+    id: int | None = None
+    version: int | None = None
+
+    def name(self, lang: str | None = None) -> str:
+        return self.name_en if (lang or get_language()) == "en" else self.name_es
+
+    def description(self, lang: str | None = None) -> str | None:
+        return self.description_en if (lang or get_language()) == "en" else self.description_es
+
+
+FIELDS = ["code", "name_es", "name_en", "description_es", "description_en"]
+
+
+def _data(c: Component) -> ComponentData:
+    return ComponentData(**{f: getattr(c, f) for f in FIELDS}, id=c.id, version=c.version)
+
+
+def list_components(session: Session) -> list[ComponentData]:
+    return [_data(c) for c in session.scalars(select(Component).order_by(Component.code))]
+
+
+def component_name_column(lang: str | None = None):
+    """The SQL column holding component names in the current language."""
+    return Component.name_en if (lang or get_language()) == "en" else Component.name_es
+
+
+def save_component(session: Session, data: ComponentData) -> ComponentData:
+    c = Checker()
+    values = {
+        "name_es": c.text("name_es", data.name_es, _("Nombre en español"), True, 200),
+        "name_en": c.text("name_en", data.name_en, _("Nombre en inglés"), True, 200),
+        "description_es": c.text("description_es", data.description_es, _("Descripción")),
+        "description_en": c.text("description_en", data.description_en, _("Descripción")),
+    }
+    c.raise_if_any()
+    if data.id is None:
+        component = Component(code=data.code, **values)
+        session.add(component)
+    else:
+        component = get_or_fail(session, Component, data.id, _("El componente"))
+        check_version(component, data.version, _("El componente"))
+        apply_fields(component, values)
+    session.flush()
+    return _data(component)
+
+
+def delete_component(session: Session, component_id: int) -> None:
+    component = get_or_fail(session, Component, component_id, _("El componente"))
+    used = session.scalar(
+        select(func.count()).where(Commitment.component_id == component_id)
+    ) + session.scalar(select(func.count()).where(Program.component_id == component_id))
+    if used:
+        raise PazosError(
+            _("El componente «{name}» está en uso ({n} registros) y no se puede eliminar.").format(
+                name=component.name_es, n=used
+            )
+        )
+    session.delete(component)
+    session.flush()

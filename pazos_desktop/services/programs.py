@@ -1,0 +1,99 @@
+"""Programs (e.g. Forjar Oportunidades): a lead partner, a component, their commitments."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..domain import fold
+from ..errors import PazosError
+from ..i18n import _
+from ..models import Commitment, Component, Partner, Program
+from .common import Checker, apply_fields, check_version, get_or_fail, name_taken
+from .components import component_name_column
+
+
+@dataclass
+class ProgramData:
+    name: str = ""
+    lead_partner_id: int | None = None
+    component_id: int | None = None
+    description: str | None = None
+    id: int | None = None
+    version: int | None = None
+    lead_partner_name: str | None = None
+    component_name: str | None = None
+    commitments: int = 0
+
+
+def list_programs(session: Session) -> list[ProgramData]:
+    count = select(func.count()).where(Commitment.program_id == Program.id).scalar_subquery()
+    query = (
+        select(Program, Partner.name, component_name_column(), count)
+        .outerjoin(Partner, Program.lead_partner_id == Partner.id)
+        .outerjoin(Component, Program.component_id == Component.id)
+        .order_by(Program.name_key)
+    )
+    return [_data(p, partner, comp, n) for p, partner, comp, n in session.execute(query)]
+
+
+def _data(p: Program, partner=None, component=None, n=0) -> ProgramData:
+    return ProgramData(
+        name=p.name,
+        lead_partner_id=p.lead_partner_id,
+        component_id=p.component_id,
+        description=p.description,
+        id=p.id,
+        version=p.version,
+        lead_partner_name=partner,
+        component_name=component,
+        commitments=n,
+    )
+
+
+def get_program(session: Session, program_id: int) -> ProgramData:
+    return _data(get_or_fail(session, Program, program_id, _("El programa")))
+
+
+def save_program(session: Session, data: ProgramData) -> ProgramData:
+    c = Checker()
+    name = c.text("name", data.name, _("Nombre"), required=True, max_len=300)
+    description = c.text("description", data.description, _("Descripción"))
+    if name and name_taken(session, Program, name, data.id):
+        c.fail("name", _("Nombre: ya existe un programa llamado «{name}».").format(name=name))
+    if data.lead_partner_id is not None and session.get(Partner, data.lead_partner_id) is None:
+        c.fail("lead_partner_id", _("Entidad líder: no existe."))
+    if data.component_id is not None and session.get(Component, data.component_id) is None:
+        c.fail("component_id", _("Componente: no existe."))
+    c.raise_if_any()
+    values = {
+        "name": name,
+        "name_key": fold(name),
+        "description": description,
+        "lead_partner_id": data.lead_partner_id,
+        "component_id": data.component_id,
+    }
+    if data.id is None:
+        program = Program(**values)
+        session.add(program)
+    else:
+        program = get_or_fail(session, Program, data.id, _("El programa"))
+        check_version(program, data.version, _("El programa"))
+        apply_fields(program, values)
+    session.flush()
+    return _data(program)
+
+
+def delete_program(session: Session, program_id: int) -> None:
+    program = get_or_fail(session, Program, program_id, _("El programa"))
+    used = session.scalar(select(func.count()).where(Commitment.program_id == program_id))
+    if used:
+        raise PazosError(
+            _("El programa «{name}» tiene {n} compromisos y no se puede eliminar.").format(
+                name=program.name, n=used
+            )
+        )
+    session.delete(program)
+    session.flush()

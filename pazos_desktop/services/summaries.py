@@ -1,0 +1,198 @@
+"""Summaries for the dashboard and the coordination report: counts and completion.
+
+Completion (% cumplido) = completed / (all − cancelled): a cancelled commitment is neither done
+nor pending. A commitment for "all clusters" counts in every cluster.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy import Integer, func, select
+from sqlalchemy.orm import Session
+
+from ..domain import OVERDUE, Status
+from ..models import Cluster, Commitment, Partner, commitment_cluster
+from .common import today
+from .components import list_components
+from .search import (
+    STATUS_ORDER,
+    CommitmentFilter,
+    apply_filter,
+    effective_status_expr,
+    overdue_clause,
+)
+
+COMPLETED = Status.COMPLETED.value
+CANCELLED = Status.CANCELLED.value
+
+
+@dataclass
+class Cell:
+    total: int = 0
+    completed: int = 0
+    cancelled: int = 0
+
+    @property
+    def percent(self) -> float | None:
+        """% completed, or None where nothing is expected."""
+        base = self.total - self.cancelled
+        return 100.0 * self.completed / base if base else None
+
+    def add(self, total: int, completed: int, cancelled: int) -> None:
+        self.total += total
+        self.completed += completed
+        self.cancelled += cancelled
+
+
+@dataclass
+class Matrix:
+    rows: list[tuple[int, str]]
+    columns: list[tuple[int, str]]
+    cells: dict[tuple[int, int], Cell] = field(default_factory=dict)
+
+    def cell(self, row_id: int, column_id: int) -> Cell:
+        return self.cells.get((row_id, column_id), Cell())
+
+    def row_total(self, row_id: int) -> Cell:
+        return _sum(self.cell(row_id, c) for c, _ in self.columns)
+
+    def column_total(self, column_id: int) -> Cell:
+        return _sum(self.cell(r, column_id) for r, _ in self.rows)
+
+
+def _sum(cells) -> Cell:
+    out = Cell()
+    for c in cells:
+        out.add(c.total, c.completed, c.cancelled)
+    return out
+
+
+def _counts():
+    return (
+        func.count(Commitment.id),
+        func.coalesce(func.sum((Commitment.status == COMPLETED).cast(Integer)), 0),
+        func.coalesce(func.sum((Commitment.status == CANCELLED).cast(Integer)), 0),
+    )
+
+
+def status_totals(session: Session, f: CommitmentFilter | None = None, on=None) -> dict[str, int]:
+    """Commitments by the status users see (overdue derived from the due date)."""
+    on = on or today()
+    expr = effective_status_expr(on)
+    query = apply_filter(select(expr, func.count(Commitment.id)), f or CommitmentFilter(), on)
+    found = dict(session.execute(query.group_by(expr)).all())
+    return {status: found.get(status, 0) for status in STATUS_ORDER}
+
+
+def overall(session: Session, f: CommitmentFilter | None = None, on=None) -> Cell:
+    on = on or today()
+    query = apply_filter(select(*_counts()), f or CommitmentFilter(), on)
+    return Cell(*session.execute(query).one())
+
+
+def committed_amount(session: Session, f: CommitmentFilter | None = None, on=None) -> int:
+    on = on or today()
+    query = apply_filter(
+        select(func.coalesce(func.sum(Commitment.amount_cop), 0)), f or CommitmentFilter(), on
+    )
+    return int(session.scalar(query))
+
+
+def _clusters(session: Session, f: CommitmentFilter) -> list[tuple[int, str]]:
+    query = select(Cluster.id, Cluster.name).order_by(Cluster.name_key)
+    if f.cluster_ids:
+        query = query.where(Cluster.id.in_(f.cluster_ids))
+    return [tuple(r) for r in session.execute(query)]
+
+
+def _components(session: Session, f: CommitmentFilter) -> list[tuple[int, str]]:
+    return [
+        (c.id, c.name())
+        for c in list_components(session)
+        if not f.component_ids or c.id in f.component_ids
+    ]
+
+
+def cluster_component_matrix(
+    session: Session, f: CommitmentFilter | None = None, on=None
+) -> Matrix:
+    on, f = on or today(), f or CommitmentFilter()
+    matrix = Matrix(rows=_clusters(session, f), columns=_components(session, f))
+    named = apply_filter(
+        select(commitment_cluster.c.cluster_id, Commitment.component_id, *_counts()).join(
+            commitment_cluster, commitment_cluster.c.commitment_id == Commitment.id
+        ),
+        f,
+        on,
+    ).group_by(commitment_cluster.c.cluster_id, Commitment.component_id)
+    for cluster_id, component_id, *counts in session.execute(named):
+        matrix.cells.setdefault((cluster_id, component_id), Cell()).add(*counts)
+    everywhere = apply_filter(
+        select(Commitment.component_id, *_counts()).where(Commitment.all_clusters.is_(True)), f, on
+    ).group_by(Commitment.component_id)
+    for component_id, *counts in session.execute(everywhere):
+        for cluster_id, _name in matrix.rows:
+            matrix.cells.setdefault((cluster_id, component_id), Cell()).add(*counts)
+    return matrix
+
+
+def partner_component_matrix(
+    session: Session, f: CommitmentFilter | None = None, on=None
+) -> Matrix:
+    on, f = on or today(), f or CommitmentFilter()
+    query = apply_filter(
+        select(Commitment.partner_id, Partner.name, Commitment.component_id, *_counts()).join(
+            Partner, Partner.id == Commitment.partner_id
+        ),
+        f,
+        on,
+    ).group_by(Commitment.partner_id, Partner.name, Commitment.component_id)
+    rows: dict[int, str] = {}
+    matrix = Matrix(rows=[], columns=_components(session, f))
+    for partner_id, name, component_id, *counts in session.execute(query):
+        rows[partner_id] = name
+        matrix.cells[(partner_id, component_id)] = Cell(*counts)
+    matrix.rows = sorted(rows.items(), key=lambda item: item[1].casefold())
+    return matrix
+
+
+@dataclass
+class PartnerSummary:
+    partner_id: int
+    name: str
+    total: int
+    completed: int
+    cancelled: int
+    overdue: int
+    amount_cop: int
+
+    @property
+    def percent(self) -> float | None:
+        return Cell(self.total, self.completed, self.cancelled).percent
+
+
+def by_partner(
+    session: Session, f: CommitmentFilter | None = None, on=None
+) -> list[PartnerSummary]:
+    on, f = on or today(), f or CommitmentFilter()
+    late = func.coalesce(func.sum(overdue_clause(on).cast(Integer)), 0)
+    amount = func.coalesce(func.sum(Commitment.amount_cop), 0)
+    query = apply_filter(
+        select(Commitment.partner_id, Partner.name, *_counts(), late, amount).join(
+            Partner, Partner.id == Commitment.partner_id
+        ),
+        f,
+        on,
+    ).group_by(Commitment.partner_id, Partner.name)
+    rows = [PartnerSummary(*r) for r in session.execute(query)]
+    return sorted(rows, key=lambda r: (-r.total, r.name.casefold()))
+
+
+def overdue_count(session: Session, f: CommitmentFilter | None = None, on=None) -> int:
+    return status_totals(session, f, on)[OVERDUE]
+
+
+def days_late(due: dt.date | None, on: dt.date) -> int:
+    return (on - due).days if due else 0

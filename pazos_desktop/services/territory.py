@@ -1,0 +1,140 @@
+"""Clusters (clústeres) and neighbourhoods (barrios): where the work is targeted."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ..domain import fold
+from ..errors import PazosError
+from ..i18n import _
+from ..models import Cluster, Neighbourhood, commitment_cluster
+from .common import Checker, apply_fields, check_version, get_or_fail, name_taken
+
+
+@dataclass
+class ClusterData:
+    name: str = ""
+    description: str | None = None
+    id: int | None = None
+    version: int | None = None
+    neighbourhoods: list[str] = field(default_factory=list)
+    commitments: int = 0
+
+
+@dataclass
+class NeighbourhoodData:
+    name: str = ""
+    comuna: str | None = None
+    cluster_id: int | None = None
+    id: int | None = None
+    version: int | None = None
+    cluster_name: str | None = None
+
+
+def _cluster_data(c: Cluster, commitments: int = 0) -> ClusterData:
+    return ClusterData(
+        name=c.name,
+        description=c.description,
+        id=c.id,
+        version=c.version,
+        neighbourhoods=[n.name for n in c.neighbourhoods],
+        commitments=commitments,
+    )
+
+
+def list_clusters(session: Session) -> list[ClusterData]:
+    counts = dict(
+        session.execute(
+            select(commitment_cluster.c.cluster_id, func.count()).group_by(
+                commitment_cluster.c.cluster_id
+            )
+        ).all()
+    )
+    clusters = session.scalars(select(Cluster).order_by(Cluster.name_key))
+    return [_cluster_data(c, counts.get(c.id, 0)) for c in clusters]
+
+
+def get_cluster(session: Session, cluster_id: int) -> ClusterData:
+    return _cluster_data(get_or_fail(session, Cluster, cluster_id, _("El clúster")))
+
+
+def save_cluster(session: Session, data: ClusterData) -> ClusterData:
+    c = Checker()
+    name = c.text("name", data.name, _("Nombre"), required=True, max_len=200)
+    description = c.text("description", data.description, _("Descripción"))
+    if name and name_taken(session, Cluster, name, data.id):
+        c.fail("name", _("Nombre: ya existe un clúster llamado «{name}».").format(name=name))
+    c.raise_if_any()
+    values = {"name": name, "name_key": fold(name), "description": description}
+    if data.id is None:
+        cluster = Cluster(**values)
+        session.add(cluster)
+    else:
+        cluster = get_or_fail(session, Cluster, data.id, _("El clúster"))
+        check_version(cluster, data.version, _("El clúster"))
+        apply_fields(cluster, values)
+    session.flush()
+    return _cluster_data(cluster)
+
+
+def delete_cluster(session: Session, cluster_id: int) -> None:
+    cluster = get_or_fail(session, Cluster, cluster_id, _("El clúster"))
+    used = session.scalar(select(func.count()).where(commitment_cluster.c.cluster_id == cluster_id))
+    if used:
+        raise PazosError(
+            _("El clúster «{name}» tiene {n} compromisos y no se puede eliminar.").format(
+                name=cluster.name, n=used
+            )
+        )
+    for hood in list(cluster.neighbourhoods):
+        hood.cluster_id = None
+    session.delete(cluster)
+    session.flush()
+
+
+def _hood_data(n: Neighbourhood) -> NeighbourhoodData:
+    return NeighbourhoodData(
+        name=n.name,
+        comuna=n.comuna,
+        cluster_id=n.cluster_id,
+        id=n.id,
+        version=n.version,
+        cluster_name=n.cluster.name if n.cluster else None,
+    )
+
+
+def list_neighbourhoods(session: Session, cluster_id: int | None = None) -> list[NeighbourhoodData]:
+    query = select(Neighbourhood).order_by(Neighbourhood.name_key)
+    if cluster_id is not None:
+        query = query.where(Neighbourhood.cluster_id == cluster_id)
+    return [_hood_data(n) for n in session.scalars(query)]
+
+
+def save_neighbourhood(session: Session, data: NeighbourhoodData) -> NeighbourhoodData:
+    c = Checker()
+    name = c.text("name", data.name, _("Nombre"), required=True, max_len=200)
+    comuna = c.text("comuna", data.comuna, _("Comuna"), max_len=100)
+    if name and name_taken(session, Neighbourhood, name, data.id):
+        c.fail("name", _("Nombre: ya existe un barrio llamado «{name}».").format(name=name))
+    if data.cluster_id is not None and session.get(Cluster, data.cluster_id) is None:
+        c.fail("cluster_id", _("Clúster: no existe."))
+    c.raise_if_any()
+    values = {"name": name, "name_key": fold(name), "comuna": comuna, "cluster_id": data.cluster_id}
+    if data.id is None:
+        hood = Neighbourhood(**values)
+        session.add(hood)
+    else:
+        hood = get_or_fail(session, Neighbourhood, data.id, _("El barrio"))
+        check_version(hood, data.version, _("El barrio"))
+        apply_fields(hood, values)
+    session.flush()
+    session.refresh(hood)
+    return _hood_data(hood)
+
+
+def delete_neighbourhood(session: Session, hood_id: int) -> None:
+    session.delete(get_or_fail(session, Neighbourhood, hood_id, _("El barrio")))
+    session.flush()

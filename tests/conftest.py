@@ -1,0 +1,68 @@
+"""Shared fixtures: a database migrated by Alembic once per run, copied for every test."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ["PAZOS_USER"] = "pytest"
+
+from pazos_desktop import i18n  # noqa: E402
+from pazos_desktop.database import Database, open_database  # noqa: E402
+
+ARTIFACTS = Path(__file__).parent / "_artifacts"
+
+
+@pytest.fixture(autouse=True)
+def spanish():
+    """Every test starts in the default language."""
+    i18n.set_language("es")
+    yield
+    i18n.set_language("es")
+
+
+@pytest.fixture(scope="session")
+def migrated_template(tmp_path_factory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "template.sqlite"
+    open_database(str(path)).dispose()
+    return path
+
+
+def copy_database(source: Path, target: Path) -> Path:
+    """Copy with SQLite's backup API: a file copy can miss pages still in the -wal file."""
+    src, dst = sqlite3.connect(source), sqlite3.connect(target)
+    with dst:
+        src.backup(dst)
+    src.close()
+    dst.close()
+    return target
+
+
+@pytest.fixture
+def db_path(migrated_template, tmp_path) -> Path:
+    return copy_database(migrated_template, tmp_path / "pazos.sqlite")
+
+
+@pytest.fixture
+def db(db_path) -> Database:
+    database = Database(str(db_path), actor="pytest")
+    yield database
+    database.dispose()
+
+
+@pytest.fixture
+def session(db):
+    """One unit of work, committed at the end of the test (rolled back on error)."""
+    with db.session() as s:
+        yield s
+
+
+@pytest.fixture
+def artifacts() -> Path:
+    """Where tests leave PNGs and files for a person to look at (ignored by git)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS

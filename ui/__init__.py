@@ -1,0 +1,1 @@
+"""The Qt layer: windows and dialogs that call the core's services (pazos_desktop)."""
