@@ -1,0 +1,253 @@
+"""Editors of a commitment and of a progress update (avance)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pazos_desktop.domain import STATUS_LABELS, Status, status_label
+from pazos_desktop.services import commitments, components, partners, programs, territory
+from pazos_desktop.services.commitments import CommitmentData, ProgressData
+
+from ..operations import Operations
+from ..widgets import DateField, NumberField, fill_combo, set_combo_data
+from .editor import EditorDialog, open_editor
+
+
+@dataclass
+class Choices:
+    """What the commitment editor offers in its lists, read in one go on the worker."""
+
+    partners: list[partners.PartnerRow]
+    contacts: list[partners.ContactData]
+    components: list[components.ComponentData]
+    clusters: list[territory.ClusterData]
+    programs: list[programs.ProgramData]
+
+
+def load_choices(session) -> Choices:
+    return Choices(
+        partners=partners.list_partners(session, include_archived=True),
+        contacts=partners.list_contacts(session),
+        components=components.list_components(session),
+        clusters=territory.list_clusters(session),
+        programs=programs.list_programs(session),
+    )
+
+
+class ClusterPicker(QWidget):
+    """"All clusters" or a checked list of clusters."""
+
+    def __init__(self, clusters: list[territory.ClusterData], parent=None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.all = QCheckBox(self.tr("Todos los clústeres"))
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Clústeres"))
+        self.list.setMaximumHeight(self.fontMetrics().height() * 6)
+        for cluster in clusters:
+            item = QListWidgetItem(cluster.name)
+            item.setData(Qt.ItemDataRole.UserRole, cluster.id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.list.addItem(item)
+        self.all.toggled.connect(lambda on: self.list.setEnabled(not on))
+        layout.addWidget(self.all)
+        layout.addWidget(self.list)
+
+    def set_value(self, all_clusters: bool, ids: list[int]) -> None:
+        self.all.setChecked(all_clusters)
+        for i in range(self.list.count()):
+            item = self.list.item(i)
+            checked = item.data(Qt.ItemDataRole.UserRole) in ids
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def ids(self) -> list[int]:
+        return [
+            self.list.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.list.count())
+            if self.list.item(i).checkState() == Qt.CheckState.Checked
+        ]
+
+    def state(self) -> tuple:
+        return (self.all.isChecked(), tuple(self.ids()))
+
+
+class CommitmentEditor(EditorDialog):
+    def __init__(
+        self,
+        ops: Operations,
+        parent: QWidget | None,
+        choices: Choices,
+        data: CommitmentData | None = None,
+    ):
+        super().__init__(ops, parent, "")
+        self.data = data or CommitmentData()
+        self.choices = choices
+        new = self.data.id is None
+        self.setWindowTitle(self.tr("Nuevo compromiso") if new else self.tr("Editar compromiso"))
+        self.title = self.add_field("title", self.tr("Co&mpromiso:"), QLineEdit())
+        self.partner = self.add_field("partner_id", self.tr("&Entidad responsable:"), QComboBox())
+        self.contact = self.add_field("contact_id", self.tr("Res&ponsable:"), QComboBox())
+        self.component = self.add_field("component_id", self.tr("C&omponente:"), QComboBox())
+        self.program = self.add_field("program_id", self.tr("P&rograma:"), QComboBox())
+        self.clusters = self.add_field(
+            "cluster_ids", self.tr("Clúst&eres:"), ClusterPicker(choices.clusters)
+        )
+        self.description = self.add_field("description", self.tr("&Descripción:"), _text(self, 3))
+        self.new_column()
+        self.status = self.add_field("status", self.tr("Es&tado:"), QComboBox())
+        self.unit = self.add_field("unit", self.tr("&Unidad:"), QLineEdit())
+        self.target = self.add_field("target_quantity", self.tr("Me&ta:"), NumberField())
+        self.achieved = self.add_field("achieved_quantity", self.tr("&Logrado:"), NumberField())
+        self.amount = self.add_field("amount_cop", self.tr("&Valor (COP):"), NumberField())
+        self.start = self.add_field("start_date", self.tr("Fecha de &inicio:"), DateField())
+        self.due = self.add_field("due_date", self.tr("&Fecha límite:"), DateField())
+        self.notes = self.add_field("notes", self.tr("&Notas:"), _text(self, 3))
+        self._fill_lists()
+        self.partner.currentIndexChanged.connect(self._fill_contacts)
+        self.load(self.data)
+        self.setMinimumWidth(820)
+
+    def _fill_lists(self) -> None:
+        c = self.choices
+        shown = [p for p in c.partners if not p.archived or p.id == self.data.partner_id]
+        fill_combo(self.partner, [(p.name, p.id) for p in shown], blank=self.tr("(elija)"))
+        fill_combo(self.component, [(x.name(), x.id) for x in c.components], self.tr("(elija)"))
+        fill_combo(self.program, [(p.name, p.id) for p in c.programs], blank=self.tr("(ninguno)"))
+        statuses = [(status_label(s), s.value) for s in Status if s in STATUS_LABELS]
+        fill_combo(self.status, statuses)
+
+    def _fill_contacts(self) -> None:
+        partner_id = self.partner.currentData()
+        own = [(c.name, c.id) for c in self.choices.contacts if c.partner_id == partner_id]
+        fill_combo(self.contact, own, blank=self.tr("(ninguno)"))
+
+    def load(self, d: CommitmentData) -> None:
+        set_combo_data(self.partner, d.partner_id)
+        self._fill_contacts()
+        set_combo_data(self.contact, d.contact_id)
+        set_combo_data(self.component, d.component_id)
+        set_combo_data(self.program, d.program_id)
+        set_combo_data(self.status, d.status)
+        self.clusters.set_value(d.all_clusters, d.cluster_ids)
+        self.title.setText(d.title)
+        self.description.setPlainText(d.description or "")
+        self.unit.setText(d.unit or "")
+        self.target.set_number(d.target_quantity)
+        self.achieved.set_number(d.achieved_quantity if d.id is not None else None)
+        self.amount.set_number(d.amount_cop)
+        self.start.set_date(d.start_date)
+        self.due.set_date(d.due_date)
+        self.notes.setPlainText(d.notes or "")
+        self.mark_clean()
+
+    def collect(self) -> CommitmentData:
+        start, due = self.date_value("start_date"), self.date_value("due_date")
+        return CommitmentData(
+            partner_id=self.partner.currentData(),
+            component_id=self.component.currentData(),
+            title=self.title.text(),
+            cluster_ids=self.clusters.ids(),
+            all_clusters=self.clusters.all.isChecked(),
+            contact_id=self.contact.currentData(),
+            program_id=self.program.currentData(),
+            description=self.description.toPlainText(),
+            unit=self.unit.text(),
+            target_quantity=self.target.value(),
+            achieved_quantity=self.achieved.value() or 0.0,
+            amount_cop=self.amount.value(),
+            start_date=start,
+            due_date=due,
+            status=self.status.currentData(),
+            notes=self.notes.toPlainText(),
+            id=self.data.id,
+            version=self.data.version,
+        )
+
+    def save_call(self, data: CommitmentData):
+        return lambda s: commitments.save_commitment(s, data)
+
+
+class ProgressEditor(EditorDialog):
+    """Records a follow-up: date, achieved quantity, new status, comment."""
+
+    def __init__(self, ops: Operations, parent: QWidget | None, commitment: CommitmentData):
+        super().__init__(ops, parent, "")
+        self.commitment = commitment
+        self.setWindowTitle(self.tr("Añadir avance"))
+        self.date = self.add_field("date", self.tr("&Fecha:"), DateField())
+        self.achieved = self.add_field("achieved_quantity", self.tr("&Logrado:"), NumberField())
+        self.status = self.add_field("status", self.tr("&Estado:"), QComboBox())
+        statuses = [(status_label(s), s.value) for s in Status]
+        fill_combo(self.status, statuses, blank=self.tr("(sin cambio)"))
+        self.comment = self.add_field("comment", self.tr("&Comentario:"), _text(self, 4))
+        self.date.set_date(dt.date.today())
+        self.achieved.set_number(commitment.achieved_quantity)
+        self.mark_clean()
+
+    def collect(self) -> ProgressData:
+        achieved = self.achieved.value()
+        if achieved == self.commitment.achieved_quantity and self.achieved.isModified() is False:
+            achieved = None  # untouched: not a new figure
+        return ProgressData(
+            commitment_id=self.commitment.id,
+            date=self.date_value("date"),
+            achieved_quantity=achieved,
+            status=self.status.currentData(),
+            comment=self.comment.toPlainText(),
+        )
+
+    def save_call(self, data: ProgressData):
+        return lambda s: commitments.add_progress(s, data)
+
+
+def _text(widget: QWidget, lines: int) -> QPlainTextEdit:
+    edit = QPlainTextEdit()
+    edit.setTabChangesFocus(True)
+    edit.setFixedHeight(widget.fontMetrics().height() * lines + 12)
+    return edit
+
+
+def edit_commitment(
+    ops: Operations,
+    parent: QWidget,
+    commitment_id: int | None,
+    on_saved: Callable | None = None,
+    preset: CommitmentData | None = None,
+) -> None:
+    """Read the lists (and the record) on the worker, then open the editor."""
+
+    def work(session):
+        choices = load_choices(session)
+        if commitment_id is None:
+            return choices, preset
+        return choices, commitments.get_commitment(session, commitment_id)
+
+    ops.run(
+        work,
+        lambda r: open_editor(CommitmentEditor(ops, parent, r[0], r[1]), on_saved),
+        parent=parent,
+    )
+
+
+def add_progress(ops: Operations, parent: QWidget, commitment_id: int, on_saved=None) -> None:
+    ops.run(
+        lambda s: commitments.get_commitment(s, commitment_id),
+        lambda data: open_editor(ProgressEditor(ops, parent, data), on_saved),
+        parent=parent,
+    )

@@ -1,0 +1,222 @@
+"""The base of every editor: per-field errors from the core, nothing saved until valid.
+
+A subclass adds its fields with `add_field(key, label, widget)` (key = the core's field name in
+`ValidationError.fields`), implements `collect()` (the dataclass to save, or raises
+`InputError` for text that is not a date) and `save_call(data)` (a function of a session).
+Ctrl+S or Enter saves, Esc cancels and asks before discarding edits. Build-only: the
+constructor never shows the dialog; `open_editor()` does (git-cola's pattern, for tests).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pazos_desktop.errors import ValidationError
+
+from .. import errors
+from ..operations import Operations
+from ..widgets import DateField
+
+ERROR_STYLE = "color: #b00020;"
+
+
+class InputError(Exception):
+    """Typed text that cannot even be given to the core (a date that is not a date)."""
+
+    def __init__(self, fields: dict[str, str]):
+        super().__init__("; ".join(fields.values()))
+        self.fields = fields
+
+
+class EditorDialog(QDialog):
+    saved = Signal(object)
+
+    def __init__(self, ops: Operations, parent: QWidget | None, title: str):
+        super().__init__(parent)
+        self.ops = ops
+        self.result_data: Any = None
+        self.fields: dict[str, QWidget] = {}
+        self.labels: dict[str, str] = {}
+        self.error_labels: dict[str, QLabel] = {}
+        self._initial: tuple | None = None
+        self.saving = False
+        self.setWindowTitle(title)
+        self.setMinimumWidth(520)
+        outer = QVBoxLayout(self)
+        self.general_error = _error_label()
+        outer.addWidget(self.general_error)
+        self.columns = QHBoxLayout()
+        self.columns.setSpacing(24)
+        outer.addLayout(self.columns)
+        self.new_column()
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("Guardar"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancelar"))
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        outer.addWidget(self.buttons)
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+
+    # --- building -------------------------------------------------------------------------
+
+    def new_column(self) -> QFormLayout:
+        """Fields added from now on go in a new column (long records fit a 720 px screen)."""
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.columns.addLayout(self.form, 1)
+        return self.form
+
+    def add_field(self, key: str, label: str, widget: QWidget) -> QWidget:
+        """A labelled input with its error line underneath; `key` is the core's field name."""
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        error = _error_label()
+        column.addWidget(error)
+        self.form.addRow(label, box)
+        buddy = self.form.labelForField(box)
+        if isinstance(buddy, QLabel):
+            buddy.setBuddy(widget)
+        widget.setAccessibleName(label.replace("&", "").rstrip(":"))
+        self.fields[key] = widget
+        self.labels[key] = label.replace("&", "").rstrip(":")
+        self.error_labels[key] = error
+        return widget
+
+    def mark_clean(self) -> None:
+        """Call once the fields hold the record: edits are measured from here."""
+        self._initial = self.state()
+
+    # --- to implement ---------------------------------------------------------------------
+
+    def collect(self) -> Any:
+        raise NotImplementedError
+
+    def save_call(self, data: Any) -> Callable[[Any], Any]:
+        raise NotImplementedError
+
+    # --- behaviour ------------------------------------------------------------------------
+
+    def state(self) -> tuple:
+        return tuple(_widget_state(w) for w in self.fields.values())
+
+    def is_dirty(self) -> bool:
+        return self._initial is not None and self.state() != self._initial
+
+    def date_value(self, key: str):
+        """The date in a DateField, or an InputError-ready message when it is not a date."""
+        value = self.fields[key].value()
+        if isinstance(value, str):
+            raise InputError({key: self.tr("{label}: escriba la fecha como dd/mm/aaaa.").replace(
+                "{label}", self.labels[key])})
+        return value
+
+    def save(self) -> None:
+        if self.saving:
+            return
+        self.show_errors({})
+        try:
+            data = self.collect()
+        except InputError as exc:
+            self.show_errors(exc.fields)
+            return
+        self.saving = True
+        self.ops.run(self.save_call(data), self._saved, self._failed, parent=self)
+
+    def _saved(self, result: Any) -> None:
+        self.saving = False
+        self.result_data = result
+        self._initial = self.state()
+        self.saved.emit(result)
+        self.accept()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.saving = False
+        if isinstance(exc, ValidationError):
+            self.show_errors(exc.fields)
+        else:
+            errors.show_error(self, exc)
+
+    def show_errors(self, fields: dict[str, str]) -> None:
+        unplaced = []
+        for key, label in self.error_labels.items():
+            label.setText(fields.get(key, ""))
+            label.setVisible(key in fields)
+        for key, message in fields.items():
+            if key not in self.error_labels:
+                unplaced.append(message)
+        self.general_error.setText("\n".join(unplaced))
+        self.general_error.setVisible(bool(unplaced))
+        first = next((self.fields[k] for k in self.fields if k in fields), None)
+        if first is not None:
+            first.setFocus()
+
+    def field_error(self, key: str) -> str:
+        label = self.error_labels.get(key)
+        return label.text() if label is not None and not label.isHidden() else ""
+
+    def reject(self) -> None:
+        if self.is_dirty() and not errors.confirm(
+            self,
+            self.tr("Descartar cambios"),
+            self.tr("Hay cambios sin guardar. ¿Desea descartarlos?"),
+        ):
+            return
+        super().reject()
+
+
+def _error_label() -> QLabel:
+    label = QLabel()
+    label.setStyleSheet(ERROR_STYLE)
+    label.setWordWrap(True)
+    label.setVisible(False)
+    return label
+
+
+def _widget_state(w: QWidget):
+    if isinstance(w, QLineEdit | DateField):
+        return w.text()
+    if isinstance(w, QPlainTextEdit):
+        return w.toPlainText()
+    if isinstance(w, QComboBox):
+        return w.currentData()
+    if isinstance(w, QCheckBox | QAbstractButton):
+        return w.isChecked()
+    if isinstance(w, QListWidget):
+        return tuple(
+            w.item(i).checkState() == Qt.CheckState.Checked for i in range(w.count())
+        )
+    state = getattr(w, "state", None)
+    return state() if callable(state) else None
+
+
+def open_editor(dialog: EditorDialog, on_saved: Callable[[Any], None] | None = None) -> None:
+    """Show an editor window-modally without blocking (tests drive it the same way)."""
+    if on_saved is not None:
+        dialog.saved.connect(on_saved)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()

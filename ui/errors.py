@@ -1,0 +1,171 @@
+"""The one way errors reach the user: a dialog with the message, "copy details" and the log.
+
+`install(app)` sets up a rotating log in the data folder and hooks `sys.excepthook` and
+`threading.excepthook`, so an exception in a slot or a thread is logged and shown instead of
+vanishing (a windowed build has no stderr). `show_error(parent, exc)` is what every view uses.
+"""
+
+from __future__ import annotations
+
+import logging
+import logging.handlers
+import sys
+import threading
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QThread, QTimer
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+log = logging.getLogger("pazos")
+LOG_NAME = "pazos.log"
+_log_file: Path | None = None
+# Tests replace this to record what would have been shown instead of opening a modal dialog.
+presenter = None
+
+
+def setup_logging(folder: Path | None = None) -> Path | None:
+    """A rotating log (5 x 1 MB) in the data folder; None when the folder cannot be written."""
+    global _log_file
+    if folder is None:
+        from pazos_desktop.paths import log_dir
+
+        folder = log_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        handler = logging.handlers.RotatingFileHandler(
+            folder / LOG_NAME, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
+        )
+    except OSError:
+        return None
+    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    log.addHandler(handler)
+    log.setLevel(logging.INFO)
+    _log_file = folder / LOG_NAME
+    return _log_file
+
+
+def log_file() -> Path | None:
+    return _log_file
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Errors", text)
+
+
+def user_message(exc: BaseException) -> str:
+    """The core's PazosError carries a translated message; anything else is unexpected."""
+    from pazos_desktop.errors import PazosError
+
+    if isinstance(exc, PazosError):
+        return exc.message
+    return tr("Ocurrió un error inesperado. No se guardó nada de la última acción.")
+
+
+def details(exc: BaseException) -> str:
+    return "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
+
+
+class ErrorDialog(QDialog):
+    """Message, a "copy details" button and where the log is."""
+
+    def __init__(self, parent: QWidget | None, message: str, detail: str):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("PAZOS Coordinación: error"))
+        self.detail = detail
+        layout = QVBoxLayout(self)
+        self.message_label = QLabel(message)
+        self.message_label.setWordWrap(True)
+        layout.addWidget(self.message_label)
+        where = str(_log_file) if _log_file else self.tr("(no disponible)")
+        log_label = QLabel(self.tr("Registro de errores: {path}").replace("{path}", where))
+        log_label.setWordWrap(True)
+        log_label.setTextInteractionFlags(log_label.textInteractionFlags() | _selectable())
+        layout.addWidget(log_label)
+        self.detail_box = QPlainTextEdit(detail)
+        self.detail_box.setReadOnly(True)
+        self.detail_box.setVisible(False)
+        layout.addWidget(self.detail_box)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        copy = QPushButton(self.tr("Copiar detalles"))
+        copy.clicked.connect(self.copy_details)
+        buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.accepted.connect(self.accept)
+        layout.addWidget(buttons)
+        self.setMinimumWidth(460)
+
+    def copy_details(self) -> None:
+        QApplication.clipboard().setText(self.detail)
+        self.detail_box.setVisible(True)
+
+
+def _selectable():
+    from PySide6.QtCore import Qt
+
+    return Qt.TextInteractionFlag.TextSelectableByMouse
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> None:
+    """Show any exception the one way: user errors plainly, others logged with a traceback."""
+    from pazos_desktop.errors import PazosError
+
+    detail = details(exc)
+    if isinstance(exc, PazosError):
+        log.info("user error: %s", exc.message)
+    else:
+        log.error("unexpected error\n%s", detail)
+    message = user_message(exc)
+    if presenter is not None:
+        presenter(parent, message, detail)
+        return
+    ErrorDialog(parent, message, detail).exec()
+
+
+def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+    """Yes/No question; tests replace `confirmer` to answer without a modal dialog."""
+    if confirmer is not None:
+        return confirmer(title, text)
+    answer = QMessageBox.question(parent, title, text)
+    return answer == QMessageBox.StandardButton.Yes
+
+
+confirmer = None
+
+
+def _excepthook(exc_type, exc, tb) -> None:
+    if issubclass(exc_type, KeyboardInterrupt):
+        sys.__excepthook__(exc_type, exc, tb)
+        return
+    exc.__traceback__ = tb
+    _show_later(exc)
+
+
+def _thread_excepthook(args: threading.ExceptHookArgs) -> None:
+    if args.exc_value is not None:
+        _show_later(args.exc_value)
+
+
+def _show_later(exc: BaseException) -> None:
+    """Dialogs belong to the UI thread: from another thread, log now and show from the loop."""
+    app = QApplication.instance()
+    if app is None:
+        log.error("unexpected error\n%s", details(exc))
+    elif QThread.currentThread() is not app.thread():
+        QTimer.singleShot(0, app, lambda: show_error(app.activeWindow(), exc))
+    else:
+        show_error(app.activeWindow(), exc)
+
+
+def install_hooks() -> None:
+    sys.excepthook = _excepthook
+    threading.excepthook = _thread_excepthook

@@ -1,0 +1,190 @@
+"""The main window: navigation list, the views, the status bar, window-wide shortcuts."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QStackedWidget,
+    QWidget,
+)
+
+from . import errors
+from .operations import Operations
+from .prefs import Preferences
+from .views import VIEWS, ViewContext
+
+log = logging.getLogger("pazos.window")
+
+
+class MainWindow(QMainWindow):
+    ready = Signal()  # the database is open and the first view is built
+    language_changed = Signal(str)
+
+    def __init__(self, prefs: Preferences, db_target: str, ops: Operations | None = None):
+        super().__init__()
+        self.prefs, self.db_target = prefs, db_target
+        self.ops = ops or Operations(parent=self)
+        self.ctx = ViewContext(self.ops, prefs, self)
+        self.views: dict[str, QWidget] = {}
+        self.setWindowTitle(self.tr("PAZOS Coordinación"))
+        self._build()
+        self._restore_geometry()
+
+    def _build(self) -> None:
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.nav = QListWidget()
+        self.nav.setAccessibleName(self.tr("Navegación"))
+        self.nav.setObjectName("navigation")
+        self.nav.setStyleSheet(
+            "#navigation { border: none; background: #1f3b57; color: white; font-size: 11pt; }"
+            "#navigation::item { padding: 8px 14px; }"
+            "#navigation::item:selected { background: #2f6690; }"
+        )
+        self.nav.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.stack = QStackedWidget()
+        self.loading = QLabel(self.tr("Abriendo la base de datos…"))
+        self.loading.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.stack.addWidget(self.loading)
+        layout.addWidget(self.nav)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._fill_nav()
+        self.nav.setEnabled(False)
+        self.nav.currentRowChanged.connect(self._nav_changed)
+        self.db_label = QLabel()
+        self.statusBar().addPermanentWidget(self.db_label)
+        self._shortcuts()
+
+    def _fill_nav(self) -> None:
+        self.nav.blockSignals(True)
+        self.nav.clear()
+        for view in VIEWS:
+            item = QListWidgetItem(view.title())
+            item.setData(Qt.ItemDataRole.UserRole, view.key)
+            self.nav.addItem(item)
+        width = max(self.nav.sizeHintForColumn(0), 120) + 24
+        self.nav.setFixedWidth(width)
+        self.nav.blockSignals(False)
+
+    def _shortcuts(self) -> None:
+        for sequence, method in (
+            (QKeySequence.StandardKey.New, "new_record"),
+            (QKeySequence.StandardKey.Find, "focus_search"),
+            (QKeySequence(Qt.Key.Key_Delete), "delete_selected"),
+        ):
+            action = QAction(self)
+            action.setShortcut(sequence)
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            action.triggered.connect(lambda _=False, m=method: self._to_view(m))
+            self.addAction(action)
+
+    def _to_view(self, method: str) -> None:
+        view = self.current_view()
+        handler = getattr(view, method, None)
+        if callable(handler):
+            handler()
+
+    # --- start-up -------------------------------------------------------------------------
+
+    def database_opened(self, db) -> None:
+        """Called once the database is open and migrated: build the first view."""
+        self.ops.db = db
+        self.db_label.setText(self.tr("Base de datos: {path}").format(path=db.describe()))
+        self.nav.setEnabled(True)
+        self.show_view(VIEWS[0].key)
+        self.ready.emit()
+
+    def database_failed(self, exc: BaseException) -> None:
+        self.loading.setText(errors.user_message(exc))
+        self.loading.setWordWrap(True)
+        errors.show_error(self, exc)
+
+    # --- navigation -----------------------------------------------------------------------
+
+    def view(self, key: str) -> QWidget:
+        """The view for `key`, built the first time it is needed."""
+        if key not in self.views:
+            spec = next(v for v in VIEWS if v.key == key)
+            widget = spec.build(self.ctx)
+            self.views[key] = widget
+            self.stack.addWidget(widget)
+        return self.views[key]
+
+    def current_view(self) -> QWidget | None:
+        widget = self.stack.currentWidget()
+        return widget if widget in self.views.values() else None
+
+    def current_key(self) -> str | None:
+        return next((k for k, w in self.views.items() if w is self.stack.currentWidget()), None)
+
+    def show_view(self, key: str) -> QWidget:
+        row = next(i for i, v in enumerate(VIEWS) if v.key == key)
+        if self.nav.currentRow() != row:
+            self.nav.setCurrentRow(row)  # → _nav_changed
+        else:
+            self._nav_changed(row)
+        return self.views[key]
+
+    def _nav_changed(self, row: int) -> None:
+        if row < 0 or self.ops.db is None:
+            return
+        widget = self.view(VIEWS[row].key)
+        self.stack.setCurrentWidget(widget)
+        widget.refresh()
+
+    def show_commitments(self, f) -> None:
+        """Open the commitments list with filter `f` (a CommitmentFilter)."""
+        view = self.view("commitments")
+        row = next(i for i, v in enumerate(VIEWS) if v.key == "commitments")
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(row)
+        self.nav.blockSignals(False)
+        self.stack.setCurrentWidget(view)
+        view.apply_filter(f)
+
+    # --- language -------------------------------------------------------------------------
+
+    def set_language(self, lang: str) -> None:
+        """Switch language now: the views are rebuilt with the new translations."""
+        from .translations import apply_language
+
+        lang = apply_language(lang)
+        self.prefs.set_language(lang)
+        key = self.current_key() or VIEWS[0].key
+        for widget in self.views.values():
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        self.views.clear()
+        self.setWindowTitle(self.tr("PAZOS Coordinación"))
+        self.nav.setAccessibleName(self.tr("Navegación"))
+        self._fill_nav()
+        if self.ops.db is not None:
+            self.db_label.setText(self.tr("Base de datos: {path}").format(path=self.ops.db.describe()))
+            QTimer.singleShot(0, lambda: self.show_view(key))
+        self.language_changed.emit(lang)
+
+    # --- geometry -------------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        geometry = self.prefs.geometry("main")
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1200, 760)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        self.prefs.set_geometry("main", QByteArray(self.saveGeometry()))
+        for widget in self.views.values():
+            save = getattr(widget, "save_state", None)
+            if callable(save):
+                save()
+        self.prefs.sync()
+        super().closeEvent(event)

@@ -1,0 +1,55 @@
+"""Shared pieces of the list views: a titled table with its buttons."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+
+from ..models.rows import RowsModel
+from ..widgets import setup_table
+
+
+class TablePanel(QWidget):
+    """A heading, a row of buttons and a table over a RowsModel."""
+
+    def __init__(self, title: str, model: RowsModel, parent=None):
+        super().__init__(parent)
+        self.model = model
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        self.header = QHBoxLayout()
+        self.title = QLabel(f"<b>{title}</b>")
+        self.header.addWidget(self.title)
+        self.header.addStretch(1)
+        layout.addLayout(self.header)
+        self.table = QTableView()
+        self.table.setModel(model)
+        setup_table(self.table, title)
+        layout.addWidget(self.table, 1)
+
+    def add_button(self, text: str, slot, tooltip: str | None = None) -> QPushButton:
+        button = QPushButton(text)
+        button.clicked.connect(lambda _=False: slot())
+        if tooltip:
+            button.setToolTip(tooltip)
+        self.header.addWidget(button)
+        return button
+
+    def current(self):
+        return self.model.row_at(self.table.currentIndex().row())
+
+    def select_id(self, row_id) -> None:
+        for i, row in enumerate(self.model.rows):
+            if getattr(row, "id", None) == row_id:
+                self.table.selectRow(i)
+                return
+
+    def restore_columns(self, prefs, key: str, widths: list[int]) -> None:
+        header = self.table.horizontalHeader()
+        state = prefs.columns(key)
+        if state is None or not header.restoreState(state):
+            for column, width in enumerate(widths):
+                header.resizeSection(column, width)
+
+    def save_columns(self, prefs, key: str) -> None:
+        prefs.set_columns(key, QByteArray(self.table.horizontalHeader().saveState()))

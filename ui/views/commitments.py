@@ -1,0 +1,259 @@
+"""Compromisos: the searchable, filterable table of all commitments, with a detail pane."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from PySide6.QtCore import QByteArray, QModelIndex, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHeaderView,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pazos_desktop.domain import STATUS_LABELS, status_label
+from pazos_desktop.services.search import CommitmentFilter
+
+from ..dialogs.commitment import add_progress, edit_commitment, load_choices
+from ..models.commitments import CommitmentTableModel
+from ..widgets import DateField, fill_combo, set_combo_data, setup_table
+from .detail import CommitmentDetail
+
+
+class CommitmentTable(QTableView):
+    """Enter opens the editor, like a double-click."""
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.currentIndex().isValid():
+            self.doubleClicked.emit(self.currentIndex())
+            return
+        super().keyPressEvent(event)
+
+
+class CommitmentsView(QWidget):
+    def __init__(self, ctx):
+        super().__init__()
+        self.ctx, self.ops = ctx, ctx.ops
+        self.model = CommitmentTableModel(self.ops, self)
+        self._choices_loaded = False
+        self._build()
+        self.model.refreshed.connect(self._refreshed)
+
+    # --- layout ---------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._toolbar())
+        layout.addLayout(self._filters())
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.table = CommitmentTable()
+        self.table.setModel(self.model)
+        setup_table(self.table, self.tr("Compromisos"))
+        self.table.setSortingEnabled(True)
+        self.table.horizontalHeader().setSortIndicator(6, Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().setSortIndicatorShown(True)
+        self.table.doubleClicked.connect(lambda index: self.edit(index))
+        self.table.selectionModel().currentRowChanged.connect(self._current_changed)
+        self.detail = CommitmentDetail(self.ops, self)
+        self.detail.edit_requested.connect(lambda cid: self.edit_id(cid))
+        self.detail.progress_requested.connect(self.add_progress)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([520, 200])
+        layout.addWidget(splitter, 1)
+        self._restore_columns()
+
+    def _toolbar(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Buscar por texto o entidad (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Buscar compromisos"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filters_changed)
+        self.count_label = QLabel()
+        new = QPushButton(self.tr("Nuevo compromiso"))
+        new.setToolTip(self.tr("Ctrl+N"))
+        new.clicked.connect(self.new_record)
+        self.due_from, self.due_to = DateField(), DateField()
+        self.due_from.setAccessibleName(self.tr("Vence desde"))
+        self.due_to.setAccessibleName(self.tr("Vence hasta"))
+        for field in (self.due_from, self.due_to):
+            field.setMaximumWidth(self.fontMetrics().horizontalAdvance("00/00/00000") + 24)
+            field.editingFinished.connect(self._filters_changed)
+        row.addWidget(self.search, 1)
+        row.addWidget(QLabel(self.tr("Vence entre")))
+        row.addWidget(self.due_from)
+        row.addWidget(QLabel(self.tr("y")))
+        row.addWidget(self.due_to)
+        row.addSpacing(12)
+        row.addWidget(self.count_label)
+        row.addWidget(new)
+        return row
+
+    def _filters(self) -> QGridLayout:
+        grid = QGridLayout()
+        self.partner = self._combo(self.tr("Entidad"))
+        self.cluster = self._combo(self.tr("Clúster"))
+        self.component = self._combo(self.tr("Componente"))
+        self.program = self._combo(self.tr("Programa"))
+        self.status = self._combo(self.tr("Estado"))
+        statuses = [(status_label(s), str(s)) for s in STATUS_LABELS]
+        fill_combo(self.status, statuses, blank=self.tr("Todos los estados"))
+        clear = QPushButton(self.tr("Quitar filtros"))
+        clear.clicked.connect(self.clear_filters)
+        widgets = [self.partner, self.cluster, self.component, self.program, self.status]
+        for column, widget in enumerate(widgets):
+            grid.addWidget(widget, 0, column)
+            grid.setColumnStretch(column, 1)
+        grid.addWidget(clear, 0, len(widgets))
+        return grid
+
+    def _combo(self, name: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setAccessibleName(name)
+        combo.setMinimumContentsLength(8)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.currentIndexChanged.connect(self._filters_changed)
+        return combo
+
+    # --- data -----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.ops.run(load_choices, self._fill_choices, parent=self)
+        self.model.refresh()
+
+    def _fill_choices(self, c) -> None:
+        for combo in (self.partner, self.cluster, self.component, self.program):
+            combo.blockSignals(True)
+        fill_combo(self.partner, [(p.name, p.id) for p in c.partners], self.tr("Todas las entidades"))
+        fill_combo(self.cluster, [(x.name, x.id) for x in c.clusters], self.tr("Todos los clústeres"))
+        fill_combo(
+            self.component, [(x.name(), x.id) for x in c.components], self.tr("Todos los componentes")
+        )
+        fill_combo(self.program, [(p.name, p.id) for p in c.programs], self.tr("Todos los programas"))
+        for combo in (self.partner, self.cluster, self.component, self.program):
+            combo.blockSignals(False)
+        self._choices_loaded = True
+        if self._pending_filter is not None:
+            self._show_filter(self._pending_filter)
+            self._pending_filter = None
+
+    _pending_filter: CommitmentFilter | None = None
+
+    def current_filter(self) -> CommitmentFilter:
+        due_from, due_to = self.due_from.value(), self.due_to.value()
+        status = self.status.currentData()
+        return CommitmentFilter(
+            partner_ids=_ids(self.partner),
+            cluster_ids=_ids(self.cluster),
+            component_ids=_ids(self.component),
+            program_ids=_ids(self.program),
+            statuses=[status] if status else [],
+            due_from=due_from if not isinstance(due_from, str) else None,
+            due_to=due_to if not isinstance(due_to, str) else None,
+            text=self.search.text() or None,
+        )
+
+    def _filters_changed(self, *_args) -> None:
+        if self._updating:
+            return
+        self.model.set_filter(self.current_filter())
+
+    _updating = False
+
+    def apply_filter(self, f: CommitmentFilter) -> None:
+        """Show the commitments matching `f` (from the dashboard or a partner)."""
+        if self._choices_loaded:
+            self._show_filter(f)
+        else:
+            self._pending_filter = replace(f)
+            self.ops.run(load_choices, self._fill_choices, parent=self)
+        self.model.set_filter(f)
+
+    def _show_filter(self, f: CommitmentFilter) -> None:
+        self._updating = True
+        for combo, ids in (
+            (self.partner, f.partner_ids),
+            (self.cluster, f.cluster_ids),
+            (self.component, f.component_ids),
+            (self.program, f.program_ids),
+            (self.status, f.statuses),
+        ):
+            set_combo_data(combo, ids[0] if ids else None)
+        self.search.setText(f.text or "")
+        self.due_from.set_date(f.due_from)
+        self.due_to.set_date(f.due_to)
+        self._updating = False
+
+    def clear_filters(self) -> None:
+        self._show_filter(CommitmentFilter())
+        self._filters_changed()
+
+    def _refreshed(self, count: int) -> None:
+        self.count_label.setText(self.tr("{n} compromisos").format(n=f"{count:,}".replace(",", ".")))
+        self.detail.show_commitment(None)
+
+    def _current_changed(self, current: QModelIndex, _previous=None) -> None:
+        self.detail.show_commitment(self.model.id_at(current.row()) if current.isValid() else None)
+
+    # --- actions --------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def new_record(self) -> None:
+        edit_commitment(self.ops, self, None, self._saved)
+
+    def edit(self, index: QModelIndex) -> None:
+        commitment_id = self.model.id_at(index.row())
+        if commitment_id is not None:
+            self.edit_id(commitment_id)
+
+    def edit_id(self, commitment_id: int) -> None:
+        edit_commitment(self.ops, self, commitment_id, self._saved)
+
+    def add_progress(self, commitment_id: int) -> None:
+        add_progress(self.ops, self, commitment_id, lambda _r: self._saved(None, commitment_id))
+
+    def _saved(self, data, commitment_id: int | None = None) -> None:
+        self.model.refresh()
+        selected = commitment_id or (data.id if data is not None else None)
+        self.detail.show_commitment(selected)
+
+    def selected_id(self) -> int | None:
+        return self.model.id_at(self.table.currentIndex().row())
+
+    # --- columns --------------------------------------------------------------------------
+
+    def _restore_columns(self) -> None:
+        state = self.ctx.prefs.columns("commitments")
+        header = self.table.horizontalHeader()
+        if state is None or not header.restoreState(state):
+            widths = [190, 130, 150, 320, 70, 70, 95, 95]
+            for column, width in enumerate(widths):
+                header.resizeSection(column, width)
+        # The title takes what is left, so due date and status stay in sight at any width.
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+
+    def save_state(self) -> None:
+        self.ctx.prefs.set_columns(
+            "commitments", QByteArray(self.table.horizontalHeader().saveState())
+        )
+
+
+def _ids(combo: QComboBox) -> list:
+    value = combo.currentData()
+    return [value] if value is not None else []
+

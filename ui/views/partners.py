@@ -1,0 +1,164 @@
+"""Entidades: partners with their contacts, commitment and overdue counts; archive/restore."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+
+from pazos_desktop.domain import partner_type_label
+from pazos_desktop.services import partners
+from pazos_desktop.services.search import CommitmentFilter
+
+from .. import errors
+from ..dialogs.partner import edit_contact, edit_partner
+from ..models.rows import Column, RowsModel
+from .base import TablePanel
+
+
+class PartnersView(QWidget):
+    def __init__(self, ctx):
+        super().__init__()
+        self.ctx, self.ops = ctx, ctx.ops
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(self.tr("Buscar entidad (Ctrl+F)"))
+        self.search.setAccessibleName(self.tr("Buscar entidad"))
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(lambda _t: self.refresh())
+        self.show_archived = QCheckBox(self.tr("Mostrar archivadas"))
+        self.show_archived.toggled.connect(lambda _on: self.refresh())
+        top.addWidget(self.search, 1)
+        top.addWidget(self.show_archived)
+        layout.addLayout(top)
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        self.partners = TablePanel(self.tr("Entidades aliadas"), RowsModel(self._columns(), self))
+        self.partners.add_button(self.tr("Nueva entidad"), self.new_record, self.tr("Ctrl+N"))
+        self.partners.add_button(self.tr("Editar…"), self.edit)
+        self.archive_button = self.partners.add_button(
+            self.tr("Archivar"), self.delete_selected, self.tr("Supr")
+        )
+        self.partners.add_button(self.tr("Ver compromisos"), self.show_commitments)
+        self.partners.table.doubleClicked.connect(lambda _i: self.edit())
+        self.partners.table.selectionModel().currentRowChanged.connect(self._partner_changed)
+        self.contacts = TablePanel(self.tr("Contactos"), RowsModel(self._contact_columns(), self))
+        self.contacts.add_button(self.tr("Nuevo contacto"), self.new_contact)
+        self.contacts.add_button(self.tr("Editar contacto…"), self.edit_contact)
+        self.contacts.table.doubleClicked.connect(lambda _i: self.edit_contact())
+        splitter.addWidget(self.partners)
+        splitter.addWidget(self.contacts)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 1)
+        layout.addWidget(splitter, 1)
+        self.partners.restore_columns(ctx.prefs, "partners", [340, 90, 200, 90, 110, 90])
+        self.contacts.restore_columns(ctx.prefs, "contacts", [240, 240, 260])
+
+    def _columns(self) -> list[Column]:
+        return [
+            Column(self.tr("Nombre"), lambda r: r.name, tooltip=lambda r: r.name),
+            Column(self.tr("Sigla"), lambda r: r.acronym or ""),
+            Column(self.tr("Tipo"), lambda r: partner_type_label(r.type)),
+            Column(self.tr("Contactos"), lambda r: r.contacts, True),
+            Column(self.tr("Compromisos"), lambda r: r.commitments, True),
+            Column(
+                self.tr("Vencidos"), lambda r: r.overdue or "", True, alarm=lambda r: r.overdue > 0
+            ),
+            Column(self.tr("Estado"), lambda r: self.tr("Archivada") if r.archived else ""),
+        ]
+
+    def _contact_columns(self) -> list[Column]:
+        return [
+            Column(self.tr("Nombre"), lambda c: c.name),
+            Column(self.tr("Cargo"), lambda c: c.position or ""),
+            Column(self.tr("Correo electrónico"), lambda c: c.email or ""),
+            Column(self.tr("Teléfono"), lambda c: c.phone or ""),
+        ]
+
+    # --- data -----------------------------------------------------------------------------
+
+    def refresh(self, select_id: int | None = None) -> None:
+        keep = select_id or self.selected_id()
+        text, archived = self.search.text(), self.show_archived.isChecked()
+        self.ops.run(
+            lambda s: partners.list_partners(s, include_archived=archived, text=text),
+            lambda rows: self._show(rows, keep),
+            parent=self,
+        )
+
+    def _show(self, rows, keep) -> None:
+        self.partners.model.set_rows(rows)
+        if keep is not None:
+            self.partners.select_id(keep)
+        if self.partners.current() is None and rows:
+            self.partners.table.selectRow(0)
+        self._partner_changed()
+
+    def selected_id(self) -> int | None:
+        row = self.partners.current()
+        return row.id if row else None
+
+    def _partner_changed(self, *_args) -> None:
+        row = self.partners.current()
+        self.archive_button.setText(
+            self.tr("Restaurar") if row and row.archived else self.tr("Archivar")
+        )
+        if row is None:
+            self.contacts.model.set_rows([])
+            return
+        self.ops.run(
+            lambda s: partners.list_contacts(s, row.id), self.contacts.model.set_rows, parent=self
+        )
+
+    # --- actions --------------------------------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    def new_record(self) -> None:
+        edit_partner(self.ops, self, None, lambda data: self.refresh(data.id))
+
+    def edit(self) -> None:
+        partner_id = self.selected_id()
+        if partner_id is not None:
+            edit_partner(self.ops, self, partner_id, lambda data: self.refresh(data.id))
+
+    def delete_selected(self) -> None:
+        """Archive (or restore) the selected partner, after confirmation."""
+        row = self.partners.current()
+        if row is None:
+            return
+        if row.archived:
+            question = self.tr("¿Restaurar la entidad «{name}»?")
+        else:
+            question = self.tr(
+                "¿Archivar la entidad «{name}»? Sus compromisos se conservan; podrá restaurarla."
+            )
+        if not errors.confirm(self, self.tr("Entidades"), question.format(name=row.name)):
+            return
+        self.ops.run(
+            lambda s: partners.set_archived(s, row.id, not row.archived),
+            lambda data: self.refresh(data.id),
+            parent=self,
+        )
+
+    def show_commitments(self) -> None:
+        partner_id = self.selected_id()
+        if partner_id is not None:
+            self.ctx.window.show_commitments(CommitmentFilter(partner_ids=[partner_id]))
+
+    def new_contact(self) -> None:
+        partner_id = self.selected_id()
+        if partner_id is not None:
+            edit_contact(self.ops, self, partner_id, None, lambda _d: self._partner_changed())
+
+    def edit_contact(self) -> None:
+        contact = self.contacts.current()
+        if contact is not None:
+            edit_contact(
+                self.ops, self, contact.partner_id, contact.id, lambda _d: self._partner_changed()
+            )
+
+    def save_state(self) -> None:
+        self.partners.save_columns(self.ctx.prefs, "partners")
+        self.contacts.save_columns(self.ctx.prefs, "contacts")

@@ -1,0 +1,206 @@
+"""Configuración: language and folders (this user's preferences), organisation and document
+settings (stored in the database, shared by everyone using it), and where the database is."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pazos_desktop.services import settings
+
+from ..widgets import DateField, parse_date, set_combo_data
+
+DB_KEYS = ("org_name", "org_logo", "page_size", "doc_code", "doc_version", "doc_approval_date")
+
+
+class SettingsView(QWidget):
+    def __init__(self, ctx):
+        super().__init__()
+        self.ctx, self.ops = ctx, ctx.ops
+        layout = QVBoxLayout(self)
+        self.setMaximumWidth(16777215)
+        layout.addWidget(self._user_box())
+        layout.addWidget(self._org_box())
+        layout.addWidget(self._db_box())
+        layout.addStretch(1)
+
+    def _user_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Preferencias de este usuario"))
+        form = QFormLayout(box)
+        self.language = QComboBox()
+        self.language.addItem("Español", "es")
+        self.language.addItem("English", "en")
+        self.language.setAccessibleName(self.tr("Idioma"))
+        from pazos_desktop.i18n import get_language
+
+        set_combo_data(self.language, get_language())
+        self.language.currentIndexChanged.connect(self._language_changed)
+        form.addRow(self.tr("&Idioma:"), self.language)
+        self.export_folder = QLineEdit(self.ctx.prefs.export_folder())
+        self.export_folder.setAccessibleName(self.tr("Carpeta de exportación"))
+        self.export_folder.editingFinished.connect(
+            lambda: self.ctx.prefs.set_export_folder(self.export_folder.text())
+        )
+        form.addRow(
+            self.tr("Carpeta de &exportación:"),
+            _with_button(self.export_folder, self.tr("Elegir…"), self.choose_export_folder),
+        )
+        return box
+
+    def _org_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Organización y documentos (para todos los que usan esta base)"))
+        outer = QVBoxLayout(box)
+        form = QFormLayout()
+        outer.addLayout(form)
+        self.org_name = QLineEdit()
+        self.org_logo = QLineEdit()
+        self.page_size = QComboBox()
+        self.page_size.addItem(self.tr("Carta (Letter)"), "letter")
+        self.page_size.addItem(self.tr("A4"), "a4")
+        self.doc_code, self.doc_version = QLineEdit(), QLineEdit()
+        self.doc_approval = DateField()
+        rows = [
+            (self.tr("&Nombre de la organización:"), self.org_name, self.org_name),
+            (
+                self.tr("&Logotipo:"),
+                _with_button(self.org_logo, self.tr("Elegir…"), self.choose_logo),
+                self.org_logo,
+            ),
+            (self.tr("&Tamaño de página:"), self.page_size, self.page_size),
+            (self.tr("&Código del documento:"), self.doc_code, self.doc_code),
+            (self.tr("&Versión:"), self.doc_version, self.doc_version),
+            (self.tr("Fecha de &aprobación:"), self.doc_approval, self.doc_approval),
+        ]
+        for label, widget, named in rows:
+            form.addRow(label, widget)
+            named.setAccessibleName(label.replace("&", "").rstrip(":"))
+            buddy = form.labelForField(widget)
+            if isinstance(buddy, QLabel):
+                buddy.setBuddy(named)
+        self.org_error = QLabel()
+        self.org_error.setStyleSheet("color: #b00020;")
+        self.org_error.setVisible(False)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.org_error, 1)
+        buttons.addStretch(1)
+        self.save_button = QPushButton(self.tr("Guardar"))
+        self.save_button.clicked.connect(self.save)
+        buttons.addWidget(self.save_button)
+        outer.addLayout(buttons)
+        return box
+
+    def _db_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Base de datos"))
+        form = QFormLayout(box)
+        self.db_path = QLineEdit(self.ctx.db.describe() if self.ctx.db else "")
+        self.db_path.setReadOnly(True)
+        self.db_path.setAccessibleName(self.tr("Ruta de la base de datos"))
+        form.addRow(
+            self.tr("Archivo:"),
+            _with_button(self.db_path, self.tr("Abrir carpeta"), self.open_db_folder),
+        )
+        return box
+
+    # --- data -----------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.ops.run(settings.all_settings, self._show, parent=self)
+
+    def _show(self, values: dict[str, str]) -> None:
+        self.org_name.setText(values.get("org_name", ""))
+        self.org_logo.setText(values.get("org_logo", ""))
+        set_combo_data(self.page_size, values.get("page_size") or "letter")
+        self.doc_code.setText(values.get("doc_code", ""))
+        self.doc_version.setText(values.get("doc_version", ""))
+        approval = values.get("doc_approval_date") or ""
+        try:
+            self.doc_approval.set_date(dt.date.fromisoformat(approval) if approval else None)
+        except ValueError:
+            self.doc_approval.setText(approval)
+
+    def values(self) -> dict[str, str] | None:
+        """The database settings as stored (dates ISO), or None after showing an input error."""
+        approval = parse_date(self.doc_approval.text())
+        if isinstance(approval, str):
+            self.org_error.setText(
+                self.tr("Fecha de aprobación: escriba la fecha como dd/mm/aaaa.")
+            )
+            self.org_error.setVisible(True)
+            return None
+        self.org_error.setVisible(False)
+        return {
+            "org_name": self.org_name.text().strip(),
+            "org_logo": self.org_logo.text().strip(),
+            "page_size": self.page_size.currentData(),
+            "doc_code": self.doc_code.text().strip(),
+            "doc_version": self.doc_version.text().strip(),
+            "doc_approval_date": approval.isoformat() if approval else "",
+        }
+
+    def save(self) -> None:
+        values = self.values()
+        if values is None:
+            return
+
+        def work(session):
+            for key, value in values.items():
+                if settings.get_setting(session, key) != value:
+                    settings.set_setting(session, key, value)
+
+        self.ops.run(work, lambda _r: self._saved(), parent=self)
+
+    def _saved(self) -> None:
+        self.ctx.window.statusBar().showMessage(self.tr("Configuración guardada."), 5000)
+
+    # --- actions --------------------------------------------------------------------------
+
+    def _language_changed(self) -> None:
+        self.ctx.window.set_language(self.language.currentData())
+
+    def choose_export_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(
+            self, self.tr("Carpeta de exportación"), self.export_folder.text()
+        )
+        if folder:
+            self.export_folder.setText(folder)
+            self.ctx.prefs.set_export_folder(folder)
+
+    def choose_logo(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(
+            self, self.tr("Logotipo"), self.org_logo.text(), self.tr("Imágenes (*.png *.jpg *.jpeg)")
+        )
+        if path:
+            self.org_logo.setText(path)
+
+    def open_db_folder(self) -> None:
+        path = self.ctx.db.path if self.ctx.db else None
+        if path is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))
+
+
+def _with_button(edit: QLineEdit, text: str, slot) -> QWidget:
+    box = QWidget()
+    row = QHBoxLayout(box)
+    row.setContentsMargins(0, 0, 0, 0)
+    row.addWidget(edit, 1)
+    button = QPushButton(text)
+    button.clicked.connect(lambda _=False: slot())
+    row.addWidget(button)
+    return box
+
+
