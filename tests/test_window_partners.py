@@ -14,6 +14,7 @@ from window_support import (  # noqa: F401 (fixtures)
     prefs,
     recorder,
     sample_db_path,
+    sample_template,
     session_of,
     wait_dialog,
     window,

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
+from conftest import copy_database
 from pazos_desktop.database import Database
 from pazos_desktop.sample import build_sample
 from ui import app as ui_app
@@ -49,13 +50,26 @@ def prefs(tmp_path) -> Preferences:
     return Preferences(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
 
 
+_templates: dict[str, Path] = {}
+
+
+@pytest.fixture(scope="session")
+def sample_template(migrated_template, tmp_path_factory) -> Path:
+    """The sample data built once per run (several modules import this fixture)."""
+    if "sample" not in _templates:
+        folder = tmp_path_factory.mktemp("sample")
+        path = copy_database(migrated_template, folder / "sample.sqlite")
+        db = Database(str(path), actor="pytest")
+        with db.session() as session:
+            build_sample(session, TODAY)
+        db.dispose()
+        _templates["sample"] = path
+    return _templates["sample"]
+
+
 @pytest.fixture
-def sample_db_path(db_path) -> Path:
-    db = Database(str(db_path), actor="pytest")
-    with db.session() as session:
-        build_sample(session, TODAY)
-    db.dispose()
-    return db_path
+def sample_db_path(sample_template, tmp_path) -> Path:
+    return copy_database(sample_template, tmp_path / "sample.sqlite")
 
 
 def open_window(qtbot, path: Path, prefs: Preferences) -> MainWindow:

@@ -46,6 +46,8 @@ class CommitmentsView(QWidget):
         self._choices_loaded = False
         self._build()
         self.model.refreshed.connect(self._refreshed)
+        self._keep_id: int | None = None
+        self.model.modelAboutToBeReset.connect(self._remember_selection)
 
     # --- layout ---------------------------------------------------------------------------
 
@@ -199,9 +201,19 @@ class CommitmentsView(QWidget):
         self._show_filter(CommitmentFilter())
         self._filters_changed()
 
+    def _remember_selection(self) -> None:
+        self._keep_id = self._keep_id or self.selected_id()
+
     def _refreshed(self, count: int) -> None:
+        """Keep the selected commitment selected (and its detail shown) when still listed."""
         self.count_label.setText(self.tr("{n} compromisos").format(n=f"{count:,}".replace(",", ".")))
-        self.detail.show_commitment(None)
+        row = self.model.row_of(self._keep_id) if self._keep_id is not None else -1
+        self._keep_id = None
+        if row < 0:
+            self.detail.show_commitment(None)
+            return
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
 
     def _current_changed(self, current: QModelIndex, _previous=None) -> None:
         self.detail.show_commitment(self.model.id_at(current.row()) if current.isValid() else None)
@@ -227,9 +239,8 @@ class CommitmentsView(QWidget):
         add_progress(self.ops, self, commitment_id, lambda _r: self._saved(None, commitment_id))
 
     def _saved(self, data, commitment_id: int | None = None) -> None:
+        self._keep_id = commitment_id or (data.id if data is not None else None)
         self.model.refresh()
-        selected = commitment_id or (data.id if data is not None else None)
-        self.detail.show_commitment(selected)
 
     def selected_id(self) -> int | None:
         return self.model.id_at(self.table.currentIndex().row())
