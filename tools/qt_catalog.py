@@ -76,7 +76,8 @@ def ui_strings(root: Path = ROOT / "ui") -> dict[tuple[str, str], str]:
     found: dict[tuple[str, str], str] = {}
     for path in sorted(root.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"))
-        finder = _Finder(str(path.relative_to(ROOT)), _module_context(tree))
+        where = path.relative_to(ROOT) if path.is_relative_to(ROOT) else path
+        finder = _Finder(str(where), _module_context(tree))
         finder.visit(tree)
         for key, where in finder.found.items():
             found.setdefault(key, where)
