@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush
 from sqlalchemy import select
+from window_support import TODAY, gone, idle, session_of, wait_dialog
 
 from pazos_desktop.domain import OVERDUE
 from pazos_desktop.models import Commitment, ProgressUpdate
@@ -12,19 +13,8 @@ from pazos_desktop.services import search, territory
 from pazos_desktop.services.search import CommitmentFilter
 from ui.dialogs.commitment import CommitmentEditor, ProgressEditor
 from ui.models.commitments import CommitmentTableModel
-from window_support import (  # noqa: F401 (fixtures)
-    TODAY,
-    empty_window,
-    gone,
-    idle,
-    prefs,
-    recorder,
-    sample_db_path,
-    sample_template,
-    session_of,
-    wait_dialog,
-    window,
-)
+
+pytest_plugins = ["window_fixtures"]  # the window fixtures
 
 
 def commitments_view(qtbot, window):
@@ -53,7 +43,9 @@ def test_create_commitment(qtbot, window):
     qtbot.waitUntil(lambda: gone(editor), timeout=10000)
     idle(qtbot, window)
     with session_of(window) as s:
-        saved = s.scalars(select(Commitment).where(Commitment.title.like("Talleres de prueba%"))).one()
+        saved = s.scalars(
+            select(Commitment).where(Commitment.title.like("Talleres de prueba%"))
+        ).one()
         assert (saved.target_quantity, saved.amount_cop) == (1200, 2_500_000)
         assert saved.due_date.isoformat() == "2030-12-15" and len(saved.clusters) == 1
     assert saved.id in view.model.ids
@@ -84,7 +76,9 @@ def test_filter_by_cluster_and_text(qtbot, window):
     idle(qtbot, window)
     both = CommitmentFilter(cluster_ids=[cluster_id], text="jornadas conciliación")
     assert view.model.ids == core_ids(window, both)
-    assert all("Jornadas de conciliación" in view.model.row_at(i).title for i in range(len(view.model.ids)))
+    assert all(
+        "Jornadas de conciliación" in view.model.row_at(i).title for i in range(len(view.model.ids))
+    )
     assert view.count_label.text() == f"{len(view.model.ids)} compromisos"
     view.clear_filters()
     idle(qtbot, window)
@@ -138,7 +132,9 @@ def test_add_progress_update_and_detail(qtbot, window):
             select(ProgressUpdate).where(ProgressUpdate.comment == "Avance registrado en la prueba")
         ).one()
         assert (update.commitment_id, update.achieved_quantity, update.date) == (
-            commitment_id, 7, TODAY
+            commitment_id,
+            7,
+            TODAY,
         )
         assert s.get(Commitment, commitment_id).achieved_quantity == 7
     assert view.detail.progress_model.rowCount() == before + 1

@@ -3,20 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from window_support import idle, session_of
 
 from pazos_desktop.domain import OVERDUE
 from pazos_desktop.services import search, summaries
 from pazos_desktop.services.search import CommitmentFilter
 from ui.models.matrix import MatrixModel, cell_text
-from window_support import (  # noqa: F401 (fixtures)
-    idle,
-    prefs,
-    recorder,
-    sample_db_path,
-    sample_template,
-    session_of,
-    window,
-)
+
+pytest_plugins = ["window_fixtures"]  # the window fixtures
 
 
 def dashboard(qtbot, window):

@@ -8,19 +8,14 @@ import shutil
 import sys
 
 from PySide6.QtCore import QCoreApplication
+from window_support import idle
 
 from pazos_desktop.domain import OVERDUE
 from tools import qt_catalog
 from ui import translations
 from ui.views import VIEWS
-from window_support import (  # noqa: F401 (fixtures)
-    idle,
-    prefs,
-    recorder,
-    sample_db_path,
-    sample_template,
-    window,
-)
+
+pytest_plugins = ["window_fixtures"]  # the window fixtures
 
 
 def test_every_ui_string_has_its_english_translation():
@@ -51,7 +46,15 @@ def test_missing_translation_is_detected(tmp_path, monkeypatch):
 
 def test_spanish_by_default_then_english(qtbot, window):
     nav = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert nav == ["Panel", "Compromisos", "Entidades", "Territorio", "Programas", "Informes", "Configuración"]
+    assert nav == [
+        "Panel",
+        "Compromisos",
+        "Entidades",
+        "Territorio",
+        "Programas",
+        "Informes",
+        "Configuración",
+    ]
     settings = window.show_view("settings")
     idle(qtbot, window)
     settings.language.setCurrentIndex(settings.language.findData("en"))
@@ -66,7 +69,11 @@ def test_spanish_by_default_then_english(qtbot, window):
     row = commitments.model.row_of(overdue_rows[0].id)
     assert commitments.model.index(row, 7).data() == "Overdue"  # the core's label, translated
     assert commitments.model.index(row, 1).data() in {
-        "Interruption", "Intervention", "Prevention", "Safe environments", "Access to justice"
+        "Interruption",
+        "Intervention",
+        "Prevention",
+        "Safe environments",
+        "Access to justice",
     }
 
 

@@ -4,23 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from sqlalchemy import func, select
+from window_support import close_window, gone, idle, open_window, session_of, wait_dialog
 
 from pazos_desktop.models import Contact, Partner
 from ui.dialogs.partner import ContactEditor, PartnerEditor
-from window_support import (  # noqa: F401 (fixtures)
-    close_window,
-    idle,
-    open_window,
-    prefs,
-    recorder,
-    sample_db_path,
-    sample_template,
-    session_of,
-    wait_dialog,
-    window,
-    empty_window,
-    gone,
-)
+
+pytest_plugins = ["window_fixtures"]  # the window fixtures
 
 
 def partner_count(window) -> int:

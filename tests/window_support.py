@@ -1,19 +1,15 @@
-"""Helpers for the window tests: a real MainWindow on a migrated copy of the database."""
+"""Helpers for the window tests: a real MainWindow on a migrated copy of the database.
+
+The fixtures are in window_fixtures.py (loaded with `pytest_plugins`)."""
 
 from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
 
-import pytest
-from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
-from conftest import copy_database
-from pazos_desktop.database import Database
-from pazos_desktop.sample import build_sample
 from ui import app as ui_app
-from ui import errors
 from ui.main_window import MainWindow
 from ui.prefs import Preferences
 from ui.translations import apply_language
@@ -37,41 +33,6 @@ class Recorder:
         return self.answer
 
 
-@pytest.fixture
-def recorder(monkeypatch) -> Recorder:
-    rec = Recorder()
-    monkeypatch.setattr(errors, "presenter", rec.present)
-    monkeypatch.setattr(errors, "confirmer", rec.confirm)
-    return rec
-
-
-@pytest.fixture
-def prefs(tmp_path) -> Preferences:
-    return Preferences(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
-
-
-_templates: dict[str, Path] = {}
-
-
-@pytest.fixture(scope="session")
-def sample_template(migrated_template, tmp_path_factory) -> Path:
-    """The sample data built once per run (several modules import this fixture)."""
-    if "sample" not in _templates:
-        folder = tmp_path_factory.mktemp("sample")
-        path = copy_database(migrated_template, folder / "sample.sqlite")
-        db = Database(str(path), actor="pytest")
-        with db.session() as session:
-            build_sample(session, TODAY)
-        db.dispose()
-        _templates["sample"] = path
-    return _templates["sample"]
-
-
-@pytest.fixture
-def sample_db_path(sample_template, tmp_path) -> Path:
-    return copy_database(sample_template, tmp_path / "sample.sqlite")
-
-
 def open_window(qtbot, path: Path, prefs: Preferences) -> MainWindow:
     window = MainWindow(prefs, str(path))
     qtbot.addWidget(window)
@@ -87,20 +48,6 @@ def close_window(window: MainWindow) -> None:
     if window.ops.db is not None:
         window.ops.db.dispose()
     apply_language("es")
-
-
-@pytest.fixture
-def window(qtbot, sample_db_path, prefs, recorder):
-    win = open_window(qtbot, sample_db_path, prefs)
-    yield win
-    close_window(win)
-
-
-@pytest.fixture
-def empty_window(qtbot, db_path, prefs, recorder):
-    win = open_window(qtbot, db_path, prefs)
-    yield win
-    close_window(win)
 
 
 def idle(qtbot, window: MainWindow) -> None:

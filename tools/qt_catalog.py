@@ -119,7 +119,9 @@ def write_ts(path: Path, lang: str, entries: dict[tuple[str, str], tuple[str, bo
     ET.indent(root)
     path.parent.mkdir(parents=True, exist_ok=True)
     body = ET.tostring(root, encoding="unicode")
-    path.write_text('<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", "utf-8")
+    path.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n' + body + "\n", "utf-8"
+    )
 
 
 def update(lang: str, translations: dict[tuple[str, str], str] | None = None) -> int:

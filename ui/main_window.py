@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -169,8 +169,10 @@ class MainWindow(QMainWindow):
         self.nav.setAccessibleName(self.tr("Navegación"))
         self._fill_nav()
         if self.ops.db is not None:
-            self.db_label.setText(self.tr("Base de datos: {path}").format(path=self.ops.db.describe()))
-            QTimer.singleShot(0, lambda: self.show_view(key))
+            self.db_label.setText(
+                self.tr("Base de datos: {path}").format(path=self.ops.db.describe())
+            )
+            self.show_view(key)
         self.language_changed.emit(lang)
 
     # --- geometry -------------------------------------------------------------------------

@@ -98,14 +98,17 @@ def run_with_progress(
     run = ProgressRun(parent, title, job)
 
     def finished(result):
+        was_cancelled = run.cancelled()
+        run.dialog.canceled.disconnect()  # closing a QProgressDialog emits canceled()
         run.dialog.close()
-        if run.cancelled():
+        if was_cancelled:
             if on_cancel:
                 on_cancel()
         elif success:
             success(result)
 
     def failed(exc):
+        run.dialog.canceled.disconnect()
         run.dialog.close()
         (failure or (lambda e: errors.show_error(parent, e)))(exc)
 

@@ -49,7 +49,7 @@ def load_choices(session) -> Choices:
 
 
 class ClusterPicker(QWidget):
-    """"All clusters" or a checked list of clusters."""
+    """ "All clusters" or a checked list of clusters."""
 
     def __init__(self, clusters: list[territory.ClusterData], parent=None):
         super().__init__(parent)
@@ -121,7 +121,7 @@ class CommitmentEditor(EditorDialog):
         self._fill_lists()
         self.partner.currentIndexChanged.connect(self._fill_contacts)
         self.load(self.data)
-        self.setMinimumWidth(820)
+        self.setMinimumWidth(860)
 
     def _fill_lists(self) -> None:
         c = self.choices

@@ -85,7 +85,15 @@ class EditorDialog(QDialog):
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        self.columns.addLayout(self.form, 1)
+        # Set explicitly: a layout without its own spacing inherits the parent's (24 px here).
+        self.form.setVerticalSpacing(8)
+        self.form.setHorizontalSpacing(10)
+        if self.columns.count():
+            self.setMinimumWidth(max(self.minimumWidth(), 800))
+        column = QVBoxLayout()
+        column.addLayout(self.form)
+        column.addStretch(1)  # rows keep their height; spare room goes below the last one
+        self.columns.addLayout(column, 1)
         return self.form
 
     def add_field(self, key: str, label: str, widget: QWidget) -> QWidget:
@@ -131,8 +139,13 @@ class EditorDialog(QDialog):
         """The date in a DateField, or an InputError-ready message when it is not a date."""
         value = self.fields[key].value()
         if isinstance(value, str):
-            raise InputError({key: self.tr("{label}: escriba la fecha como dd/mm/aaaa.").replace(
-                "{label}", self.labels[key])})
+            raise InputError(
+                {
+                    key: self.tr("{label}: escriba la fecha como dd/mm/aaaa.").replace(
+                        "{label}", self.labels[key]
+                    )
+                }
+            )
         return value
 
     def save(self) -> None:
@@ -207,9 +220,7 @@ def _widget_state(w: QWidget):
     if isinstance(w, QCheckBox | QAbstractButton):
         return w.isChecked()
     if isinstance(w, QListWidget):
-        return tuple(
-            w.item(i).checkState() == Qt.CheckState.Checked for i in range(w.count())
-        )
+        return tuple(w.item(i).checkState() == Qt.CheckState.Checked for i in range(w.count()))
     state = getattr(w, "state", None)
     return state() if callable(state) else None
 

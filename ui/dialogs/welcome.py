@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
 
@@ -18,7 +20,7 @@ class WelcomeDialog(QDialog):
             self.tr(
                 "<h3>Bienvenido</h3><p>No hay todavía una base de datos. Se creará en:</p>"
                 "<p><tt>{path}</tt></p><p>¿Cómo desea empezar?</p>"
-            ).format(path=db_description)
+            ).format(path=html.escape(db_description))
         )
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.RichText)

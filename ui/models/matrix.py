@@ -99,7 +99,9 @@ class MatrixModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if role != Qt.ItemDataRole.DisplayRole:
             return None
-        names = self.matrix.columns if orientation == Qt.Orientation.Horizontal else self.matrix.rows
+        names = (
+            self.matrix.columns if orientation == Qt.Orientation.Horizontal else self.matrix.rows
+        )
         if 0 <= section < len(names):
             return names[section][1]
         if section == len(names):

@@ -54,6 +54,7 @@ class PartnerChart(QChartView):
         chart.addSeries(series)
         names = QBarCategoryAxis()
         names.append([acronyms.get(r.partner_id) or short(r.name) for r in top])
+        names.setTruncateLabels(False)  # Qt elides every label to "…" when the chart is narrow
         values = QValueAxis()
         values.setLabelFormat("%d")
         values.setRange(0, max((r.total for r in top), default=1))

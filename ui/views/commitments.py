@@ -8,8 +8,8 @@ from PySide6.QtCore import QByteArray, QModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
-    QHeaderView,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -137,12 +137,20 @@ class CommitmentsView(QWidget):
     def _fill_choices(self, c) -> None:
         for combo in (self.partner, self.cluster, self.component, self.program):
             combo.blockSignals(True)
-        fill_combo(self.partner, [(p.name, p.id) for p in c.partners], self.tr("Todas las entidades"))
-        fill_combo(self.cluster, [(x.name, x.id) for x in c.clusters], self.tr("Todos los clústeres"))
         fill_combo(
-            self.component, [(x.name(), x.id) for x in c.components], self.tr("Todos los componentes")
+            self.partner, [(p.name, p.id) for p in c.partners], self.tr("Todas las entidades")
         )
-        fill_combo(self.program, [(p.name, p.id) for p in c.programs], self.tr("Todos los programas"))
+        fill_combo(
+            self.cluster, [(x.name, x.id) for x in c.clusters], self.tr("Todos los clústeres")
+        )
+        fill_combo(
+            self.component,
+            [(x.name(), x.id) for x in c.components],
+            self.tr("Todos los componentes"),
+        )
+        fill_combo(
+            self.program, [(p.name, p.id) for p in c.programs], self.tr("Todos los programas")
+        )
         for combo in (self.partner, self.cluster, self.component, self.program):
             combo.blockSignals(False)
         self._choices_loaded = True
@@ -206,7 +214,9 @@ class CommitmentsView(QWidget):
 
     def _refreshed(self, count: int) -> None:
         """Keep the selected commitment selected (and its detail shown) when still listed."""
-        self.count_label.setText(self.tr("{n} compromisos").format(n=f"{count:,}".replace(",", ".")))
+        self.count_label.setText(
+            self.tr("{n} compromisos").format(n=f"{count:,}".replace(",", "."))
+        )
         row = self.model.row_of(self._keep_id) if self._keep_id is not None else -1
         self._keep_id = None
         if row < 0:
@@ -267,4 +277,3 @@ class CommitmentsView(QWidget):
 def _ids(combo: QComboBox) -> list:
     value = combo.currentData()
     return [value] if value is not None else []
-

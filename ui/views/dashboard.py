@@ -158,7 +158,7 @@ class DashboardView(QWidget):
         setup_table(table, title)
         table.setMinimumHeight(self.fontMetrics().height() * 12)
         table.doubleClicked.connect(lambda index, m=model: self._edit(m, index))
-        for col, width in enumerate((90, 170, 90)):
+        for col, width in enumerate((95, 170, 120)):
             table.horizontalHeader().resizeSection(col, width)
         column.addWidget(table)
         return column
@@ -171,7 +171,9 @@ class DashboardView(QWidget):
         return [
             Column(self.tr("Fecha límite"), lambda r: format_date(r.due_date)),
             Column(self.tr("Entidad"), lambda r: r.partner_name, tooltip=lambda r: r.partner_name),
-            late if overdue else Column(self.tr("Estado"), lambda r: status_label(r.effective_status)),
+            late
+            if overdue
+            else Column(self.tr("Estado"), lambda r: status_label(r.effective_status)),
             Column(self.tr("Compromiso"), lambda r: r.title, tooltip=lambda r: r.title),
         ]
 

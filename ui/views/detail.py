@@ -143,7 +143,8 @@ class CommitmentDetail(QWidget):
 
         lines = [
             f"<b>{escape(row.title)}</b>",
-            escape(row.partner_name) + (f" — {escape(row.contact_name)}" if row.contact_name else ""),
+            escape(row.partner_name)
+            + (f" — {escape(row.contact_name)}" if row.contact_name else ""),
             self.tr("Estado: {s}").format(s=escape(status_label(row.effective_status))),
             self.tr("Fecha límite: {d}").format(d=format_date(row.due_date) or "—"),
         ]

@@ -41,7 +41,11 @@ class ProgramsView(QWidget):
             Column(self.tr("Entidad líder"), lambda p: p.lead_partner_name or ""),
             Column(self.tr("Componente"), lambda p: p.component_name or ""),
             Column(self.tr("Compromisos"), lambda p: p.commitments, True),
-            Column(self.tr("Descripción"), lambda p: p.description or "", tooltip=lambda p: p.description),
+            Column(
+                self.tr("Descripción"),
+                lambda p: p.description or "",
+                tooltip=lambda p: p.description,
+            ),
         ]
 
     def _component_columns(self) -> list[Column]:

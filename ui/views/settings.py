@@ -182,7 +182,10 @@ class SettingsView(QWidget):
 
     def choose_logo(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(
-            self, self.tr("Logotipo"), self.org_logo.text(), self.tr("Imágenes (*.png *.jpg *.jpeg)")
+            self,
+            self.tr("Logotipo"),
+            self.org_logo.text(),
+            self.tr("Imágenes (*.png *.jpg *.jpeg)"),
         )
         if path:
             self.org_logo.setText(path)
@@ -202,5 +205,3 @@ def _with_button(edit: QLineEdit, text: str, slot) -> QWidget:
     button.clicked.connect(lambda _=False: slot())
     row.addWidget(button)
     return box
-
-

@@ -1,0 +1,64 @@
+"""Fixtures of the window tests (test modules load them with `pytest_plugins`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest import copy_database
+from PySide6.QtCore import QSettings
+from window_support import TODAY, Recorder, close_window, open_window
+
+from pazos_desktop.database import Database
+from pazos_desktop.sample import build_sample
+from ui import errors
+from ui.prefs import Preferences
+
+
+@pytest.fixture
+def recorder(monkeypatch) -> Recorder:
+    rec = Recorder()
+    monkeypatch.setattr(errors, "presenter", rec.present)
+    monkeypatch.setattr(errors, "confirmer", rec.confirm)
+    return rec
+
+
+@pytest.fixture
+def prefs(tmp_path) -> Preferences:
+    return Preferences(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
+
+
+_templates: dict[str, Path] = {}
+
+
+@pytest.fixture(scope="session")
+def sample_template(migrated_template, tmp_path_factory) -> Path:
+    """The sample data built once per run (several modules import this fixture)."""
+    if "sample" not in _templates:
+        folder = tmp_path_factory.mktemp("sample")
+        path = copy_database(migrated_template, folder / "sample.sqlite")
+        db = Database(str(path), actor="pytest")
+        with db.session() as session:
+            build_sample(session, TODAY)
+        db.dispose()
+        _templates["sample"] = path
+    return _templates["sample"]
+
+
+@pytest.fixture
+def sample_db_path(sample_template, tmp_path) -> Path:
+    return copy_database(sample_template, tmp_path / "sample.sqlite")
+
+
+@pytest.fixture
+def window(qtbot, sample_db_path, prefs, recorder):
+    win = open_window(qtbot, sample_db_path, prefs)
+    yield win
+    close_window(win)
+
+
+@pytest.fixture
+def empty_window(qtbot, db_path, prefs, recorder):
+    win = open_window(qtbot, db_path, prefs)
+    yield win
+    close_window(win)
