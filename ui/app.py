@@ -26,11 +26,10 @@ def run(db_target: str, lang: str) -> int:
     if not explicit_language():
         lang = prefs.language() or lang
     apply_language(lang)
-    errors.setup_logging()
     errors.install_hooks()
     window = MainWindow(prefs, db_target)
     window.show()
-    QTimer.singleShot(0, lambda: start(window))
+    QTimer.singleShot(0, lambda: (errors.setup_logging(), start(window)))
     try:
         return app.exec()
     finally:

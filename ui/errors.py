@@ -8,7 +8,6 @@ vanishing (a windowed build has no stderr). `show_error(parent, exc)` is what ev
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import sys
 import threading
 import traceback
@@ -37,6 +36,8 @@ presenter = None
 def setup_logging(folder: Path | None = None) -> Path | None:
     """A rotating log (5 x 1 MB) in the data folder; None when the folder cannot be written."""
     global _log_file
+    import logging.handlers  # not before the window shows: it pulls in socket, pickle...
+
     if folder is None:
         from pazos_desktop.paths import log_dir
 

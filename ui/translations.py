@@ -10,10 +10,7 @@ directly by `TsTranslator`. `tools/qt_catalog.py` adds new strings to the `.ts`.
 from __future__ import annotations
 
 import logging
-import subprocess
 import sys
-import tempfile
-import xml.etree.ElementTree as ET
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QTranslator
@@ -30,6 +27,8 @@ def ts_path(lang: str) -> Path:
 
 def read_ts(path: Path) -> dict[tuple[str, str], str]:
     """(context, source) -> translation, finished entries only."""
+    import xml.etree.ElementTree as ET
+
     found: dict[tuple[str, str], str] = {}
     for context in ET.parse(path).getroot().iter("context"):
         name = context.findtext("name", "")
@@ -68,6 +67,9 @@ def _lrelease() -> Path | None:
 
 def compiled_qm(ts: Path) -> Path | None:
     """The .qm for `ts`, compiled now if missing or stale; None when it cannot be made."""
+    import subprocess
+    import tempfile
+
     for qm in (ts.with_suffix(".qm"), Path(tempfile.gettempdir()) / f"pazos-{ts.stem}.qm"):
         if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
             return qm

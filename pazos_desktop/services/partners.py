@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..domain import OPEN_STATUSES, PartnerType, fold, is_valid_email, normalize_nit
@@ -126,6 +126,17 @@ def get_partner(session: Session, partner_id: int) -> PartnerData:
     return _to_data(get_or_fail(session, Partner, partner_id, _("La entidad")))
 
 
+def _counts_by_partner(*where):
+    """commitment counts per partner as a subquery (one GROUP BY instead of one scan per
+    partner: correlated subqueries took 4 s at 200 partners x 20,000 commitments)."""
+    return (
+        select(Commitment.partner_id.label("partner_id"), func.count().label("n"))
+        .where(*where)
+        .group_by(Commitment.partner_id)
+        .subquery()
+    )
+
+
 def list_partners(
     session: Session,
     include_archived: bool = False,
@@ -133,34 +144,55 @@ def list_partners(
     on: dt.date | None = None,
 ) -> list[PartnerRow]:
     on = on or today()
-    contacts = select(func.count()).where(Contact.partner_id == Partner.id).scalar_subquery()
-    commitments = select(func.count()).where(Commitment.partner_id == Partner.id).scalar_subquery()
-    overdue = (
-        select(func.count())
-        .where(
-            and_(
-                Commitment.partner_id == Partner.id,
-                Commitment.status.in_([s.value for s in OPEN_STATUSES]),
-                Commitment.due_date < on,
-            )
-        )
-        .scalar_subquery()
+    contacts = (
+        select(Contact.partner_id.label("partner_id"), func.count().label("n"))
+        .group_by(Contact.partner_id)
+        .subquery()
     )
-    query = select(
-        Partner.id,
-        Partner.name,
-        Partner.acronym,
-        Partner.type,
-        Partner.archived,
-        contacts,
-        commitments,
-        overdue,
-    ).order_by(Partner.name_key)
+    commitments = _counts_by_partner()
+    overdue = _counts_by_partner(
+        Commitment.status.in_([s.value for s in OPEN_STATUSES]), Commitment.due_date < on
+    )
+    query = (
+        select(
+            Partner.id,
+            Partner.name,
+            Partner.acronym,
+            Partner.type,
+            Partner.archived,
+            func.coalesce(contacts.c.n, 0),
+            func.coalesce(commitments.c.n, 0),
+            func.coalesce(overdue.c.n, 0),
+        )
+        .outerjoin(contacts, contacts.c.partner_id == Partner.id)
+        .outerjoin(commitments, commitments.c.partner_id == Partner.id)
+        .outerjoin(overdue, overdue.c.partner_id == Partner.id)
+        .order_by(Partner.name_key)
+    )
     if not include_archived:
         query = query.where(Partner.archived.is_(False))
     if text and fold(text):
         query = query.where(Partner.name_key.contains(fold(text), autoescape=True))
     return [PartnerRow(*row) for row in session.execute(query)]
+
+
+@dataclass
+class PartnerChoice:
+    """A partner as offered in a list: no counts, so it is cheap at any scale."""
+
+    id: int
+    name: str
+    acronym: str | None
+    archived: bool
+
+
+def partner_choices(session: Session, include_archived: bool = True) -> list[PartnerChoice]:
+    query = select(Partner.id, Partner.name, Partner.acronym, Partner.archived).order_by(
+        Partner.name_key
+    )
+    if not include_archived:
+        query = query.where(Partner.archived.is_(False))
+    return [PartnerChoice(*row) for row in session.execute(query)]
 
 
 def set_archived(session: Session, partner_id: int, archived: bool) -> PartnerData:

@@ -57,6 +57,19 @@ def list_clusters(session: Session) -> list[ClusterData]:
     return [_cluster_data(c, counts.get(c.id, 0)) for c in clusters]
 
 
+@dataclass
+class ClusterChoice:
+    """A cluster as offered in a list (no neighbourhoods, no counts)."""
+
+    id: int
+    name: str
+
+
+def cluster_choices(session: Session) -> list[ClusterChoice]:
+    query = select(Cluster.id, Cluster.name).order_by(Cluster.name_key)
+    return [ClusterChoice(*row) for row in session.execute(query)]
+
+
 def get_cluster(session: Session, cluster_id: int) -> ClusterData:
     return _cluster_data(get_or_fail(session, Cluster, cluster_id, _("El clúster")))
 

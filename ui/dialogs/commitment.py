@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -29,29 +29,30 @@ from .editor import EditorDialog, open_editor
 
 @dataclass
 class Choices:
-    """What the commitment editor offers in its lists, read in one go on the worker."""
+    """What the commitment editor offers in its lists, read in one go on the worker.
+    Contacts are those of one partner: another partner's are read when it is chosen."""
 
-    partners: list[partners.PartnerRow]
-    contacts: list[partners.ContactData]
+    partners: list[partners.PartnerChoice]
     components: list[components.ComponentData]
-    clusters: list[territory.ClusterData]
+    clusters: list[territory.ClusterChoice]
     programs: list[programs.ProgramData]
+    contacts: list[partners.ContactData] = field(default_factory=list)
 
 
-def load_choices(session) -> Choices:
+def load_choices(session, partner_id: int | None = None) -> Choices:
     return Choices(
-        partners=partners.list_partners(session, include_archived=True),
-        contacts=partners.list_contacts(session),
+        partners=partners.partner_choices(session),
         components=components.list_components(session),
-        clusters=territory.list_clusters(session),
+        clusters=territory.cluster_choices(session),
         programs=programs.list_programs(session),
+        contacts=partners.list_contacts(session, partner_id) if partner_id else [],
     )
 
 
 class ClusterPicker(QWidget):
     """ "All clusters" or a checked list of clusters."""
 
-    def __init__(self, clusters: list[territory.ClusterData], parent=None):
+    def __init__(self, clusters: list[territory.ClusterChoice], parent=None):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -118,6 +119,7 @@ class CommitmentEditor(EditorDialog):
         self.start = self.add_field("start_date", self.tr("Fecha de &inicio:"), DateField())
         self.due = self.add_field("due_date", self.tr("&Fecha límite:"), DateField())
         self.notes = self.add_field("notes", self.tr("&Notas:"), _text(self, 3))
+        self._contacts_read = {self.data.partner_id} if self.data.partner_id else set()
         self._fill_lists()
         self.partner.currentIndexChanged.connect(self._fill_contacts)
         self.load(self.data)
@@ -133,9 +135,23 @@ class CommitmentEditor(EditorDialog):
         fill_combo(self.status, statuses)
 
     def _fill_contacts(self) -> None:
+        """The chosen partner's contacts: known ones at once, others read on the worker."""
         partner_id = self.partner.currentData()
         own = [(c.name, c.id) for c in self.choices.contacts if c.partner_id == partner_id]
         fill_combo(self.contact, own, blank=self.tr("(ninguno)"))
+        if partner_id is not None and partner_id not in self._contacts_read:
+            self._contacts_read.add(partner_id)
+            self.ops.run(
+                lambda s: partners.list_contacts(s, partner_id), self._contacts_loaded, parent=self
+            )
+
+    def _contacts_loaded(self, contacts: list[partners.ContactData]) -> None:
+        known = {c.id for c in self.choices.contacts}
+        self.choices.contacts.extend(c for c in contacts if c.id not in known)
+        was_clean = not self.is_dirty()
+        self._fill_contacts()
+        if was_clean:
+            self.mark_clean()
 
     def load(self, d: CommitmentData) -> None:
         set_combo_data(self.partner, d.partner_id)
@@ -233,10 +249,10 @@ def edit_commitment(
     """Read the lists (and the record) on the worker, then open the editor."""
 
     def work(session):
-        choices = load_choices(session)
         if commitment_id is None:
-            return choices, preset
-        return choices, commitments.get_commitment(session, commitment_id)
+            return load_choices(session, preset.partner_id if preset else None), preset
+        data = commitments.get_commitment(session, commitment_id)
+        return load_choices(session, data.partner_id), data
 
     ops.run(
         work,

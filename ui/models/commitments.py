@@ -30,6 +30,15 @@ from .rows import OVERDUE_BG, OVERDUE_FG
 
 PAGE_SIZE = 100
 Index = QModelIndex | QPersistentModelIndex
+DISPLAY = Qt.ItemDataRole.DisplayRole
+ALIGNMENT = Qt.ItemDataRole.TextAlignmentRole
+TOOLTIP_ROLE = Qt.ItemDataRole.ToolTipRole
+OVERDUE_BRUSHES = {
+    Qt.ItemDataRole.BackgroundRole: QBrush(OVERDUE_BG),
+    Qt.ItemDataRole.ForegroundRole: QBrush(OVERDUE_FG),
+}
+USED_ROLES = {DISPLAY, ALIGNMENT, TOOLTIP_ROLE, *OVERDUE_BRUSHES}
+RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
 def tr(text: str) -> str:
@@ -87,7 +96,8 @@ def columns() -> list[CommitmentColumn]:
 
 
 class CommitmentTableModel(QAbstractTableModel):
-    refreshed = Signal(int)  # number of matching commitments, after each refresh
+    first_page_shown = Signal()  # the first rows are in: the view can paint
+    refreshed = Signal(int)  # every matching id is in: their number
 
     def __init__(self, ops: Operations, parent=None):
         super().__init__(parent)
@@ -97,6 +107,7 @@ class CommitmentTableModel(QAbstractTableModel):
         self.sort_key, self.descending = "due_date", False
         self.ids: list[int] = []
         self.cache: dict[int, CommitmentRow] = {}
+        self._texts: dict[int, tuple[str, ...]] = {}
         self._pages: set[int] = set()
         self.generation = 0
         self.today = dt.date.today()
@@ -108,27 +119,55 @@ class CommitmentTableModel(QAbstractTableModel):
         self.refresh()
 
     def refresh(self) -> None:
-        """Re-run the query; a newer refresh makes older, still queued ones skip their work."""
+        """Re-run the query in two steps: the first page (what the view shows) at once, then
+        every id. A newer refresh makes older, still queued steps skip their work."""
         self.generation += 1
         gen, f, key, desc = self.generation, replace(self.filter), self.sort_key, self.descending
         self.today = on = dt.date.today()
 
-        def work(session):
+        def first_page(session):
             if gen != self.generation:
                 return None
-            ids = search.commitment_ids(session, f, key, desc, on)
+            query = search.ordered_ids_query(f, key, desc, on).limit(PAGE_SIZE + 1)
+            ids = list(session.scalars(query))
             return ids, search.commitment_rows(session, ids[:PAGE_SIZE], on)
 
-        self.ops.run(work, lambda result: self._loaded(gen, result))
+        def all_ids(session):
+            if gen != self.generation:
+                return None
+            return search.commitment_ids(session, f, key, desc, on)
 
-    def _loaded(self, gen: int, result: Any) -> None:
+        self.ops.run(first_page, lambda result: self._first_page(gen, result, all_ids))
+
+    def _first_page(self, gen: int, result: Any, all_ids) -> None:
         if result is None or gen != self.generation:
             return
         ids, rows = result
+        complete = len(ids) <= PAGE_SIZE
         self.beginResetModel()
-        self.ids, self.cache, self._pages = ids, {r.id: r for r in rows}, {0}
+        self.ids, self.cache, self._pages = ids[:PAGE_SIZE], {r.id: r for r in rows}, {0}
+        self._texts = {}
         self.endResetModel()
-        self.refreshed.emit(len(ids))
+        self.first_page_shown.emit()
+        if complete:
+            self.refreshed.emit(len(self.ids))
+        else:
+            self.ops.run(all_ids, lambda found: self._all_ids(gen, found))
+
+    def _all_ids(self, gen: int, ids: list[int] | None) -> None:
+        if ids is None or gen != self.generation:
+            return
+        shown = len(self.ids)
+        if ids[:shown] != self.ids:  # the data changed in between: start afresh
+            self.beginResetModel()
+            self.ids, self.cache, self._pages = ids, {}, set()
+            self._texts = {}
+            self.endResetModel()
+        elif len(ids) > shown:
+            self.beginInsertRows(QModelIndex(), shown, len(ids) - 1)  # last row is inclusive
+            self.ids = ids
+            self.endInsertRows()
+        self.refreshed.emit(len(self.ids))
 
     def _fetch_page(self, page: int) -> None:
         if page in self._pages:
@@ -145,6 +184,8 @@ class CommitmentTableModel(QAbstractTableModel):
         if gen != self.generation:
             return
         self.cache.update({r.id: r for r in rows})
+        for r in rows:
+            self._texts.pop(r.id, None)
         first = page * PAGE_SIZE
         last = min(len(self.ids), first + PAGE_SIZE) - 1
         if last >= first:
@@ -174,25 +215,27 @@ class CommitmentTableModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= len(self.ids):
+        # Called ~1,000 times per repaint: unused roles leave first, texts are cached per row.
+        if role not in USED_ROLES or not index.isValid() or index.row() >= len(self.ids):
             return None
-        row = self.cache.get(self.ids[index.row()])
+        commitment_id = self.ids[index.row()]
+        row = self.cache.get(commitment_id)
         if row is None:
             self._fetch_page(index.row() // PAGE_SIZE)
-            return "…" if role == Qt.ItemDataRole.DisplayRole else None
+            return "…" if role == DISPLAY else None
+        if role == DISPLAY:
+            texts = self._texts.get(commitment_id)
+            if texts is None:
+                texts = self._texts[commitment_id] = tuple(c.text(row) for c in self.columns)
+            return texts[index.column()]
         column = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(row)
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == ALIGNMENT:
+            return RIGHT if column.right else None
+        if role == TOOLTIP_ROLE:
             return TOOLTIP.get(column.key, column.text)(row)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.right:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if row.effective_status == OVERDUE:
-            if role == Qt.ItemDataRole.BackgroundRole:
-                return QBrush(OVERDUE_BG)
-            if role == Qt.ItemDataRole.ForegroundRole:
-                return QBrush(OVERDUE_FG)
-        return None
+        if row.effective_status != OVERDUE:
+            return None
+        return OVERDUE_BRUSHES[role]
 
     def headerData(self, section: int, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if (

@@ -53,7 +53,7 @@ def load_dashboard(session) -> DashboardData:
         overdue=search.overdue(session, limit=LIST_LIMIT),
         due_soon=search.due_soon(session, limit=LIST_LIMIT),
         by_partner=summaries.by_partner(session),
-        acronyms={p.id: p.acronym for p in partners.list_partners(session, True) if p.acronym},
+        acronyms={p.id: p.acronym for p in partners.partner_choices(session) if p.acronym},
     )
 
 

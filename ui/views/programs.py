@@ -65,7 +65,7 @@ class ProgramsView(QWidget):
             return (
                 programs.list_programs(session),
                 components.list_components(session),
-                partners.list_partners(session),
+                partners.partner_choices(session, include_archived=False),
             )
 
         self.ops.run(work, lambda r: self._show(*r), parent=self)
