@@ -154,7 +154,9 @@ def create_meeting(session: Session, data: MeetingData) -> MeetingData:
     values = validate_meeting_fields(data)
     year = data.date.year
     meeting = _insert_numbered(session, values, year, data.number)
+    # Copying names from the register reads the database: only once the row holds the lock.
     _fill_from_contacts(session, data)
+    apply_fields(meeting, validate_meeting_fields(data))
     _apply(session, meeting, data)
     session.flush()
     return to_data(meeting)

@@ -46,6 +46,7 @@ PAGE_SIZES = {"letter": LETTER, "a4": A4}
 MARGIN = 1.6 * cm
 HEADER_HEIGHT = 2.3 * cm
 FOOTER_HEIGHT = 1.0 * cm
+CELL_PADDING = 3
 TABLE_CHUNK_ROWS = 300  # one huge Table re-splits super-linearly; chunks keep it linear
 HEADER_FILL = colors.HexColor("#1F4E79")
 ZEBRA_FILL = colors.HexColor("#F2F6FA")
@@ -161,8 +162,9 @@ def data_table(
     st = styles()
     wrap_cols = wrap_cols if wrap_cols is not None else set(range(len(header)))
     head = [Paragraph(markup(h), st.cell_header) for h in header]
+    room = {i: col_widths[i] - 2 * CELL_PADDING for i in wrap_cols if i < len(col_widths)}
     body = [
-        [Paragraph(markup(v), st.cell) if i in wrap_cols else _plain(v) for i, v in enumerate(row)]
+        [_cell(v, room[i], st.cell) if i in room else _plain(v) for i, v in enumerate(row)]
         for row in rows
     ]
     if not body:
@@ -173,6 +175,22 @@ def data_table(
 
 def _plain(value) -> str:
     return "" if value is None else str(value)
+
+
+def _cell(value, room: float, style: ParagraphStyle) -> Paragraph | str:
+    """A Paragraph only when the text needs wrapping: a plain string that fits on one line
+    draws the same (never parsed as markup) at a fraction of the cost."""
+    text = _plain(value)
+    if "\n" not in text and "\r" not in text and _fits(text, room, style.fontSize):
+        return text
+    return Paragraph(markup(text), style)
+
+
+def _fits(text: str, room: float, size: float) -> bool:
+    # Cheap bound first: DejaVu Sans has no glyph wider than 1.74 em.
+    if len(text) * size * 1.8 <= room:
+        return True
+    return pdfmetrics.stringWidth(text, FONT, size) <= room
 
 
 def _table(data: list[list], col_widths: list[float], extra_style: list | None) -> Table:
@@ -186,8 +204,8 @@ def _table(data: list[list], col_widths: list[float], extra_style: list | None) 
         ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA_FILL]),
         ("GRID", (0, 0), (-1, -1), 0.4, GRID),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 3),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
         ("TOPPADDING", (0, 0), (-1, -1), 2),
         ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]
@@ -328,10 +346,14 @@ def _canvas_class(info: DocumentInfo):
     return NumberedCanvas
 
 
-def _templates(info: DocumentInfo) -> list[PageTemplate]:
+def _templates(info: DocumentInfo, first: str = "portrait") -> list[PageTemplate]:
+    """Both orientations; the first in the list is the one the document starts with."""
     size = PAGE_SIZES.get(info.page_size, LETTER)
     out = []
-    for template_id, pagesize in (("portrait", size), ("landscape", landscape(size))):
+    pages = [("portrait", size), ("landscape", landscape(size))]
+    if first == "landscape":
+        pages.reverse()
+    for template_id, pagesize in pages:
         width, height = pagesize
         frame = Frame(
             MARGIN,
@@ -358,17 +380,24 @@ def switch_to(orientation: str) -> NextPageTemplate:
     return NextPageTemplate(orientation)
 
 
+def _first_size(info: DocumentInfo, orientation: str) -> tuple[float, float]:
+    size = PAGE_SIZES.get(info.page_size, LETTER)
+    return landscape(size) if orientation == "landscape" else size
+
+
 def build_pdf(
     target: str | Path | io.BytesIO,
     info: DocumentInfo,
     story: list[Flowable],
     invariant: bool = False,
+    orientation: str = "portrait",
 ) -> None:
-    """Write the document; `invariant` makes the bytes reproducible (tests)."""
+    """Write the document; `invariant` makes the bytes reproducible (tests); `orientation`
+    is that of the first page ("portrait" or "landscape")."""
     register_fonts()
     doc = BaseDocTemplate(
         str(target) if isinstance(target, Path) else target,
-        pagesize=PAGE_SIZES.get(info.page_size, LETTER),
+        pagesize=_first_size(info, orientation),
         title=info.title,
         author=info.org_name,
         subject=info.subject,
@@ -381,5 +410,5 @@ def build_pdf(
         invariant=int(invariant),
     )
     doc.pazos_info = info
-    doc.addPageTemplates(_templates(info))
+    doc.addPageTemplates(_templates(info, orientation))
     doc.build(story, canvasmaker=_canvas_class(info))
