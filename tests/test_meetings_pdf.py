@@ -162,3 +162,19 @@ def test_missing_meeting_is_a_user_error(session):
 
     with pytest.raises(PazosError, match="No existe el acta No. 042 de 2026"):
         export_minutes(session, 2026, 42, "x.pdf")
+
+
+def test_a_table_cell_longer_than_a_page_splits():
+    """A follow-up comment of 3,000 words: the row splits over pages, every word kept in order."""
+    from pazos_desktop.services.minutes import FollowupRow, MeetingHeader, MinutesDoc
+    from pazos_desktop.writers.minutes_pdf import write_minutes
+    from pazos_desktop.writers.pdf_base import DocumentInfo
+
+    header = MeetingHeader("es", "Acta No. 001 de 2026", 1, 2026, "Comité técnico", "", True, "")
+    words = [f"palabra{i:05d}" for i in range(3000)]
+    row = FollowupRow("Compromiso", "SIDOC — Ana", "En ejecución", " ".join(words))
+    out = io.BytesIO()
+    write_minutes(out, MinutesDoc(header, "a.pdf", followups=[row]), DocumentInfo(title="t"))
+    pages = pdf_pages(out.getvalue())
+    assert len(pages) > 5
+    assert re.findall(r"palabra\d{5}", " ".join(pages)) == words

@@ -252,19 +252,3 @@ def add_agreed_commitment(session: Session, meeting_id: int, data: CommitmentDat
     if data.start_date is None:
         data.start_date = meeting.date
     return save_commitment(session, data)
-
-
-def agreed_commitments(session: Session, meeting_id: int) -> list[Commitment]:
-    """ORM rows for the minutes builder (same session), clusters and partner loaded at once."""
-    query = (
-        select(Commitment)
-        .where(Commitment.origin_meeting_id == meeting_id)
-        .options(
-            selectinload(Commitment.partner),
-            selectinload(Commitment.contact),
-            selectinload(Commitment.component),
-            selectinload(Commitment.clusters),
-        )
-        .order_by(Commitment.id)
-    )
-    return list(session.scalars(query))

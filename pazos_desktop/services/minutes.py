@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..domain import STATUS_LABELS, format_date, format_quantity
@@ -20,9 +21,9 @@ from ..meetings_domain import (
     meeting_type_label,
     minutes_file_name,
 )
-from ..models import Commitment
+from ..models import Cluster, Commitment, Component, Contact, Partner, commitment_cluster
 from ..models_meetings import Meeting
-from .meeting_followup import agreed_commitments, list_followups, responsible_label
+from .meeting_followup import list_followups
 from .meetings import load
 
 
@@ -136,7 +137,7 @@ def minutes_document(session: Session, meeting_id: int, lang: str = "es") -> Min
         agenda=[AgendaEntry(i.title, i.development or "") for i in meeting.agenda_items],
         decisions=[d.text for d in meeting.decisions],
         followups=_followups(session, meeting_id, lang),
-        agreed=[agreed_row(c, lang) for c in agreed_commitments(session, meeting_id)],
+        agreed=list_agreed(session, meeting_id, lang),
         next_date=format_date(meeting.next_date),
         next_place=meeting.next_place or "",
         chair=PersonRow(meeting.chair_name or "", "", meeting.chair_position or ""),
@@ -178,25 +179,57 @@ def _followups(session: Session, meeting_id: int, lang: str) -> list[FollowupRow
     return rows
 
 
-def agreed_row(c: Commitment, lang: str) -> AgreedRow:
-    if c.all_clusters:
-        clusters = translate(N_("Todos"), lang)
-    else:
-        clusters = ", ".join(cl.name for cl in c.clusters)
-    component = c.component.name_en if lang == "en" else c.component.name_es
-    return AgreedRow(
-        activity=c.title,
-        responsible=responsible_label(c),
-        cluster=clusters,
-        component=component,
-        due_date=format_date(c.due_date),
-        id=c.id,
-    )
-
-
 def list_agreed(session: Session, meeting_id: int, lang: str = "es") -> list[AgreedRow]:
-    """The commitments agreed at a meeting, as the editor's tab shows them."""
-    return [agreed_row(c, lang) for c in agreed_commitments(session, meeting_id)]
+    """The commitments agreed at a meeting, in the order they were agreed.
+
+    Plain column queries, not ORM objects: an acta may carry hundreds of commitments.
+    """
+    component = Component.name_en if lang == "en" else Component.name_es
+    query = (
+        select(
+            Commitment.id,
+            Commitment.title,
+            Partner.acronym,
+            Partner.name,
+            Contact.name,
+            component,
+            Commitment.due_date,
+            Commitment.all_clusters,
+        )
+        .join(Partner, Partner.id == Commitment.partner_id)
+        .join(Component, Component.id == Commitment.component_id)
+        .outerjoin(Contact, Contact.id == Commitment.contact_id)
+        .where(Commitment.origin_meeting_id == meeting_id)
+        .order_by(Commitment.id)
+    )
+    rows = session.execute(query).all()
+    clusters = _cluster_names(session, meeting_id)
+    everywhere = translate(N_("Todos"), lang)
+    return [
+        AgreedRow(
+            activity=title,
+            responsible=f"{acronym or partner} — {contact}" if contact else acronym or partner,
+            cluster=everywhere if all_clusters else ", ".join(clusters.get(cid, [])),
+            component=component_name,
+            due_date=format_date(due),
+            id=cid,
+        )
+        for cid, title, acronym, partner, contact, component_name, due, all_clusters in rows
+    ]
+
+
+def _cluster_names(session: Session, meeting_id: int) -> dict[int, list[str]]:
+    query = (
+        select(commitment_cluster.c.commitment_id, Cluster.name)
+        .join(Cluster, Cluster.id == commitment_cluster.c.cluster_id)
+        .join(Commitment, Commitment.id == commitment_cluster.c.commitment_id)
+        .where(Commitment.origin_meeting_id == meeting_id)
+        .order_by(Cluster.name)
+    )
+    names: dict[int, list[str]] = {}
+    for commitment_id, name in session.execute(query):
+        names.setdefault(commitment_id, []).append(name)
+    return names
 
 
 def attendance_document(

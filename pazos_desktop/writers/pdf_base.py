@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache, partial
 from pathlib import Path
 from xml.sax.saxutils import escape
 
@@ -156,13 +156,18 @@ def data_table(
 ) -> list[Flowable]:
     """A header-repeating, zebra-striped table cut into chunks of `chunk_rows` rows.
 
-    Only the columns in `wrap_cols` become Paragraphs (they wrap and are escaped); the others are
-    plain strings, drawn as they are (never parsed), about 4x cheaper.
+    Every cell is a plain string, drawn as it is (never parsed as markup): the columns in
+    `wrap_cols` are word-wrapped to their width (newlines kept), the others stay on one line.
+    Plain strings cost about a quarter of Paragraphs.
     """
     st = styles()
     wrap_cols = wrap_cols if wrap_cols is not None else set(range(len(header)))
-    head = [Paragraph(markup(h), st.cell_header) for h in header]
     room = {i: col_widths[i] - 2 * CELL_PADDING for i in wrap_cols if i < len(col_widths)}
+    # Header labels wrap too (bold, white: the table style), as plain strings like the body.
+    head = [
+        _cell(h, col_widths[i] - 2 * CELL_PADDING, st.cell_header, FONT_BOLD)
+        for i, h in enumerate(header)
+    ]
     body = [
         [_cell(v, room[i], st.cell) if i in room else _plain(v) for i, v in enumerate(row)]
         for row in rows
@@ -177,20 +182,62 @@ def _plain(value) -> str:
     return "" if value is None else str(value)
 
 
-def _cell(value, room: float, style: ParagraphStyle) -> Paragraph | str:
-    """A Paragraph only when the text needs wrapping: a plain string that fits on one line
-    draws the same (never parsed as markup) at a fraction of the cost."""
-    text = _plain(value)
-    if "\n" not in text and "\r" not in text and _fits(text, room, style.fontSize):
+def _cell(value, room: float, style: ParagraphStyle, font: str = FONT) -> str:
+    """Text wrapped to the column as a plain multi-line string.
+
+    A plain string is drawn as it is (never parsed as markup), and costs a fraction of a
+    Paragraph: wrapping it here keeps big tables close to bare reportlab's speed.
+    """
+    text = _plain(value).replace("\r\n", "\n").replace("\r", "\n")
+    if "\n" not in text and _fits(text, room, style.fontSize, font):
         return text
-    return Paragraph(markup(text), style)
+    lines = (wrap_text(part, room, style.fontSize, font) for part in text.split("\n"))
+    return "\n".join(line for part in lines for line in part)
 
 
-def _fits(text: str, room: float, size: float) -> bool:
+def _fits(text: str, room: float, size: float, font: str = FONT) -> bool:
     # Cheap bound first: DejaVu Sans has no glyph wider than 1.74 em.
     if len(text) * size * 1.8 <= room:
         return True
-    return pdfmetrics.stringWidth(text, FONT, size) <= room
+    return pdfmetrics.stringWidth(text, font, size) <= room
+
+
+def wrap_text(text: str, room: float, size: float, font: str = FONT) -> list[str]:
+    """Greedy word wrap measured with the embedded font; words wider than the column are cut."""
+    width = partial(_word_width, size=size, font=font)
+    space = width(" ")
+    lines: list[str] = []
+    line, used = "", 0.0
+    for word in text.split(" "):
+        w = width(word)
+        if line and used + space + w <= room:
+            line, used = f"{line} {word}", used + space + w
+            continue
+        if line:
+            lines.append(line)
+        if w > room:
+            *full, word = _cut(word, room, width)
+            lines += full
+            w = width(word)
+        line, used = word, w
+    lines.append(line)
+    return lines
+
+
+@lru_cache(maxsize=20_000)
+def _word_width(word: str, size: float, font: str = FONT) -> float:
+    # Names, entities and cluster words repeat row after row: measure each once.
+    return pdfmetrics.stringWidth(word, font, size)
+
+
+def _cut(word: str, room: float, width) -> list[str]:
+    pieces, current = [], ""
+    for ch in word:
+        if current and width(current + ch) > room:
+            pieces.append(current)
+            current = ""
+        current += ch
+    return [*pieces, current]
 
 
 def _table(data: list[list], col_widths: list[float], extra_style: list | None) -> Table:
@@ -198,6 +245,7 @@ def _table(data: list[list], col_widths: list[float], extra_style: list | None) 
     style = [
         ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("FONTSIZE", (0, 0), (-1, -1), 8),
+        ("LEADING", (0, 0), (-1, -1), 10),
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
         ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
         ("FONTNAME", (0, 0), (-1, 0), FONT_BOLD),
@@ -304,8 +352,12 @@ def _header_table(info: DocumentInfo, width: float) -> Table:
 def _draw_header(canvas, doc) -> None:
     info: DocumentInfo = doc.pazos_info
     width, height = canvas._pagesize
-    table = _header_table(info, width - 2 * MARGIN)
-    _w, h = table.wrapOn(canvas, width - 2 * MARGIN, HEADER_HEIGHT)
+    # Built and measured once per page width: the header is the same on every page.
+    cache = doc.__dict__.setdefault("pazos_headers", {})
+    if width not in cache:
+        table = _header_table(info, width - 2 * MARGIN)
+        cache[width] = (table, table.wrapOn(canvas, width - 2 * MARGIN, HEADER_HEIGHT)[1])
+    table, h = cache[width]
     table.drawOn(canvas, MARGIN, height - MARGIN - h)
 
 
