@@ -44,9 +44,14 @@ class FollowupData:
 
 def previous_meeting(session: Session, meeting: Meeting) -> Meeting | None:
     """The meeting held just before this one (by date, then by creation)."""
-    earlier = or_(
-        Meeting.date < meeting.date, and_(Meeting.date == meeting.date, Meeting.id < meeting.id)
-    )
+    return meeting_before(session, meeting.date, meeting.id)
+
+
+def meeting_before(session: Session, day: dt.date, meeting_id: int | None = None):
+    """The latest meeting before `day` (or the same day and created before `meeting_id`)."""
+    earlier = Meeting.date < day
+    if meeting_id is not None:
+        earlier = or_(earlier, and_(Meeting.date == day, Meeting.id < meeting_id))
     query = select(Meeting).where(earlier).order_by(Meeting.date.desc(), Meeting.id.desc())
     return session.scalars(query.limit(1)).first()
 
