@@ -47,6 +47,7 @@ MARGIN = 1.6 * cm
 HEADER_HEIGHT = 2.3 * cm
 FOOTER_HEIGHT = 1.0 * cm
 CELL_PADDING = 3
+TALL_ROW_LINES = 25  # a cell of more lines might be taller than what is left of a page
 TABLE_CHUNK_ROWS = 300  # one huge Table re-splits super-linearly; chunks keep it linear
 HEADER_FILL = colors.HexColor("#1F4E79")
 ZEBRA_FILL = colors.HexColor("#F2F6FA")
@@ -241,7 +242,9 @@ def _cut(word: str, room: float, width) -> list[str]:
 
 
 def _table(data: list[list], col_widths: list[float], extra_style: list | None) -> Table:
-    table = Table(data, colWidths=col_widths, repeatRows=1, splitInRow=1)
+    # Splitting inside rows costs ~15% on every page break: only when some row may not fit.
+    tall = any(isinstance(v, str) and v.count("\n") >= TALL_ROW_LINES for row in data for v in row)
+    table = Table(data, colWidths=col_widths, repeatRows=1, splitInRow=int(tall))
     style = [
         ("FONTNAME", (0, 0), (-1, -1), FONT),
         ("FONTSIZE", (0, 0), (-1, -1), 8),
