@@ -170,8 +170,10 @@ def agenda(doc: MinutesDoc, t: Labels) -> list[Flowable]:
 def development(doc: MinutesDoc, t: Labels) -> list[Flowable]:
     st = styles()
     out = section(t(N_("Desarrollo de la reunión")))
+    # The item's heading stays on the page of the first lines of its development.
+    heading = ParagraphStyle("h2_keep", parent=st.h2, keepWithNext=1)
     for i, item in enumerate(doc.agenda, 1):
-        out.append(Paragraph(markup(f"{i}. {item.title}"), st.h2))
+        out.append(Paragraph(markup(f"{i}. {item.title}"), heading))
         text = item.development or t(N_("Sin desarrollo registrado."))
         # One paragraph per block of text, so a long development splits across pages.
         out += [para(block) for block in _blocks(text)]
