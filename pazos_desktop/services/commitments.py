@@ -146,7 +146,7 @@ def save_commitment(session: Session, data: CommitmentData) -> CommitmentData:
         session.add(commitment)
     else:
         commitment = get_or_fail(session, Commitment, data.id, _("El compromiso"))
-        check_version(commitment, data.version, _("El compromiso"))
+        check_version(commitment, data.version, _("El compromiso"), values)
         apply_fields(commitment, values)
         if {cl.id for cl in commitment.clusters} != {cl.id for cl in clusters}:
             commitment.clusters = clusters
