@@ -96,7 +96,8 @@ def network_location_problem(db_path: Path, mounts_text: str | None = None) -> s
     if is_unc_path(db_path) or windows_drive_is_remote(db_path):
         return _network_message(db_path)
     if sys.platform.startswith("linux") or mounts_text is not None:
-        fstype = mount_filesystem(_existing_ancestor(db_path), mounts_text)
+        # realpath: a symlink into a share is on the share; it works for files not yet made.
+        fstype = mount_filesystem(Path(os.path.realpath(db_path)), mounts_text)
         if is_network_filesystem(fstype):
             return _network_message(db_path)
     if any(part.lower().startswith(SYNCED_FOLDER_NAMES) for part in db_path.parts):
