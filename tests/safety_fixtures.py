@@ -12,6 +12,8 @@ from pazos_desktop.database import Database
 from pazos_desktop.sample import build_sample
 from tests.conftest import copy_database
 
+__all__ = ["sample_db", "sample_template"]
+
 SAMPLE_DAY = dt.date(2026, 3, 15)
 DATA_TABLES = (
     "partner",

@@ -12,7 +12,8 @@ from pazos_desktop import backup
 from pazos_desktop.database import Database
 from pazos_desktop.errors import PazosError
 from pazos_desktop.services.partners import PartnerData, save_partner
-from tests.safety_fixtures import row_counts, sample_db, sample_template  # noqa: F401
+from tests.safety_fixtures import *  # noqa: F403  (fixtures: sample_db, sample_template)
+from tests.safety_fixtures import row_counts
 
 NOW = dt.datetime(2026, 3, 15, 9, 30)
 

@@ -11,7 +11,7 @@ from pazos_desktop.errors import ConflictError
 from pazos_desktop.i18n import set_language
 from pazos_desktop.services.commitments import get_commitment, save_commitment
 from pazos_desktop.services.partners import get_partner, save_partner
-from tests.safety_fixtures import sample_db, sample_template  # noqa: F401
+from tests.safety_fixtures import *  # noqa: F403  (fixtures: sample_db, sample_template)
 
 
 @pytest.fixture

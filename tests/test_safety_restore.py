@@ -12,14 +12,8 @@ from pazos_desktop.database import Database
 from pazos_desktop.errors import DatabaseProblem, PazosError
 from pazos_desktop.restore import restore
 from pazos_desktop.services.partners import PartnerData, get_partner, save_partner
-from tests.safety_fixtures import (  # noqa: F401
-    dump,
-    execute,
-    overwrite_page,
-    row_counts,
-    sample_db,
-    sample_template,
-)
+from tests.safety_fixtures import *  # noqa: F403  (fixtures: sample_db, sample_template)
+from tests.safety_fixtures import dump, execute, overwrite_page, row_counts
 
 NOW = dt.datetime(2026, 3, 15, 9, 30)
 

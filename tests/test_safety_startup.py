@@ -21,15 +21,8 @@ from pazos_desktop.startup import (
     restore_latest,
     second_copy_message,
 )
-from tests.safety_fixtures import (  # noqa: F401
-    dump,
-    execute,
-    overwrite_page,
-    page_count,
-    row_counts,
-    sample_db,
-    sample_template,
-)
+from tests.safety_fixtures import *  # noqa: F403  (fixtures: sample_db, sample_template)
+from tests.safety_fixtures import dump, execute, overwrite_page, page_count, row_counts
 
 NOW = dt.datetime(2026, 3, 15, 9, 30)
 
