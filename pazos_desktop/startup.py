@@ -161,3 +161,11 @@ def second_copy_message(holder: str | None = None) -> str:
         "abrir dos copias a la vez podría hacer perder cambios. No se modificó nada."
     )
     return text.format(holder=_(" (proceso {who})").format(who=holder) if holder else "")
+
+
+# Texts of the window's start-up dialogs, kept here so they are translated with the core's.
+DIALOG_TITLE = N_("Problema con la base de datos")
+SECOND_COPY_TITLE = N_("PAZOS Coordinación ya está abierto")
+CHOOSE_FILE_CAPTION = N_("Elegir dónde guardar la base de datos")
+FILE_FILTER = N_("Bases de datos de PAZOS (*.sqlite *.db);;Todos los archivos (*)")
+RESTORED_MESSAGE = N_("Se restauró la copia {path}. La base anterior quedó guardada en {kept}.")

@@ -1,0 +1,158 @@
+"""Opening the database from the window: one copy only, and a way out of every problem.
+
+`open_database_interactively(target)` is what the window calls before building itself: it
+takes the single-instance lock, runs the core's start-up checks (`prepare_database`) and, on
+a problem, shows `RecoveryDialog` with the core's options (restore the latest good backup,
+choose another location, open anyway, quit) until the database opens or the user quits.
+The dialog and the file chooser are parameters, so tests drive the loop without clicking.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pazos_desktop.database import Database
+from pazos_desktop.errors import PazosError
+from pazos_desktop.i18n import _
+from pazos_desktop.startup import (
+    CHOOSE_FILE_CAPTION,
+    DIALOG_TITLE,
+    FILE_FILTER,
+    RESTORED_MESSAGE,
+    SECOND_COPY_TITLE,
+    Recovery,
+    StartupProblem,
+    option_label,
+    prepare_database,
+    restore_latest,
+)
+
+from .single_instance import SingleInstance, guard_for
+
+
+class RecoveryDialog(QDialog):
+    """The problem in words and one button per way out; `choice` is what was clicked."""
+
+    def __init__(self, problem: StartupProblem, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(_(DIALOG_TITLE))
+        self.choice = Recovery.QUIT
+        self.buttons: dict[Recovery, QPushButton] = {}
+        icon = QLabel()
+        icon.setPixmap(self.style().standardIcon(QStyle.SP_MessageBoxWarning).pixmap(48, 48))
+        text = QLabel(problem.message)
+        text.setWordWrap(True)
+        text.setMinimumWidth(460)
+        top = QHBoxLayout()
+        top.addWidget(icon, 0)
+        top.addWidget(text, 1)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        for option in problem.options:
+            button = QPushButton(option_label(option))
+            button.clicked.connect(lambda _checked=False, o=option: self._choose(o))
+            self.buttons[option] = button
+            row.addWidget(button)
+        self.buttons[problem.options[0]].setDefault(True)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addSpacing(12)
+        layout.addLayout(row)
+
+    def _choose(self, option: Recovery) -> None:
+        self.choice = option
+        self.accept()
+
+
+def ask_recovery(problem: StartupProblem, parent: QWidget | None = None) -> Recovery:
+    dialog = RecoveryDialog(problem, parent)
+    dialog.exec()
+    return dialog.choice
+
+
+def choose_database_file(parent: QWidget | None = None) -> str | None:
+    path, _filter = QFileDialog.getSaveFileName(
+        parent,
+        _(CHOOSE_FILE_CAPTION),
+        str(Path.home() / "pazos.sqlite"),
+        _(FILE_FILTER),
+        options=QFileDialog.DontConfirmOverwrite,  # an existing database is opened, not replaced
+    )
+    return path or None
+
+
+def inform(parent: QWidget | None, title: str, message: str) -> None:
+    QMessageBox.warning(parent, title, message)
+
+
+@dataclass
+class OpenedDatabase:
+    db: Database
+    guard: SingleInstance | None  # release() it when the window closes
+    target: str  # may differ from the one asked for: remember it for the next start
+
+
+def open_database_interactively(
+    target: str,
+    parent: QWidget | None = None,
+    ask: Callable[[StartupProblem, QWidget | None], Recovery] = ask_recovery,
+    choose_file: Callable[[QWidget | None], str | None] = choose_database_file,
+    tell: Callable[[QWidget | None, str, str], None] = inform,
+) -> OpenedDatabase | None:
+    """The database ready for the window, or None when the user quit (nothing was written)."""
+    allow_network, guard = False, None
+    while True:
+        if guard is None:
+            guard = guard_for(target)
+            if guard is not None and not guard.acquire():
+                tell(parent, _(SECOND_COPY_TITLE), guard.message())
+                return None
+        try:
+            db = prepare_database(target, allow_network=allow_network)
+            return OpenedDatabase(db, guard, target)
+        except StartupProblem as problem:
+            choice = ask(problem, parent)
+        if choice == Recovery.RESTORE_LATEST:
+            _restore(target, parent, tell)
+        elif choice == Recovery.OPEN_ANYWAY:
+            allow_network = True
+        elif choice == Recovery.CHOOSE_LOCATION:
+            chosen = choose_file(parent)
+            if chosen and chosen != target:
+                guard = _release(guard)
+                target, allow_network = chosen, False
+        else:
+            _release(guard)
+            return None
+
+
+def _restore(target: str, parent, tell) -> None:
+    try:
+        result = restore_latest(target)
+    except PazosError as exc:
+        tell(parent, _(DIALOG_TITLE), exc.message)
+        return
+    tell(
+        parent,
+        _(DIALOG_TITLE),
+        _(RESTORED_MESSAGE).format(path=result.restored_from, kept=result.safety_copy),
+    )
+
+
+def _release(guard: SingleInstance | None) -> None:
+    if guard is not None:
+        guard.release()
