@@ -100,3 +100,29 @@ def test_self_check_reports_a_failing_step_and_runs_the_others(capsys, monkeypat
     assert "[FAILED] check_broken: RuntimeError: falta la fuente DejaVu" in text
     assert "[ok] check_defusedxml" in text
     assert "Self-check: FAILED check_broken." in text
+
+
+def test_main_py_self_check_includes_the_window_layer(tmp_path):
+    """As the bundle runs it: a separate process, offscreen Qt, exit code and full summary."""
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    env = os.environ | {
+        "QT_QPA_PLATFORM": "offscreen",
+        "PAZOS_LANG": "en",
+        "XDG_STATE_HOME": str(tmp_path),
+    }
+    result = subprocess.run(
+        [sys.executable, "main.py", "self-check"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "[ok] check_qt: PySide6" in result.stdout
+    assert "FAILED" not in result.stdout
