@@ -169,3 +169,14 @@ SECOND_COPY_TITLE = N_("PAZOS Coordinación ya está abierto")
 CHOOSE_FILE_CAPTION = N_("Elegir dónde guardar la base de datos")
 FILE_FILTER = N_("Bases de datos de PAZOS (*.sqlite *.db);;Todos los archivos (*)")
 RESTORED_MESSAGE = N_("Se restauró la copia {path}. La base anterior quedó guardada en {kept}.")
+BACKUP_NOW_LABEL = N_("Hacer una copia de seguridad ahora…")
+RESTORE_LABEL = N_("Restaurar una copia de seguridad…")
+BACKUP_TITLE = N_("Copia de seguridad")
+SAVE_BACKUP_CAPTION = N_("Guardar la copia de seguridad")
+OPEN_BACKUP_CAPTION = N_("Elegir la copia de seguridad")
+RESTORE_QUESTION = N_(
+    "¿Reemplazar la base de datos {db} por la copia {src}? Antes se guarda una copia "
+    "verificada de la actual."
+)
+NO_PREVIOUS_DATABASE = N_("(no había base anterior)")
+BACKUP_DONE = N_("Copia de seguridad verificada: {path}")

@@ -11,7 +11,7 @@ import pytest
 from pazos_desktop import backup, safety
 from pazos_desktop.startup import Recovery, StartupProblem
 from tests.safety_fixtures import *  # noqa: F403  (fixtures: sample_db, sample_template)
-from tests.safety_fixtures import dump, row_counts
+from tests.safety_fixtures import dump, execute, row_counts
 from ui.recovery_dialog import RecoveryDialog, open_database_interactively
 from ui.single_instance import SingleInstance, lock_path
 
@@ -152,3 +152,53 @@ def test_recovery_dialog_renders(qapp, artifacts):
     ]
     dialog.buttons[Recovery.CHOOSE_LOCATION].click()
     assert dialog.choice == Recovery.CHOOSE_LOCATION
+
+
+def test_back_up_now_to_a_chosen_file(qapp, sample_db, tmp_path):
+    from ui.backup_actions import back_up_now
+
+    told = []
+    chosen = tmp_path / "copia de marzo.sqlite"
+    written = back_up_now(
+        None, sample_db, ask=lambda p, s: str(chosen), show=lambda *a: told.append(a)
+    )
+    assert written == chosen and dump(chosen) == dump(sample_db)
+    assert "Copia de seguridad verificada" in told[0][2]
+    assert back_up_now(None, sample_db, ask=lambda p, s: None, show=pytest.fail) is None
+
+
+def test_restore_from_a_chosen_backup_with_confirmation(qapp, sample_db, tmp_path):
+    from ui.backup_actions import restore_from_backup
+
+    copy = backup.write_backup(sample_db, tmp_path / "copia.sqlite")
+    execute(sample_db, "DELETE FROM progress_update")
+    changed, closed, told = dump(sample_db), [], []
+
+    def run(answer):
+        return restore_from_backup(
+            None,
+            sample_db,
+            close_database=lambda: closed.append(True),
+            ask=lambda p, folder: str(copy),
+            sure=lambda p, title, question: answer,
+            show=lambda *a: told.append(a),
+        )
+
+    assert run(False) is None and dump(sample_db) == changed and not closed
+    result = run(True)
+    assert closed and dump(sample_db) == dump(copy)
+    assert dump(result.safety_copy) == changed
+    assert "Se restauró la copia" in told[-1][2]
+
+
+def test_restore_refuses_a_damaged_backup_in_the_window(qapp, sample_db, tmp_path):
+    from ui.backup_actions import restore_from_backup
+
+    bad = tmp_path / "mala.sqlite"
+    bad.write_bytes(sample_db.read_bytes()[:20000])
+    before, told = dump(sample_db), []
+    result = restore_from_backup(
+        None, sample_db, ask=lambda p, f: str(bad), sure=pytest.fail, show=lambda *a: told.append(a)
+    )
+    assert result is None and dump(sample_db) == before
+    assert "dañada o no es una base de datos" in told[0][2]
