@@ -64,7 +64,10 @@ class RecoveryDialog(QDialog):
         row.addStretch(1)
         for option in problem.options:
             button = QPushButton(option_label(option))
-            button.clicked.connect(lambda _checked=False, o=option: self._choose(o))
+            # A bound method, not a lambda: a lambda holding `self` makes a reference cycle
+            # that Python frees only at exit, after QApplication (a crash at exit).
+            button.setProperty("recovery", option.value)
+            button.clicked.connect(self._clicked)
             self.buttons[option] = button
             row.addWidget(button)
         self.buttons[problem.options[0]].setDefault(True)
@@ -73,15 +76,17 @@ class RecoveryDialog(QDialog):
         layout.addSpacing(12)
         layout.addLayout(row)
 
-    def _choose(self, option: Recovery) -> None:
-        self.choice = option
+    def _clicked(self) -> None:
+        self.choice = Recovery(self.sender().property("recovery"))
         self.accept()
 
 
 def ask_recovery(problem: StartupProblem, parent: QWidget | None = None) -> Recovery:
     dialog = RecoveryDialog(problem, parent)
     dialog.exec()
-    return dialog.choice
+    choice = dialog.choice
+    dialog.deleteLater()
+    return choice
 
 
 def choose_database_file(parent: QWidget | None = None) -> str | None:

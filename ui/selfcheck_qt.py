@@ -13,6 +13,7 @@ from pazos_desktop.selfcheck import SelfCheckContext
 
 def check_qt(ctx: SelfCheckContext) -> str:
     from PySide6 import __version__ as pyside_version
+    from PySide6.QtCore import QCoreApplication, QEvent
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
@@ -21,7 +22,6 @@ def check_qt(ctx: SelfCheckContext) -> str:
 
     from .recovery_dialog import RecoveryDialog
 
-    own_app = QApplication.instance() is None
     app = QApplication.instance() or QApplication(sys.argv[:1])
     icon = QIcon(str(resource_path("icons", "pazos.png")))
     problem = StartupProblem("self_check", "self-check", [Recovery.QUIT], None)
@@ -29,13 +29,11 @@ def check_qt(ctx: SelfCheckContext) -> str:
     image = dialog.grab().toImage()
     summary = f"PySide6 {pyside_version}, {app.platformName()}, {image.width()}×{image.height()} px"
     broken = icon.isNull() or image.isNull() or image.width() < 100
-    # Widgets must go before the application, or Python's exit tears Qt down in the wrong
-    # order (seen: a bus error after a successful self-check).
+    # Qt must delete the widget now, before the application: left to Python's exit, the
+    # teardown order crashed (bus errors, "shared QObject was deleted directly").
     dialog.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
     del dialog, icon
-    app.processEvents()
-    if own_app:
-        app.shutdown()
     if broken:
         raise RuntimeError(summary)
     return summary
