@@ -149,6 +149,13 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
             raw.execute("PRAGMA foreign_keys=OFF")
         try:
             command.upgrade(alembic_config(conn), revision)
+            # Alembic reads the version table before its own BEGIN, so under SQLAlchemy 2 the
+            # connection may still hold that transaction: commit it, or the version row and
+            # the PRAGMA below would be lost.
+            conn.commit()
+        except BaseException:
+            conn.rollback()
+            raise
         finally:
             if sqlite:
                 raw.execute("PRAGMA foreign_keys=ON")
@@ -161,6 +168,7 @@ def downgrade(engine: Engine, revision: str) -> None:
             raw.execute("PRAGMA foreign_keys=OFF")
         try:
             command.downgrade(alembic_config(conn), revision)
+            conn.commit()
         finally:
             if is_sqlite(engine):
                 raw.execute("PRAGMA foreign_keys=ON")

@@ -174,6 +174,7 @@ class Commitment(Versioned, Base):
             name="due_after_start",
         ),
         Index("ix_commitment_status_due", "status", "due_date"),
+        Index("ix_commitment_component_status", "component_id", "status", "all_clusters"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     partner_id: Mapped[int] = mapped_column(
@@ -182,9 +183,8 @@ class Commitment(Versioned, Base):
     contact_id: Mapped[int | None] = mapped_column(
         ForeignKey("contact.id", ondelete="SET NULL"), index=True
     )
-    component_id: Mapped[int] = mapped_column(
-        ForeignKey("component.id", ondelete="RESTRICT"), index=True
-    )
+    # Indexed with status and all_clusters below: a covering index for the summaries.
+    component_id: Mapped[int] = mapped_column(ForeignKey("component.id", ondelete="RESTRICT"))
     program_id: Mapped[int | None] = mapped_column(
         ForeignKey("program.id", ondelete="SET NULL"), index=True
     )

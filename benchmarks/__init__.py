@@ -1,0 +1,1 @@
+"""Benchmarks on generated data at 10x Palmira's scale (see generate.py)."""

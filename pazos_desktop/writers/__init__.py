@@ -1,0 +1,1 @@
+"""Shared building blocks of the document writers (xlsx and PDF)."""

@@ -1,0 +1,385 @@
+"""The house style of every PDF: fonts, header with the quality-system block, "Página X de Y",
+Letter or A4, portrait and landscape pages, escaped text and tables that stay fast and split.
+
+Writers build a list of flowables with `para()`/`data_table()` and hand it to `build_pdf()`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER
+from reportlab.lib.pagesizes import A4, LETTER, landscape
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import cm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen import canvas as rl_canvas
+from reportlab.platypus import (
+    BaseDocTemplate,
+    Flowable,
+    Frame,
+    Image,
+    NextPageTemplate,
+    PageTemplate,
+    Paragraph,
+    Table,
+    TableStyle,
+)
+
+from ..i18n import N_, translate
+from ..paths import resource_path
+
+FONT, FONT_BOLD, FONT_ITALIC, FONT_BOLD_ITALIC = (
+    "DejaVuSans",
+    "DejaVuSans-Bold",
+    "DejaVuSans-Oblique",
+    "DejaVuSans-BoldOblique",
+)
+PAGE_SIZES = {"letter": LETTER, "a4": A4}
+MARGIN = 1.6 * cm
+HEADER_HEIGHT = 2.3 * cm
+FOOTER_HEIGHT = 1.0 * cm
+TABLE_CHUNK_ROWS = 300  # one huge Table re-splits super-linearly; chunks keep it linear
+HEADER_FILL = colors.HexColor("#1F4E79")
+ZEBRA_FILL = colors.HexColor("#F2F6FA")
+GRID = colors.HexColor("#9FB3C8")
+
+
+@cache
+def register_fonts() -> str:
+    """Register DejaVu Sans (wide coverage, redistributable) once; returns the family name."""
+    for name in (FONT, FONT_BOLD, FONT_ITALIC, FONT_BOLD_ITALIC):
+        pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", f"{name}.ttf"))))
+    pdfmetrics.registerFontFamily(
+        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD_ITALIC
+    )
+    return FONT
+
+
+def missing_glyphs(text: str) -> set[str]:
+    """Characters of `text` the embedded font cannot draw (they would print as boxes)."""
+    register_fonts()
+    face = pdfmetrics.getFont(FONT).face
+    return {ch for ch in set(text) if ch.isprintable() and ord(ch) not in face.charToGlyph}
+
+
+@dataclass
+class Styles:
+    normal: ParagraphStyle
+    small: ParagraphStyle
+    cell: ParagraphStyle
+    cell_header: ParagraphStyle
+    title: ParagraphStyle
+    h1: ParagraphStyle
+    h2: ParagraphStyle
+
+
+@cache
+def styles() -> Styles:
+    register_fonts()
+    normal = ParagraphStyle("normal", fontName=FONT, fontSize=9.5, leading=12.5, spaceAfter=4)
+    return Styles(
+        normal=normal,
+        small=ParagraphStyle("small", parent=normal, fontSize=8, leading=10),
+        cell=ParagraphStyle("cell", parent=normal, fontSize=8, leading=10, spaceAfter=0),
+        cell_header=ParagraphStyle(
+            "cell_header",
+            parent=normal,
+            fontName=FONT_BOLD,
+            fontSize=8,
+            leading=10,
+            textColor=colors.white,
+            spaceAfter=0,
+        ),
+        title=ParagraphStyle(
+            "title",
+            parent=normal,
+            fontName=FONT_BOLD,
+            fontSize=15,
+            leading=19,
+            alignment=TA_CENTER,
+            spaceAfter=10,
+        ),
+        h1=ParagraphStyle(
+            "h1",
+            parent=normal,
+            fontName=FONT_BOLD,
+            fontSize=12,
+            leading=15,
+            spaceBefore=10,
+            spaceAfter=5,
+            textColor=HEADER_FILL,
+        ),
+        h2=ParagraphStyle(
+            "h2",
+            parent=normal,
+            fontName=FONT_BOLD,
+            fontSize=10.5,
+            leading=13,
+            spaceBefore=6,
+            spaceAfter=3,
+        ),
+    )
+
+
+def markup(text: str | None) -> str:
+    """User text as Paragraph markup: escaped (never parsed as tags), newlines kept."""
+    if text is None:
+        return ""
+    return escape(str(text)).replace("\r\n", "\n").replace("\n", "<br/>")
+
+
+def para(text: str | None, style: ParagraphStyle | None = None) -> Paragraph:
+    return Paragraph(markup(text), style or styles().normal)
+
+
+def bold_label(label: str, value: str | None, style: ParagraphStyle | None = None) -> Paragraph:
+    """ "Label: value" with the label in bold; both escaped."""
+    return Paragraph(f"<b>{markup(label)}:</b> {markup(value)}", style or styles().normal)
+
+
+def data_table(
+    header: list[str],
+    rows: list[list],
+    col_widths: list[float],
+    wrap_cols: set[int] | None = None,
+    chunk_rows: int = TABLE_CHUNK_ROWS,
+    extra_style: list | None = None,
+) -> list[Flowable]:
+    """A header-repeating, zebra-striped table cut into chunks of `chunk_rows` rows.
+
+    Only the columns in `wrap_cols` become Paragraphs (they wrap and are escaped); the others are
+    plain strings, drawn as they are (never parsed), about 4x cheaper.
+    """
+    st = styles()
+    wrap_cols = wrap_cols if wrap_cols is not None else set(range(len(header)))
+    head = [Paragraph(markup(h), st.cell_header) for h in header]
+    body = [
+        [Paragraph(markup(v), st.cell) if i in wrap_cols else _plain(v) for i, v in enumerate(row)]
+        for row in rows
+    ]
+    if not body:
+        body = [[""] * len(header)]
+    chunks = [body[i : i + chunk_rows] for i in range(0, len(body), chunk_rows)]
+    return [_table([head, *chunk], col_widths, extra_style) for chunk in chunks]
+
+
+def _plain(value) -> str:
+    return "" if value is None else str(value)
+
+
+def _table(data: list[list], col_widths: list[float], extra_style: list | None) -> Table:
+    table = Table(data, colWidths=col_widths, repeatRows=1, splitInRow=1)
+    style = [
+        ("FONTNAME", (0, 0), (-1, -1), FONT),
+        ("FONTSIZE", (0, 0), (-1, -1), 8),
+        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
+        ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
+        ("FONTNAME", (0, 0), (-1, 0), FONT_BOLD),
+        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA_FILL]),
+        ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ]
+    table.setStyle(TableStyle(style + (extra_style or [])))
+    return table
+
+
+# --- the page: header, footer, templates ------------------------------------------------------
+
+
+@dataclass
+class DocumentInfo:
+    """What the header, the footer and the PDF metadata show."""
+
+    title: str
+    subject: str = ""
+    org_name: str = ""
+    logo_path: str | None = None
+    doc_code: str = ""
+    doc_version: str = ""
+    approval_date: str = ""
+    page_size: str = "letter"
+    lang: str = "es"
+    keywords: list[str] = field(default_factory=list)
+
+    def label(self, text: str) -> str:
+        return translate(text, self.lang)
+
+
+def info_from_settings(
+    settings: dict[str, str], title: str, lang: str, **overrides
+) -> DocumentInfo:
+    """DocumentInfo from the database settings (services.settings.all_settings)."""
+    info = DocumentInfo(
+        title=title,
+        org_name=settings.get("org_name", ""),
+        logo_path=settings.get("org_logo") or None,
+        doc_code=settings.get("doc_code", ""),
+        doc_version=settings.get("doc_version", ""),
+        approval_date=settings.get("doc_approval_date", ""),
+        page_size=settings.get("page_size", "letter"),
+        lang=lang,
+    )
+    for key, value in overrides.items():
+        setattr(info, key, value)
+    return info
+
+
+def _logo(info: DocumentInfo, height: float) -> Flowable | str:
+    path = info.logo_path
+    if not path or not Path(path).is_file():
+        return ""
+    try:
+        image = Image(path)
+    except Exception:  # an unreadable logo must not stop the document
+        return ""
+    ratio = height / float(image.imageHeight or 1)
+    image.drawHeight, image.drawWidth = height, image.imageWidth * ratio
+    return image
+
+
+def _header_table(info: DocumentInfo, width: float) -> Table:
+    st = styles()
+    small = ParagraphStyle("hdr", parent=st.small, fontSize=7.5, leading=9.5)
+    centre = ParagraphStyle("hdr_c", parent=st.normal, alignment=TA_CENTER, fontSize=9, leading=11)
+    quality = Paragraph(
+        "<br/>".join(
+            f"<b>{markup(info.label(k))}:</b> {markup(v)}"
+            for k, v in (
+                ("Código", info.doc_code),
+                ("Versión", info.doc_version),
+                ("Fecha de aprobación", info.approval_date),
+            )
+        ),
+        small,
+    )
+    title = Paragraph(f"<b>{markup(info.org_name)}</b><br/>{markup(info.title)}", centre)
+    widths = [3.2 * cm, width - 3.2 * cm - 5.0 * cm, 5.0 * cm]
+    table = Table(
+        [[_logo(info, HEADER_HEIGHT - 0.6 * cm), title, quality]],
+        colWidths=widths,
+        rowHeights=[HEADER_HEIGHT - 0.3 * cm],
+    )
+    table.setStyle(
+        TableStyle(
+            [
+                ("GRID", (0, 0), (-1, -1), 0.6, GRID),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("ALIGN", (0, 0), (0, 0), "CENTER"),
+            ]
+        )
+    )
+    return table
+
+
+def _draw_header(canvas, doc) -> None:
+    info: DocumentInfo = doc.pazos_info
+    width, height = canvas._pagesize
+    table = _header_table(info, width - 2 * MARGIN)
+    _w, h = table.wrapOn(canvas, width - 2 * MARGIN, HEADER_HEIGHT)
+    table.drawOn(canvas, MARGIN, height - MARGIN - h)
+
+
+def _canvas_class(info: DocumentInfo):
+    page_text = info.label(N_("Página {page} de {pages}"))
+    generated = info.label(N_("Generado el {date}")).format(
+        date=dt.date.today().strftime("%d/%m/%Y")
+    )
+
+    class NumberedCanvas(rl_canvas.Canvas):
+        """Defers every page until the end, so each footer can say "of Y"."""
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict] = []
+
+        def showPage(self):
+            self._pages.append(dict(self.__dict__))
+            self._startPage()
+
+        def save(self):
+            total = len(self._pages)
+            for number, state in enumerate(self._pages, start=1):
+                self.__dict__.update(state)
+                self._footer(number, total)
+                super().showPage()
+            super().save()
+
+        def _footer(self, number: int, total: int) -> None:
+            width, _h = self._pagesize
+            self.setFont(FONT, 7.5)
+            self.setFillColor(colors.HexColor("#444444"))
+            self.drawString(MARGIN, MARGIN * 0.6, generated)
+            self.drawRightString(
+                width - MARGIN, MARGIN * 0.6, page_text.format(page=number, pages=total)
+            )
+
+    return NumberedCanvas
+
+
+def _templates(info: DocumentInfo) -> list[PageTemplate]:
+    size = PAGE_SIZES.get(info.page_size, LETTER)
+    out = []
+    for template_id, pagesize in (("portrait", size), ("landscape", landscape(size))):
+        width, height = pagesize
+        frame = Frame(
+            MARGIN,
+            MARGIN + FOOTER_HEIGHT * 0.3,
+            width - 2 * MARGIN,
+            height - 2 * MARGIN - HEADER_HEIGHT - FOOTER_HEIGHT * 0.3,
+            id=f"{template_id}-body",
+        )
+        out.append(
+            PageTemplate(id=template_id, frames=[frame], onPage=_draw_header, pagesize=pagesize)
+        )
+    return out
+
+
+def frame_width(info: DocumentInfo, orientation: str = "portrait") -> float:
+    size = PAGE_SIZES.get(info.page_size, LETTER)
+    if orientation == "landscape":
+        size = landscape(size)
+    return size[0] - 2 * MARGIN
+
+
+def switch_to(orientation: str) -> NextPageTemplate:
+    """Put before a PageBreak: the following pages use "portrait" or "landscape"."""
+    return NextPageTemplate(orientation)
+
+
+def build_pdf(
+    target: str | Path | io.BytesIO,
+    info: DocumentInfo,
+    story: list[Flowable],
+    invariant: bool = False,
+) -> None:
+    """Write the document; `invariant` makes the bytes reproducible (tests)."""
+    register_fonts()
+    doc = BaseDocTemplate(
+        str(target) if isinstance(target, Path) else target,
+        pagesize=PAGE_SIZES.get(info.page_size, LETTER),
+        title=info.title,
+        author=info.org_name,
+        subject=info.subject,
+        keywords=info.keywords,
+        creator="PAZOS Coordinación",
+        leftMargin=MARGIN,
+        rightMargin=MARGIN,
+        topMargin=MARGIN,
+        bottomMargin=MARGIN,
+        invariant=int(invariant),
+    )
+    doc.pazos_info = info
+    doc.addPageTemplates(_templates(info))
+    doc.build(story, canvasmaker=_canvas_class(info))
