@@ -30,14 +30,22 @@ DATA_TABLES = (
 )
 
 
+_built: dict[str, Path] = {}
+
+
 @pytest.fixture(scope="session")
 def sample_template(migrated_template, tmp_path_factory) -> Path:
-    path = copy_database(migrated_template, tmp_path_factory.mktemp("sample") / "sample.sqlite")
-    db = Database(str(path), actor="pytest")
-    with db.session() as session:
-        build_sample(session, SAMPLE_DAY)
-    db.dispose()
-    return path
+    # Imported into several test modules, this fixture counts as one per module: the cache
+    # makes the sample be built once per run all the same.
+    if "sample" not in _built:
+        folder = tmp_path_factory.mktemp("sample")
+        path = copy_database(migrated_template, folder / "sample.sqlite")
+        db = Database(str(path), actor="pytest")
+        with db.session() as session:
+            build_sample(session, SAMPLE_DAY)
+        db.dispose()
+        _built["sample"] = path
+    return _built["sample"]
 
 
 @pytest.fixture
