@@ -85,9 +85,9 @@ def integrity(path: Path, quick: bool = False) -> str:
     return "; ".join(str(r[0]) for r in rows[:5])
 
 
-def inspect_file(path: Path) -> FileReport:
-    """Integrity, whether it is a PAZOS database, and its schema revision."""
-    result = integrity(path)
+def inspect_file(path: Path, quick: bool = False) -> FileReport:
+    """Integrity (quick_check when `quick`), whether it is a PAZOS database, its revision."""
+    result = integrity(path, quick)
     ours, revision = False, None
     if result == "ok":
         con = _connect_ro(path)

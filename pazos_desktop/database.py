@@ -332,7 +332,9 @@ def _migrate_with_backup(db: Database) -> None:
     """Back up a database that is behind, then migrate it; any failure leaves it as it was."""
     from . import backup
 
-    if db.path is not None and database_exists(str(db.path)) and needs_upgrade(db.engine):
+    if not needs_upgrade(db.engine):
+        return  # the usual start: Alembic's machinery is not even loaded
+    if db.path is not None and database_exists(str(db.path)):
         ensure_not_newer(db.engine)
         backup.before(db, "migration")
     try:

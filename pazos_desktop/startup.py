@@ -96,12 +96,11 @@ def _check_file(db_path: Path) -> None:
     """quick_check, then: is it ours, and not from a newer program? (an empty file is new)."""
     if not db_path.exists() or db_path.stat().st_size == 0:
         return
-    result = backup.integrity(db_path, quick=True)
-    if result != "ok":
-        kind, message = _damage(db_path, result)
+    report = backup.inspect_file(db_path, quick=True)
+    if report.integrity != "ok":
+        kind, message = _damage(db_path, report.integrity)
         options = _with_restore(db_path, [Recovery.CHOOSE_LOCATION, Recovery.QUIT])
         raise StartupProblem(kind, message, options, db_path)
-    report = backup.inspect_file(db_path)
     if report.revision is not None and report.revision not in known_revisions():
         message = _(
             "La base de datos {path} fue creada por una versión más reciente del programa "
