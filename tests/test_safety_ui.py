@@ -202,3 +202,17 @@ def test_restore_refuses_a_damaged_backup_in_the_window(qapp, sample_db, tmp_pat
     )
     assert result is None and dump(sample_db) == before
     assert "dañada o no es una base de datos" in told[0][2]
+
+
+def test_choosing_a_location_another_copy_holds_is_refused(qapp, sample_db, other_copy, tmp_path):
+    from ui.recovery_dialog import claim, resolve_problem
+
+    problem = StartupProblem("network", "carpeta de red", [Recovery.CHOOSE_LOCATION], None)
+    ui = Recorder(answers=[Recovery.CHOOSE_LOCATION], files=[str(sample_db)])
+    attempt = claim(str(tmp_path / "red.sqlite"), tell=ui.tell)
+    assert (
+        resolve_problem(problem, attempt, ask=ui.ask, choose_file=ui.choose_file, tell=ui.tell)
+        is None
+    )
+    assert "ya está abierto" in ui.told[0][0]
+    assert SingleInstance(tmp_path / "red.sqlite").acquire()  # the first lock was let go

@@ -5,6 +5,12 @@ takes the single-instance lock, runs the core's start-up checks (`prepare_databa
 a problem, shows `RecoveryDialog` with the core's options (restore the latest good backup,
 choose another location, open anyway, quit) until the database opens or the user quits.
 The dialog and the file chooser are parameters, so tests drive the loop without clicking.
+
+A window that opens the database on a worker thread uses the pieces instead: `claim(target)`
+first (on the UI thread, before anything is written), `prepare_database(attempt.target,
+allow_network=attempt.allow_network)` on the worker, and on a `StartupProblem`
+`resolve_problem(problem, attempt, window)` back on the UI thread, retrying with the attempt it
+returns (None: quit).
 """
 
 from __future__ import annotations
@@ -111,6 +117,49 @@ class OpenedDatabase:
     target: str  # may differ from the one asked for: remember it for the next start
 
 
+@dataclass
+class Attempt:
+    """What to open next: the target, whether a network folder was accepted, and its lock."""
+
+    target: str
+    guard: SingleInstance | None
+    allow_network: bool = False
+
+
+def claim(target: str, parent: QWidget | None = None, tell=inform) -> Attempt | None:
+    """Take the database's lock; None (after telling the user) when another copy has it."""
+    guard = guard_for(target)
+    if guard is not None and not guard.acquire():
+        tell(parent, _(SECOND_COPY_TITLE), guard.message())
+        return None
+    return Attempt(target, guard)
+
+
+def resolve_problem(
+    problem: StartupProblem,
+    attempt: Attempt,
+    parent: QWidget | None = None,
+    ask: Callable[[StartupProblem, QWidget | None], Recovery] = ask_recovery,
+    choose_file: Callable[[QWidget | None], str | None] = choose_database_file,
+    tell: Callable[[QWidget | None, str, str], None] = inform,
+) -> Attempt | None:
+    """Ask the way out of `problem` and take it; the attempt to retry, or None to quit."""
+    choice = ask(problem, parent)
+    if choice == Recovery.RESTORE_LATEST:
+        _restore(attempt.target, parent, tell)
+    elif choice == Recovery.OPEN_ANYWAY:
+        attempt.allow_network = True
+    elif choice == Recovery.CHOOSE_LOCATION:
+        chosen = choose_file(parent)
+        if chosen and chosen != attempt.target:
+            _release(attempt.guard)
+            return claim(chosen, parent, tell)
+    else:
+        _release(attempt.guard)
+        return None
+    return attempt
+
+
 def open_database_interactively(
     target: str,
     parent: QWidget | None = None,
@@ -118,31 +167,19 @@ def open_database_interactively(
     choose_file: Callable[[QWidget | None], str | None] = choose_database_file,
     tell: Callable[[QWidget | None, str, str], None] = inform,
 ) -> OpenedDatabase | None:
-    """The database ready for the window, or None when the user quit (nothing was written)."""
-    allow_network, guard = False, None
-    while True:
-        if guard is None:
-            guard = guard_for(target)
-            if guard is not None and not guard.acquire():
-                tell(parent, _(SECOND_COPY_TITLE), guard.message())
-                return None
+    """The database ready for the window, or None when the user quit (nothing was written).
+
+    Synchronous: `claim` + `prepare_database` + `resolve_problem` in a loop. A window that
+    opens the database on a worker thread calls the three itself (see the module notes).
+    """
+    attempt = claim(target, parent, tell)
+    while attempt is not None:
         try:
-            db = prepare_database(target, allow_network=allow_network)
-            return OpenedDatabase(db, guard, target)
+            db = prepare_database(attempt.target, allow_network=attempt.allow_network)
+            return OpenedDatabase(db, attempt.guard, attempt.target)
         except StartupProblem as problem:
-            choice = ask(problem, parent)
-        if choice == Recovery.RESTORE_LATEST:
-            _restore(target, parent, tell)
-        elif choice == Recovery.OPEN_ANYWAY:
-            allow_network = True
-        elif choice == Recovery.CHOOSE_LOCATION:
-            chosen = choose_file(parent)
-            if chosen and chosen != target:
-                guard = _release(guard)
-                target, allow_network = chosen, False
-        else:
-            _release(guard)
-            return None
+            attempt = resolve_problem(problem, attempt, parent, ask, choose_file, tell)
+    return None
 
 
 def _restore(target: str, parent, tell) -> None:

@@ -11,8 +11,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QLockFile
 
-from pazos_desktop.startup import second_copy_message, sqlite_file
-
 
 def lock_path(db_path: Path) -> Path:
     return db_path.with_name(db_path.name + ".lock")
@@ -52,6 +50,8 @@ class SingleInstance:
         return f"{pid}@{host}" if host else str(pid)
 
     def message(self) -> str:
+        from pazos_desktop.startup import second_copy_message
+
         return second_copy_message(self.holder())
 
     def release(self) -> None:
@@ -60,6 +60,13 @@ class SingleInstance:
 
 
 def guard_for(db_target: str) -> SingleInstance | None:
-    """The lock for a SQLite file; None for a server database (shared by design)."""
-    path = sqlite_file(db_target)
-    return SingleInstance(path) if path is not None else None
+    """The lock for a SQLite file; None for a server database (shared by design).
+
+    Kept free of SQLAlchemy (no `pazos_desktop.database` import): the window takes the lock
+    before the core is loaded, so its first paint does not wait.
+    """
+    if "://" not in db_target:
+        return SingleInstance(Path(db_target).expanduser().resolve())
+    if db_target.startswith("sqlite:///") and db_target != "sqlite:///:memory:":
+        return SingleInstance(Path(db_target.removeprefix("sqlite:///")))
+    return None
