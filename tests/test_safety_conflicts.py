@@ -88,3 +88,18 @@ def test_conflict_message_in_english(two_offices):
         save_commitment(s, dataclasses.replace(form, notes="x"))
     assert "was changed by someone else" in info.value.message
     assert "Status:" in info.value.message and "Cancelled" in info.value.message
+
+
+def test_a_change_of_clusters_alone_is_detected(two_offices):
+    ana, luis = two_offices
+    with ana.session() as s:
+        form = get_commitment(s, 5)
+    other = [1] if form.cluster_ids != [1] else [2]
+    with luis.session() as s:
+        moved = save_commitment(s, dataclasses.replace(form, cluster_ids=other, all_clusters=False))
+    assert moved.version == form.version + 1
+    with pytest.raises(ConflictError) as info, ana.session() as s:
+        save_commitment(s, dataclasses.replace(form, notes="sin ver el cambio de clúster"))
+    assert "Clústeres:" in info.value.message
+    with luis.session() as s:
+        assert get_commitment(s, 5).cluster_ids == other
