@@ -37,5 +37,7 @@ if __name__ == "__main__":
     OUT.mkdir(parents=True, exist_ok=True)
     icon = draw()
     icon.save(OUT / "pazos.png")
-    icon.save(OUT / "pazos.ico", sizes=[(16, 16), (24, 24), (32, 32), (48, 48), (64, 64), (256, 256)])
+    icon.save(
+        OUT / "pazos.ico", sizes=[(16, 16), (24, 24), (32, 32), (48, 48), (64, 64), (256, 256)]
+    )
     print(f"wrote {OUT / 'pazos.png'} and {OUT / 'pazos.ico'}")
