@@ -10,7 +10,16 @@ from sqlalchemy.orm import Session
 
 from ..domain import ProgressSource, Status, effective_status, fold
 from ..i18n import _
-from ..models import Cluster, Commitment, Component, Contact, Partner, Program, ProgressUpdate
+from ..models import (
+    Cluster,
+    Commitment,
+    Component,
+    Contact,
+    Partner,
+    Program,
+    ProgressUpdate,
+    utcnow,
+)
 from .common import Checker, apply_fields, check_version, get_or_fail, today
 
 
@@ -151,10 +160,16 @@ def save_commitment(session: Session, data: CommitmentData) -> CommitmentData:
         session.add(commitment)
     else:
         commitment = get_or_fail(session, Commitment, data.id, _("El compromiso"))
-        check_version(commitment, data.version, _("El compromiso"))
+        check_version(commitment, data.version, _("El compromiso"), values)
+        # Compared before the fields change: loading the clusters later would autoflush a
+        # first UPDATE, and one save would bump the version twice.
+        clusters_changed = {cl.id for cl in commitment.clusters} != {cl.id for cl in clusters}
         apply_fields(commitment, values)
-        if {cl.id for cl in commitment.clusters} != {cl.id for cl in clusters}:
+        if clusters_changed:
             commitment.clusters = clusters
+            # A change of the link table alone emits no UPDATE of the row, so the version
+            # would not move and a stale editor could silently undo it: touch the row.
+            commitment.updated_at = utcnow()
     session.flush()
     return _to_data(commitment)
 
