@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -19,6 +21,7 @@ from reportlab.lib.pagesizes import A4, LETTER, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (
@@ -32,6 +35,7 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
+from reportlab.platypus.tableofcontents import TableOfContents
 
 from ..i18n import N_, translate
 from ..paths import resource_path
@@ -161,8 +165,9 @@ def data_table(
     st = styles()
     wrap_cols = wrap_cols if wrap_cols is not None else set(range(len(header)))
     head = [Paragraph(markup(h), st.cell_header) for h in header]
+    room = {i: col_widths[i] - 6 for i in wrap_cols if i < len(col_widths)}
     body = [
-        [Paragraph(markup(v), st.cell) if i in wrap_cols else _plain(v) for i, v in enumerate(row)]
+        [_wrapping(v, room[i]) if i in room else _plain(v) for i, v in enumerate(row)]
         for row in rows
     ]
     if not body:
@@ -173,6 +178,15 @@ def data_table(
 
 def _plain(value) -> str:
     return "" if value is None else str(value)
+
+
+def _wrapping(value, room: float) -> Paragraph | str:
+    """A Paragraph only when the text needs wrapping: a plain string that fits on one line is
+    drawn as it is (never parsed as markup) and costs a fraction of a Paragraph."""
+    text = _plain(value)
+    if "\n" not in text and "\r" not in text and stringWidth(text, FONT, 8) <= room:
+        return text
+    return Paragraph(markup(text), styles().cell)
 
 
 def _table(data: list[list], col_widths: list[float], extra_style: list | None) -> Table:
@@ -298,20 +312,31 @@ def _canvas_class(info: DocumentInfo):
     )
 
     class NumberedCanvas(rl_canvas.Canvas):
-        """Defers every page until the end, so each footer can say "of Y"."""
+        """Defers every page until the end, so each footer can say "of Y".
+
+        Bookmarks (outline, table-of-contents links) point at the page being written when they
+        are made, so they are deferred too and replayed on their own page.
+        """
 
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
+            self._page_bookmarks: list[tuple[str, dict]] = []
+
+        def bookmarkPage(self, key, **kwargs):
+            self._page_bookmarks.append((key, kwargs))
 
         def showPage(self):
             self._pages.append(dict(self.__dict__))
+            self._page_bookmarks = []
             self._startPage()
 
         def save(self):
             total = len(self._pages)
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
+                for key, kwargs in self._page_bookmarks:
+                    super().bookmarkPage(key, **kwargs)
                 self._footer(number, total)
                 super().showPage()
             super().save()
@@ -343,7 +368,15 @@ def _templates(info: DocumentInfo) -> list[PageTemplate]:
         out.append(
             PageTemplate(id=template_id, frames=[frame], onPage=_draw_header, pagesize=pagesize)
         )
+    out.append(_cover_template(size))
     return out
+
+
+def _cover_template(pagesize) -> PageTemplate:
+    """A portrait page without the header, for a report's cover."""
+    width, height = pagesize
+    frame = Frame(MARGIN, MARGIN + FOOTER_HEIGHT * 0.3, width - 2 * MARGIN, height - 2 * MARGIN)
+    return PageTemplate(id="cover", frames=[frame], pagesize=pagesize)
 
 
 def frame_width(info: DocumentInfo, orientation: str = "portrait") -> float:
@@ -358,15 +391,60 @@ def switch_to(orientation: str) -> NextPageTemplate:
     return NextPageTemplate(orientation)
 
 
+# --- headings, outline and table of contents ---------------------------------------------------
+
+_heading_keys = itertools.count(1)
+
+
+def heading(text: str, level: int = 0, style: ParagraphStyle | None = None) -> Paragraph:
+    """A heading (user text escaped) that goes into the PDF outline and any TableOfContents."""
+    st = styles()
+    paragraph = Paragraph(markup(text), style or (st.h1 if level == 0 else st.h2))
+    paragraph.pazos_heading = (level, str(text), f"h{next(_heading_keys)}")
+    return paragraph
+
+
+def table_of_contents(lang: str = "es") -> TableOfContents:
+    """Filled by `build_pdf` (two or more passes) from the `heading()`s that follow."""
+    st = styles()
+    toc = TableOfContents()
+    toc.levelStyles = [
+        ParagraphStyle("toc0", parent=st.normal, fontSize=10, leading=14, leftIndent=0.3 * cm),
+        ParagraphStyle("toc1", parent=st.normal, fontSize=9, leading=12, leftIndent=1.0 * cm),
+    ]
+    toc.dotsMinLevel = 0
+    return toc
+
+
+class _Document(BaseDocTemplate):
+    """Registers every `heading()` as a bookmark, an outline entry and a TOC entry."""
+
+    def afterFlowable(self, flowable):
+        found = getattr(flowable, "pazos_heading", None)
+        if found is None:
+            return
+        level, text, key = found
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(text, key, level=level, closed=level > 0)
+        self.notify("TOCEntry", (level, markup(text), self.page, key))
+
+
 def build_pdf(
     target: str | Path | io.BytesIO,
     info: DocumentInfo,
     story: list[Flowable],
     invariant: bool = False,
+    first_template: str = "portrait",
+    on_page: Callable[[int], None] | None = None,
 ) -> None:
-    """Write the document; `invariant` makes the bytes reproducible (tests)."""
+    """Write the document; `invariant` makes the bytes reproducible (tests).
+
+    `first_template` is "portrait", "landscape" or "cover"; `on_page(n)` is called as each page
+    is laid out (progress; raise from it to cancel). A story holding a `table_of_contents()` is
+    laid out as many times as its page numbers need to settle.
+    """
     register_fonts()
-    doc = BaseDocTemplate(
+    doc = _Document(
         str(target) if isinstance(target, Path) else target,
         pagesize=PAGE_SIZES.get(info.page_size, LETTER),
         title=info.title,
@@ -381,5 +459,12 @@ def build_pdf(
         invariant=int(invariant),
     )
     doc.pazos_info = info
-    doc.addPageTemplates(_templates(info))
-    doc.build(story, canvasmaker=_canvas_class(info))
+    templates = _templates(info)
+    doc.addPageTemplates(templates)
+    doc._firstPageTemplateIndex = [t.id for t in templates].index(first_template)
+    if on_page is not None:
+        doc.setProgressCallBack(lambda kind, value: on_page(value) if kind == "PAGE" else None)
+    if any(isinstance(f, TableOfContents) for f in story):
+        doc.multiBuild(story, canvasmaker=_canvas_class(info))
+    else:
+        doc.build(story, canvasmaker=_canvas_class(info))
