@@ -79,9 +79,15 @@ def effective_status_expr(on: dt.date):
 
 def cluster_clause(cluster_ids: list[int]):
     """A commitment covers a cluster when it names it or covers all clusters."""
-    named = exists().where(
-        commitment_cluster.c.commitment_id == Commitment.id,
-        commitment_cluster.c.cluster_id.in_(cluster_ids),
+    # Correlate on the commitment only: a query that itself joins commitment_cluster (the
+    # cluster matrix) would otherwise swallow the inner table and leave EXISTS without a FROM.
+    named = (
+        exists()
+        .where(
+            commitment_cluster.c.commitment_id == Commitment.id,
+            commitment_cluster.c.cluster_id.in_(cluster_ids),
+        )
+        .correlate(Commitment)
     )
     return or_(Commitment.all_clusters.is_(True), named)
 

@@ -18,12 +18,10 @@ def _widths(width: float, parts: tuple[float, ...]) -> list[float]:
     return [p * width / sum(parts) for p in parts]
 
 
-def _table(
-    t: Labels, header: list[str], rows: list[list], width: float, parts, wrap
-) -> list[Flowable]:
+def _table(t: Labels, header, rows, width: float, parts, wrap, right=(0,)) -> list[Flowable]:
     if not rows:
         return [para(t(NONE))]
-    right = [("ALIGN", (0, 1), (0, -1), "RIGHT")]
+    right = [("ALIGN", (c, 1), (c, -1), "RIGHT") for c in right]
     return data_table(header, rows, _widths(width, parts), wrap, extra_style=right)
 
 

@@ -1,0 +1,153 @@
+"""`export report`: the coordination report as PDF or Excel, for a period and a filter."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+from pathlib import Path
+
+from ..errors import PazosError, ValidationError
+from ..i18n import LANGUAGES, _
+from . import EXIT_OK
+
+FORMATS = (".pdf", ".xlsx")
+
+
+def register(registry) -> None:
+    export = registry.group("export", _("exporta documentos y hojas de cálculo"))
+    cmd = export.command(
+        "report",
+        _("informe de coordinación de un periodo (PDF o Excel) para la mesa interinstitucional"),
+        cmd_report,
+    )
+    cmd.add_argument(
+        "--from",
+        dest="date_from",
+        required=True,
+        metavar=_("FECHA"),
+        help=_("inicio del periodo (AAAA-MM-DD o DD/MM/AAAA)"),
+    )
+    cmd.add_argument(
+        "--to",
+        dest="date_to",
+        required=True,
+        metavar=_("FECHA"),
+        help=_("fin del periodo (AAAA-MM-DD o DD/MM/AAAA)"),
+    )
+    cmd.add_argument(
+        "--out", required=True, metavar=_("ARCHIVO"), help=_("archivo a escribir: .pdf o .xlsx")
+    )
+    cmd.add_argument(
+        "--cluster",
+        action="append",
+        default=[],
+        metavar=_("CLÚSTER"),
+        help=_("solo este clúster (id o nombre); se puede repetir"),
+    )
+    cmd.add_argument(
+        "--component",
+        action="append",
+        default=[],
+        metavar=_("COMPONENTE"),
+        help=_("solo este componente (código 1–5 o nombre); se puede repetir"),
+    )
+    cmd.add_argument(
+        "--partner",
+        action="append",
+        default=[],
+        metavar=_("ENTIDAD"),
+        help=_("solo esta entidad (id, nombre o sigla); se puede repetir"),
+    )
+    cmd.add_argument(
+        "--page-size",
+        choices=("letter", "a4"),
+        help=_("tamaño de página del PDF (por defecto, el de la configuración: carta)"),
+    )
+    cmd.add_argument(
+        "--on",
+        metavar=_("FECHA"),
+        help=_("fecha de referencia para vencidos y estados (por defecto, hoy)"),
+    )
+    # Accepted here too so that `export report ... --lang en` works; the language is read first.
+    cmd.add_argument(
+        "--lang", dest="report_lang", choices=LANGUAGES, help=_("idioma: es (por defecto) o en")
+    )
+
+
+def parse_date(text: str, option: str) -> dt.date:
+    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
+        try:
+            return dt.datetime.strptime(text.strip(), fmt).date()
+        except ValueError:
+            continue
+    raise ValidationError(
+        {
+            option: _("{option}: «{value}» no es una fecha (use AAAA-MM-DD o DD/MM/AAAA).").format(
+                option=option, value=text
+            )
+        }
+    )
+
+
+def _output(path_text: str) -> Path:
+    path = Path(path_text).expanduser()
+    if path.suffix.lower() not in FORMATS:
+        raise ValidationError(
+            {
+                "out": _("--out: el archivo debe terminar en .pdf o .xlsx: «{path}».").format(
+                    path=path_text
+                )
+            }
+        )
+    if not path.parent.is_dir():
+        raise PazosError(_("No existe la carpeta {folder}.").format(folder=path.parent))
+    return path
+
+
+def cmd_report(args, ctx) -> int:
+    from ..services.report import ReportRequest, gather_report
+    from ..services.report_filters import resolve_clusters, resolve_components, resolve_partners
+
+    path = _output(args.out)
+    request = ReportRequest(
+        date_from=parse_date(args.date_from, "--from"),
+        date_to=parse_date(args.date_to, "--to"),
+        on=parse_date(args.on, "--on") if args.on else None,
+    )
+    db = ctx.database()
+    with db.session() as session:
+        request.cluster_ids = resolve_clusters(session, args.cluster)
+        request.component_ids = resolve_components(session, args.component)
+        request.partner_ids = resolve_partners(session, args.partner)
+        report = gather_report(session, request)
+    write_report(report, path, ctx.lang, args.page_size)
+    ctx.out(
+        _("Informe guardado en {path}: {total} compromisos del periodo, {late} vencidos.").format(
+            path=path, total=report.summary.overall.total, late=report.summary.overdue
+        )
+    )
+    return EXIT_OK
+
+
+def write_report(report, path: Path, lang: str, page_size: str | None = None) -> None:
+    """Write next to the target and move it in place: a failure never leaves half a file."""
+    fd, temp_name = tempfile.mkstemp(prefix=".informe-", suffix=path.suffix, dir=path.parent)
+    os.close(fd)
+    temp = Path(temp_name)
+    try:
+        if path.suffix.lower() == ".pdf":
+            from ..writers.report_pdf import write_report_pdf
+
+            write_report_pdf(report, temp, lang=lang, page_size=page_size)
+        else:
+            from ..writers.report_xlsx import write_report_xlsx
+
+            write_report_xlsx(report, temp, lang=lang)
+        os.replace(temp, path)
+    except PermissionError as exc:
+        raise PazosError(
+            _("No se pudo escribir {path}: ¿está abierto en otro programa?").format(path=path)
+        ) from exc
+    finally:
+        temp.unlink(missing_ok=True)
