@@ -43,6 +43,11 @@ def _style_axes(chart) -> None:
     chart.valueAxis.labelTextFormat = "%d"
 
 
+def _count_label(value) -> str:
+    """Bar labels: the count, nothing over an empty bar."""
+    return "" if not value else f"{value:.0f}"
+
+
 def _nice_max(value: int) -> int:
     """An axis top above the biggest bar, so the bar labels fit."""
     return max(4, int(value * 1.15) + 1)
@@ -86,8 +91,9 @@ def _legend(t: Labels, x: float, y: float) -> Legend:
     legend.boxAnchor = "nw"
     legend.columnMaximum = 6
     legend.dx = legend.dy = 7
+    # Listed top-down in the order the bars stack bottom-up, so the legend reads like the bars.
     legend.colorNamePairs = [
-        (colors.HexColor(STATUS_COLOURS[s]), t.status(s)) for s in STATUS_ORDER
+        (colors.HexColor(STATUS_COLOURS[s]), t.status(s)) for s in reversed(STATUS_ORDER)
     ]
     return legend
 
@@ -112,7 +118,7 @@ def completed_by_month(report: CoordinationReport, t: Labels, width: float) -> D
         chart.categoryAxis.labels.boxAnchor = "ne"
     chart.bars[0].fillColor = colors.HexColor(STATUS_COLOURS["completed"])
     chart.bars[0].strokeColor = None
-    chart.barLabelFormat = "%d"
+    chart.barLabelFormat = _count_label
     chart.barLabels.fontName, chart.barLabels.fontSize = FONT, AXIS_FONT_SIZE
     chart.barLabels.nudge = 6
     _style_axes(chart)

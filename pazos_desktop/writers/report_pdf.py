@@ -210,7 +210,8 @@ def _matrices(report: CoordinationReport, t: Labels, info: DocumentInfo) -> list
     ]
     story += [para(note, styles().small)]
     story += _heat_table(report.cluster_matrix, t(N_("Clúster")), t, width)
-    story += [PageBreak(), heading(t(N_("Entidad × componente")), 1), para(note, styles().small)]
+    story += [Spacer(1, 0.5 * cm), CondPageBreak(6 * cm)]
+    story += [heading(t(N_("Entidad × componente")), 1), para(note, styles().small)]
     story += _heat_table(report.partner_matrix, t(N_("Entidad")), t, width)
     story += [switch_to("portrait"), PageBreak()]
     story += [heading(t(N_("Compromisos por clúster")), 1)]
