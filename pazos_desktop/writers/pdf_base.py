@@ -20,6 +20,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, LETTER, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfbase.ttfonts import TTFont
@@ -35,7 +36,6 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from reportlab.platypus.tableofcontents import TableOfContents
 
 from ..i18n import N_, translate
 from ..paths import resource_path
@@ -159,8 +159,8 @@ def data_table(
 ) -> list[Flowable]:
     """A header-repeating, zebra-striped table cut into chunks of `chunk_rows` rows.
 
-    Only the columns in `wrap_cols` become Paragraphs (they wrap and are escaped); the others are
-    plain strings, drawn as they are (never parsed), about 4x cheaper.
+    Every cell is a plain string, drawn as it is (never parsed as markup); the columns in
+    `wrap_cols` are broken into lines that fit their width, the others stay on one line.
     """
     st = styles()
     wrap_cols = wrap_cols if wrap_cols is not None else set(range(len(header)))
@@ -180,13 +180,16 @@ def _plain(value) -> str:
     return "" if value is None else str(value)
 
 
-def _wrapping(value, room: float) -> Paragraph | str:
-    """A Paragraph only when the text needs wrapping: a plain string that fits on one line is
-    drawn as it is (never parsed as markup) and costs a fraction of a Paragraph."""
+def _wrapping(value, room: float) -> str:
+    """Text broken into lines that fit `room`, as a plain string: the table draws it as it is
+    (never parsed as markup) at a fraction of a Paragraph's cost, which dominates big tables."""
     text = _plain(value)
     if "\n" not in text and "\r" not in text and stringWidth(text, FONT, 8) <= room:
-        return text
-    return Paragraph(markup(text), styles().cell)
+        return text  # the common case: it fits, one measure instead of one per word
+    lines: list[str] = []
+    for part in text.splitlines() or [""]:
+        lines += simpleSplit(part, FONT, 8, room) or [""]
+    return "\n".join(lines)
 
 
 def _table(data: list[list], col_widths: list[float], extra_style: list | None) -> Table:
@@ -300,8 +303,12 @@ def _header_table(info: DocumentInfo, width: float) -> Table:
 def _draw_header(canvas, doc) -> None:
     info: DocumentInfo = doc.pazos_info
     width, height = canvas._pagesize
-    table = _header_table(info, width - 2 * MARGIN)
-    _w, h = table.wrapOn(canvas, width - 2 * MARGIN, HEADER_HEIGHT)
+    # The header is the same on every page of a width: lay it out once, draw it many times.
+    cache = doc.__dict__.setdefault("pazos_headers", {})
+    if width not in cache:
+        table = _header_table(info, width - 2 * MARGIN)
+        cache[width] = (table, table.wrapOn(canvas, width - 2 * MARGIN, HEADER_HEIGHT)[1])
+    table, h = cache[width]
     table.drawOn(canvas, MARGIN, height - MARGIN - h)
 
 
@@ -322,6 +329,9 @@ def _canvas_class(info: DocumentInfo):
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
             self._page_bookmarks: list[tuple[str, dict]] = []
+            # Shared by every page snapshot: filled during layout, read by `save`.
+            self.pazos_headings: list[tuple[int, str, str, int]] = []
+            self.pazos_at_end: dict[int, list[Callable]] = {}
 
         def bookmarkPage(self, key, **kwargs):
             self._page_bookmarks.append((key, kwargs))
@@ -337,6 +347,8 @@ def _canvas_class(info: DocumentInfo):
                 self.__dict__.update(state)
                 for key, kwargs in self._page_bookmarks:
                     super().bookmarkPage(key, **kwargs)
+                for draw in self.pazos_at_end.get(number, []):
+                    draw(self)
                 self._footer(number, total)
                 super().showPage()
             super().save()
@@ -397,27 +409,22 @@ _heading_keys = itertools.count(1)
 
 
 def heading(text: str, level: int = 0, style: ParagraphStyle | None = None) -> Paragraph:
-    """A heading (user text escaped) that goes into the PDF outline and any TableOfContents."""
+    """A heading (user text escaped) that goes into the PDF outline and the contents page
+    (`pdf_contents.table_of_contents`)."""
     st = styles()
     paragraph = Paragraph(markup(text), style or (st.h1 if level == 0 else st.h2))
     paragraph.pazos_heading = (level, str(text), f"h{next(_heading_keys)}")
     return paragraph
 
 
-def table_of_contents(lang: str = "es") -> TableOfContents:
-    """Filled by `build_pdf` (two or more passes) from the `heading()`s that follow."""
-    st = styles()
-    toc = TableOfContents()
-    toc.levelStyles = [
-        ParagraphStyle("toc0", parent=st.normal, fontSize=10, leading=14, leftIndent=0.3 * cm),
-        ParagraphStyle("toc1", parent=st.normal, fontSize=9, leading=12, leftIndent=1.0 * cm),
-    ]
-    toc.dotsMinLevel = 0
-    return toc
+def draw_at_end(canvas, draw: Callable) -> None:
+    """Have `draw(canvas)` run on the current page once the whole document is laid out (when
+    every page number is known); the page's own drawing state is restored first."""
+    canvas.pazos_at_end.setdefault(canvas.getPageNumber(), []).append(draw)
 
 
 class _Document(BaseDocTemplate):
-    """Registers every `heading()` as a bookmark, an outline entry and a TOC entry."""
+    """Registers every `heading()` as a bookmark, an outline entry and a contents line."""
 
     def afterFlowable(self, flowable):
         found = getattr(flowable, "pazos_heading", None)
@@ -426,7 +433,7 @@ class _Document(BaseDocTemplate):
         level, text, key = found
         self.canv.bookmarkPage(key)
         self.canv.addOutlineEntry(text, key, level=level, closed=level > 0)
-        self.notify("TOCEntry", (level, markup(text), self.page, key))
+        self.canv.pazos_headings.append((level, text, key, self.canv.getPageNumber()))
 
 
 def build_pdf(
@@ -440,8 +447,7 @@ def build_pdf(
     """Write the document; `invariant` makes the bytes reproducible (tests).
 
     `first_template` is "portrait", "landscape" or "cover"; `on_page(n)` is called as each page
-    is laid out (progress; raise from it to cancel). A story holding a `table_of_contents()` is
-    laid out as many times as its page numbers need to settle.
+    is laid out (progress; raise from it to cancel). One layout pass, even with a contents page.
     """
     register_fonts()
     doc = _Document(
@@ -464,7 +470,4 @@ def build_pdf(
     doc._firstPageTemplateIndex = [t.id for t in templates].index(first_template)
     if on_page is not None:
         doc.setProgressCallBack(lambda kind, value: on_page(value) if kind == "PAGE" else None)
-    if any(isinstance(f, TableOfContents) for f in story):
-        doc.multiBuild(story, canvasmaker=_canvas_class(info))
-    else:
-        doc.build(story, canvasmaker=_canvas_class(info))
+    doc.build(story, canvasmaker=_canvas_class(info))

@@ -34,8 +34,8 @@ from .pdf_base import (
     para,
     styles,
     switch_to,
-    table_of_contents,
 )
+from .pdf_contents import table_of_contents
 from .report_labels import (
     SAMPLE,
     TITLE,
