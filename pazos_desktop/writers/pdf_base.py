@@ -301,15 +301,20 @@ def _header_table(info: DocumentInfo, width: float) -> Table:
 
 
 def _draw_header(canvas, doc) -> None:
+    """The header is the same on every page of a width: drawn once into a form XObject that
+    every page then refers to (faster, and the file holds it once, not on every page)."""
     info: DocumentInfo = doc.pazos_info
     width, height = canvas._pagesize
-    # The header is the same on every page of a width: lay it out once, draw it many times.
-    cache = doc.__dict__.setdefault("pazos_headers", {})
-    if width not in cache:
+    name = f"pazos_header_{round(width)}"
+    made = doc.__dict__.setdefault("pazos_header_forms", set())
+    if name not in made:
         table = _header_table(info, width - 2 * MARGIN)
-        cache[width] = (table, table.wrapOn(canvas, width - 2 * MARGIN, HEADER_HEIGHT)[1])
-    table, h = cache[width]
-    table.drawOn(canvas, MARGIN, height - MARGIN - h)
+        _w, h = table.wrapOn(canvas, width - 2 * MARGIN, HEADER_HEIGHT)
+        canvas.beginForm(name)
+        table.drawOn(canvas, MARGIN, height - MARGIN - h)
+        canvas.endForm()
+        made.add(name)
+    canvas.doForm(name)
 
 
 def _canvas_class(info: DocumentInfo):
