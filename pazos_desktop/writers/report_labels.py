@@ -59,8 +59,10 @@ def percent(value: float | None) -> str:
     return "—" if value is None else f"{value:.0f} %"
 
 
-def signed(value: int) -> str:
-    return f"+{value}" if value > 0 else ("±0" if value == 0 else f"−{abs(value)}")
+def signed(value: int, money: bool = False) -> str:
+    """A change as offices write it: "+2.386", "-148", "0" (money: "+$ 1.000")."""
+    shown = format_cop(abs(value)) if money else format_quantity(abs(value))
+    return ("+" if value > 0 else "-" if value < 0 else "") + shown
 
 
 def comparison_rows(report: CoordinationReport, t: Labels) -> list[tuple[str, int, int, bool]]:

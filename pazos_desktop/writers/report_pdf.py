@@ -158,11 +158,7 @@ def _comparison(report: CoordinationReport, t: Labels, width: float) -> list[Flo
     rows = []
     for label, now, before, money in comparison_rows(report, t):
         shown = format_cop if money else format_quantity
-        change = (
-            (("+" if now > before else "") + format_cop(now - before))
-            if money
-            else signed(now - before)
-        )
+        change = signed(now - before, money)
         rows.append([label, shown(now), shown(before), change])
     right = [("ALIGN", (1, 1), (-1, -1), "RIGHT")]
     return data_table(

@@ -218,8 +218,13 @@ def _matrix_block(ws, row: int, header, matrix: Matrix, value, fmt, t: Labels, l
         area = f"B{row + 1}:{last_col}{row + len(lines)}"
         ws.conditional_formatting.add(
             area,
+            # From zero, like the PDF: the shade says how much, not how it ranks.
             ColorScaleRule(
-                start_type="min", start_color="EAF1F8", end_type="max", end_color="5B8DB8"
+                start_type="num",
+                start_value=0,
+                start_color="EAF1F8",
+                end_type="max",
+                end_color="5B8DB8",
             ),
         )
     return end + 1
