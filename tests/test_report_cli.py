@@ -62,3 +62,23 @@ def test_errors_are_one_line_and_exit_1(session, db_path, tmp_path, capsys):
     assert run(db_path, "export", "report", *PERIOD, "--out", str(tmp_path / "x.doc")) == 1
     assert ".pdf o .xlsx" in capsys.readouterr().err
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_cancelled_export_leaves_no_file(session, tmp_path):
+    import datetime as dt
+
+    import pytest
+
+    from pazos_desktop.services.report import ReportRequest, gather_report
+    from pazos_desktop.writers.report_file import save_report
+
+    build_world(session)
+    report = gather_report(session, ReportRequest(dt.date(2026, 1, 1), dt.date(2026, 6, 30)))
+
+    def cancel(page: int) -> None:
+        if page == 2:
+            raise KeyboardInterrupt
+
+    with pytest.raises(KeyboardInterrupt):
+        save_report(report, tmp_path / "informe.pdf", on_page=cancel)
+    assert list(tmp_path.iterdir()) == []

@@ -3,15 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
-import tempfile
 from pathlib import Path
 
-from ..errors import PazosError, ValidationError
+from ..errors import ValidationError
 from ..i18n import LANGUAGES, _
 from . import EXIT_OK
-
-FORMATS = (".pdf", ".xlsx")
 
 
 def register(registry) -> None:
@@ -91,18 +87,9 @@ def parse_date(text: str, option: str) -> dt.date:
 
 
 def _output(path_text: str) -> Path:
-    path = Path(path_text).expanduser()
-    if path.suffix.lower() not in FORMATS:
-        raise ValidationError(
-            {
-                "out": _("--out: el archivo debe terminar en .pdf o .xlsx: «{path}».").format(
-                    path=path_text
-                )
-            }
-        )
-    if not path.parent.is_dir():
-        raise PazosError(_("No existe la carpeta {folder}.").format(folder=path.parent))
-    return path
+    from ..writers.report_file import check_target
+
+    return check_target(Path(path_text).expanduser())
 
 
 def cmd_report(args, ctx) -> int:
@@ -121,33 +108,12 @@ def cmd_report(args, ctx) -> int:
         request.component_ids = resolve_components(session, args.component)
         request.partner_ids = resolve_partners(session, args.partner)
         report = gather_report(session, request)
-    write_report(report, path, ctx.lang, args.page_size)
+    from ..writers.report_file import save_report
+
+    save_report(report, path, ctx.lang, args.page_size)
     ctx.out(
         _("Informe guardado en {path}: {total} compromisos del periodo, {late} vencidos.").format(
             path=path, total=report.summary.overall.total, late=report.summary.overdue
         )
     )
     return EXIT_OK
-
-
-def write_report(report, path: Path, lang: str, page_size: str | None = None) -> None:
-    """Write next to the target and move it in place: a failure never leaves half a file."""
-    fd, temp_name = tempfile.mkstemp(prefix=".informe-", suffix=path.suffix, dir=path.parent)
-    os.close(fd)
-    temp = Path(temp_name)
-    try:
-        if path.suffix.lower() == ".pdf":
-            from ..writers.report_pdf import write_report_pdf
-
-            write_report_pdf(report, temp, lang=lang, page_size=page_size)
-        else:
-            from ..writers.report_xlsx import write_report_xlsx
-
-            write_report_xlsx(report, temp, lang=lang)
-        os.replace(temp, path)
-    except PermissionError as exc:
-        raise PazosError(
-            _("No se pudo escribir {path}: ¿está abierto en otro programa?").format(path=path)
-        ) from exc
-    finally:
-        temp.unlink(missing_ok=True)
