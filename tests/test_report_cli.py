@@ -79,6 +79,8 @@ def test_cancelled_export_leaves_no_file(session, tmp_path):
         if page == 2:
             raise KeyboardInterrupt
 
+    folder = tmp_path / "out"
+    folder.mkdir()
     with pytest.raises(KeyboardInterrupt):
-        save_report(report, tmp_path / "informe.pdf", on_page=cancel)
-    assert list(tmp_path.iterdir()) == []
+        save_report(report, folder / "informe.pdf", on_page=cancel)
+    assert list(folder.iterdir()) == []
