@@ -77,3 +77,13 @@ def test_progress_callback_and_cancel(tmp_path):
 
     with pytest.raises(KeyboardInterrupt):
         build_pdf(tmp_path / "b.pdf", DocumentInfo(title="P"), _story(1), on_page=cancel)
+
+
+def test_a_cell_longer_than_a_page_is_carried_over(tmp_path):
+    huge = "palabra <b> larga " * 3000
+    body = [["1", huge, "x"], ["2", "corto", "y"]]
+    path = tmp_path / "largo.pdf"
+    build_pdf(path, DocumentInfo(title="P"), data_table(["a", "b", "c"], body, [40, 200, 80], {1}))
+    pages = _pages(path)
+    assert len(pages) > 3 and "corto" in pages[-1]
+    assert "palabra <b> larga" in pages[0]

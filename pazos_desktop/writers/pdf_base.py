@@ -180,15 +180,21 @@ def _plain(value) -> str:
     return "" if value is None else str(value)
 
 
-def _wrapping(value, room: float) -> str:
+MAX_PLAIN_LINES = 30  # taller cells become Paragraphs: only those split across pages
+
+
+def _wrapping(value, room: float) -> str | Paragraph:
     """Text broken into lines that fit `room`, as a plain string: the table draws it as it is
-    (never parsed as markup) at a fraction of a Paragraph's cost, which dominates big tables."""
+    (never parsed as markup) at a fraction of a Paragraph's cost, which dominates big tables.
+    A very long text (rare) stays a Paragraph, which `splitInRow` can carry over pages."""
     text = _plain(value)
     if "\n" not in text and "\r" not in text and stringWidth(text, FONT, 8) <= room:
         return text  # the common case: it fits, one measure instead of one per word
     lines: list[str] = []
     for part in text.splitlines() or [""]:
         lines += simpleSplit(part, FONT, 8, room) or [""]
+    if len(lines) > MAX_PLAIN_LINES:
+        return Paragraph(markup(text), styles().cell)
     return "\n".join(lines)
 
 
