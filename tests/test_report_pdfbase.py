@@ -80,10 +80,10 @@ def test_progress_callback_and_cancel(tmp_path):
 
 
 def test_a_cell_longer_than_a_page_is_carried_over(tmp_path):
-    huge = "palabra <b> larga " * 3000
+    huge = "palabra <b> larga " * 700
     body = [["1", huge, "x"], ["2", "corto", "y"]]
     path = tmp_path / "largo.pdf"
     build_pdf(path, DocumentInfo(title="P"), data_table(["a", "b", "c"], body, [40, 200, 80], {1}))
     pages = _pages(path)
-    assert len(pages) > 3 and "corto" in pages[-1]
+    assert len(pages) >= 2 and "corto" in pages[-1]
     assert "palabra <b> larga" in pages[0]
