@@ -135,6 +135,13 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
             command.upgrade(alembic_config(conn), revision)
             if sqlite:
                 _raise_on_foreign_key_violations(raw)
+            # Alembic reads the version table before its own BEGIN, so under SQLAlchemy 2 the
+            # connection may still hold that transaction: commit it, or the version row and
+            # the PRAGMA below would be lost.
+            conn.commit()
+        except BaseException:
+            conn.rollback()
+            raise
         finally:
             if sqlite:
                 raw.execute("PRAGMA foreign_keys=ON")
@@ -147,6 +154,7 @@ def downgrade(engine: Engine, revision: str) -> None:
             raw.execute("PRAGMA foreign_keys=OFF")
         try:
             command.downgrade(alembic_config(conn), revision)
+            conn.commit()
         finally:
             if is_sqlite(engine):
                 raw.execute("PRAGMA foreign_keys=ON")

@@ -238,7 +238,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table("commitment", schema=None) as batch_op:
         batch_op.create_index(
-            batch_op.f("ix_commitment_component_id"), ["component_id"], unique=False
+            "ix_commitment_component_status", ["component_id", "status", "all_clusters"], unique=False
         )
         batch_op.create_index(batch_op.f("ix_commitment_contact_id"), ["contact_id"], unique=False)
         batch_op.create_index(batch_op.f("ix_commitment_due_date"), ["due_date"], unique=False)
@@ -322,7 +322,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f("ix_commitment_partner_id"))
         batch_op.drop_index(batch_op.f("ix_commitment_due_date"))
         batch_op.drop_index(batch_op.f("ix_commitment_contact_id"))
-        batch_op.drop_index(batch_op.f("ix_commitment_component_id"))
+        batch_op.drop_index("ix_commitment_component_status")
 
     op.drop_table("commitment")
     with op.batch_alter_table("program", schema=None) as batch_op:

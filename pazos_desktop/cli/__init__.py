@@ -21,6 +21,7 @@ from . import argparse_es
 
 COMMAND_MODULES = [
     "pazos_desktop.cli.core_commands",
+    "pazos_desktop.cli.meetings_commands",
     "pazos_desktop.cli.report_commands",
 ]
 

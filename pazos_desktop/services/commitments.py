@@ -32,6 +32,8 @@ class CommitmentData:
     due_date: dt.date | None = None
     status: str = Status.PIPELINE.value
     notes: str | None = None
+    # Set once, by the meeting that agreed the commitment; None never clears it.
+    origin_meeting_id: int | None = None
     id: int | None = None
     version: int | None = None
 
@@ -74,6 +76,7 @@ SCALAR_FIELDS = [
 def _to_data(c: Commitment) -> CommitmentData:
     return CommitmentData(
         **{f: getattr(c, f) for f in SCALAR_FIELDS},
+        origin_meeting_id=c.origin_meeting_id,
         cluster_ids=[cl.id for cl in c.clusters],
         id=c.id,
         version=c.version,
@@ -108,6 +111,8 @@ def validate_commitment(session: Session, data: CommitmentData) -> dict:
     }
     if values["amount_cop"] is not None:
         values["amount_cop"] = round(values["amount_cop"])
+    if data.origin_meeting_id is not None:
+        values["origin_meeting_id"] = data.origin_meeting_id
     _check_references(session, c, data)
     if data.status not in set(Status):
         c.fail("status", _("Estado: elija uno de la lista."))

@@ -79,15 +79,10 @@ def effective_status_expr(on: dt.date):
 
 def cluster_clause(cluster_ids: list[int]):
     """A commitment covers a cluster when it names it or covers all clusters."""
-    # Correlate on the commitment only: a query that itself joins commitment_cluster (the
-    # cluster matrix) would otherwise swallow the inner table and leave EXISTS without a FROM.
-    named = (
-        exists()
-        .where(
-            commitment_cluster.c.commitment_id == Commitment.id,
-            commitment_cluster.c.cluster_id.in_(cluster_ids),
-        )
-        .correlate(Commitment)
+    # An alias, so that queries already joining commitment_cluster do not swallow it.
+    link = commitment_cluster.alias("cluster_filter")
+    named = exists().where(
+        link.c.commitment_id == Commitment.id, link.c.cluster_id.in_(cluster_ids)
     )
     return or_(Commitment.all_clusters.is_(True), named)
 

@@ -126,7 +126,7 @@ def cluster_component_matrix(
         ),
         f,
         on,
-    ).group_by(commitment_cluster.c.cluster_id, Commitment.component_id)
+    ).group_by(Commitment.component_id, commitment_cluster.c.cluster_id)
     for cluster_id, component_id, *counts in session.execute(named):
         matrix.cells.setdefault((cluster_id, component_id), Cell()).add(*counts)
     everywhere = apply_filter(

@@ -1,0 +1,41 @@
+"""Small builders of valid records through the real services."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from pazos_desktop.services import commitments, partners, programs, territory
+
+
+def partner(session, name="Fundación SIDOC", **kw) -> partners.PartnerData:
+    return partners.save_partner(session, partners.PartnerData(name=name, **kw))
+
+
+def contact(session, partner_id, name="Ana Gómez", **kw) -> partners.ContactData:
+    return partners.save_contact(
+        session, partners.ContactData(partner_id=partner_id, name=name, **kw)
+    )
+
+
+def cluster(session, name="Clúster 1") -> territory.ClusterData:
+    return territory.save_cluster(session, territory.ClusterData(name=name))
+
+
+def program(session, name="Forjar Oportunidades", **kw) -> programs.ProgramData:
+    return programs.save_program(session, programs.ProgramData(name=name, **kw))
+
+
+def commitment(
+    session, partner_id, cluster_ids, component_id=1, **kw
+) -> commitments.CommitmentData:
+    values = dict(
+        partner_id=partner_id,
+        component_id=component_id,
+        cluster_ids=list(cluster_ids),
+        title="Talleres de convivencia",
+        start_date=dt.date(2026, 1, 1),
+        due_date=dt.date(2026, 12, 31),
+        status="in_progress",
+    )
+    values.update(kw)
+    return commitments.save_commitment(session, commitments.CommitmentData(**values))
