@@ -114,8 +114,9 @@ def _cover_logo(path: str | None) -> Image | None:
         image = Image(path)
     except Exception:  # an unreadable logo must not stop the report
         return None
-    ratio = 3.5 * cm / float(image.imageHeight or 1)
-    image.drawHeight, image.drawWidth = 3.5 * cm, image.imageWidth * ratio
+    # 3.5 cm high, unless that makes a wide logo wider than 16 cm.
+    ratio = min(3.5 * cm / float(image.imageHeight or 1), 16 * cm / float(image.imageWidth or 1))
+    image.drawHeight, image.drawWidth = image.imageHeight * ratio, image.imageWidth * ratio
     return image
 
 
