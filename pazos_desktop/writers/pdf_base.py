@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import itertools
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache, lru_cache, partial
 from pathlib import Path
@@ -375,20 +377,36 @@ def _canvas_class(info: DocumentInfo):
     )
 
     class NumberedCanvas(rl_canvas.Canvas):
-        """Defers every page until the end, so each footer can say "of Y"."""
+        """Defers every page until the end, so each footer can say "of Y".
+
+        Bookmarks (outline, table-of-contents links) point at the page being written when they
+        are made, so they are deferred too and replayed on their own page.
+        """
 
         def __init__(self, *args, **kwargs):
             super().__init__(*args, **kwargs)
             self._pages: list[dict] = []
+            self._page_bookmarks: list[tuple[str, dict]] = []
+            # Shared by every page snapshot: filled during layout, read by `save`.
+            self.pazos_headings: list[tuple[int, str, str, int]] = []
+            self.pazos_at_end: dict[int, list[Callable]] = {}
+
+        def bookmarkPage(self, key, **kwargs):
+            self._page_bookmarks.append((key, kwargs))
 
         def showPage(self):
             self._pages.append(dict(self.__dict__))
+            self._page_bookmarks = []
             self._startPage()
 
         def save(self):
             total = len(self._pages)
             for number, state in enumerate(self._pages, start=1):
                 self.__dict__.update(state)
+                for key, kwargs in self._page_bookmarks:
+                    super().bookmarkPage(key, **kwargs)
+                for draw in self.pazos_at_end.get(number, []):
+                    draw(self)
                 self._footer(number, total)
                 super().showPage()
             super().save()
@@ -424,7 +442,16 @@ def _templates(info: DocumentInfo, first: str = "portrait") -> list[PageTemplate
         out.append(
             PageTemplate(id=template_id, frames=[frame], onPage=_draw_header, pagesize=pagesize)
         )
+    out.append(_cover_template(size))
     return out
+
+
+def _cover_template(pagesize) -> PageTemplate:
+    """A portrait page without the header, for a report's cover."""
+    width, height = pagesize
+    bottom = MARGIN + FOOTER_HEIGHT * 0.3
+    frame = Frame(MARGIN, bottom, width - 2 * MARGIN, height - MARGIN - bottom)
+    return PageTemplate(id="cover", frames=[frame], pagesize=pagesize)
 
 
 def frame_width(info: DocumentInfo, orientation: str = "portrait") -> float:
@@ -439,6 +466,39 @@ def switch_to(orientation: str) -> NextPageTemplate:
     return NextPageTemplate(orientation)
 
 
+# --- headings, outline and table of contents ---------------------------------------------------
+
+_heading_keys = itertools.count(1)
+
+
+def heading(text: str, level: int = 0, style: ParagraphStyle | None = None) -> Paragraph:
+    """A heading (user text escaped) that goes into the PDF outline and the contents page
+    (`pdf_contents.table_of_contents`)."""
+    st = styles()
+    paragraph = Paragraph(markup(text), style or (st.h1 if level == 0 else st.h2))
+    paragraph.pazos_heading = (level, str(text), f"h{next(_heading_keys)}")
+    return paragraph
+
+
+def draw_at_end(canvas, draw: Callable) -> None:
+    """Have `draw(canvas)` run on the current page once the whole document is laid out (when
+    every page number is known); the page's own drawing state is restored first."""
+    canvas.pazos_at_end.setdefault(canvas.getPageNumber(), []).append(draw)
+
+
+class _Document(BaseDocTemplate):
+    """Registers every `heading()` as a bookmark, an outline entry and a contents line."""
+
+    def afterFlowable(self, flowable):
+        found = getattr(flowable, "pazos_heading", None)
+        if found is None:
+            return
+        level, text, key = found
+        self.canv.bookmarkPage(key)
+        self.canv.addOutlineEntry(text, key, level=level, closed=level > 0)
+        self.canv.pazos_headings.append((level, text, key, self.canv.getPageNumber()))
+
+
 def _first_size(info: DocumentInfo, orientation: str) -> tuple[float, float]:
     size = PAGE_SIZES.get(info.page_size, LETTER)
     return landscape(size) if orientation == "landscape" else size
@@ -450,11 +510,18 @@ def build_pdf(
     story: list[Flowable],
     invariant: bool = False,
     orientation: str = "portrait",
+    first_template: str | None = None,
+    on_page: Callable[[int], None] | None = None,
 ) -> None:
     """Write the document; `invariant` makes the bytes reproducible (tests); `orientation`
-    is that of the first page ("portrait" or "landscape")."""
+    is that of the first page ("portrait" or "landscape").
+
+    `first_template` may name another first page ("cover": portrait, no header); `on_page(n)` is
+    called as each page is laid out (progress; raise from it to cancel). One layout pass, even
+    with a contents page (`pdf_contents`).
+    """
     register_fonts()
-    doc = BaseDocTemplate(
+    doc = _Document(
         str(target) if isinstance(target, Path) else target,
         pagesize=_first_size(info, orientation),
         title=info.title,
@@ -469,5 +536,10 @@ def build_pdf(
         invariant=int(invariant),
     )
     doc.pazos_info = info
-    doc.addPageTemplates(_templates(info, orientation))
+    templates = _templates(info, orientation)
+    doc.addPageTemplates(templates)
+    if first_template is not None:
+        doc._firstPageTemplateIndex = [t.id for t in templates].index(first_template)
+    if on_page is not None:
+        doc.setProgressCallBack(lambda kind, value: on_page(value) if kind == "PAGE" else None)
     doc.build(story, canvasmaker=_canvas_class(info))
