@@ -28,6 +28,9 @@ SELF_CHECK_STEPS: list[str | Callable] = [
     "pazos_desktop.selfcheck:check_read_back",
     "pazos_desktop.selfcheck:check_backup_restore",
     "pazos_desktop.selfcheck:check_defusedxml",
+    "pazos_desktop.selfcheck_documents:check_minutes_pdf",
+    "pazos_desktop.selfcheck_documents:check_report_pdf",
+    "pazos_desktop.selfcheck_documents:check_report_xlsx",
 ]
 
 
