@@ -13,5 +13,16 @@ def open_window(db_target: str, lang: str) -> int:
     return run(db_target, lang)
 
 
+def register_window_checks() -> None:
+    """The Qt layer's self-check step (the core's list must not name `ui` itself)."""
+    from pazos_desktop.selfcheck import SELF_CHECK_STEPS
+
+    SELF_CHECK_STEPS.append("ui.selfcheck_qt:check_qt")
+
+
 if __name__ == "__main__":
+    from pazos_desktop.logs import setup_logging
+
+    setup_logging()
+    register_window_checks()
     sys.exit(cli_main(sys.argv[1:], open_window=open_window))

@@ -11,20 +11,27 @@ from alembic import context
 from sqlalchemy import Engine
 
 from pazos_desktop import models  # noqa: F401  (hidden import for frozen builds)
-from pazos_desktop.database import make_engine
+from pazos_desktop.database import is_sqlite, make_engine, raise_on_foreign_key_violations
 
 target_metadata = models.Base.metadata
 
 
 def _configure_and_run(connection) -> None:
+    sqlite = is_sqlite(connection.engine)
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
         render_as_batch=True,
         compare_type=True,
+        # Our engine emits BEGIN itself, so SQLite's DDL is transactional: run every pending
+        # revision in ONE transaction (Alembic's SQLite default is one per revision).
+        transactional_ddl=True,
     )
     with context.begin_transaction():
         context.run_migrations()
+        if sqlite:
+            # Inside the transaction: broken references roll the whole upgrade back.
+            raise_on_foreign_key_violations(connection)
 
 
 def run_migrations_online() -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import logging
 import os
 import sqlite3
 from collections.abc import Iterator
@@ -20,10 +21,12 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from . import history
-from .errors import DatabaseProblem
+from .errors import DatabaseProblem, PazosError
 from .history import default_actor
 from .i18n import _
 from .paths import migrations_dir
+
+log = logging.getLogger(__name__)
 
 SQLITE_BUSY_TIMEOUT_MS = 10_000
 
@@ -55,7 +58,11 @@ def _on_sqlite_connect(dbapi_connection, _record) -> None:
     cursor.execute("PRAGMA journal_mode=WAL")
     # FULL: an acknowledged commit survives a power cut, not only a crash.
     cursor.execute("PRAGMA synchronous=FULL")
+    # The pragma is silently ignored inside a transaction or by a build without FK support.
+    enabled = cursor.execute("PRAGMA foreign_keys").fetchone()[0]
     cursor.close()
+    if enabled != 1:
+        raise DatabaseProblem(_("No se pudieron activar las claves foráneas de SQLite."))
 
 
 def _on_sqlite_begin(conn) -> None:
@@ -121,8 +128,17 @@ def ensure_not_newer(engine: Engine) -> None:
         )
 
 
+def needs_upgrade(engine: Engine) -> bool:
+    return current_revision(engine) != head_revision()
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
-    """Migrate to `revision` from code; foreign keys are off during the batch copies."""
+    """Migrate to `revision` from code; foreign keys are off during the batch copies.
+
+    All pending revisions run in one transaction (env.py), and env.py runs
+    `PRAGMA foreign_key_check` before committing it: a failure anywhere leaves the database
+    exactly as it was.
+    """
     ensure_not_newer(engine)
     with engine.connect() as conn:
         raw = conn.connection.dbapi_connection
@@ -133,8 +149,6 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
             raw.execute("PRAGMA foreign_keys=OFF")
         try:
             command.upgrade(alembic_config(conn), revision)
-            if sqlite:
-                _raise_on_foreign_key_violations(raw)
             # Alembic reads the version table before its own BEGIN, so under SQLAlchemy 2 the
             # connection may still hold that transaction: commit it, or the version row and
             # the PRAGMA below would be lost.
@@ -160,8 +174,9 @@ def downgrade(engine: Engine, revision: str) -> None:
                 raw.execute("PRAGMA foreign_keys=ON")
 
 
-def _raise_on_foreign_key_violations(raw) -> None:
-    rows = raw.execute("PRAGMA foreign_key_check").fetchall()
+def raise_on_foreign_key_violations(connection) -> None:
+    """Called by env.py inside the migration's transaction, so a violation rolls it back."""
+    rows = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
     if rows:
         raise DatabaseProblem(
             _("La migración dejó referencias rotas en la tabla {table}.").format(table=rows[0][0])
@@ -289,17 +304,17 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(target: str, migrate: bool = True) -> Database:
+def open_database(target: str, migrate: bool = True, probe: bool = True) -> Database:
     """Open (creating and migrating when asked) the database at `target` (a path or a URL)."""
     url = to_url(target)
-    if is_sqlite(url):
+    if probe and is_sqlite(url):
         path = make_url(url).database
         if path and path != ":memory:":
             probe_sqlite_file(Path(path))
     db = Database(url)
     try:
         if migrate:
-            db.migrate()
+            _migrate_with_backup(db)
     except SADatabaseError as exc:
         db.dispose()
         raise DatabaseProblem(
@@ -307,7 +322,32 @@ def open_database(target: str, migrate: bool = True) -> Database:
                 path=db.describe(), detail=exc.orig
             )
         ) from exc
+    except BaseException:
+        db.dispose()
+        raise
     return db
+
+
+def _migrate_with_backup(db: Database) -> None:
+    """Back up a database that is behind, then migrate it; any failure leaves it as it was."""
+    from . import backup
+
+    if not needs_upgrade(db.engine):
+        return  # the usual start: Alembic's machinery is not even loaded
+    if db.path is not None and database_exists(str(db.path)):
+        ensure_not_newer(db.engine)
+        backup.before(db, "migration")
+    try:
+        db.migrate()
+    except (PazosError, SADatabaseError):
+        raise
+    except Exception as exc:  # a bug in a revision: the user needs words, the log the trace
+        log.exception("migration failed")
+        raise DatabaseProblem(
+            _(
+                "No se pudo actualizar la base de datos {path} ({detail}); quedó como estaba."
+            ).format(path=db.describe(), detail=exc)
+        ) from exc
 
 
 def database_exists(target: str) -> bool:

@@ -92,10 +92,20 @@ def _join(objs: list[Base]) -> str | None:
     return ", ".join(sorted(_label(o) for o in objs)) or None
 
 
-def _action(changes: list[tuple[str, str | None, str | None]]) -> str:
-    for field, _old, new in changes:
+# Tables whose `status` column locks the record when it becomes "approved" (meeting minutes):
+# the change is labelled "approve", and leaving it "reopen", so the history reads as a register.
+APPROVABLE_TABLES = {"meeting"}
+
+
+def _action(obj: Base, changes: list[tuple[str, str | None, str | None]]) -> str:
+    for field, old, new in changes:
         if field == "archived":
             return "archive" if new == "True" else "restore"
+        if field == "status" and obj.__tablename__ in APPROVABLE_TABLES:
+            if new == "approved":
+                return "approve"
+            if old == "approved":
+                return "reopen"
     return "update"
 
 
@@ -127,7 +137,7 @@ def _rows_for(session: Session) -> list[dict]:
             add(obj, "create", field, old, new)
     for obj in filter(_tracked, session.dirty):
         changes = [*_column_changes(obj, False), *_collection_changes(obj)]
-        action = _action(changes)
+        action = _action(obj, changes)
         for field, old, new in changes:
             add(obj, action, field, old, new)
     for obj in filter(_tracked, session.deleted):

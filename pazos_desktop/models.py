@@ -199,6 +199,10 @@ class Commitment(Versioned, Base):
     due_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
     status: Mapped[str] = mapped_column(String(20), index=True)
     notes: Mapped[str | None] = mapped_column(Text)
+    # The meeting whose minutes agreed this commitment (None when entered by hand).
+    origin_meeting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meeting.id", ondelete="SET NULL"), index=True
+    )
     # Folded copy of title/description/notes: accent-insensitive search in plain SQL LIKE.
     search_key: Mapped[str] = mapped_column(Text, default="", nullable=False)
 
@@ -253,3 +257,7 @@ class HistoryEntry(Base):
     old_value: Mapped[str | None] = mapped_column(Text)
     new_value: Mapped[str | None] = mapped_column(Text)
     reason: Mapped[str | None] = mapped_column(Text)
+
+
+# Meetings live in their own module; imported here so every user of the metadata sees them.
+from . import models_meetings  # noqa: E402, F401

@@ -21,6 +21,9 @@ from . import argparse_es
 
 COMMAND_MODULES = [
     "pazos_desktop.cli.core_commands",
+    "pazos_desktop.cli.meetings_commands",
+    "pazos_desktop.cli.safety_commands",
+    "pazos_desktop.cli.report_commands",
 ]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -64,8 +67,13 @@ class Context:
         """Open (creating and migrating) the database; raises PazosError with a user message."""
         if self._db is None:
             from ..database import open_database
+            from ..startup import prepare_database
 
-            self._db = open_database(self.db_target, migrate=migrate)
+            if migrate:  # the same checks, migration backup and daily backup as the window
+                allow_network = os.environ.get("PAZOS_ALLOW_NETWORK") == "1"
+                self._db = prepare_database(self.db_target, allow_network=allow_network)
+            else:
+                self._db = open_database(self.db_target, migrate=False)
         return self._db
 
     def close(self) -> None:

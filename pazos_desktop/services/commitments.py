@@ -10,7 +10,16 @@ from sqlalchemy.orm import Session
 
 from ..domain import ProgressSource, Status, effective_status, fold
 from ..i18n import _
-from ..models import Cluster, Commitment, Component, Contact, Partner, Program, ProgressUpdate
+from ..models import (
+    Cluster,
+    Commitment,
+    Component,
+    Contact,
+    Partner,
+    Program,
+    ProgressUpdate,
+    utcnow,
+)
 from .common import Checker, apply_fields, check_version, get_or_fail, today
 
 
@@ -32,6 +41,8 @@ class CommitmentData:
     due_date: dt.date | None = None
     status: str = Status.PIPELINE.value
     notes: str | None = None
+    # Set once, by the meeting that agreed the commitment; None never clears it.
+    origin_meeting_id: int | None = None
     id: int | None = None
     version: int | None = None
 
@@ -74,6 +85,7 @@ SCALAR_FIELDS = [
 def _to_data(c: Commitment) -> CommitmentData:
     return CommitmentData(
         **{f: getattr(c, f) for f in SCALAR_FIELDS},
+        origin_meeting_id=c.origin_meeting_id,
         cluster_ids=[cl.id for cl in c.clusters],
         id=c.id,
         version=c.version,
@@ -108,6 +120,8 @@ def validate_commitment(session: Session, data: CommitmentData) -> dict:
     }
     if values["amount_cop"] is not None:
         values["amount_cop"] = round(values["amount_cop"])
+    if data.origin_meeting_id is not None:
+        values["origin_meeting_id"] = data.origin_meeting_id
     _check_references(session, c, data)
     if data.status not in set(Status):
         c.fail("status", _("Estado: elija uno de la lista."))
@@ -146,10 +160,16 @@ def save_commitment(session: Session, data: CommitmentData) -> CommitmentData:
         session.add(commitment)
     else:
         commitment = get_or_fail(session, Commitment, data.id, _("El compromiso"))
-        check_version(commitment, data.version, _("El compromiso"))
+        check_version(commitment, data.version, _("El compromiso"), values)
+        # Compared before the fields change: loading the clusters later would autoflush a
+        # first UPDATE, and one save would bump the version twice.
+        clusters_changed = {cl.id for cl in commitment.clusters} != {cl.id for cl in clusters}
         apply_fields(commitment, values)
-        if {cl.id for cl in commitment.clusters} != {cl.id for cl in clusters}:
+        if clusters_changed:
             commitment.clusters = clusters
+            # A change of the link table alone emits no UPDATE of the row, so the version
+            # would not move and a stale editor could silently undo it: touch the row.
+            commitment.updated_at = utcnow()
     session.flush()
     return _to_data(commitment)
 

@@ -10,7 +10,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..domain import clean_text, fold
-from ..errors import ConflictError, NotFoundError, ValidationError
+from ..errors import NotFoundError, ValidationError
 from ..i18n import _
 from ..models import Base
 
@@ -83,15 +83,16 @@ def get_or_fail(session: Session, model: type[M], obj_id: int | None, label: str
     return obj
 
 
-def check_version(obj: Base, expected: int | None, label: str) -> None:
-    """Refuse to save over a record someone else changed since the editor read it."""
+def check_version(obj: Base, expected: int | None, label: str, edited: dict | None = None) -> None:
+    """Refuse to save over a record someone else changed since the editor read it.
+
+    The refusal lists what the other person changed (from the history); `edited`, the values
+    this editor wanted to save, lets the error carry both sides per field.
+    """
     if expected is not None and obj.version != expected:
-        raise ConflictError(
-            _(
-                "{label} fue modificado por otra persona o ventana mientras usted lo editaba. "
-                "Vuelva a abrirlo para ver los cambios; los suyos no se guardaron."
-            ).format(label=label)
-        )
+        from .conflicts import conflict_error
+
+        raise conflict_error(obj, expected, label, edited)
 
 
 def name_taken(session: Session, model, name: str, own_id: int | None) -> bool:

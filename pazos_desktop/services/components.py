@@ -60,7 +60,7 @@ def save_component(session: Session, data: ComponentData) -> ComponentData:
         session.add(component)
     else:
         component = get_or_fail(session, Component, data.id, _("El componente"))
-        check_version(component, data.version, _("El componente"))
+        check_version(component, data.version, _("El componente"), values)
         apply_fields(component, values)
     session.flush()
     return _data(component)

@@ -116,7 +116,7 @@ def save_partner(session: Session, data: PartnerData) -> PartnerData:
         session.add(partner)
     else:
         partner = get_or_fail(session, Partner, data.id, _("La entidad"))
-        check_version(partner, data.version, _("La entidad"))
+        check_version(partner, data.version, _("La entidad"), values)
         apply_fields(partner, values | {"name_key": fold(values["name"])})
     session.flush()
     return _to_data(partner)
@@ -254,7 +254,7 @@ def save_contact(session: Session, data: ContactData) -> ContactData:
         session.add(contact)
     else:
         contact = get_or_fail(session, Contact, data.id, _("El contacto"))
-        check_version(contact, data.version, _("El contacto"))
+        check_version(contact, data.version, _("El contacto"), values)
         apply_fields(contact, values)
     session.flush()
     return _contact_data(contact)

@@ -80,7 +80,7 @@ def save_program(session: Session, data: ProgramData) -> ProgramData:
         session.add(program)
     else:
         program = get_or_fail(session, Program, data.id, _("El programa"))
-        check_version(program, data.version, _("El programa"))
+        check_version(program, data.version, _("El programa"), values)
         apply_fields(program, values)
     session.flush()
     return _data(program)

@@ -30,6 +30,9 @@ class CommitmentFilter:
     due_to: dt.date | None = None
     text: str | None = None
     include_archived_partners: bool = True
+    # In force during [active_from, active_to]: see `active_clause`.
+    active_from: dt.date | None = None
+    active_to: dt.date | None = None
 
 
 @dataclass
@@ -84,6 +87,26 @@ def cluster_clause(cluster_ids: list[int]):
     return or_(Commitment.all_clusters.is_(True), named)
 
 
+def active_clause(date_from: dt.date | None, date_to: dt.date | None):
+    """In force during the period: started by its end, and due inside or after it or still open.
+
+    A commitment still open after its due date stays in every later period (it is overdue),
+    so a report never loses what is late.
+    """
+    clauses = []
+    if date_to is not None:
+        clauses.append(or_(Commitment.start_date.is_(None), Commitment.start_date <= date_to))
+    if date_from is not None:
+        clauses.append(
+            or_(
+                Commitment.due_date.is_(None),
+                Commitment.due_date >= date_from,
+                Commitment.status.in_(OPEN),
+            )
+        )
+    return and_(*clauses)
+
+
 def apply_filter(query: Select, f: CommitmentFilter, on: dt.date) -> Select:
     if f.partner_ids:
         query = query.where(Commitment.partner_id.in_(f.partner_ids))
@@ -99,6 +122,8 @@ def apply_filter(query: Select, f: CommitmentFilter, on: dt.date) -> Select:
         query = query.where(Commitment.due_date >= f.due_from)
     if f.due_to:
         query = query.where(Commitment.due_date <= f.due_to)
+    if f.active_from is not None or f.active_to is not None:
+        query = query.where(active_clause(f.active_from, f.active_to))
     if not f.include_archived_partners:
         query = query.where(
             Commitment.partner_id.in_(select(Partner.id).where(Partner.archived.is_(False)))

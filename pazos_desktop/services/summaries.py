@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import Integer, func, select
 from sqlalchemy.orm import Session
 
-from ..domain import OVERDUE, Status
+from ..domain import OVERDUE, Status, fold
 from ..models import Cluster, Commitment, Partner, commitment_cluster
 from .common import today
 from .components import list_components
@@ -154,7 +154,7 @@ def partner_component_matrix(
     for partner_id, name, component_id, *counts in session.execute(query):
         rows[partner_id] = name
         matrix.cells[(partner_id, component_id)] = Cell(*counts)
-    matrix.rows = sorted(rows.items(), key=lambda item: item[1].casefold())
+    matrix.rows = sorted(rows.items(), key=lambda item: fold(item[1]))
     return matrix
 
 
@@ -187,7 +187,7 @@ def by_partner(
         on,
     ).group_by(Commitment.partner_id, Partner.name)
     rows = [PartnerSummary(*r) for r in session.execute(query)]
-    return sorted(rows, key=lambda r: (-r.total, r.name.casefold()))
+    return sorted(rows, key=lambda r: (-r.total, fold(r.name)))
 
 
 def overdue_count(session: Session, f: CommitmentFilter | None = None, on=None) -> int:

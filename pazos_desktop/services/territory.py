@@ -87,7 +87,7 @@ def save_cluster(session: Session, data: ClusterData) -> ClusterData:
         session.add(cluster)
     else:
         cluster = get_or_fail(session, Cluster, data.id, _("El clúster"))
-        check_version(cluster, data.version, _("El clúster"))
+        check_version(cluster, data.version, _("El clúster"), values)
         apply_fields(cluster, values)
     session.flush()
     return _cluster_data(cluster)
@@ -141,7 +141,7 @@ def save_neighbourhood(session: Session, data: NeighbourhoodData) -> Neighbourho
         session.add(hood)
     else:
         hood = get_or_fail(session, Neighbourhood, data.id, _("El barrio"))
-        check_version(hood, data.version, _("El barrio"))
+        check_version(hood, data.version, _("El barrio"), values)
         apply_fields(hood, values)
     session.flush()
     session.refresh(hood)

@@ -1,0 +1,130 @@
+"""Data-safety commands: backup, backups, restore, self-check."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from ..errors import PazosError
+from ..i18n import _
+from . import EXIT_FAILED, EXIT_OK
+
+YES_WORDS = {"s", "si", "sí", "y", "yes"}
+
+
+def register(registry) -> None:
+    backup = registry.command(
+        "backup", _("hace una copia de seguridad verificada de la base de datos"), cmd_backup
+    )
+    backup.add_argument(
+        "--out",
+        metavar=_("ARCHIVO"),
+        help=_("archivo de la copia (por defecto, en la carpeta backups junto a la base)"),
+    )
+    registry.command("backups", _("lista las copias de seguridad automáticas"), cmd_backups)
+    restore = registry.command(
+        "restore",
+        _("reemplaza la base de datos por una copia de seguridad (guarda antes la actual)"),
+        cmd_restore,
+    )
+    restore.add_argument("file", metavar=_("ARCHIVO"), help=_("la copia de seguridad"))
+    restore.add_argument("--yes", action="store_true", help=_("no pide confirmación"))
+    selfcheck = registry.command(
+        "self-check",
+        _("comprueba la instalación con una base de datos temporal y datos de ejemplo"),
+        cmd_self_check,
+    )
+    selfcheck.add_argument(
+        "--report", metavar=_("ARCHIVO"), help=_("guarda también el resultado en este archivo")
+    )
+
+
+def _db_file(ctx) -> Path:
+    from ..startup import sqlite_file
+
+    path = sqlite_file(ctx.db_target)
+    if path is None:
+        raise PazosError(
+            _(
+                "Las copias de seguridad de este programa son de bases SQLite; para un servidor "
+                "PostgreSQL use las herramientas del servidor (pg_dump)."
+            )
+        )
+    return path
+
+
+def cmd_backup(args, ctx) -> int:
+    from .. import backup
+
+    db_path = _db_file(ctx)
+    if args.out:
+        out = Path(args.out).expanduser()
+        if out.exists():
+            raise PazosError(_("El archivo {path} ya existe; elija otro nombre.").format(path=out))
+        written = backup.write_backup(db_path, out)
+    else:
+        written = backup.before(db_path, "manual")
+        if written is None:
+            raise PazosError(_("No existe la base de datos {path}.").format(path=db_path))
+    ctx.out(_("Copia de seguridad verificada: {path}").format(path=written))
+    return EXIT_OK
+
+
+def cmd_backups(args, ctx) -> int:
+    from .. import backup
+
+    db_path = _db_file(ctx)
+    found = backup.list_backups(db_path)
+    ctx.out(_("Copias en {folder}: {n}").format(folder=backup.backups_dir(db_path), n=len(found)))
+    for b in found:
+        size = b.path.stat().st_size / 1024
+        ctx.out(f"  {b.taken_at:%d/%m/%Y %H:%M:%S}  {b.reason:<10} {size:>8.0f} KB  {b.path.name}")
+    return EXIT_OK
+
+
+def cmd_restore(args, ctx) -> int:
+    from ..restore import check_restorable, restore
+
+    db_path = _db_file(ctx)
+    source = Path(args.file).expanduser()
+    check_restorable(source)
+    if not args.yes and sys.stdin is not None and sys.stdin.isatty():
+        question = _("¿Reemplazar la base de datos {db} por la copia {src}? [s/N] ").format(
+            db=db_path, src=source
+        )
+        if input(question).strip().lower() not in YES_WORDS:
+            ctx.out(_("No se restauró nada."))
+            return EXIT_FAILED
+    result = restore(db_path, source)
+    ctx.out(_("Base de datos restaurada desde {path}.").format(path=source))
+    if result.safety_copy is not None:
+        ctx.out(_("La base anterior quedó guardada en {path}.").format(path=result.safety_copy))
+    if result.revision_before != result.revision_after:
+        ctx.out(
+            _("La copia se actualizó de la revisión {old} a la {new}.").format(
+                old=result.revision_before, new=result.revision_after
+            )
+        )
+    return EXIT_OK
+
+
+def cmd_self_check(args, ctx) -> int:
+    from ..selfcheck import run_self_check
+
+    lines: list[str] = []
+
+    def out(line: str) -> None:
+        lines.append(line)
+        ctx.out(line)
+
+    results = run_self_check(out)
+    failed = [r.name for r in results if not r.ok]
+    verdict = (
+        _("Autocomprobación: {n} pasos correctos.").format(n=len(results))
+        if not failed
+        else _("Autocomprobación: FALLARON {names}.").format(names=", ".join(failed))
+    )
+    out(verdict)
+    if args.report:
+        Path(args.report).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return EXIT_FAILED if failed else EXIT_OK

@@ -1,0 +1,88 @@
+"""Export a meeting's acta or attendance sheet to a PDF file (used by the CLI and the window).
+
+Writes to a temporary file beside the target and renames it: a failed export never leaves a
+half-written PDF where the user expects the document.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from ..errors import PazosError, ValidationError
+from ..i18n import N_, _, translate
+from ..meetings_domain import acta_label
+from .meetings import find_meeting
+from .settings import all_settings
+
+
+def export_minutes(
+    session: Session,
+    year: int,
+    number: int,
+    out: str | Path | None = None,
+    lang: str = "es",
+    page_size: str | None = None,
+) -> Path:
+    from ..writers.minutes_pdf import write_minutes
+    from .minutes import minutes_document
+
+    meeting = find_meeting(session, year, number)
+    doc = minutes_document(session, meeting.id, lang)
+    info = _info(session, acta_label(number, year, lang), lang, page_size)
+    return _write(Path(out or doc.file_name), lambda tmp: write_minutes(tmp, doc, info))
+
+
+def export_attendance(
+    session: Session,
+    year: int,
+    number: int,
+    out: str | Path | None = None,
+    lang: str = "es",
+    page_size: str | None = None,
+    blank_rows: int = 10,
+) -> Path:
+    from ..writers.attendance_pdf import write_attendance
+    from .minutes import attendance_document
+
+    if not 0 <= blank_rows <= 200:
+        raise ValidationError({"blank_rows": _("Filas vacías: entre 0 y 200.")})
+    meeting = find_meeting(session, year, number)
+    doc = attendance_document(session, meeting.id, lang, blank_rows)
+    title = translate(N_("Planilla de asistencia"), lang) + " — " + acta_label(number, year, lang)
+    info = _info(session, title, lang, page_size)
+    return _write(Path(out or doc.file_name), lambda tmp: write_attendance(tmp, doc, info))
+
+
+def _info(session: Session, title: str, lang: str, page_size: str | None):
+    from ..writers.pdf_base import info_from_settings
+
+    info = info_from_settings(all_settings(session), title, lang)
+    if page_size:
+        info.page_size = page_size
+    return info
+
+
+def _write(target: Path, write: Callable[[Path], None]) -> Path:
+    target = target.expanduser()
+    if target.suffix.lower() != ".pdf":
+        target = target.with_name(target.name + ".pdf")
+    if not target.parent.is_dir():
+        raise PazosError(_("La carpeta {path} no existe.").format(path=target.parent))
+    fd, tmp_name = tempfile.mkstemp(suffix=".pdf.tmp", dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        write(tmp)
+        os.replace(tmp, target)
+    except PermissionError as exc:
+        raise PazosError(
+            _("No se pudo escribir {path}: ¿está abierto en otro programa?").format(path=target)
+        ) from exc
+    finally:
+        tmp.unlink(missing_ok=True)
+    return target.resolve()

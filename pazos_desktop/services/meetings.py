@@ -1,0 +1,333 @@
+"""Meetings (reuniones): create with the next consecutive of the year, edit, approve, reopen."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.orm import Session
+
+from ..errors import ConflictError, PazosError, ValidationError
+from ..i18n import _
+from ..meetings_domain import MeetingStatus, acta_label
+from ..models import Cluster, Contact, utcnow
+from ..models_meetings import Meeting, MeetingAgendaItem, MeetingAttendee, MeetingDecision
+from .common import apply_fields, check_version, get_or_fail
+from .meetings_validation import (
+    ATTENDEE_FIELDS,
+    MEETING_FIELDS,
+    validate_children,
+    validate_meeting_fields,
+)
+
+NUMBER_RETRIES = 8
+
+
+@dataclass
+class AttendeeData:
+    name: str = ""
+    entity: str | None = None
+    position: str | None = None
+    contact_id: int | None = None
+    email: str | None = None
+    phone: str | None = None
+    presence: str = "present"
+    is_guest: bool = False
+    id: int | None = None
+
+
+@dataclass
+class AgendaItemData:
+    title: str = ""
+    development: str | None = None
+    id: int | None = None
+
+
+@dataclass
+class DecisionData:
+    text: str = ""
+    id: int | None = None
+
+
+@dataclass
+class MeetingData:
+    type: str = "technical_committee"
+    date: dt.date | None = None
+    start_time: dt.time | None = None
+    end_time: dt.time | None = None
+    place: str | None = None
+    link: str | None = None
+    objective: str | None = None
+    chair_contact_id: int | None = None
+    chair_name: str | None = None
+    chair_position: str | None = None
+    secretary_contact_id: int | None = None
+    secretary_name: str | None = None
+    secretary_position: str | None = None
+    next_date: dt.date | None = None
+    next_place: str | None = None
+    prepared_by: str | None = None
+    reviewed_by: str | None = None
+    cluster_ids: list[int] = field(default_factory=list)
+    attendees: list[AttendeeData] = field(default_factory=list)
+    agenda: list[AgendaItemData] = field(default_factory=list)
+    decisions: list[DecisionData] = field(default_factory=list)
+    # None when creating: the next free consecutive of the year is assigned.
+    number: int | None = None
+    year: int | None = None
+    status: str = MeetingStatus.DRAFT.value
+    approved_at: dt.datetime | None = None
+    approved_by: str | None = None
+    id: int | None = None
+    version: int | None = None
+
+    @property
+    def label(self) -> str:
+        return acta_label(self.number or 0, self.year or 0)
+
+    @property
+    def approved(self) -> bool:
+        return self.status == MeetingStatus.APPROVED.value
+
+
+def to_data(m: Meeting) -> MeetingData:
+    return MeetingData(
+        **{f: getattr(m, f) for f in MEETING_FIELDS},
+        cluster_ids=[c.id for c in m.clusters],
+        attendees=[
+            AttendeeData(**{f: getattr(a, f) for f in ATTENDEE_FIELDS}, id=a.id)
+            for a in m.attendees
+        ],
+        agenda=[AgendaItemData(i.title, i.development, i.id) for i in m.agenda_items],
+        decisions=[DecisionData(d.text, d.id) for d in m.decisions],
+        number=m.number,
+        year=m.year,
+        status=m.status,
+        approved_at=m.approved_at,
+        approved_by=m.approved_by,
+        id=m.id,
+        version=m.version,
+    )
+
+
+def get_meeting(session: Session, meeting_id: int) -> MeetingData:
+    return to_data(load(session, meeting_id))
+
+
+def load(session: Session, meeting_id: int) -> Meeting:
+    return get_or_fail(session, Meeting, meeting_id, _("La reunión"))
+
+
+def find_meeting(session: Session, year: int, number: int) -> MeetingData:
+    """The meeting of "Acta No. `number` de `year`"."""
+    found = session.scalar(select(Meeting).where(Meeting.year == year, Meeting.number == number))
+    if found is None:
+        raise PazosError(
+            _("No existe el acta No. {number} de {year}.").format(number=f"{number:03d}", year=year)
+        )
+    return to_data(found)
+
+
+def ensure_editable(meeting: Meeting) -> None:
+    """Approved minutes are locked: every change is refused until they are reopened."""
+    if meeting.status == MeetingStatus.APPROVED.value:
+        raise PazosError(
+            _(
+                "El {acta} está aprobada y no se puede modificar. Para corregirla, reábrala "
+                "indicando el motivo."
+            ).format(acta=acta_label(meeting.number, meeting.year))
+        )
+
+
+# --- create and save --------------------------------------------------------------------------
+
+
+def create_meeting(session: Session, data: MeetingData) -> MeetingData:
+    """A new draft with the next consecutive of its year.
+
+    The number is computed inside the INSERT itself and the INSERT is the first statement, so
+    on SQLite it runs under the write lock (no two writers see the same maximum); elsewhere a
+    concurrent duplicate hits the unique constraint and is retried in a savepoint.
+    """
+    values = validate_meeting_fields(data)
+    year = data.date.year
+    meeting = _insert_numbered(session, values, year, data.number)
+    # Copying names from the register reads the database: only once the row holds the lock.
+    _fill_from_contacts(session, data)
+    apply_fields(meeting, validate_meeting_fields(data))
+    _apply(session, meeting, data)
+    session.flush()
+    return to_data(meeting)
+
+
+def _insert_numbered(session: Session, values: dict, year: int, number: int | None) -> Meeting:
+    for _attempt in range(NUMBER_RETRIES):
+        meeting = Meeting(
+            **values,
+            year=year,
+            number=number or _next_number_expr(year),
+            status=MeetingStatus.DRAFT.value,
+        )
+        try:
+            with session.begin_nested():
+                session.add(meeting)
+                session.flush()
+            return meeting
+        except IntegrityError as exc:
+            if number is not None:
+                raise ValidationError(
+                    {
+                        "number": _("Número: el {acta} ya existe.").format(
+                            acta=acta_label(number, year)
+                        )
+                    }
+                ) from exc
+        except OperationalError as exc:  # SQLite: another writer held the lock too long
+            raise ConflictError(
+                _("La base de datos está ocupada por otra ventana o persona; intente de nuevo.")
+            ) from exc
+    raise ConflictError(_("No se pudo asignar el número del acta; intente de nuevo."))
+
+
+def _next_number_expr(year: int):
+    return (
+        select(func.coalesce(func.max(Meeting.number), 0) + 1)
+        .where(Meeting.year == year)
+        .scalar_subquery()
+    )
+
+
+def save_meeting(session: Session, data: MeetingData) -> MeetingData:
+    """Create (when `data.id` is None) or update a draft, with its attendees, agenda and
+    decisions; refuses approved minutes and edits over someone else's newer version."""
+    if data.id is None:
+        return create_meeting(session, data)
+    meeting = load(session, data.id)
+    check_version(meeting, data.version, _("La reunión"))
+    ensure_editable(meeting)
+    values = validate_meeting_fields(data)
+    if data.date.year != meeting.year:
+        raise ValidationError(
+            {"date": _("Fecha: debe quedar en {year}, el año del acta.").format(year=meeting.year)}
+        )
+    _fill_from_contacts(session, data)
+    apply_fields(meeting, values)
+    _apply(session, meeting, data)
+    # Children changes alone do not touch the row: bump it so the version guards them too.
+    meeting.updated_at = utcnow()
+    session.flush()
+    return to_data(meeting)
+
+
+def _apply(session: Session, meeting: Meeting, data: MeetingData) -> None:
+    children = validate_children(session, data)
+    wanted = _clusters(session, data.cluster_ids)
+    if {c.id for c in meeting.clusters} != {c.id for c in wanted}:
+        meeting.clusters = wanted
+    meeting.attendees = _sync(meeting.attendees, children["attendees"], MeetingAttendee)
+    meeting.agenda_items = _sync(meeting.agenda_items, children["agenda"], MeetingAgendaItem)
+    meeting.decisions = _sync(meeting.decisions, children["decisions"], MeetingDecision)
+
+
+def _sync(current: list, wanted: list[tuple[int | None, dict]], make) -> list:
+    """Update rows in place by id, add new ones; the relationship deletes the rest (orphans)."""
+    by_id = {obj.id: obj for obj in current}
+    result = []
+    for order, (obj_id, values) in enumerate(wanted):
+        values = values | {"sort_order": order}
+        obj = by_id.pop(obj_id, None) if obj_id is not None else None
+        if obj is None:
+            obj = make(**values)
+        else:
+            apply_fields(obj, values)
+        result.append(obj)
+    return result
+
+
+def _clusters(session: Session, ids: list[int]) -> list[Cluster]:
+    if not ids:
+        return []
+    found = list(session.scalars(select(Cluster).where(Cluster.id.in_(ids))))
+    if len(found) != len(set(ids)):
+        raise ValidationError(
+            {"cluster_ids": _("Clústeres: uno de los clústeres elegidos no existe.")}
+        )
+    return found
+
+
+def _fill_from_contacts(session: Session, data: MeetingData) -> None:
+    """Blank name/entity/position of a contact chosen from the register are copied from it."""
+    for attendee in data.attendees:
+        contact = session.get(Contact, attendee.contact_id) if attendee.contact_id else None
+        if contact is not None:
+            attendee.name = attendee.name or contact.name
+            attendee.entity = attendee.entity or contact.partner.name
+            attendee.position = attendee.position or contact.position
+            attendee.email = attendee.email or contact.email
+            attendee.phone = attendee.phone or contact.phone
+    for role in ("chair", "secretary"):
+        contact_id = getattr(data, f"{role}_contact_id")
+        contact = session.get(Contact, contact_id) if contact_id else None
+        if contact is not None:
+            if not getattr(data, f"{role}_name"):
+                setattr(data, f"{role}_name", contact.name)
+            if not getattr(data, f"{role}_position"):
+                setattr(data, f"{role}_position", contact.position)
+
+
+# --- approve, reopen, delete ------------------------------------------------------------------
+
+
+def approve_meeting(session: Session, meeting_id: int, version: int | None = None) -> MeetingData:
+    """Lock the minutes; they must hold at least one attendee present and one agenda item."""
+    meeting = load(session, meeting_id)
+    check_version(meeting, version, _("La reunión"))
+    ensure_editable(meeting)
+    problems = {}
+    if not any(a.presence == "present" for a in meeting.attendees):
+        problems["attendees"] = _("Asistencia: registre al menos un asistente presente.")
+    if not meeting.agenda_items:
+        problems["agenda"] = _("Orden del día: registre al menos un punto.")
+    if problems:
+        raise ValidationError(
+            problems,
+            _("El acta no se puede aprobar todavía:") + "\n" + "\n".join(problems.values()),
+        )
+    meeting.status = MeetingStatus.APPROVED.value
+    meeting.approved_at = utcnow()
+    meeting.approved_by = session.info.get("actor")
+    session.flush()
+    return to_data(meeting)
+
+
+def reopen_meeting(
+    session: Session, meeting_id: int, reason: str, version: int | None = None
+) -> MeetingData:
+    """Unlock approved minutes; the reason is written with the change in the history."""
+    meeting = load(session, meeting_id)
+    check_version(meeting, version, _("La reunión"))
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": _("Motivo: indique por qué se reabre el acta.")})
+    if meeting.status != MeetingStatus.APPROVED.value:
+        raise PazosError(_("El acta no está aprobada; no hace falta reabrirla."))
+    meeting.status = MeetingStatus.DRAFT.value
+    meeting.approved_at = None
+    meeting.approved_by = None
+    previous = session.info.get("reason")
+    session.info["reason"] = reason
+    try:
+        session.flush()
+    finally:
+        session.info["reason"] = previous
+    return to_data(meeting)
+
+
+def delete_meeting(session: Session, meeting_id: int) -> None:
+    """Only drafts; commitments it agreed stay in the register without an origin."""
+    meeting = load(session, meeting_id)
+    ensure_editable(meeting)
+    session.delete(meeting)
+    session.flush()

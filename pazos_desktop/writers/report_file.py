@@ -1,0 +1,56 @@
+"""Saving the coordination report to a file chosen by the user (CLI and window alike)."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from ..errors import PazosError
+from ..i18n import _
+from ..services.report import CoordinationReport
+
+FORMATS = (".pdf", ".xlsx")
+
+
+def check_target(path: Path) -> Path:
+    if path.suffix.lower() not in FORMATS:
+        raise PazosError(
+            _("--out: el archivo debe terminar en .pdf o .xlsx: «{path}».").format(path=path)
+        )
+    if not path.parent.is_dir():
+        raise PazosError(_("No existe la carpeta {folder}.").format(folder=path.parent))
+    return path
+
+
+def save_report(
+    report: CoordinationReport,
+    path: Path,
+    lang: str | None = None,
+    page_size: str | None = None,
+    on_page: Callable[[int], None] | None = None,
+) -> Path:
+    """PDF or Excel by the file's extension, written next to the target and moved in place:
+    a failure or a cancel (an exception from `on_page`) never leaves half a file."""
+    check_target(path)
+    fd, temp_name = tempfile.mkstemp(prefix=".informe-", suffix=path.suffix, dir=path.parent)
+    os.close(fd)
+    temp = Path(temp_name)
+    try:
+        if path.suffix.lower() == ".pdf":
+            from .report_pdf import write_report_pdf
+
+            write_report_pdf(report, temp, lang=lang, page_size=page_size, on_page=on_page)
+        else:
+            from .report_xlsx import write_report_xlsx
+
+            write_report_xlsx(report, temp, lang=lang)
+        os.replace(temp, path)
+    except PermissionError as exc:
+        raise PazosError(
+            _("No se pudo escribir {path}: ¿está abierto en otro programa?").format(path=path)
+        ) from exc
+    finally:
+        temp.unlink(missing_ok=True)
+    return path

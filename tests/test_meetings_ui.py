@@ -1,0 +1,71 @@
+"""The meeting screens offscreen: list, editor tabs, read-only approved minutes, saving.
+
+Needs the window's helpers (ui.operations, ui.views, ...); skipped where they are absent.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+pytest.importorskip("ui.operations")
+pytest.importorskip("pytestqt")
+
+from PySide6.QtCore import QSettings  # noqa: E402
+
+from tests.meetings_fixtures import TODAY, sample_db, sample_template  # noqa: E402, F401
+
+
+@pytest.fixture
+def view(qtbot, sample_db, tmp_path):  # noqa: F811
+    # One first-party form: ui.operations etc. come from the window's branch.
+    from ui import errors, operations, prefs, views
+    from ui.meetings.view import MeetingsView
+
+    shown: list = []
+    errors.presenter = lambda parent, exc: shown.append(exc)
+    ops = operations.Operations(sample_db)
+    settings = QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat)
+    ctx = views.ViewContext(ops=ops, prefs=prefs.Preferences(settings), window=None)
+    widget = MeetingsView(ctx)
+    qtbot.addWidget(widget)
+    widget.shown_errors = shown
+    widget.refresh()
+    qtbot.waitUntil(lambda: ops.idle and widget.panel.model.rowCount() > 0)
+    yield widget
+    ops.shutdown()
+    errors.presenter = None
+
+
+def _open(qtbot, view, row: int):
+    view.panel.table.selectRow(row)
+    view.open_selected()
+    qtbot.waitUntil(lambda: view.last_editor is not None and view.ops.idle)
+    return view.last_editor
+
+
+def test_list_filters_by_year(qtbot, view):
+    assert view.panel.model.rowCount() >= 6
+    view.year.setCurrentIndex(view.year.findData(TODAY.year))
+    qtbot.waitUntil(lambda: view.ops.idle)
+    assert {r.year for r in view.panel.model.rows} == {TODAY.year}
+
+
+def test_approved_minutes_open_read_only(qtbot, view, artifacts):
+    editor = _open(qtbot, view, view.panel.model.rowCount() - 1)
+    assert editor.data.approved
+    assert not editor.buttons["save"].isEnabled() and editor.buttons["reopen"].isEnabled()
+    assert editor.fields["place"].isReadOnly()
+    editor.resize(1000, 650)
+    editor.grab().save(str(artifacts / "meetings_editor.png"))
+
+
+def test_edit_and_save_a_draft(qtbot, view):
+    editor = _open(qtbot, view, 0)
+    assert not editor.data.approved
+    editor.fields["place"].setText("Sala nueva")
+    editor.save()
+    qtbot.waitUntil(lambda: view.ops.idle and editor.data.place == "Sala nueva")
+    editor.fields["start_time"].setText("25:99")
+    editor.save()
+    assert "25:99" in editor.error.text()
+    assert view.shown_errors == []

@@ -1,0 +1,73 @@
+"""Actions shared by the list and the editor: load the choices, export and open the PDFs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QUrl
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from .. import errors
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Meetings", text)
+
+
+@dataclass
+class Choices:
+    """What the editor's combos offer: contacts, clusters, partners, components."""
+
+    contacts: list[tuple[str, int]] = field(default_factory=list)
+    clusters: list[tuple[str, int]] = field(default_factory=list)
+    partners: list[tuple[str, int]] = field(default_factory=list)
+    components: list[tuple[str, int]] = field(default_factory=list)
+
+
+def load_choices(session) -> Choices:
+    from pazos_desktop.i18n import get_language
+    from pazos_desktop.services import components, partners, territory
+
+    partner_rows = partners.list_partners(session)
+    contacts = [(f"{c.name} — {c.partner_name}", c.id) for c in partners.list_contacts(session)]
+    english = get_language() == "en"
+    return Choices(
+        contacts=sorted(contacts),
+        clusters=[(c.name, c.id) for c in territory.list_clusters(session)],
+        partners=[(p.name, p.id) for p in partner_rows if not p.archived],
+        components=[
+            (c.name_en if english else c.name_es, c.id) for c in components.list_components(session)
+        ],
+    )
+
+
+def export_document(ops, parent: QWidget, kind: str, year: int, number: int) -> None:
+    """Ask where to save the acta ("minutes") or attendance sheet, write it, then open it."""
+    from pazos_desktop.i18n import get_language
+    from pazos_desktop.meetings_domain import attendance_file_name, minutes_file_name
+
+    name = (minutes_file_name if kind == "minutes" else attendance_file_name)(number, year)
+    title = tr("Guardar acta en PDF") if kind == "minutes" else tr("Guardar planilla de asistencia")
+    path, _filter = QFileDialog.getSaveFileName(
+        parent, title, str(Path.home() / name), "PDF (*.pdf)"
+    )
+    if not path:
+        return
+    lang = get_language()
+
+    def write(session):
+        from pazos_desktop.services import meeting_export
+
+        fn = (
+            meeting_export.export_minutes if kind == "minutes" else meeting_export.export_attendance
+        )
+        return fn(session, year, number, path, lang)
+
+    ops.run(write, success=open_file, parent=parent)
+
+
+def open_file(path) -> None:
+    if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
+        errors.log.warning("could not open %s", path)

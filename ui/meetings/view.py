@@ -1,0 +1,122 @@
+"""The meeting list: filter by year, type, cluster and partner; open, create, export."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from pazos_desktop.domain import format_date
+from pazos_desktop.meetings_domain import MeetingType, meeting_status_label, meeting_type_label
+from pazos_desktop.services import meeting_list, meetings
+
+from ..models.rows import Column, RowsModel
+from ..views.base import TablePanel
+from ..widgets import fill_combo
+from .actions import Choices, export_document, load_choices
+from .editor import open_meeting_editor
+
+
+class MeetingsView(QWidget):
+    def __init__(self, ctx):
+        super().__init__()
+        self.ctx, self.ops = ctx, ctx.ops
+        self.choices = Choices()
+        self.last_editor = None  # the editor opened last (tests look at it)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._filters())
+        self.panel = TablePanel(self.tr("Reuniones y actas"), RowsModel(self._columns(), self))
+        self.panel.add_button(self.tr("Nueva reunión"), self.new_record, self.tr("Ctrl+N"))
+        self.panel.add_button(self.tr("Abrir…"), self.open_selected)
+        self.panel.add_button(self.tr("Exportar PDF…"), lambda: self.export("minutes"))
+        self.panel.add_button(
+            self.tr("Imprimir planilla de asistencia…"), lambda: self.export("attendance")
+        )
+        self.panel.table.doubleClicked.connect(lambda _i: self.open_selected())
+        layout.addWidget(self.panel, 1)
+        self.panel.restore_columns(ctx.prefs, "meetings", [150, 90, 170, 220, 90, 80, 80])
+
+    def _filters(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.year, self.type = QComboBox(), QComboBox()
+        self.cluster, self.partner = QComboBox(), QComboBox()
+        for label, combo in (
+            (self.tr("Año"), self.year),
+            (self.tr("Tipo"), self.type),
+            (self.tr("Clúster"), self.cluster),
+            (self.tr("Entidad"), self.partner),
+        ):
+            row.addWidget(QLabel(label))
+            combo.setAccessibleName(label)
+            combo.currentIndexChanged.connect(lambda _i: self.load_rows())
+            row.addWidget(combo, 1 if combo in (self.cluster, self.partner) else 0)
+        fill_combo(
+            self.type, [(meeting_type_label(t), t.value) for t in MeetingType], self.tr("Todos")
+        )
+        return row
+
+    def _columns(self) -> list[Column]:
+        return [
+            Column(self.tr("Acta"), lambda r: r.label),
+            Column(self.tr("Fecha"), lambda r: format_date(r.date)),
+            Column(self.tr("Tipo"), lambda r: meeting_type_label(r.type)),
+            Column(self.tr("Lugar"), lambda r: r.place, tooltip=lambda r: r.place),
+            Column(self.tr("Estado"), lambda r: meeting_status_label(r.status)),
+            Column(self.tr("Asistentes"), lambda r: r.attendees, True),
+            Column(self.tr("Compromisos"), lambda r: r.agreed, True),
+        ]
+
+    def refresh(self) -> None:
+        def work(session):
+            return load_choices(session), meeting_list.meeting_years(session)
+
+        self.ops.run(work, success=self._show_choices, parent=self)
+
+    def _show_choices(self, result) -> None:
+        self.choices, years = result
+        blank = self.tr("Todos")
+        fill_combo(self.year, [(str(y), y) for y in years], blank)
+        fill_combo(self.cluster, self.choices.clusters, blank)
+        fill_combo(self.partner, self.choices.partners, blank)
+        self.load_rows()
+
+    def current_filter(self) -> meeting_list.MeetingFilter:
+        return meeting_list.MeetingFilter(
+            year=self.year.currentData(),
+            type=self.type.currentData(),
+            cluster_id=self.cluster.currentData(),
+            partner_id=self.partner.currentData(),
+        )
+
+    def load_rows(self) -> None:
+        f = self.current_filter()
+        self.ops.run(
+            lambda s: meeting_list.list_meetings(s, f), success=self._show_rows, parent=self
+        )
+
+    def _show_rows(self, rows) -> None:
+        selected = self.panel.current()
+        self.panel.model.set_rows(rows)
+        if selected is not None:
+            self.panel.select_id(selected.id)
+
+    def new_record(self) -> None:
+        today = dt.date.today()
+        self.ops.run(
+            lambda s: meeting_list.new_meeting_template(s, today), success=self._edit, parent=self
+        )
+
+    def open_selected(self) -> None:
+        row = self.panel.current()
+        if row is not None:
+            self.ops.run(lambda s: meetings.get_meeting(s, row.id), success=self._edit, parent=self)
+
+    def _edit(self, data) -> None:
+        editor = open_meeting_editor(self.ops, self, data, self.choices)
+        editor.saved.connect(lambda _d: self.load_rows())
+        self.last_editor = editor
+
+    def export(self, kind: str) -> None:
+        row = self.panel.current()
+        if row is not None:
+            export_document(self.ops, self, kind, row.year, row.number)

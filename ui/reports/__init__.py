@@ -1,0 +1,1 @@
+"""The Informes view: the coordination report's period, filter, preview and export."""

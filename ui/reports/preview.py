@@ -1,0 +1,126 @@
+"""The preview of the Informes view: key figures, comparison, statuses and gaps."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pazos_desktop.domain import format_cop, format_date, format_quantity
+from pazos_desktop.i18n import _
+from pazos_desktop.writers.report_labels import (
+    STATUS_COLOURS,
+    Labels,
+    comparison_rows,
+    key_figures,
+    percent,
+    signed,
+)
+
+
+def _table(columns: int) -> QTableWidget:
+    table = QTableWidget(0, columns)
+    table.setEditTriggers(QAbstractItemView.NoEditTriggers)
+    table.verticalHeader().setVisible(False)
+    table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+    table.setSelectionMode(QAbstractItemView.NoSelection)
+    return table
+
+
+def _item(text: str, right: bool = False) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    if right:
+        item.setTextAlignment(Qt.AlignRight | Qt.AlignVCenter)
+    return item
+
+
+class PreviewPanel(QWidget):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        self.heading = QLabel(_("Elija el periodo y pulse «Actualizar vista previa»."))
+        self.heading.setWordWrap(True)
+        layout.addWidget(self.heading)
+        self.figures = QGridLayout()
+        layout.addLayout(self.figures)
+        self.comparison = _table(4)
+        self.statuses = _table(3)
+        layout.addWidget(self.comparison, 2)
+        layout.addWidget(self.statuses, 2)
+        self.gaps = QLabel("")
+        self.gaps.setWordWrap(True)
+        layout.addWidget(self.gaps)
+
+    def show_report(self, report) -> None:
+        t = Labels()
+        r = report.request
+        self.heading.setText(
+            _("Periodo {period} · estado al {date}").format(
+                period=t.period(r.date_from, r.date_to), date=format_date(report.on)
+            )
+        )
+        self._figures(key_figures(report, t))
+        self._comparison(report, t)
+        self._statuses(report, t)
+        gaps = report.gaps
+        none = _("ninguno")
+        self.gaps.setText(
+            _("Sin compromisos activos — clústeres: {clusters}; componentes: {components}.").format(
+                clusters=", ".join(gaps.clusters) or none,
+                components=", ".join(gaps.components) or none,
+            )
+        )
+
+    def _figures(self, figures: list[tuple[str, str]]) -> None:
+        while self.figures.count():
+            self.figures.takeAt(0).widget().deleteLater()
+        for i, (label, value) in enumerate(figures):
+            number = QLabel(value)
+            number.setStyleSheet("font-size: 16pt; font-weight: bold; color: #1F4E79;")
+            caption = QLabel(label)
+            caption.setWordWrap(True)
+            self.figures.addWidget(number, (i // 4) * 2, i % 4)
+            self.figures.addWidget(caption, (i // 4) * 2 + 1, i % 4)
+
+    def _comparison(self, report, t: Labels) -> None:
+        s = report.summary
+        self.comparison.setHorizontalHeaderLabels(
+            [
+                _("Indicador"),
+                t.period(s.current.date_from, s.current.date_to),
+                t.period(s.previous.date_from, s.previous.date_to),
+                _("Cambio"),
+            ]
+        )
+        rows = comparison_rows(report, t)
+        self.comparison.setRowCount(len(rows))
+        for row, (label, now, before, money) in enumerate(rows):
+            shown = [label, format_quantity(now), format_quantity(before), signed(now - before)]
+            if money:
+                shown[1:] = [format_cop(now), format_cop(before), signed(now - before, True)]
+            for col, text in enumerate(shown):
+                self.comparison.setItem(row, col, _item(text, right=col > 0))
+        self.comparison.resizeColumnsToContents()
+        self.comparison.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+
+    def _statuses(self, report, t: Labels) -> None:
+        totals = report.summary.status_totals
+        grand = sum(totals.values())
+        self.statuses.setHorizontalHeaderLabels([_("Estado"), _("Compromisos"), _("% del total")])
+        self.statuses.setRowCount(len(totals))
+        for row, (status, n) in enumerate(totals.items()):
+            name = _item(t.status(status))
+            name.setForeground(QColor(STATUS_COLOURS[status]))
+            self.statuses.setItem(row, 0, name)
+            self.statuses.setItem(row, 1, _item(format_quantity(n), right=True))
+            share = percent(100.0 * n / grand if grand else None)
+            self.statuses.setItem(row, 2, _item(share, right=True))
