@@ -49,6 +49,7 @@ def test_spanish_by_default_then_english(qtbot, window):
     assert nav == [
         "Panel",
         "Compromisos",
+        "Reuniones",
         "Entidades",
         "Territorio",
         "Programas",
@@ -60,7 +61,7 @@ def test_spanish_by_default_then_english(qtbot, window):
     settings.language.setCurrentIndex(settings.language.findData("en"))
     qtbot.waitUntil(lambda: window.nav.item(0).text() == "Dashboard", timeout=10000)
     idle(qtbot, window)
-    assert [window.nav.item(i).text() for i in range(3)] == ["Dashboard", "Commitments", "Partners"]
+    assert [window.nav.item(i).text() for i in range(3)] == ["Dashboard", "Commitments", "Meetings"]
     assert window.prefs.language() == "en"
     commitments = window.show_view("commitments")
     idle(qtbot, window)

@@ -41,6 +41,7 @@ VIEWS: list[ViewSpec] = [
         QT_TRANSLATE_NOOP("Views", "Compromisos"),
         "ui.views.commitments:CommitmentsView",
     ),
+    ViewSpec("meetings", QT_TRANSLATE_NOOP("Views", "Reuniones"), "ui.meetings.view:MeetingsView"),
     ViewSpec("partners", QT_TRANSLATE_NOOP("Views", "Entidades"), "ui.views.partners:PartnersView"),
     ViewSpec(
         "territory", QT_TRANSLATE_NOOP("Views", "Territorio"), "ui.views.territory:TerritoryView"

@@ -2,6 +2,123 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="es">
   <context>
+    <name>AgendaTab</name>
+    <message>
+      <source>Agregar punto</source>
+      <translation>Add item</translation>
+    </message>
+    <message>
+      <source>Bajar</source>
+      <translation>Move down</translation>
+    </message>
+    <message>
+      <source>Desarrollo del punto</source>
+      <translation>Discussion of the item</translation>
+    </message>
+    <message>
+      <source>Nuevo punto</source>
+      <translation>New item</translation>
+    </message>
+    <message>
+      <source>Orden del día</source>
+      <translation>Agenda</translation>
+    </message>
+    <message>
+      <source>Quitar</source>
+      <translation>Remove</translation>
+    </message>
+    <message>
+      <source>Subir</source>
+      <translation>Move up</translation>
+    </message>
+    <message>
+      <source>Título del punto</source>
+      <translation>Item title</translation>
+    </message>
+  </context>
+  <context>
+    <name>AgreedTab</name>
+    <message>
+      <source>Actividad</source>
+      <translation>Activity</translation>
+    </message>
+    <message>
+      <source>Agregar compromiso</source>
+      <translation>Add commitment</translation>
+    </message>
+    <message>
+      <source>Clúster</source>
+      <translation>Cluster</translation>
+    </message>
+    <message>
+      <source>Componente</source>
+      <translation>Component</translation>
+    </message>
+    <message>
+      <source>Compromisos acordados</source>
+      <translation>Agreed commitments</translation>
+    </message>
+    <message>
+      <source>Entidad responsable</source>
+      <translation>Responsible partner</translation>
+    </message>
+    <message>
+      <source>Fecha límite</source>
+      <translation>Due date</translation>
+    </message>
+    <message>
+      <source>Guarde la reunión para agregar compromisos.</source>
+      <translation>Save the meeting to add commitments.</translation>
+    </message>
+    <message>
+      <source>Responsable</source>
+      <translation>Responsible</translation>
+    </message>
+  </context>
+  <context>
+    <name>AttendanceTab</name>
+    <message>
+      <source>Agregar contacto</source>
+      <translation>Add contact</translation>
+    </message>
+    <message>
+      <source>Agregar invitado</source>
+      <translation>Add guest</translation>
+    </message>
+    <message>
+      <source>Asistencia</source>
+      <translation>Attendance</translation>
+    </message>
+    <message>
+      <source>Asistentes</source>
+      <translation>Attendees</translation>
+    </message>
+    <message>
+      <source>Cargo</source>
+      <translation>Position</translation>
+    </message>
+    <message>
+      <source>Contacto a agregar</source>
+      <translation>Contact to add</translation>
+    </message>
+    <message>
+      <source>Entidad</source>
+      <translation>Partner</translation>
+    </message>
+    <message>
+      <source>Invitado</source>
+      <translation>Guest</translation>
+    </message>
+    <message>
+      <source>Nombre</source>
+      <translation>Name</translation>
+    </message>
+    <message>
+      <source>Quitar</source>
+      <translation>Remove</translation>
+    </message>
+  </context>
+  <context>
     <name>ClusterEditor</name>
     <message>
       <source>&amp;Descripción:</source>
@@ -421,6 +538,21 @@
     </message>
   </context>
   <context>
+    <name>DecisionsTab</name>
+    <message>
+      <source>Agregar decisión</source>
+      <translation>Add decision</translation>
+    </message>
+    <message>
+      <source>Decisiones</source>
+      <translation>Decisions</translation>
+    </message>
+    <message>
+      <source>Quitar</source>
+      <translation>Remove</translation>
+    </message>
+  </context>
+  <context>
     <name>EditorDialog</name>
     <message>
       <source>Cancelar</source>
@@ -470,6 +602,57 @@
     </message>
   </context>
   <context>
+    <name>FollowupTab</name>
+    <message>
+      <source>(sin reporte)</source>
+      <translation>(no report)</translation>
+    </message>
+    <message>
+      <source>Avance</source>
+      <translation>Progress</translation>
+    </message>
+    <message>
+      <source>Comentario</source>
+      <translation>Comment</translation>
+    </message>
+    <message>
+      <source>Compromiso</source>
+      <translation>Commitment</translation>
+    </message>
+    <message>
+      <source>Estado actual</source>
+      <translation>Current status</translation>
+    </message>
+    <message>
+      <source>Estado reportado</source>
+      <translation>Reported status</translation>
+    </message>
+    <message>
+      <source>Guarde la reunión para hacer el seguimiento.</source>
+      <translation>Save the meeting to follow up.</translation>
+    </message>
+    <message>
+      <source>Los abiertos de la reunión anterior y de las entidades invitadas</source>
+      <translation>Open ones from the previous meeting and from the invited partners</translation>
+    </message>
+    <message>
+      <source>Registrar lo reportado</source>
+      <translation>Record what was reported</translation>
+    </message>
+    <message>
+      <source>Responsable</source>
+      <translation>Responsible</translation>
+    </message>
+    <message>
+      <source>Seguimiento a compromisos anteriores</source>
+      <translation>Follow-up of earlier commitments</translation>
+    </message>
+    <message>
+      <source>Traer compromisos pendientes</source>
+      <translation>Bring pending commitments</translation>
+    </message>
+  </context>
+  <context>
     <name>MainWindow</name>
     <message>
       <source>Abriendo la base de datos…</source>
@@ -497,6 +680,227 @@
     <message>
       <source>{n} compromisos, {c} cumplidos, {x} cancelados</source>
       <translation>{n} commitments, {c} completed, {x} cancelled</translation>
+    </message>
+  </context>
+  <context>
+    <name>MeetingEditor</name>
+    <message>
+      <source> — solo lectura; reábrala para corregirla</source>
+      <translation> — read-only; reopen it to correct it</translation>
+    </message>
+    <message>
+      <source>Aprobar acta</source>
+      <translation>Approve minutes</translation>
+    </message>
+    <message>
+      <source>Asistencia</source>
+      <translation>Attendance</translation>
+    </message>
+    <message>
+      <source>Cargo de quien preside</source>
+      <translation>Chair's position</translation>
+    </message>
+    <message>
+      <source>Cargo del secretario(a)</source>
+      <translation>Secretary's position</translation>
+    </message>
+    <message>
+      <source>Cerrar</source>
+      <translation>Close</translation>
+    </message>
+    <message>
+      <source>Clústeres</source>
+      <translation>Clusters</translation>
+    </message>
+    <message>
+      <source>Compromisos acordados</source>
+      <translation>Agreed commitments</translation>
+    </message>
+    <message>
+      <source>Decisiones</source>
+      <translation>Decisions</translation>
+    </message>
+    <message>
+      <source>Elaboró</source>
+      <translation>Prepared by</translation>
+    </message>
+    <message>
+      <source>Enlace (si es virtual)</source>
+      <translation>Link (if virtual)</translation>
+    </message>
+    <message>
+      <source>Exportar PDF…</source>
+      <translation>Export PDF…</translation>
+    </message>
+    <message>
+      <source>Fecha</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>General</source>
+      <translation>General</translation>
+    </message>
+    <message>
+      <source>Guardar</source>
+      <translation>Save</translation>
+    </message>
+    <message>
+      <source>Hora de finalización</source>
+      <translation>End time</translation>
+    </message>
+    <message>
+      <source>Hora de inicio</source>
+      <translation>Start time</translation>
+    </message>
+    <message>
+      <source>Imprimir planilla de asistencia…</source>
+      <translation>Print attendance sheet…</translation>
+    </message>
+    <message>
+      <source>Lugar</source>
+      <translation>Place</translation>
+    </message>
+    <message>
+      <source>Motivo de la reapertura (queda en el historial):</source>
+      <translation>Reason for reopening (kept in the history):</translation>
+    </message>
+    <message>
+      <source>Nueva reunión</source>
+      <translation>New meeting</translation>
+    </message>
+    <message>
+      <source>Objetivo</source>
+      <translation>Objective</translation>
+    </message>
+    <message>
+      <source>Orden del día y desarrollo</source>
+      <translation>Agenda and discussion</translation>
+    </message>
+    <message>
+      <source>Preside</source>
+      <translation>Chair</translation>
+    </message>
+    <message>
+      <source>Próxima reunión: fecha</source>
+      <translation>Next meeting: date</translation>
+    </message>
+    <message>
+      <source>Próxima reunión: lugar</source>
+      <translation>Next meeting: place</translation>
+    </message>
+    <message>
+      <source>Reabrir acta</source>
+      <translation>Reopen minutes</translation>
+    </message>
+    <message>
+      <source>Reabrir…</source>
+      <translation>Reopen…</translation>
+    </message>
+    <message>
+      <source>Revisó</source>
+      <translation>Reviewed by</translation>
+    </message>
+    <message>
+      <source>Secretario(a)</source>
+      <translation>Secretary</translation>
+    </message>
+    <message>
+      <source>Seguimiento</source>
+      <translation>Follow-up</translation>
+    </message>
+    <message>
+      <source>Tipo de reunión</source>
+      <translation>Meeting type</translation>
+    </message>
+    <message>
+      <source>hh:mm</source>
+      <translation>hh:mm</translation>
+    </message>
+    <message>
+      <source>«{text}» no es una fecha u hora válida.</source>
+      <translation>"{text}" is not a valid date or time.</translation>
+    </message>
+  </context>
+  <context>
+    <name>Meetings</name>
+    <message>
+      <source>Guardar acta en PDF</source>
+      <translation>Save minutes as PDF</translation>
+    </message>
+    <message>
+      <source>Guardar planilla de asistencia</source>
+      <translation>Save attendance sheet</translation>
+    </message>
+  </context>
+  <context>
+    <name>MeetingsView</name>
+    <message>
+      <source>Abrir…</source>
+      <translation>Open…</translation>
+    </message>
+    <message>
+      <source>Acta</source>
+      <translation>Minutes</translation>
+    </message>
+    <message>
+      <source>Asistentes</source>
+      <translation>Attendees</translation>
+    </message>
+    <message>
+      <source>Año</source>
+      <translation>Year</translation>
+    </message>
+    <message>
+      <source>Clúster</source>
+      <translation>Cluster</translation>
+    </message>
+    <message>
+      <source>Compromisos</source>
+      <translation>Commitments</translation>
+    </message>
+    <message>
+      <source>Ctrl+N</source>
+      <translation>Ctrl+N</translation>
+    </message>
+    <message>
+      <source>Entidad</source>
+      <translation>Partner</translation>
+    </message>
+    <message>
+      <source>Estado</source>
+      <translation>Status</translation>
+    </message>
+    <message>
+      <source>Exportar PDF…</source>
+      <translation>Export PDF…</translation>
+    </message>
+    <message>
+      <source>Fecha</source>
+      <translation>Date</translation>
+    </message>
+    <message>
+      <source>Imprimir planilla de asistencia…</source>
+      <translation>Print attendance sheet…</translation>
+    </message>
+    <message>
+      <source>Lugar</source>
+      <translation>Place</translation>
+    </message>
+    <message>
+      <source>Nueva reunión</source>
+      <translation>New meeting</translation>
+    </message>
+    <message>
+      <source>Reuniones y actas</source>
+      <translation>Meetings and minutes</translation>
+    </message>
+    <message>
+      <source>Tipo</source>
+      <translation>Type</translation>
+    </message>
+    <message>
+      <source>Todos</source>
+      <translation>All</translation>
     </message>
   </context>
   <context>
@@ -836,13 +1240,6 @@
     </message>
   </context>
   <context>
-    <name>ReportsView</name>
-    <message>
-      <source>&lt;h2&gt;Informes&lt;/h2&gt;&lt;p&gt;Aquí estarán los informes de coordinación y las hojas de compromisos para cada entidad. Llegan en una próxima versión.&lt;/p&gt;&lt;p&gt;Mientras tanto, la línea de comandos ya ofrece lo disponible: &lt;tt&gt;main.py --help&lt;/tt&gt;.&lt;/p&gt;</source>
-      <translation>&lt;h2&gt;Reports&lt;/h2&gt;&lt;p&gt;The coordination reports and each partner's commitment sheets will be here. They arrive in a coming version.&lt;/p&gt;&lt;p&gt;Meanwhile, the command line offers what is available: &lt;tt&gt;main.py --help&lt;/tt&gt;.&lt;/p&gt;</translation>
-    </message>
-  </context>
-  <context>
     <name>SettingsView</name>
     <message>
       <source>&amp;Código del documento:</source>
@@ -1013,6 +1410,10 @@
     <message>
       <source>Programas</source>
       <translation>Programs</translation>
+    </message>
+    <message>
+      <source>Reuniones</source>
+      <translation>Meetings</translation>
     </message>
     <message>
       <source>Territorio</source>
