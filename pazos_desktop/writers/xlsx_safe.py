@@ -7,6 +7,7 @@ IllegalCharacterError, and text over 32,767 characters is cut silently by Excel.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -46,12 +47,17 @@ def needs_guard(text: str) -> bool:
     return text.startswith(FORMULA_TRIGGERS)
 
 
-def set_text(cell: Cell, value: str | None, log: SafetyLog | None = None) -> Cell:
-    """Put user text in `cell` as a string: a leading = + - @ tab CR stays literal text."""
+def set_text(
+    cell: Cell, value: str | None, log: SafetyLog | None = None, where: str | None = None
+) -> Cell:
+    """Put user text in `cell` as a string: a leading = + - @ tab CR stays literal text.
+
+    `where` names the cell in the log ("Hoja!B7"); write-only cells do not know their place.
+    """
     if value is None:
         cell.value = None
         return cell
-    text = clean_text(str(value), cell.coordinate, log)
+    text = clean_text(str(value), where or cell.coordinate, log)
     cell.value = text
     # Force the type: openpyxl would otherwise take "=..." for a formula.
     cell.data_type = TYPE_STRING
@@ -60,12 +66,16 @@ def set_text(cell: Cell, value: str | None, log: SafetyLog | None = None) -> Cel
     return cell
 
 
-def write_value(cell: Cell, value, log: SafetyLog | None = None) -> Cell:
+def write_value(
+    cell: Cell, value, log: SafetyLog | None = None, where: str | None = None
+) -> Cell:
     """Numbers, dates and booleans as themselves; anything else as safe text."""
+    if isinstance(value, float) and not math.isfinite(value):
+        value = None  # NaN or infinity would make Excel call the whole file damaged
     if value is None or isinstance(value, bool | int | float):
         cell.value = value
         return cell
     if hasattr(value, "isoformat"):
         cell.value = value
         return cell
-    return set_text(cell, value, log)
+    return set_text(cell, value, log, where)
