@@ -60,3 +60,16 @@ def safe_file_stem(text: str, limit: int = 80) -> str:
     bare = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
     stem = _UNSAFE.sub("_", bare).strip("_")[:limit].strip("_") or "entidad"
     return f"{stem}_" if stem.upper() in _RESERVED else stem
+
+
+def backup_before_import(db, reason: str) -> bool:
+    """Back the database up before an import changes it, when the backup feature exists.
+
+    `pazos_desktop.backup` comes with the data-safety work; until then there is nothing to call.
+    """
+    try:
+        from .. import backup  # type: ignore[attr-defined]
+    except ImportError:
+        return False
+    backup.before(db, reason)
+    return True

@@ -111,9 +111,9 @@ def write_partner_sheet(data: PartnerSheetData, target: Path | io.BytesIO) -> Sa
     lang = data.context.lang
     wb = new_workbook()
     _cover(wb, data, log)
-    _commitments_sheet(wb, data, log)
+    sheet = _commitments_sheet(wb, data, log)
     _lookup_sheet(wb, lang)
-    _metadata_sheet(wb, data)
+    _metadata_sheet(wb, data, sheet)
     wb.save(target)
     return log
 
@@ -177,7 +177,7 @@ def _cover_facts(data: PartnerSheetData) -> list[tuple[str, str]]:
     ]
 
 
-def _commitments_sheet(wb, data: PartnerSheetData, log: SafetyLog) -> None:
+def _commitments_sheet(wb, data: PartnerSheetData, log: SafetyLog) -> str:
     sheet_name = _t(data, N_("Compromisos"))
     ws = wb.create_sheet(sheet_name)
     set_widths(ws, [c[2] for c in COLUMNS], hidden={VERSION_COL})
@@ -201,6 +201,7 @@ def _commitments_sheet(wb, data: PartnerSheetData, log: SafetyLog) -> None:
         row_number += 1
         _height(ws, row_number, [(getattr(row, k), w) for k, w in WRAPPED])
         ws.append(_commitment_row(ws, row, log, sheet_name, row_number))
+    return sheet_name
 
 
 def _groups(data: PartnerSheetData) -> set:
@@ -280,7 +281,7 @@ def _lookup_sheet(wb, lang: str) -> None:
     ws.sheet_state = "hidden"
 
 
-def _metadata_sheet(wb, data: PartnerSheetData) -> None:
+def _metadata_sheet(wb, data: PartnerSheetData, sheet: str) -> None:
     ws = wb.create_sheet(META_SHEET)
     meta = {
         "kind": KIND,
@@ -290,6 +291,7 @@ def _metadata_sheet(wb, data: PartnerSheetData) -> None:
         "partner_name": data.partner.name,
         "generated_at": data.context.generated_at.isoformat(),
         "generated_by": data.context.author,
+        "sheet": sheet,
         "header_row": HEADER_ROW,
         "columns": ",".join(KEYS),
         "lang": data.context.lang,
