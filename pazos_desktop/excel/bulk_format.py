@@ -180,6 +180,7 @@ IMPORT_SHEETS = (PARTNERS, CONTACTS, CLUSTERS, NEIGHBOURHOODS, PROGRAMS, COMMITM
 WORKBOOK_SHEETS = (*IMPORT_SHEETS, PROGRESS)
 ALL_CLUSTERS_LABEL = N_("Todos los clústeres")
 CLUSTER_SEPARATOR = "; "
+YES_NO = (N_("Sí"), N_("No"))
 
 
 def sheet_for_name(name: str) -> SheetSpec | None:

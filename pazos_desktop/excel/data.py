@@ -60,6 +60,7 @@ class WorkbookData:
     sheets: dict[str, list[dict]] = field(default_factory=dict)  # spec key -> rows by column key
     matrix: summaries.Matrix | None = None
     context: SheetContext | None = None
+    components: list[str] = field(default_factory=list)  # names, for the drop-down list
 
 
 def sheet_context(session: Session, on: dt.date | None = None) -> SheetContext:
@@ -163,7 +164,7 @@ def load_workbook_data(session: Session, on: dt.date | None = None) -> WorkbookD
     lang = context.lang
     comp_names = {c.id: c.name(lang) for c in components.list_components(session)}
     names = dict(session.execute(select(Partner.id, Partner.name)).all())
-    data = WorkbookData(context=context)
+    data = WorkbookData(context=context, components=list(comp_names.values()))
     data.sheets["partners"] = _partners(session)
     data.sheets["contacts"] = _contacts(session, names)
     data.sheets["clusters"] = _clusters(session)
