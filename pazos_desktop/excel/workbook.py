@@ -53,7 +53,7 @@ TEMPLATE_HELP = [
         "Deje vacía la columna ID para crear registros nuevos; con ID (o con el mismo nombre) "
         "se actualiza el registro existente: importar dos veces no duplica nada."
     ),
-    N_("Un compromiso sin ID se reconoce por su entidad, componente y título."),
+    N_("Un compromiso sin ID se reconoce por su entidad, componente, título, clústeres y fechas."),
     N_(
         "Clústeres de un compromiso: separe los nombres con punto y coma, o escriba "
         "«Todos los clústeres»."
