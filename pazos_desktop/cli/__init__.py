@@ -21,6 +21,7 @@ from . import argparse_es
 
 COMMAND_MODULES = [
     "pazos_desktop.cli.core_commands",
+    "pazos_desktop.cli.excel_commands",
 ]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2

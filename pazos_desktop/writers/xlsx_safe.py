@@ -66,9 +66,7 @@ def set_text(
     return cell
 
 
-def write_value(
-    cell: Cell, value, log: SafetyLog | None = None, where: str | None = None
-) -> Cell:
+def write_value(cell: Cell, value, log: SafetyLog | None = None, where: str | None = None) -> Cell:
     """Numbers, dates and booleans as themselves; anything else as safe text."""
     if isinstance(value, float) and not math.isfinite(value):
         value = None  # NaN or infinity would make Excel call the whole file damaged
