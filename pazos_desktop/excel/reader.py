@@ -55,6 +55,8 @@ def check_file(path: Path) -> None:
             path,
         )
     if not zipfile.is_zipfile(path):
+        if head.startswith(b"PK"):  # a zip's signature, but no readable directory: cut short
+            raise _damaged(path)
         raise _fail(
             _(
                 "El archivo {name} no es un libro de Excel (.xlsx); puede ser un CSV o un "
@@ -176,9 +178,15 @@ class CellError(ValueError):
     """A cell holds something of the wrong kind; the message is for the user."""
 
 
+_OOXML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
+
+
 def text(value) -> str | None:
+    """Trimmed text; Excel's `_xHHHH_` escapes (how it stores control characters) decoded."""
     if value is None:
         return None
+    if isinstance(value, str) and "_x" in value:
+        value = _OOXML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), value)
     if isinstance(value, float) and value.is_integer():
         value = int(value)  # a code typed as a number: 123 comes back as 123.0
     if isinstance(value, dt.datetime | dt.date):
