@@ -106,6 +106,8 @@ class _SheetPreview:
             return
         if own_id is None:
             ref = table.add_new(key, values.get("name") or values.get("title") or "")
+            if entity == "partners" and values.get("acronym"):
+                self.idx.acronyms.setdefault(fold(values["acronym"]), ref)
             self._change(entity, row, None, ref, values, None, [])
             return
         fields = self._diff(entity, current, values)
