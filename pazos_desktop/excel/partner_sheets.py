@@ -36,7 +36,9 @@ from .data import PartnerSheetData
 from .styles import (
     LINE_HEIGHT,
     PAPER_SIZES,
+    blank,
     cell,
+    new_sheet,
     new_workbook,
     print_setup,
     protect,
@@ -123,7 +125,7 @@ def _t(data: PartnerSheetData, text: str) -> str:
 
 
 def _cover(wb, data: PartnerSheetData, log: SafetyLog) -> None:
-    ws = wb.create_sheet(_t(data, N_("Portada")))
+    ws = new_sheet(wb, _t(data, N_("Portada")))
     p, ctx = data.partner, data.context
     set_widths(ws, [22, 80])
     # Write-only mode writes sheet properties with the first row: set them before it.
@@ -179,7 +181,7 @@ def _cover_facts(data: PartnerSheetData) -> list[tuple[str, str]]:
 
 def _commitments_sheet(wb, data: PartnerSheetData, log: SafetyLog) -> str:
     sheet_name = _t(data, N_("Compromisos"))
-    ws = wb.create_sheet(sheet_name)
+    ws = new_sheet(wb, sheet_name)
     set_widths(ws, [c[2] for c in COLUMNS], hidden={VERSION_COL})
     n_rows = len(data.commitments) + len(_groups(data))
     last_row = HEADER_ROW + max(n_rows, 1)
@@ -249,7 +251,7 @@ def _sheet_setup(ws, data: PartnerSheetData, last_row: int) -> None:
 def _group_row(ws, key, log, sheet: str, row: int) -> list:
     text = f"{key[0]} · {key[1]}"
     first = cell(ws, text, "pz_group", log)
-    return [first, *(cell(ws, None, "pz_group") for _ in range(VERSION_COL - 2))]
+    return [first, *([blank(ws, "pz_group")] * (VERSION_COL - 2))]
 
 
 def _commitment_row(ws, r, log: SafetyLog, sheet: str, row: int) -> list:
@@ -269,20 +271,23 @@ def _commitment_row(ws, r, log: SafetyLog, sheet: str, row: int) -> list:
     out = []
     for index, (key, _label, _w, style) in enumerate(COLUMNS, start=1):
         value = values.get(key)
+        if value is None:
+            out.append(blank(ws, style))
+            continue
         where = f"{sheet}!{get_column_letter(index)}{row}" if isinstance(value, str) else None
         out.append(cell(ws, value, style, log, where))
     return out
 
 
 def _lookup_sheet(wb, lang: str) -> None:
-    ws = wb.create_sheet(translate(LOOKUP_SHEET, lang))
+    ws = new_sheet(wb, translate(LOOKUP_SHEET, lang))
     for status in Status:
         ws.append([translate(STATUS_LABELS[status], lang)])
     ws.sheet_state = "hidden"
 
 
 def _metadata_sheet(wb, data: PartnerSheetData, sheet: str) -> None:
-    ws = wb.create_sheet(META_SHEET)
+    ws = new_sheet(wb, META_SHEET)
     meta = {
         "kind": KIND,
         "schema_version": SCHEMA_VERSION,

@@ -7,10 +7,12 @@ normal mode); cells are `WriteOnlyCell`s carrying one named style each, which is
 from __future__ import annotations
 
 import re
+from types import MethodType
 
 from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Protection, Side
+from openpyxl.styles.cell_style import StyleArray
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from ..writers.xlsx_safe import SafetyLog, write_value
@@ -80,6 +82,23 @@ def _styles() -> list[NamedStyle]:
     ]
 
 
+def _values_to_row(self, values, row_idx):
+    """openpyxl's write-only row builder, minus the exception it raises and catches for every
+    cell object it is given (a fifth of the writing time with styled cells)."""
+    for col_idx, value in enumerate(values, 1):
+        if value is None:
+            continue
+        c = value if isinstance(value, Cell) else WriteOnlyCell(self, value)
+        c.column, c.row = col_idx, row_idx
+        yield c
+
+
+def new_sheet(wb: Workbook, title: str):
+    ws = wb.create_sheet(title)
+    ws._values_to_row = MethodType(_values_to_row, ws)
+    return ws
+
+
 def new_workbook() -> Workbook:
     """A write-only workbook with the house named styles registered."""
     wb = Workbook(write_only=True)
@@ -88,14 +107,41 @@ def new_workbook() -> Workbook:
     return wb
 
 
+def _style_array(wb, style: str) -> StyleArray:
+    """The style array of a named style in `wb`, built once (assigning `.style` by name costs
+    a lookup and a copy per cell: a quarter of the writing time)."""
+    cache = wb.__dict__.setdefault("_pz_styles", {})
+    if style not in cache:
+        c = WriteOnlyCell(_Holder(wb))
+        c.style = style
+        cache[style] = c._style
+    return cache[style]
+
+
+class _Holder:
+    """Just enough of a worksheet for a cell to resolve a named style of `wb`."""
+
+    def __init__(self, wb):
+        self.parent = wb
+
+
 def cell(
     ws, value, style: str, log: SafetyLog | None = None, where: str | None = None
 ) -> WriteOnlyCell:
     """A styled cell; text goes through xlsx_safe (never a formula, never a crash)."""
     c = WriteOnlyCell(ws)
-    c.style = style
+    c._style = StyleArray(_style_array(ws.parent, style))
     write_value(c, value, log, where or ws.title)
     return c
+
+
+def blank(ws, style: str) -> WriteOnlyCell:
+    """An empty styled cell, shared: write-only `append` serialises a row at once, so the
+    same cell object can stand in every row (the shaded cells a partner fills)."""
+    cache = ws.__dict__.setdefault("_pz_blanks", {})
+    if style not in cache:
+        cache[style] = cell(ws, None, style)
+    return cache[style]
 
 
 def set_widths(ws, widths: list[float], hidden: set[int] = frozenset()) -> None:

@@ -34,7 +34,7 @@ from .bulk_format import (
     SheetSpec,
 )
 from .data import SheetContext, WorkbookData
-from .styles import LINE_HEIGHT, cell, new_workbook, print_setup, set_widths
+from .styles import LINE_HEIGHT, blank, cell, new_sheet, new_workbook, print_setup, set_widths
 
 WORKBOOK_KIND = "workbook"
 TEMPLATE_KIND = "bulk_template"
@@ -91,7 +91,7 @@ def write_workbook(
 def write_template(ctx: SheetContext, components: list[str], target: Path | io.BytesIO) -> None:
     """The empty bulk-import template: instructions, one sheet per kind of record, lists."""
     wb = new_workbook()
-    ws = wb.create_sheet(translate(N_("Instrucciones"), ctx.lang))
+    ws = new_sheet(wb, translate(N_("Instrucciones"), ctx.lang))
     set_widths(ws, [110])
     for number, text in enumerate(TEMPLATE_HELP):
         style = "pz_title" if number == 0 else "pz_plain"
@@ -106,7 +106,7 @@ def write_template(ctx: SheetContext, components: list[str], target: Path | io.B
 
 
 def write_data_sheet(wb, spec: SheetSpec, rows: list[dict], ctx, hxl: bool, log) -> None:
-    ws = wb.create_sheet(spec.name(ctx.lang))
+    ws = new_sheet(wb, spec.name(ctx.lang))
     columns = list(spec.columns)
     hidden = {i for i, c in enumerate(columns, start=1) if c.kind == VERSION}
     set_widths(ws, [c.width for c in columns], hidden)
@@ -129,7 +129,12 @@ def write_data_sheet(wb, spec: SheetSpec, rows: list[dict], ctx, hxl: bool, log)
         values = [row.get(k) for k in keys]
         for i in bools:
             values[i] = yes if values[i] else no
-        ws.append([cell(ws, v, s, log) for v, s in zip(values, styles, strict=True)])
+        ws.append(
+            [
+                blank(ws, s) if v is None else cell(ws, v, s, log)
+                for v, s in zip(values, styles, strict=True)
+            ]
+        )
 
 
 def _page(ctx) -> str:
@@ -152,7 +157,7 @@ def _validations(ws, spec: SheetSpec, lang: str, first: int, last: int) -> None:
 
 
 def _lists_sheet(wb, lang: str, components: list[str]) -> None:
-    ws = wb.create_sheet(translate(LISTS_SHEET, lang))
+    ws = new_sheet(wb, translate(LISTS_SHEET, lang))
     columns = [
         [translate(label, lang) for label in list(STATUS_LABELS.values())[:5]],
         [translate(label, lang) for label in PARTNER_TYPE_LABELS.values()],
@@ -165,7 +170,7 @@ def _lists_sheet(wb, lang: str, components: list[str]) -> None:
 
 
 def _matrix_sheet(wb, matrix: Matrix, ctx) -> None:
-    ws = wb.create_sheet(translate(MATRIX_SHEET, ctx.lang))
+    ws = new_sheet(wb, translate(MATRIX_SHEET, ctx.lang))
     lang = ctx.lang
     set_widths(ws, [30, *([16] * (len(matrix.columns) + 1))])
     print_setup(ws, ctx.paper, "1:2", translate(MATRIX_SHEET, lang), "", _page(ctx))
@@ -184,7 +189,7 @@ def _matrix_sheet(wb, matrix: Matrix, ctx) -> None:
 
 
 def _metadata(wb, ctx, kind: str, hxl: bool) -> None:
-    ws = wb.create_sheet(META_SHEET)
+    ws = new_sheet(wb, META_SHEET)
     meta = {
         "kind": kind,
         "schema_version": SCHEMA_VERSION,

@@ -58,8 +58,9 @@ def set_text(
         cell.value = None
         return cell
     text = clean_text(str(value), where or cell.coordinate, log)
-    cell.value = text
-    # Force the type: openpyxl would otherwise take "=..." for a formula.
+    # Straight into the cell with its type forced: openpyxl's `value` setter would take
+    # "=..." for a formula (and costs a type inference per cell).
+    cell._value = text
     cell.data_type = TYPE_STRING
     if needs_guard(text):
         cell.quotePrefix = True
@@ -70,8 +71,11 @@ def write_value(cell: Cell, value, log: SafetyLog | None = None, where: str | No
     """Numbers, dates and booleans as themselves; anything else as safe text."""
     if isinstance(value, float) and not math.isfinite(value):
         value = None  # NaN or infinity would make Excel call the whole file damaged
-    if value is None or isinstance(value, bool | int | float):
+    if value is None or isinstance(value, bool):
         cell.value = value
+        return cell
+    if isinstance(value, int | float):
+        cell._value, cell.data_type = value, "n"  # what the setter would do, without inference
         return cell
     if hasattr(value, "isoformat"):
         cell.value = value
