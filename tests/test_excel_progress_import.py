@@ -12,7 +12,8 @@ from sqlalchemy import select
 from pazos_desktop.errors import PazosError
 from pazos_desktop.excel.data import load_partner_sheets, resolve_partners
 from pazos_desktop.excel.partner_sheets import write_partner_sheet
-from pazos_desktop.excel.progress_import import apply_progress, preview_progress
+from pazos_desktop.excel.progress_apply import apply_progress
+from pazos_desktop.excel.progress_import import preview_progress
 from pazos_desktop.models import HistoryEntry, ProgressUpdate
 from pazos_desktop.services import commitments
 from tests.excel_support import (

@@ -106,7 +106,8 @@ def cmd_template(args, ctx) -> int:
 
 def cmd_progress(args, ctx) -> int:
     from ..excel.data import resolve_partners
-    from ..excel.progress_import import apply_progress, preview_progress
+    from ..excel.progress_apply import apply_progress
+    from ..excel.progress_import import preview_progress
 
     paths = [Path(f) for f in args.files]
 

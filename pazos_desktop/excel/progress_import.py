@@ -18,10 +18,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..domain import STATUS_LABELS, ProgressSource, Status, fold, status_label
-from ..errors import ConflictError, PazosError
+from ..errors import PazosError
 from ..i18n import _, translate
 from ..models import Commitment, Partner, ProgressUpdate
-from ..services.commitments import ProgressData, add_progress
 from ..services.common import today
 from . import (
     META_SHEET,
@@ -34,10 +33,8 @@ from . import (
     step,
 )
 from .partner_sheets import COLUMNS, FILL_KEYS, KIND, generated_on
-from .preview import ApplyResult, Change, Conflict, FieldChange, Preview, refuse_problems, show
+from .preview import Change, Conflict, FieldChange, Preview, show
 
-# Stored data, not a label: always in the working language.
-SOURCE_REF = "importación de {file}"
 CHUNK = 5_000
 LABELS = {key: label for key, label, _w, _s in COLUMNS}
 
@@ -333,63 +330,4 @@ def _change(sheet_file, row, values, current, fields) -> Change:
         fields=fields,
         db_version=version,
         payload=values,
-    )
-
-
-# --- apply ------------------------------------------------------------------------------------
-
-
-def apply_progress(
-    session: Session,
-    preview: Preview,
-    accept: set[str] | None = None,
-    accept_all: bool = False,
-    on: dt.date | None = None,
-    progress: ProgressFn = no_progress,
-    cancel: CancelFn = never_cancel,
-) -> ApplyResult:
-    """Record the previewed updates in the caller's transaction (all or nothing)."""
-    refuse_problems(preview)
-    on = on or today()
-    changes = preview.to_apply(accept, accept_all)
-    result = ApplyResult(skipped_conflicts=len(preview.conflicts))
-    result.skipped_conflicts -= sum(
-        1 for c in preview.conflicts if accept_all or c.key in (accept or set())
-    )
-    previous_reason = session.info.get("reason")
-    try:
-        for done, change in enumerate(changes):
-            if done % 50 == 0:
-                step(progress, cancel, done, len(changes), change.file)
-            _apply_one(session, change, on)
-            result.progress += 1
-    finally:
-        session.info["reason"] = previous_reason
-    progress(len(changes), len(changes), _("Listo"))
-    return result
-
-
-def _apply_one(session: Session, change: Change, on: dt.date) -> None:
-    commitment = session.get(Commitment, change.entity_id)
-    if commitment is None or commitment.version != change.db_version:
-        raise ConflictError(
-            _(
-                "El compromiso «{title}» cambió mientras revisaba la vista previa; no se aplicó "
-                "nada. Vuelva a importar el archivo."
-            ).format(title=change.label)
-        )
-    values = change.payload
-    ref = SOURCE_REF.format(file=change.file)[:300]
-    session.info["reason"] = ref
-    add_progress(
-        session,
-        ProgressData(
-            commitment_id=change.entity_id,
-            date=values["date"] or on,
-            achieved_quantity=values["achieved"],
-            status=values["status"],
-            comment=values["comment"],
-            source=ProgressSource.IMPORT.value,
-            source_ref=ref,
-        ),
     )
