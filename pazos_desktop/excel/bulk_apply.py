@@ -30,6 +30,7 @@ from ..services import partners, programs, territory
 from ..services.commitments import search_key
 from . import CancelFn, ProgressFn, never_cancel, no_progress, step
 from .bulk_rules import COMMITMENT_FIELDS
+from .fastwrite import insert_many
 from .preview import ApplyResult, Change, Preview, refuse_problems
 
 SOURCE_REF = "importación de {file}"  # stored as the history's reason: the working language
@@ -167,8 +168,7 @@ def _commitments(session: Session, changes: list[Change], refs: dict[str, int]) 
             _row(c.payload["values"], refs) | {"version": 1, "created_at": now, "updated_at": now}
             for c in creates
         ]
-        stmt = insert(Commitment).returning(Commitment.id, sort_by_parameter_order=True)
-        new_ids = list(session.scalars(stmt, rows))
+        new_ids = insert_many(session, Commitment, rows, now)
         for change, new_id in zip(creates, new_ids, strict=True):
             links += _links(new_id, change.payload["values"], refs)
             history.append(base | {"entity_id": new_id, "action": "create"})

@@ -1,5 +1,6 @@
-"""A partner's commitment sheet: a cover, the commitments grouped by component and cluster,
-the cells the partner fills (shaded, unlocked), a hidden status list and hidden metadata.
+"""A partner's commitment sheet: a cover, the commitments grouped by component (a heading row
+each) and sorted by cluster and due date within it, the cells the partner fills (shaded,
+unlocked), a hidden status list and hidden metadata.
 
 `write_partner_sheet` writes one workbook from plain data; `export_partner_sheets` writes a
 batch into a folder with Windows-safe names, with progress and cancel.
@@ -195,7 +196,7 @@ def _commitments_sheet(wb, data: PartnerSheetData, log: SafetyLog) -> str:
     row_number = HEADER_ROW
     group = None
     for row in data.commitments:
-        key = (row.component_name, row.clusters)
+        key = row.component_name
         if key != group:
             group = key
             row_number += 1
@@ -207,7 +208,9 @@ def _commitments_sheet(wb, data: PartnerSheetData, log: SafetyLog) -> str:
 
 
 def _groups(data: PartnerSheetData) -> set:
-    return {(r.component_name, r.clusters) for r in data.commitments}
+    # One heading per component: a heading per cluster combination would be nearly one per row
+    # (commitments name one to three clusters of nine), the cluster column shows them anyway.
+    return {r.component_name for r in data.commitments}
 
 
 def _sheet_setup(ws, data: PartnerSheetData, last_row: int) -> None:
@@ -249,8 +252,7 @@ def _sheet_setup(ws, data: PartnerSheetData, last_row: int) -> None:
 
 
 def _group_row(ws, key, log, sheet: str, row: int) -> list:
-    text = f"{key[0]} · {key[1]}"
-    first = cell(ws, text, "pz_group", log)
+    first = cell(ws, key, "pz_group", log)
     return [first, *([blank(ws, "pz_group")] * (VERSION_COL - 2))]
 
 

@@ -23,6 +23,7 @@ from ..i18n import _
 from ..models import Commitment, HistoryEntry, ProgressUpdate, utcnow
 from ..services.common import today
 from . import CancelFn, ProgressFn, never_cancel, no_progress, step
+from .fastwrite import insert_many
 from .preview import ApplyResult, Change, Preview, refuse_problems
 
 # Stored data, not a label: always in the working language.
@@ -100,8 +101,7 @@ def _insert_updates(session, changes: list[Change], on: dt.date, now, actor) -> 
         }
         for c in changes
     ]
-    stmt = insert(ProgressUpdate).returning(ProgressUpdate.id, sort_by_parameter_order=True)
-    return list(session.scalars(stmt, rows))
+    return insert_many(session, ProgressUpdate, rows, now)
 
 
 def _update_commitments(session, changes, current, now, actor) -> list[dict]:
