@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from ..domain import fold, partner_type_label, status_label
+from ..domain import partner_type_label, status_label
 from ..i18n import _
 from . import CancelFn, ProgressFn, never_cancel, no_progress
 from .bulk_format import CLUSTER_SEPARATOR
@@ -30,6 +30,7 @@ from .bulk_rules import (
     clusters_key,
     commitment_key,
     component_id,
+    fold,
     load_index,
     partner_ref,
     ref_by_name,

@@ -8,11 +8,13 @@ is referred to as "new:<folded name>" until it exists.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..domain import PARTNER_TYPE_LABELS, STATUS_LABELS, PartnerType, Status, fold
+from ..domain import PARTNER_TYPE_LABELS, STATUS_LABELS, PartnerType, Status
+from ..domain import fold as _fold
 from ..errors import ValidationError
 from ..i18n import _, translate
 from ..models import (
@@ -30,6 +32,10 @@ from ..services.partners import PARTNER_FIELDS, PartnerData, validate_partner
 from .bulk_format import ALL_CLUSTERS_LABEL, CLUSTER_SEPARATOR
 
 Ref = int | str  # an existing id, or "new:<folded name>"
+
+# Names, components and statuses repeat on every row: folding them once saves a quarter of
+# the checking time at 20,000 rows.
+fold = lru_cache(maxsize=100_000)(_fold)
 
 COMMITMENT_FIELDS = [
     "partner_id",
