@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from . import errors
+from .excel import menu as excel_menu
 from .operations import Operations
 from .prefs import Preferences
 from .views import VIEWS, ViewContext
@@ -67,6 +68,7 @@ class MainWindow(QMainWindow):
         self.db_label = QLabel()
         self.statusBar().addPermanentWidget(self.db_label)
         self._shortcuts()
+        excel_menu.install(self)  # the Excel menu (ui/excel)
 
     def _fill_nav(self) -> None:
         self.nav.blockSignals(True)

@@ -1,0 +1,284 @@
+"""The Excel menu's work: exports (partner sheets, the full workbook, the bulk template) and
+imports (returned sheets, bulk) through a preview the user confirms.
+
+All of it calls the Qt-free core in `pazos_desktop.excel`, on the operations worker with the
+cancellable progress dialog (`ui.progress`). An import is read twice: once for the preview,
+and again inside the writing transaction, so what is applied is what was checked against the
+database as it is then; if that differs from what the user saw, nothing is applied.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+from ..progress import run_with_progress
+
+XLSX_FILTER = "Excel (*.xlsx)"
+# Tests replace this to record messages instead of opening a modal box: informer(title, text).
+informer: Callable[[str, str], None] | None = None
+
+
+class ExcelActions(QObject):
+    """One per window; every method is a menu entry."""
+
+    message = Signal(str, str)  # title, text: what the user was told when the work ended
+    preview_shown = Signal(object)  # the ImportPreviewDialog, open
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window, self.ops, self.prefs = window, window.ops, window.prefs
+        self.dialog = None  # the dialog open now (tests reach it here)
+
+    # --- small seams -----------------------------------------------------------------------
+
+    def folder(self) -> str:
+        """The export folder chosen in Configuración (the home folder until one is chosen)."""
+        return self.prefs.export_folder()
+
+    def tell(self, title: str, text: str) -> None:
+        self.message.emit(title, text)
+        if informer is not None:
+            informer(title, text)
+        else:
+            QMessageBox.information(self.window, title, text)
+
+    def _save_path(self, caption: str, name: str) -> Path | None:
+        path, _f = QFileDialog.getSaveFileName(
+            self.window, caption, str(Path(self.folder()) / name), XLSX_FILTER
+        )
+        if not path:
+            return None
+        return Path(path if path.lower().endswith(".xlsx") else path + ".xlsx")
+
+    def _progress(self, title: str, job, done: Callable, cancelled_text: str) -> None:
+        """Run `job(progress, cancel)`; a cancel after the work finished still counts as done."""
+        from pazos_desktop.excel import Cancelled
+
+        outcome: dict = {}
+
+        def work(progress, cancel):
+            try:
+                outcome["result"] = job(progress, cancel)
+            except Cancelled:
+                return None
+            return outcome["result"]
+
+        def on_cancel():
+            if "result" in outcome:
+                done(outcome["result"])
+            else:
+                self.tell(title, cancelled_text)
+
+        run_with_progress(self.window, title, work, done, on_cancel=on_cancel, ops=self.ops)
+
+    def _refresh(self) -> None:
+        view = self.window.current_view()
+        if view is not None and hasattr(view, "refresh"):
+            view.refresh()
+
+    # --- partner sheets --------------------------------------------------------------------
+
+    def export_partner_sheets(self) -> None:
+        def choices(session):
+            from pazos_desktop.services import partners
+
+            rows = partners.list_partners(session)
+            return [(p.name, p.id, p.commitments) for p in rows if p.commitments]
+
+        self.ops.run(choices, success=self._choose_partners, parent=self.window)
+
+    def _choose_partners(self, partners: list[tuple[str, int, int]]) -> None:
+        from .partner_dialog import PartnerSheetsDialog
+
+        if not partners:
+            self.tell(self.tr("Hojas de compromisos"), self.tr("No hay entidades con compromisos."))
+            return
+        self.dialog = dialog = PartnerSheetsDialog(partners, self.folder(), self.window)
+        dialog.accepted.connect(lambda: self._write_sheets(dialog.chosen_ids(), dialog.folder()))
+        dialog.open()
+
+    def _write_sheets(self, ids: list[int], folder: str) -> None:
+        from pazos_desktop.excel.data import load_partner_sheets
+        from pazos_desktop.excel.partner_sheets import export_partner_sheets
+
+        reading, db = self.tr("Leyendo los compromisos…"), self.ops.db
+
+        def job(progress, cancel):
+            progress(0, 0, reading)
+            with db.session() as session:
+                items = load_partner_sheets(session, ids)
+            return export_partner_sheets(items, Path(folder), progress, cancel)
+
+        title = self.tr("Exportando hojas de compromisos")
+        cancelled = self.tr("Exportación cancelada: no se guardó ninguna hoja.")
+        self._progress(title, job, lambda r: self._sheets_written(r, folder), cancelled)
+
+    def _sheets_written(self, results, folder: str) -> None:
+        from pazos_desktop.excel import describe_issues
+
+        lines = [
+            self.tr("Se guardaron {n} hojas en {folder}.").format(n=len(results), folder=folder)
+        ]
+        for result in results:
+            lines += describe_issues(result.log)
+        self.tell(self.tr("Hojas de compromisos"), "\n".join(lines))
+        QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
+
+    # --- workbook and template -------------------------------------------------------------
+
+    def export_workbook(self, hxl: bool = True) -> None:
+        name = f"PAZOS_libro_{dt.date.today():%Y-%m-%d}.xlsx"
+        path = self._save_path(self.tr("Guardar el libro completo"), name)
+        if path is None:
+            return
+        from pazos_desktop.excel.data import load_workbook_data
+        from pazos_desktop.excel.workbook import write_workbook
+
+        reading, db = self.tr("Leyendo el registro…"), self.ops.db
+
+        def job(progress, cancel):
+            progress(0, 0, reading)
+            with db.session() as session:
+                data = load_workbook_data(session)
+            return _atomic(path, lambda tmp: write_workbook(data, tmp, hxl, progress, cancel))
+
+        def done(log):
+            from pazos_desktop.excel import describe_issues
+
+            text = self.tr("Libro guardado: {path}").format(path=path)
+            self.tell(self.tr("Libro completo"), "\n".join([text, *describe_issues(log)]))
+
+        cancelled = self.tr("Exportación cancelada: no se guardó el libro.")
+        self._progress(self.tr("Exportando el libro completo"), job, done, cancelled)
+
+    def download_template(self) -> None:
+        path = self._save_path(
+            self.tr("Guardar la plantilla de carga masiva"), "PAZOS_plantilla_carga_masiva.xlsx"
+        )
+        if path is None:
+            return
+        from pazos_desktop.excel.data import sheet_context
+        from pazos_desktop.excel.workbook import write_template
+        from pazos_desktop.services.components import list_components
+
+        def write(session):
+            context = sheet_context(session)
+            names = [c.name() for c in list_components(session)]
+            _atomic(path, lambda tmp: write_template(context, names, tmp))
+            return path
+
+        def done(written):
+            text = self.tr("Plantilla guardada: {path}").format(path=written)
+            self.tell(self.tr("Plantilla de carga masiva"), text)
+
+        self.ops.run(write, success=done, parent=self.window)
+
+    # --- imports ---------------------------------------------------------------------------
+
+    def import_returned_sheets(self) -> None:
+        paths, _f = QFileDialog.getOpenFileNames(
+            self.window, self.tr("Hojas de compromisos devueltas"), self.folder(), XLSX_FILTER
+        )
+        if not paths:
+            return
+        from pazos_desktop.excel.progress_apply import apply_progress
+        from pazos_desktop.excel.progress_import import preview_progress
+
+        files = [Path(p) for p in paths]
+
+        def make(session, progress, cancel):
+            return preview_progress(session, files, progress=progress, cancel=cancel)
+
+        title = self.tr("Importar hojas devueltas")
+        self._preview(title, make, apply_progress, ", ".join(f.name for f in files))
+
+    def import_bulk(self) -> None:
+        path, _f = QFileDialog.getOpenFileName(
+            self.window, self.tr("Archivo de carga masiva"), self.folder(), XLSX_FILTER
+        )
+        if not path:
+            return
+        from pazos_desktop.excel.bulk_apply import apply_bulk
+        from pazos_desktop.excel.bulk_import import preview_bulk
+
+        def make(session, progress, cancel):
+            return preview_bulk(session, Path(path), progress=progress, cancel=cancel)
+
+        self._preview(self.tr("Importar carga masiva"), make, apply_bulk, Path(path).name)
+
+    def _preview(self, title: str, make, apply, names: str) -> None:
+        db = self.ops.db
+
+        def job(progress, cancel):
+            with db.session() as session:  # reads only: nothing to commit
+                return make(session, progress, cancel)
+
+        cancelled = self.tr("Importación cancelada: no se cambió nada.")
+        done = lambda preview: self._show_preview(title, preview, make, apply, names)  # noqa: E731
+        self._progress(self.tr("Leyendo {files}").format(files=names), job, done, cancelled)
+
+    def _show_preview(self, title: str, preview, make, apply, names: str) -> None:
+        from .preview_dialog import ImportPreviewDialog
+
+        self.dialog = dialog = ImportPreviewDialog(preview, title, self.window)
+        dialog.finished.connect(
+            lambda code: (
+                code == QDialog.DialogCode.Accepted
+                and self._apply(title, preview, dialog.accepted_keys(), make, apply, names)
+            )
+        )
+        dialog.open()
+        self.preview_shown.emit(dialog)
+
+    def _apply(self, title: str, shown, accept: set[str], make, apply, names: str) -> None:
+        from pazos_desktop.errors import PazosError
+        from pazos_desktop.excel import backup_before_import
+
+        db, wanted = self.ops.db, sorted(c.key for c in shown.to_apply(accept))
+        differs = self.tr(
+            "Los archivos o la base de datos cambiaron desde la vista previa; no se aplicó nada. "
+            "Vuelva a importar."
+        )
+
+        def job(progress, cancel):
+            # The backup's reason is part of its file name: a plain word the backup list reads.
+            backup_before_import(db, "import")
+            with db.session() as session:
+                fresh = make(session, lambda *a: None, cancel)
+                if sorted(c.key for c in fresh.to_apply(accept)) != wanted:
+                    raise PazosError(differs)
+                return apply(session, fresh, accept=accept, progress=progress, cancel=cancel)
+
+        cancelled = self.tr("Importación cancelada: no se cambió nada.")
+        self._progress(title, job, lambda result: self._applied(title, result), cancelled)
+
+    def _applied(self, title: str, result) -> None:
+        text = self.tr(
+            "Importación aplicada: {created} creados, {updated} actualizados, {progress} avances; "
+            "{skipped} conflictos omitidos."
+        ).format(
+            created=result.created,
+            updated=result.updated,
+            progress=result.progress,
+            skipped=result.skipped_conflicts,
+        )
+        self._refresh()
+        self.tell(title, text)
+
+
+def _atomic(path: Path, write: Callable[[Path], object]):
+    """Write to a temporary file beside `path`, then rename: never a half-written file."""
+    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        result = write(temp)
+        os.replace(temp, path)
+    finally:
+        temp.unlink(missing_ok=True)
+    return result

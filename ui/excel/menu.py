@@ -1,0 +1,94 @@
+"""The main window's "Excel" menu. Only Qt here: the core and openpyxl load on first use.
+
+The entries are disabled until the database is open (`ready`), and retitled when the language
+changes (`language_changed`); each calls `ExcelActions` (built the first time it is needed).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+
+# Methods of ExcelActions in menu order ("hxl" is the workbook's check box); None: a separator.
+ENTRIES = [
+    "export_partner_sheets",
+    "export_workbook",
+    "hxl",
+    "download_template",
+    None,
+    "import_returned_sheets",
+    "import_bulk",
+]
+HXL_KEY = "excel/hxl"
+
+
+class ExcelMenu(QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self._actions = None
+        self.menu = window.menuBar().addMenu("")
+        self.entries: dict[str, QAction] = {}
+        for entry in ENTRIES:
+            if entry is None:
+                self.menu.addSeparator()
+                continue
+            action = self.menu.addAction("")
+            action.setEnabled(window.ops.db is not None)
+            if entry == "hxl":
+                action.setCheckable(True)
+                action.setChecked(self._hxl_preference())
+                action.toggled.connect(self._set_hxl)
+            else:
+                action.triggered.connect(lambda _=False, m=entry: self.trigger(m))
+            self.entries[entry] = action
+        self.retranslate()
+        window.ready.connect(self.enable)
+        window.language_changed.connect(lambda _lang: self.retranslate())
+
+    def retranslate(self) -> None:
+        self.menu.setTitle(self.tr("&Excel"))
+        titles = {
+            "export_partner_sheets": self.tr("Exportar hojas de compromisos…"),
+            "export_workbook": self.tr("Exportar libro completo…"),
+            "hxl": self.tr("Incluir etiquetas HXL en el libro"),
+            "download_template": self.tr("Descargar plantilla de carga masiva…"),
+            "import_returned_sheets": self.tr("Importar hojas devueltas…"),
+            "import_bulk": self.tr("Importar carga masiva…"),
+        }
+        for key, action in self.entries.items():
+            action.setText(titles[key])
+        self.entries["hxl"].setToolTip(
+            self.tr("Una fila de etiquetas #HXL bajo cada encabezado, para otras herramientas.")
+        )
+
+    def enable(self) -> None:
+        for action in self.entries.values():
+            action.setEnabled(True)
+
+    @property
+    def actions(self):
+        if self._actions is None:
+            from .actions import ExcelActions
+
+            self._actions = ExcelActions(self.window)
+        return self._actions
+
+    def trigger(self, method: str) -> None:
+        if method == "export_workbook":
+            self.actions.export_workbook(hxl=self.entries["hxl"].isChecked())
+        else:
+            getattr(self.actions, method)()
+
+    def _hxl_preference(self) -> bool:
+        value = self.window.prefs.qs.value(HXL_KEY, True)
+        return value not in (False, "false", "0", 0)
+
+    def _set_hxl(self, checked: bool) -> None:
+        self.window.prefs.qs.setValue(HXL_KEY, checked)
+
+
+def install(window) -> ExcelMenu:
+    """Add the menu to `window` (a MainWindow); kept as `window.excel_menu`."""
+    window.excel_menu = ExcelMenu(window)
+    return window.excel_menu

@@ -1,0 +1,118 @@
+"""Which partners get a commitment sheet, and into which folder.
+
+Returns plain values (`chosen_ids()`, `folder()`); the actions do the work.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+class PartnerSheetsDialog(QDialog):
+    """A ticked list of partners (all ticked) and the destination folder."""
+
+    def __init__(self, partners: list[tuple[str, int, int]], folder: str, parent: QWidget = None):
+        """`partners`: (name, id, number of commitments)."""
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Exportar hojas de compromisos"))
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        layout = QVBoxLayout(self)
+        intro = QLabel(
+            self.tr(
+                "Se guarda un archivo de Excel por entidad con sus compromisos, para que reporte "
+                "sus avances y lo devuelva."
+            )
+        )
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.list = QListWidget()
+        self.list.setAccessibleName(self.tr("Entidades"))
+        for name, partner_id, count in partners:
+            text = self.tr("{name} ({n} compromisos)").format(name=name, n=count)
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, partner_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.list.addItem(item)
+        self.list.itemChanged.connect(lambda _item: self._update_state())
+        layout.addLayout(self._select_buttons())
+        layout.addWidget(self.list, 1)
+        layout.addLayout(self._folder_row(folder))
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(self.tr("Exportar"))
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancelar"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.resize(520, 480)
+        self._update_state()
+
+    def _select_buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.count = QLabel()
+        row.addWidget(self.count, 1)
+        for text, state in (
+            (self.tr("Todas"), Qt.CheckState.Checked),
+            (self.tr("Ninguna"), Qt.CheckState.Unchecked),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(lambda _=False, s=state: self.set_all(s))
+            row.addWidget(button)
+        return row
+
+    def _folder_row(self, folder: str) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.addWidget(QLabel(self.tr("Carpeta:")))
+        self.folder_edit = QLineEdit(folder)
+        self.folder_edit.setAccessibleName(self.tr("Carpeta de destino"))
+        self.folder_edit.textChanged.connect(lambda _t: self._update_state())
+        row.addWidget(self.folder_edit, 1)
+        choose = QPushButton(self.tr("Elegir…"))
+        choose.clicked.connect(self.choose_folder)
+        row.addWidget(choose)
+        return row
+
+    def choose_folder(self) -> None:
+        chosen = QFileDialog.getExistingDirectory(
+            self, self.tr("Carpeta para las hojas"), self.folder_edit.text()
+        )
+        if chosen:
+            self.folder_edit.setText(chosen)
+
+    def set_all(self, state: Qt.CheckState) -> None:
+        for row in range(self.list.count()):
+            self.list.item(row).setCheckState(state)
+
+    def chosen_ids(self) -> list[int]:
+        items = (self.list.item(row) for row in range(self.list.count()))
+        return [
+            i.data(Qt.ItemDataRole.UserRole)
+            for i in items
+            if i.checkState() == Qt.CheckState.Checked
+        ]
+
+    def folder(self) -> str:
+        return self.folder_edit.text().strip()
+
+    def _update_state(self) -> None:
+        chosen = len(self.chosen_ids())
+        self.count.setText(
+            self.tr("{n} de {total} entidades").format(n=chosen, total=self.list.count())
+        )
+        self.ok.setEnabled(chosen > 0 and bool(self.folder()))
