@@ -42,12 +42,19 @@ class ExcelActions(QObject):
         """The export folder chosen in Configuración (the home folder until one is chosen)."""
         return self.prefs.export_folder()
 
-    def tell(self, title: str, text: str) -> None:
+    def tell(self, title: str, text: str, folder: str | None = None) -> None:
+        """Say how the work ended; with `folder`, offer to open it."""
         self.message.emit(title, text)
         if informer is not None:
             informer(title, text)
-        else:
-            QMessageBox.information(self.window, title, text)
+            return
+        box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self.window)
+        box.addButton(QMessageBox.StandardButton.Ok)
+        opener = box.addButton(self.tr("Abrir carpeta"), QMessageBox.ButtonRole.ActionRole)
+        opener.setVisible(folder is not None)
+        box.exec()
+        if folder is not None and box.clickedButton() is opener:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
 
     def _save_path(self, caption: str, name: str) -> Path | None:
         path, _f = QFileDialog.getSaveFileName(
@@ -128,8 +135,7 @@ class ExcelActions(QObject):
         ]
         for result in results:
             lines += describe_issues(result.log)
-        self.tell(self.tr("Hojas de compromisos"), "\n".join(lines))
-        QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
+        self.tell(self.tr("Hojas de compromisos"), "\n".join(lines), folder)
 
     # --- workbook and template -------------------------------------------------------------
 
@@ -153,7 +159,8 @@ class ExcelActions(QObject):
             from pazos_desktop.excel import describe_issues
 
             text = self.tr("Libro guardado: {path}").format(path=path)
-            self.tell(self.tr("Libro completo"), "\n".join([text, *describe_issues(log)]))
+            lines = [text, *describe_issues(log)]
+            self.tell(self.tr("Libro completo"), "\n".join(lines), str(path.parent))
 
         cancelled = self.tr("Exportación cancelada: no se guardó el libro.")
         self._progress(self.tr("Exportando el libro completo"), job, done, cancelled)

@@ -8,6 +8,8 @@ collects the decision: `accepted_keys()` after `accepted`; the caller applies.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QApplication,
@@ -48,9 +50,15 @@ def _action(change: Change) -> str:
     return names.get(change.action, change.action)
 
 
-def change_columns() -> list[Column]:
+def change_columns(kind: str) -> list[Column]:
+    """A returned sheet's changes are told apart by file; a bulk file's by sheet."""
+    where = (
+        Column(tr("Archivo"), lambda r: r[0].file)
+        if kind == "progress"
+        else Column(tr("Hoja"), lambda r: r[0].sheet)
+    )
     return [
-        Column(tr("Hoja"), lambda r: r[0].sheet),
+        where,
         Column(tr("Fila"), lambda r: _row_text(r[0].row), right=True),
         Column(tr("Registro"), lambda r: r[0].label, tooltip=lambda r: r[0].file),
         Column(tr("Acción"), lambda r: _action(r[0])),
@@ -157,30 +165,43 @@ class ImportPreviewDialog(QDialog):
             problems=len(p.problems),
             same=p.unchanged,
         )
-        return "\n".join([text, *p.notes])
+        files = ", ".join(Path(f).name for f in p.files)
+        return "\n".join([self.tr("Archivos: {names}").format(names=files), text, *p.notes])
 
-    def _table(self, model: RowsModel, name: str, widths: list[int]) -> QTableView:
+    def _table(self, model: RowsModel, name: str, caps: list[int]) -> QTableView:
+        """A table whose columns fit their contents, each up to its cap (the last stretches)."""
         view = QTableView()
         view.setModel(model)
         setup_table(view, name)
-        for column, width in enumerate(widths):
-            view.horizontalHeader().resizeSection(column, width)
+        view.horizontalHeader().setResizeContentsPrecision(200)  # rows sampled: stays quick
+        for column, cap in enumerate(caps):
+            view.resizeColumnToContents(column)
+            view.setColumnWidth(column, min(view.columnWidth(column) + 12, cap))
         return view
 
     def _add_tabs(self) -> None:
         p = self.preview
         self.problems = RowsModel(problem_columns(), self)
         self.problems.set_rows(p.problems)
-        self.changes = RowsModel(change_columns(), self)
+        self.changes = RowsModel(change_columns(p.kind), self)
         self.changes.set_rows(change_lines(p.changes))
         self.conflicts = ConflictModel(p.conflicts, self)
-        self.problem_view = self._table(self.problems, self.tr("Problemas"), [150, 110, 50, 150])
+        self.problem_view = self._table(self.problems, self.tr("Problemas"), [320, 140, 60, 220])
         self.conflict_view = self._table(
-            self.conflicts, self.tr("Conflictos"), [70, 150, 50, 220, 260]
+            self.conflicts, self.tr("Conflictos"), [70, 240, 60, 220, 280]
         )
+        # Conflicts are few and each needs reading: wrap their text instead of cutting it.
+        self.conflict_view.setWordWrap(True)
         self.change_view = self._table(
-            self.changes, self.tr("Cambios"), [110, 50, 260, 80, 120, 120]
+            self.changes, self.tr("Cambios"), [300, 60, 280, 90, 160, 160]
         )
+        if len(p.files) <= 1:  # one file: named above, not on every line
+            self.problem_view.hideColumn(0)
+            self.conflict_view.hideColumn(1)
+            if p.kind == "progress":
+                self.change_view.hideColumn(0)
+        if len(p.conflicts) <= 500:
+            self.conflict_view.resizeRowsToContents()  # after hiding: widths are final
         tabs = [
             (self.problem_view, self.tr("Problemas ({n})"), len(p.problems)),
             (self._conflict_page(), self.tr("Conflictos ({n})"), len(p.conflicts)),
@@ -243,14 +264,15 @@ class ImportPreviewDialog(QDialog):
         count = self.to_apply()
         if self.preview.problems:
             text = self.tr(
-                "Hay {n} problemas: no se aplicará nada. Corrija el archivo y vuelva a importarlo."
+                "Problemas por corregir: {n}. No se aplicará nada: corrija el archivo y vuelva a "
+                "importarlo."
             ).format(n=len(self.preview.problems))
             self.verdict.setStyleSheet(PROBLEM_STYLE)
         elif count == 0:
             text = self.tr("No hay nada que aplicar.")
             self.verdict.setStyleSheet("")
         else:
-            text = self.tr("Se aplicarán {n} cambios, todos juntos o ninguno.").format(n=count)
+            text = self.tr("Cambios por aplicar: {n}, todos juntos o ninguno.").format(n=count)
             self.verdict.setStyleSheet("")
         self.verdict.setText(text)
         self.apply_button.setEnabled(not self.preview.problems and count > 0)

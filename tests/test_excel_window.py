@@ -1,0 +1,263 @@
+"""The Excel menu driven as a coordinator would: export the partner sheets, fill one as the
+partner, import it through the preview; a bad row blocks the import; a conflict is accepted;
+the workbook goes out and comes back as a bulk import. PNGs under tests/_artifacts/excel_ui/."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QPainter
+from PySide6.QtWidgets import QApplication, QFileDialog
+from sqlalchemy import func, select
+from window_support import idle
+
+from pazos_desktop.models import Commitment, HistoryEntry, Partner, ProgressUpdate
+from pazos_desktop.services import commitments
+from ui.excel import actions as excel_actions
+from ui.excel.partner_dialog import PartnerSheetsDialog
+from ui.excel.preview_dialog import ImportPreviewDialog
+
+pytest_plugins = ["window_fixtures"]
+OUT = Path(__file__).parent / "_artifacts" / "excel_ui"
+NEW, STATUS, DATE, COMMENT = 11, 12, 13, 14  # the partner's columns of a commitment sheet
+
+
+@pytest.fixture
+def told(monkeypatch) -> list[tuple[str, str]]:
+    """What the actions told the user (instead of a modal message box)."""
+    messages: list[tuple[str, str]] = []
+    monkeypatch.setattr(excel_actions, "informer", lambda t, text: messages.append((t, text)))
+    return messages
+
+
+@pytest.fixture
+def excel(window, tmp_path, told):
+    window.prefs.set_export_folder(str(tmp_path / "exportes"))
+    return window.excel_menu
+
+
+def _wait_told(qtbot, told: list, count: int) -> str:
+    qtbot.waitUntil(lambda: len(told) >= count, timeout=20000)
+    return told[count - 1][1]
+
+
+def _open_dialog(qtbot, excel, cls):
+    qtbot.waitUntil(
+        lambda: isinstance(excel.actions.dialog, cls) and excel.actions.dialog.isVisible(),
+        timeout=20000,
+    )
+    return excel.actions.dialog
+
+
+def _export_sheets(qtbot, excel, told, keep: set[str] | None = None) -> list[Path]:
+    excel.entries["export_partner_sheets"].trigger()
+    dialog = _open_dialog(qtbot, excel, PartnerSheetsDialog)
+    if keep is not None:
+        for row in range(dialog.list.count()):
+            item = dialog.list.item(row)
+            chosen = any(item.text().startswith(k) for k in keep)
+            item.setCheckState(Qt.CheckState.Checked if chosen else Qt.CheckState.Unchecked)
+    assert dialog.ok.isEnabled()
+    if keep is None:
+        _save(dialog, "partner_sheets_dialog.png")
+    dialog.ok.click()
+    text = _wait_told(qtbot, told, len(told) + 1)
+    assert "Se guardaron" in text
+    return sorted(Path(dialog.folder()).glob("*.xlsx"))
+
+
+def _fill(path: Path, values: dict[int, dict[int, object]]) -> None:
+    """Type into the partner's cells: {commitment id: {column: value}}."""
+    wb = load_workbook(path)
+    ws = wb["Compromisos"]
+    for row in ws.iter_rows(min_row=4):
+        for col, value in values.get(row[0].value, {}).items():
+            ws.cell(row[0].row, col).value = value
+    wb.save(path)
+
+
+def _sheet_ids(path: Path) -> list[int]:
+    ws = load_workbook(path, read_only=True)["Compromisos"]
+    return [r[0] for r in ws.iter_rows(min_row=4, values_only=True) if isinstance(r[0], int)]
+
+
+def _import(qtbot, excel, monkeypatch, paths: list[Path]) -> ImportPreviewDialog:
+    chosen = ([str(p) for p in paths], "Excel (*.xlsx)")
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: chosen)
+    excel.entries["import_returned_sheets"].trigger()
+    return _open_dialog(qtbot, excel, ImportPreviewDialog)
+
+
+def _save(widget, name: str) -> Path:
+    OUT.mkdir(parents=True, exist_ok=True)
+    QApplication.processEvents()
+    widget.grab().save(str(OUT / name))
+    return OUT / name
+
+
+def _cells(model) -> list[list[str]]:
+    return [
+        [model.index(r, c).data() for c in range(model.columnCount())]
+        for r in range(model.rowCount())
+    ]
+
+
+def test_export_fill_import_accept(qtbot, window, excel, told, monkeypatch):
+    files = _export_sheets(qtbot, excel, told)
+    with window.ops.db.session() as s:
+        with_commitments = s.scalar(
+            select(func.count(func.distinct(Commitment.partner_id)))
+            .join(Partner)
+            .where(Partner.archived.is_(False))
+        )
+    assert len(files) == with_commitments >= 2
+    path = next(f for f in files if "SIDOC" in f.name)
+    first, second = _sheet_ids(path)[:2]
+    with window.ops.db.session() as s:
+        was = s.get(Commitment, first).status
+    status, label = ("suspended", "Suspendido") if was != "suspended" else ("completed", "Cumplido")
+    _fill(
+        path,
+        {
+            first: {NEW: 7, STATUS: label, DATE: dt.datetime(2026, 1, 20), COMMENT: "Bien"},
+            second: {COMMENT: "Reunión con el barrio"},
+        },
+    )
+    dialog = _import(qtbot, excel, monkeypatch, [path])
+    assert dialog.tabs.currentWidget() is dialog.change_view  # no problems, no conflicts
+    lines = _cells(dialog.changes)
+    assert [path.name, "Logrado", "7"] == [lines[0][0], lines[0][4], lines[0][6]]
+    assert dialog.change_view.isColumnHidden(0) and path.name in dialog.summary.text()
+    assert any(line[4] == "Estado" and line[6] == label for line in lines)
+    assert dialog.apply_button.isEnabled()
+    _save(dialog, "preview_changes.png")
+    dialog.apply_button.click()
+    assert "2 avances" in _wait_told(qtbot, told, 2)
+    idle(qtbot, window)
+    with window.ops.db.session() as s:
+        after = commitments.get_commitment(s, first)
+        assert (after.achieved_quantity, after.status) == (7, status)
+        update = commitments.list_progress(s, second)[0]
+        assert update.source == "import" and update.comment == "Reunión con el barrio"
+        reasons = s.scalars(
+            select(HistoryEntry.reason).where(HistoryEntry.entity_id == first)
+        ).all()
+        assert f"importación de {path.name}" in reasons
+    backups = list((Path(window.ops.db.describe()).parent / "backups").glob("*-import.sqlite"))
+    assert backups, "a backup is taken before the import"
+
+
+def test_bad_row_blocks_apply(qtbot, window, excel, told, monkeypatch):
+    path = _export_sheets(qtbot, excel, told, keep={"Fundación SIDOC"})[0]
+    first, second = _sheet_ids(path)[:2]
+    _fill(path, {first: {NEW: -3}, second: {STATUS: "Volando", NEW: 2}})
+    before = _counts(window)
+    dialog = _import(qtbot, excel, monkeypatch, [path])
+    assert dialog.tabs.currentWidget() is dialog.problem_view
+    negative, unknown = _cells(dialog.problems)
+    assert negative[:3] == [path.name, "Compromisos", "5"]
+    assert negative[3].startswith("Nuevo logrado") and negative[4] == "no puede ser negativo."
+    assert unknown[1:4] == ["Compromisos", "6", "Nuevo estado"] and "«Volando»" in unknown[4]
+    assert not dialog.apply_button.isEnabled()
+    assert "No se aplicará nada" in dialog.verdict.text()
+    _save(dialog, "preview_problems.png")
+    dialog.reject()
+    idle(qtbot, window)
+    assert _counts(window) == before
+
+
+def test_conflict_listed_and_accepted(qtbot, window, excel, told, monkeypatch):
+    path = _export_sheets(qtbot, excel, told, keep={"Fundación SIDOC"})[0]
+    first = _sheet_ids(path)[0]
+    with window.ops.db.session() as s:  # someone edits it after the sheet went out
+        row = s.get(Commitment, first)
+        row.notes = "cambiado en la oficina"
+    _fill(path, {first: {NEW: 3, COMMENT: "Avance del socio"}})
+    dialog = _import(qtbot, excel, monkeypatch, [path])
+    assert dialog.tabs.currentIndex() == 1  # the conflicts tab
+    conflict = _cells(dialog.conflicts)[0]
+    assert "Cambió en la base de datos" in conflict[4] and "3" in conflict[5]
+    assert not dialog.apply_button.isEnabled()  # nothing to apply until accepted
+    box = dialog.conflicts.index(0, 0)
+    assert dialog.conflicts.setData(
+        box, Qt.CheckState.Checked.value, Qt.ItemDataRole.CheckStateRole
+    )
+    assert dialog.apply_button.isEnabled() and dialog.accepted_keys() == {f"commitment:{first}"}
+    _save(dialog, "preview_conflict.png")
+    dialog.apply_button.click()
+    assert "0 conflictos omitidos" in _wait_told(qtbot, told, 2)
+    with window.ops.db.session() as s:
+        assert s.get(Commitment, first).achieved_quantity == 3
+
+
+def test_workbook_template_and_bulk(qtbot, window, excel, told, monkeypatch, tmp_path):
+    book, template = tmp_path / "libro.xlsx", tmp_path / "plantilla"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(book), ""))
+    excel.entries["export_workbook"].trigger()
+    assert "Libro guardado" in _wait_told(qtbot, told, 1)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(template), ""))
+    excel.entries["download_template"].trigger()
+    assert "Plantilla guardada" in _wait_told(qtbot, told, 2)
+    assert "Instrucciones" in load_workbook(tmp_path / "plantilla.xlsx", read_only=True).sheetnames
+    wb = load_workbook(book)
+    ws = wb["Entidades"]
+    header = [c.value for c in ws[1]]
+    assert str(ws.cell(2, 1).value).startswith("#")  # HXL row, on by default
+    phone = header.index("Teléfono") + 1
+    ws.cell(3, phone).value = "602 555 0101"
+    name = ws.cell(3, header.index("Nombre") + 1).value
+    wb.save(book)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(book), ""))
+    excel.entries["import_bulk"].trigger()
+    dialog = _open_dialog(qtbot, excel, ImportPreviewDialog)
+    assert [line[4:] for line in _cells(dialog.changes)] == [
+        ["Teléfono", _cells(dialog.changes)[0][5], "602 555 0101"]
+    ]
+    dialog.apply_button.click()
+    assert "1 actualizados" in _wait_told(qtbot, told, 3)
+    with window.ops.db.session() as s:
+        assert s.scalar(select(Partner.phone).where(Partner.name == name)) == "602 555 0101"
+
+
+def test_menu_and_cancelled_export(qtbot, window, excel, told, monkeypatch, tmp_path):
+    menu = excel.menu
+    titles = [a.text() for a in menu.actions() if not a.isSeparator()]
+    assert titles[0] == "Exportar hojas de compromisos…" and all(
+        a.isEnabled() for a in menu.actions()
+    )
+    window.menuBar().setActiveAction(menu.menuAction())
+    qtbot.waitUntil(menu.isVisible, timeout=5000)
+    _save(menu, "menu_excel.png")
+    shot = window.grab()  # the open menu drawn where it is on screen
+    painter = QPainter(shot)
+    painter.drawPixmap(menu.pos() - window.mapToGlobal(QPoint(0, 0)), menu.grab())
+    painter.end()
+    shot.save(str(OUT / "menu_window.png"))
+    menu.hide()
+    # The user cancels while the workbook is written: no file, a plain message.
+    book = tmp_path / "cancelado.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(book), ""))
+    real = excel_actions.run_with_progress
+
+    def cancel_at_once(*args, **kw):
+        run = real(*args, **kw)
+        run.cancel()
+        return run
+
+    monkeypatch.setattr(excel_actions, "run_with_progress", cancel_at_once)
+    excel.entries["export_workbook"].trigger()
+    assert "cancelada" in _wait_told(qtbot, told, 1)
+    assert not book.exists() and not list(tmp_path.glob(".*.tmp"))
+
+
+def _counts(window) -> tuple:
+    with window.ops.db.session() as s:
+        return (
+            s.scalar(select(func.count()).select_from(ProgressUpdate)),
+            s.scalar(select(func.count()).select_from(HistoryEntry)),
+            s.scalar(select(func.sum(Commitment.version))),
+        )
