@@ -18,8 +18,8 @@ from window_support import idle
 from pazos_desktop.models import Commitment, HistoryEntry, Partner, ProgressUpdate
 from pazos_desktop.services import commitments
 from ui.excel import actions as excel_actions
-from ui.excel.partner_dialog import PartnerSheetsDialog
-from ui.excel.preview_dialog import ImportPreviewDialog
+from ui.excel.partner_dialog import ExcelPartnerDialog
+from ui.excel.preview_dialog import ExcelPreviewDialog
 
 pytest_plugins = ["window_fixtures"]
 OUT = Path(__file__).parent / "_artifacts" / "excel_ui"
@@ -55,7 +55,7 @@ def _open_dialog(qtbot, excel, cls):
 
 def _export_sheets(qtbot, excel, told, keep: set[str] | None = None) -> list[Path]:
     excel.entries["export_partner_sheets"].trigger()
-    dialog = _open_dialog(qtbot, excel, PartnerSheetsDialog)
+    dialog = _open_dialog(qtbot, excel, ExcelPartnerDialog)
     if keep is not None:
         for row in range(dialog.list.count()):
             item = dialog.list.item(row)
@@ -85,11 +85,11 @@ def _sheet_ids(path: Path) -> list[int]:
     return [r[0] for r in ws.iter_rows(min_row=4, values_only=True) if isinstance(r[0], int)]
 
 
-def _import(qtbot, excel, monkeypatch, paths: list[Path]) -> ImportPreviewDialog:
+def _import(qtbot, excel, monkeypatch, paths: list[Path]) -> ExcelPreviewDialog:
     chosen = ([str(p) for p in paths], "Excel (*.xlsx)")
     monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: chosen)
     excel.entries["import_returned_sheets"].trigger()
-    return _open_dialog(qtbot, excel, ImportPreviewDialog)
+    return _open_dialog(qtbot, excel, ExcelPreviewDialog)
 
 
 def _save(widget, name: str) -> Path:
@@ -213,7 +213,7 @@ def test_workbook_template_and_bulk(qtbot, window, excel, told, monkeypatch, tmp
     wb.save(book)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(book), ""))
     excel.entries["import_bulk"].trigger()
-    dialog = _open_dialog(qtbot, excel, ImportPreviewDialog)
+    dialog = _open_dialog(qtbot, excel, ExcelPreviewDialog)
     assert [line[4:] for line in _cells(dialog.changes)] == [
         ["Teléfono", _cells(dialog.changes)[0][5], "602 555 0101"]
     ]
@@ -261,3 +261,19 @@ def _counts(window) -> tuple:
             s.scalar(select(func.count()).select_from(HistoryEntry)),
             s.scalar(select(func.sum(Commitment.version))),
         )
+
+
+def test_menu_and_preview_in_english(qtbot, window, excel):
+    from pazos_desktop.excel.preview import Preview
+
+    window.set_language("en")
+    idle(qtbot, window)
+    assert excel.menu.title() == "&Excel"
+    assert excel.entries["export_partner_sheets"].text() == "Export commitment sheets…"
+    preview = Preview("bulk", files=["x.xlsx"])
+    preview.problem("x.xlsx", "Partners", 4, "NIT", "bad")
+    dialog = ExcelPreviewDialog(preview, "Bulk import", window)
+    assert dialog.apply_button.text() == "Apply" and not dialog.apply_button.isEnabled()
+    assert dialog.tabs.tabText(0) == "Problems (1)"
+    assert dialog.problems.headerData(3, Qt.Orientation.Horizontal) == "Column"
+    dialog.deleteLater()

@@ -29,7 +29,7 @@ class ExcelActions(QObject):
     """One per window; every method is a menu entry."""
 
     message = Signal(str, str)  # title, text: what the user was told when the work ended
-    preview_shown = Signal(object)  # the ImportPreviewDialog, open
+    preview_shown = Signal(object)  # the ExcelPreviewDialog, open
 
     def __init__(self, window):
         super().__init__(window)
@@ -102,12 +102,12 @@ class ExcelActions(QObject):
         self.ops.run(choices, success=self._choose_partners, parent=self.window)
 
     def _choose_partners(self, partners: list[tuple[str, int, int]]) -> None:
-        from .partner_dialog import PartnerSheetsDialog
+        from .partner_dialog import ExcelPartnerDialog
 
         if not partners:
             self.tell(self.tr("Hojas de compromisos"), self.tr("No hay entidades con compromisos."))
             return
-        self.dialog = dialog = PartnerSheetsDialog(partners, self.folder(), self.window)
+        self.dialog = dialog = ExcelPartnerDialog(partners, self.folder(), self.window)
         dialog.accepted.connect(lambda: self._write_sheets(dialog.chosen_ids(), dialog.folder()))
         dialog.open()
 
@@ -232,9 +232,9 @@ class ExcelActions(QObject):
         self._progress(self.tr("Leyendo {files}").format(files=names), job, done, cancelled)
 
     def _show_preview(self, title: str, preview, make, apply, names: str) -> None:
-        from .preview_dialog import ImportPreviewDialog
+        from .preview_dialog import ExcelPreviewDialog
 
-        self.dialog = dialog = ImportPreviewDialog(preview, title, self.window)
+        self.dialog = dialog = ExcelPreviewDialog(preview, title, self.window)
         dialog.finished.connect(
             lambda code: (
                 code == QDialog.DialogCode.Accepted

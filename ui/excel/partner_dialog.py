@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 
-class PartnerSheetsDialog(QDialog):
+class ExcelPartnerDialog(QDialog):
     """A ticked list of partners (all ticked) and the destination folder."""
 
     def __init__(self, partners: list[tuple[str, int, int]], folder: str, parent: QWidget = None):

@@ -129,7 +129,7 @@ class ConflictModel(RowsModel):
             self.set_accepted(row, accepted)
 
 
-class ImportPreviewDialog(QDialog):
+class ExcelPreviewDialog(QDialog):
     """What the import would do; the user accepts conflicts one by one, then applies."""
 
     def __init__(self, preview: Preview, title: str, parent: QWidget | None = None):

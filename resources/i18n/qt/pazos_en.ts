@@ -602,6 +602,337 @@
     </message>
   </context>
   <context>
+    <name>ExcelActions</name>
+    <message>
+      <source>Abrir carpeta</source>
+      <translation>Open folder</translation>
+    </message>
+    <message>
+      <source>Archivo de carga masiva</source>
+      <translation>Bulk import file</translation>
+    </message>
+    <message>
+      <source>Exportación cancelada: no se guardó el libro.</source>
+      <translation>Export cancelled: the workbook was not saved.</translation>
+    </message>
+    <message>
+      <source>Exportación cancelada: no se guardó ninguna hoja.</source>
+      <translation>Export cancelled: no sheet was saved.</translation>
+    </message>
+    <message>
+      <source>Exportando el libro completo</source>
+      <translation>Exporting the full workbook</translation>
+    </message>
+    <message>
+      <source>Exportando hojas de compromisos</source>
+      <translation>Exporting commitment sheets</translation>
+    </message>
+    <message>
+      <source>Guardar el libro completo</source>
+      <translation>Save the full workbook</translation>
+    </message>
+    <message>
+      <source>Guardar la plantilla de carga masiva</source>
+      <translation>Save the bulk import template</translation>
+    </message>
+    <message>
+      <source>Hojas de compromisos</source>
+      <translation>Commitment sheets</translation>
+    </message>
+    <message>
+      <source>Hojas de compromisos devueltas</source>
+      <translation>Returned commitment sheets</translation>
+    </message>
+    <message>
+      <source>Importación aplicada: {created} creados, {updated} actualizados, {progress} avances; {skipped} conflictos omitidos.</source>
+      <translation>Import applied: {created} created, {updated} updated, {progress} progress updates; {skipped} conflicts skipped.</translation>
+    </message>
+    <message>
+      <source>Importación cancelada: no se cambió nada.</source>
+      <translation>Import cancelled: nothing was changed.</translation>
+    </message>
+    <message>
+      <source>Importar carga masiva</source>
+      <translation>Bulk import</translation>
+    </message>
+    <message>
+      <source>Importar hojas devueltas</source>
+      <translation>Import returned sheets</translation>
+    </message>
+    <message>
+      <source>Leyendo el registro…</source>
+      <translation>Reading the register…</translation>
+    </message>
+    <message>
+      <source>Leyendo los compromisos…</source>
+      <translation>Reading the commitments…</translation>
+    </message>
+    <message>
+      <source>Leyendo {files}</source>
+      <translation>Reading {files}</translation>
+    </message>
+    <message>
+      <source>Libro completo</source>
+      <translation>Full workbook</translation>
+    </message>
+    <message>
+      <source>Libro guardado: {path}</source>
+      <translation>Workbook saved: {path}</translation>
+    </message>
+    <message>
+      <source>Los archivos o la base de datos cambiaron desde la vista previa; no se aplicó nada. Vuelva a importar.</source>
+      <translation>The files or the database changed since the preview; nothing was applied. Import again.</translation>
+    </message>
+    <message>
+      <source>No hay entidades con compromisos.</source>
+      <translation>No partner has commitments.</translation>
+    </message>
+    <message>
+      <source>Plantilla de carga masiva</source>
+      <translation>Bulk import template</translation>
+    </message>
+    <message>
+      <source>Plantilla guardada: {path}</source>
+      <translation>Template saved: {path}</translation>
+    </message>
+    <message>
+      <source>Se guardaron {n} hojas en {folder}.</source>
+      <translation>Sheets saved in {folder}: {n}.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExcelMenu</name>
+    <message>
+      <source>&amp;Excel</source>
+      <translation>&amp;Excel</translation>
+    </message>
+    <message>
+      <source>Descargar plantilla de carga masiva…</source>
+      <translation>Download bulk import template…</translation>
+    </message>
+    <message>
+      <source>Exportar hojas de compromisos…</source>
+      <translation>Export commitment sheets…</translation>
+    </message>
+    <message>
+      <source>Exportar libro completo…</source>
+      <translation>Export full workbook…</translation>
+    </message>
+    <message>
+      <source>Importar carga masiva…</source>
+      <translation>Bulk import…</translation>
+    </message>
+    <message>
+      <source>Importar hojas devueltas…</source>
+      <translation>Import returned sheets…</translation>
+    </message>
+    <message>
+      <source>Incluir etiquetas HXL en el libro</source>
+      <translation>Include HXL tags in the workbook</translation>
+    </message>
+    <message>
+      <source>Una fila de etiquetas #HXL bajo cada encabezado, para otras herramientas.</source>
+      <translation>A row of #HXL tags under each header, for other tools.</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExcelPartnerDialog</name>
+    <message>
+      <source>Cancelar</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>Carpeta de destino</source>
+      <translation>Destination folder</translation>
+    </message>
+    <message>
+      <source>Carpeta para las hojas</source>
+      <translation>Folder for the sheets</translation>
+    </message>
+    <message>
+      <source>Carpeta:</source>
+      <translation>Folder:</translation>
+    </message>
+    <message>
+      <source>Elegir…</source>
+      <translation>Choose…</translation>
+    </message>
+    <message>
+      <source>Entidades</source>
+      <translation>Partners</translation>
+    </message>
+    <message>
+      <source>Exportar</source>
+      <translation>Export</translation>
+    </message>
+    <message>
+      <source>Exportar hojas de compromisos</source>
+      <translation>Export commitment sheets</translation>
+    </message>
+    <message>
+      <source>Ninguna</source>
+      <translation>None</translation>
+    </message>
+    <message>
+      <source>Se guarda un archivo de Excel por entidad con sus compromisos, para que reporte sus avances y lo devuelva.</source>
+      <translation>One Excel file is saved per partner with its commitments, for it to report progress and send back.</translation>
+    </message>
+    <message>
+      <source>Todas</source>
+      <translation>All</translation>
+    </message>
+    <message>
+      <source>{name} ({n} compromisos)</source>
+      <translation>{name} ({n} commitments)</translation>
+    </message>
+    <message>
+      <source>{n} de {total} entidades</source>
+      <translation>{n} of {total} partners</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExcelPreview</name>
+    <message>
+      <source>Acción</source>
+      <translation>Action</translation>
+    </message>
+    <message>
+      <source>Aceptar</source>
+      <translation>Accept</translation>
+    </message>
+    <message>
+      <source>Actualiza</source>
+      <translation>Update</translation>
+    </message>
+    <message>
+      <source>Antes</source>
+      <translation>Before</translation>
+    </message>
+    <message>
+      <source>Archivo</source>
+      <translation>File</translation>
+    </message>
+    <message>
+      <source>Avance</source>
+      <translation>Progress</translation>
+    </message>
+    <message>
+      <source>Cambios</source>
+      <translation>Changes</translation>
+    </message>
+    <message>
+      <source>Campo</source>
+      <translation>Field</translation>
+    </message>
+    <message>
+      <source>Columna</source>
+      <translation>Column</translation>
+    </message>
+    <message>
+      <source>Después</source>
+      <translation>After</translation>
+    </message>
+    <message>
+      <source>Fila</source>
+      <translation>Row</translation>
+    </message>
+    <message>
+      <source>Hoja</source>
+      <translation>Sheet</translation>
+    </message>
+    <message>
+      <source>Motivo</source>
+      <translation>Reason</translation>
+    </message>
+    <message>
+      <source>Nuevo</source>
+      <translation>New</translation>
+    </message>
+    <message>
+      <source>Problema</source>
+      <translation>Problem</translation>
+    </message>
+    <message>
+      <source>Registro</source>
+      <translation>Record</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExcelPreviewDialog</name>
+    <message>
+      <source>Aceptar todos</source>
+      <translation>Accept all</translation>
+    </message>
+    <message>
+      <source>Aplicar</source>
+      <translation>Apply</translation>
+    </message>
+    <message>
+      <source>Archivos: {names}</source>
+      <translation>Files: {names}</translation>
+    </message>
+    <message>
+      <source>Cambios</source>
+      <translation>Changes</translation>
+    </message>
+    <message>
+      <source>Cambios ({n})</source>
+      <translation>Changes ({n})</translation>
+    </message>
+    <message>
+      <source>Cambios por aplicar: {n}, todos juntos o ninguno.</source>
+      <translation>Changes to apply: {n}, all together or none.</translation>
+    </message>
+    <message>
+      <source>Cambios: {changes} · Conflictos: {conflicts} · Problemas: {problems} · Sin cambios: {same}</source>
+      <translation>Changes: {changes} · Conflicts: {conflicts} · Problems: {problems} · Unchanged: {same}</translation>
+    </message>
+    <message>
+      <source>Cancelar</source>
+      <translation>Cancel</translation>
+    </message>
+    <message>
+      <source>Conflictos</source>
+      <translation>Conflicts</translation>
+    </message>
+    <message>
+      <source>Conflictos ({n})</source>
+      <translation>Conflicts ({n})</translation>
+    </message>
+    <message>
+      <source>Copia cambios, conflictos y problemas como texto, para enviarlos por correo.</source>
+      <translation>Copies changes, conflicts and problems as text, to send by e-mail.</translation>
+    </message>
+    <message>
+      <source>Copiar la lista</source>
+      <translation>Copy the list</translation>
+    </message>
+    <message>
+      <source>Ninguno</source>
+      <translation>None</translation>
+    </message>
+    <message>
+      <source>No hay nada que aplicar.</source>
+      <translation>There is nothing to apply.</translation>
+    </message>
+    <message>
+      <source>Problemas</source>
+      <translation>Problems</translation>
+    </message>
+    <message>
+      <source>Problemas ({n})</source>
+      <translation>Problems ({n})</translation>
+    </message>
+    <message>
+      <source>Problemas por corregir: {n}. No se aplicará nada: corrija el archivo y vuelva a importarlo.</source>
+      <translation>Problems to correct: {n}. Nothing will be applied: correct the file and import it again.</translation>
+    </message>
+    <message>
+      <source>Un conflicto no se aplica a menos que lo marque: revise el motivo de cada uno.</source>
+      <translation>A conflict is not applied unless you tick it: check the reason for each one.</translation>
+    </message>
+  </context>
+  <context>
     <name>FollowupTab</name>
     <message>
       <source>(sin reporte)</source>
