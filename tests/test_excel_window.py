@@ -277,3 +277,17 @@ def test_menu_and_preview_in_english(qtbot, window, excel):
     assert dialog.tabs.tabText(0) == "Problems (1)"
     assert dialog.problems.headerData(3, Qt.Orientation.Horizontal) == "Column"
     dialog.deleteLater()
+
+
+def test_files_that_are_not_sheets(qtbot, window, excel, told, monkeypatch, tmp_path, recorder):
+    fake = tmp_path / "datos.xlsx"
+    fake.write_text("nombre;telefono\nSIDOC;123\n", encoding="utf-8")  # a CSV renamed
+    before = _counts(window)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(fake), ""))
+    excel.entries["import_bulk"].trigger()
+    qtbot.waitUntil(lambda: bool(recorder.shown), timeout=20000)
+    assert "datos.xlsx" in recorder.shown[0] and excel.actions.dialog is None
+    dialog = _import(qtbot, excel, monkeypatch, [fake])  # a returned sheet: listed as a problem
+    assert _cells(dialog.problems)[0][0] == "datos.xlsx" and not dialog.apply_button.isEnabled()
+    dialog.reject()
+    assert _counts(window) == before

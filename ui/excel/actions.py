@@ -254,7 +254,10 @@ class ExcelActions(QObject):
             "Vuelva a importar."
         )
 
+        reading = self.tr("Leyendo {files}").format(files=names)
+
         def job(progress, cancel):
+            progress(0, 0, reading)
             # The backup's reason is part of its file name: a plain word the backup list reads.
             backup_before_import(db, "import")
             with db.session() as session:
