@@ -39,6 +39,7 @@ class MainWindow(QMainWindow):
         self.ops = ops or Operations(parent=self)
         self.ctx = ViewContext(self.ops, prefs, self)
         self.views: dict[str, QWidget] = {}
+        self.attempt = None  # ui.recovery_dialog.Attempt: the target and its single-copy lock
         self.setWindowTitle(self.tr("PAZOS Coordinación"))
         self._build()
         self._restore_geometry()
@@ -101,8 +102,56 @@ class MainWindow(QMainWindow):
         self.ops.db = db
         self.db_label.setText(self.tr("Base de datos: {path}").format(path=db.describe()))
         self.nav.setEnabled(True)
+        if self.file_menu is None:
+            self._file_menu()
         self.show_view(VIEWS[0].key)
         self.ready.emit()
+
+    file_menu = None
+
+    def _file_menu(self) -> None:
+        """Archivo: back up now, restore a backup (the safety feature's actions), quit."""
+        from pazos_desktop.i18n import _
+        from pazos_desktop.startup import BACKUP_NOW_LABEL, RESTORE_LABEL
+
+        self.file_menu = self.menuBar().addMenu(self.tr("&Archivo"))
+        self.file_menu.addAction(_(BACKUP_NOW_LABEL), lambda: self.back_up_now())
+        self.file_menu.addAction(_(RESTORE_LABEL), lambda: self.restore_backup())
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.tr("&Salir"), self.close)
+
+    def back_up_now(self, **dialogs) -> None:
+        """`dialogs` (ask=, show=) replace the file chooser and the message, for tests."""
+        from .backup_actions import back_up_now
+
+        if self.ops.db is not None and self.ops.db.path is not None:
+            self.ops.drain()  # the copy starts after the last queued change is committed
+            back_up_now(self, self.ops.db.path, **dialogs)
+
+    def restore_backup(self, **dialogs) -> None:
+        """Replace the database by a backup (checked and confirmed), then reopen everything."""
+        from . import app
+        from .backup_actions import restore_from_backup
+
+        db = self.ops.db
+        if db is None or db.path is None:
+            return
+        closing = self._close_database
+        if restore_from_backup(self, db.path, close_database=closing, **dialogs) is not None:
+            self.rebuild_views()
+            app.open_db(self)
+
+    def _close_database(self) -> None:
+        self.ops.drain()
+        if self.ops.db is not None:
+            self.ops.db.dispose()
+            self.ops.db = None
+        self.nav.setEnabled(False)
+
+    def release_lock(self) -> None:
+        guard = getattr(self.attempt, "guard", None)
+        if guard is not None:
+            guard.release()
 
     def database_failed(self, exc: BaseException) -> None:
         self.loading.setText(errors.user_message(exc))
@@ -161,19 +210,27 @@ class MainWindow(QMainWindow):
         lang = apply_language(lang)
         self.prefs.set_language(lang)
         key = self.current_key() or VIEWS[0].key
-        for widget in self.views.values():
-            self.stack.removeWidget(widget)
-            widget.deleteLater()
-        self.views.clear()
+        self.rebuild_views()
         self.setWindowTitle(self.tr("PAZOS Coordinación"))
         self.nav.setAccessibleName(self.tr("Navegación"))
         self._fill_nav()
+        if self.file_menu is not None:
+            self.menuBar().clear()
+            self._file_menu()
         if self.ops.db is not None:
             self.db_label.setText(
                 self.tr("Base de datos: {path}").format(path=self.ops.db.describe())
             )
             self.show_view(key)
         self.language_changed.emit(lang)
+
+    def rebuild_views(self) -> None:
+        """Drop every built view: each is built again, fresh, when next shown."""
+        self.stack.setCurrentIndex(0)
+        for widget in self.views.values():
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        self.views.clear()
 
     # --- geometry -------------------------------------------------------------------------
 
@@ -189,6 +246,7 @@ class MainWindow(QMainWindow):
             if callable(save):
                 save()
         self.prefs.sync()
+        self.release_lock()
         super().closeEvent(event)
 
 
