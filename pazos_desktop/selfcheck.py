@@ -31,6 +31,7 @@ SELF_CHECK_STEPS: list[str | Callable] = [
     "pazos_desktop.selfcheck_documents:check_minutes_pdf",
     "pazos_desktop.selfcheck_documents:check_report_pdf",
     "pazos_desktop.selfcheck_documents:check_report_xlsx",
+    "pazos_desktop.selfcheck_documents:check_partner_sheet_xlsx",
 ]
 
 

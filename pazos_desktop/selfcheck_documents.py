@@ -76,3 +76,22 @@ def _xlsx_census(path: Path) -> tuple[int, int, int]:
         return len(workbook.sheetnames), cells, formulas
     finally:
         workbook.close()
+
+
+def check_partner_sheet_xlsx(ctx) -> str:
+    """A partner's commitment sheet, written and read back by the return import (unchanged)."""
+    from .excel.data import load_partner_sheets
+    from .excel.partner_sheets import file_name, write_partner_sheet
+    from .excel.progress_import import preview_progress
+
+    with ctx.database().session() as session:
+        data = load_partner_sheets(session)[0]
+        path = ctx.workdir / file_name(data)
+        write_partner_sheet(data, path)
+        preview = preview_progress(session, [path], on=ctx.today)
+    sheets, cells, formulas = _xlsx_census(path)
+    if formulas or not preview.ok or preview.changes or not data.commitments:
+        raise RuntimeError(_("la hoja de la entidad no se leyó igual a como se escribió"))
+    return _("hoja de compromisos de {n} filas escrita y leída, sin fórmulas").format(
+        n=len(data.commitments)
+    )

@@ -84,7 +84,9 @@ def test_self_check_passes_and_writes_its_report(capsys, tmp_path):
     report = tmp_path / "self-check.txt"
     code, text, _err = run(capsys, "self-check", "--report", str(report))
     assert code == 0, text
-    assert "Autocomprobación: 6 pasos correctos." in text
+    steps = len(selfcheck.SELF_CHECK_STEPS)
+    assert f"Autocomprobación: {steps} pasos correctos." in text
+    assert "acta de" in text and "informe de" in text and "sin fórmulas" in text
     assert "180 compromisos leídos" in text
     assert report.read_text(encoding="utf-8").strip() == text.strip()
 
@@ -93,7 +95,9 @@ def test_self_check_reports_a_failing_step_and_runs_the_others(capsys, monkeypat
     def check_broken(ctx):
         raise RuntimeError("falta la fuente DejaVu")
 
-    steps = [*selfcheck.SELF_CHECK_STEPS[:2], check_broken, selfcheck.SELF_CHECK_STEPS[-1]]
+    defused = "pazos_desktop.selfcheck:check_defusedxml"
+    assert defused in selfcheck.SELF_CHECK_STEPS
+    steps = [*selfcheck.SELF_CHECK_STEPS[:2], check_broken, defused]
     monkeypatch.setattr(selfcheck, "SELF_CHECK_STEPS", steps)
     code, text, _err = run(capsys, "--lang", "en", "self-check")
     assert code == 1

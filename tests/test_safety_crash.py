@@ -55,14 +55,21 @@ def _run_and_kill(db_path: Path, seed: int, rng: random.Random) -> tuple[set, di
         [sys.executable, "-c", WRITER, str(db_path), str(seed)],
         cwd=ROOT,
         stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
     )
     assert child.stdout.readline().strip() == "ready"
-    time.sleep(rng.uniform(0.02, 0.35))  # a random moment of a busy writer
+    # Wait for a few acknowledgements (a loaded machine may start the writer slowly), then
+    # kill at a random moment of the busy writer.
+    seen = [child.stdout.readline() for _ in range(rng.randint(1, 6))]
+    time.sleep(rng.uniform(0.0, 0.15))
     child.kill()
     child.wait()
+    errors = child.stderr.read()
+    child.stderr.close()
+    assert child.returncode == -9, f"the writer stopped by itself:\n{errors}"
     commitments, progress = set(), {}
-    for line in child.stdout.read().splitlines():
+    for line in filter(None, [*seen, *child.stdout.read().splitlines()]):
         kind, *numbers = line.split()
         if kind == "c":
             commitments.update(int(x) for x in numbers)

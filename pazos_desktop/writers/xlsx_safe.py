@@ -7,6 +7,7 @@ IllegalCharacterError, and text over 32,767 characters is cut silently by Excel.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 
@@ -46,26 +47,37 @@ def needs_guard(text: str) -> bool:
     return text.startswith(FORMULA_TRIGGERS)
 
 
-def set_text(cell: Cell, value: str | None, log: SafetyLog | None = None) -> Cell:
-    """Put user text in `cell` as a string: a leading = + - @ tab CR stays literal text."""
+def set_text(
+    cell: Cell, value: str | None, log: SafetyLog | None = None, where: str | None = None
+) -> Cell:
+    """Put user text in `cell` as a string: a leading = + - @ tab CR stays literal text.
+
+    `where` names the cell in the log ("Hoja!B7"); write-only cells do not know their place.
+    """
     if value is None:
         cell.value = None
         return cell
-    text = clean_text(str(value), cell.coordinate, log)
-    cell.value = text
-    # Force the type: openpyxl would otherwise take "=..." for a formula.
+    text = clean_text(str(value), where or cell.coordinate, log)
+    # Straight into the cell with its type forced: openpyxl's `value` setter would take
+    # "=..." for a formula (and costs a type inference per cell).
+    cell._value = text
     cell.data_type = TYPE_STRING
     if needs_guard(text):
         cell.quotePrefix = True
     return cell
 
 
-def write_value(cell: Cell, value, log: SafetyLog | None = None) -> Cell:
+def write_value(cell: Cell, value, log: SafetyLog | None = None, where: str | None = None) -> Cell:
     """Numbers, dates and booleans as themselves; anything else as safe text."""
-    if value is None or isinstance(value, bool | int | float):
+    if isinstance(value, float) and not math.isfinite(value):
+        value = None  # NaN or infinity would make Excel call the whole file damaged
+    if value is None or isinstance(value, bool):
         cell.value = value
+        return cell
+    if isinstance(value, int | float):
+        cell._value, cell.data_type = value, "n"  # what the setter would do, without inference
         return cell
     if hasattr(value, "isoformat"):
         cell.value = value
         return cell
-    return set_text(cell, value, log)
+    return set_text(cell, value, log, where)

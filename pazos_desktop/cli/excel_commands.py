@@ -1,0 +1,164 @@
+"""Excel commands: partner sheets, the full workbook, the bulk template, and the imports.
+
+Imports print their preview (changes, conflicts, problems with sheet/row/column) and apply it
+unless --dry-run. Conflicts are skipped unless --force (which accepts them all); any problem
+stops the import with nothing changed (exit 1).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..i18n import _
+from . import EXIT_FAILED, EXIT_OK
+
+
+def register(registry) -> None:
+    export = registry.group("export", _("exporta documentos y hojas de cálculo"))
+    sheets = export.command(
+        "partner-sheets",
+        _("guarda la hoja de compromisos de cada entidad (o de las elegidas) en una carpeta"),
+        cmd_partner_sheets,
+    )
+    sheets.add_argument("--out", required=True, metavar=_("CARPETA"), help=_("carpeta destino"))
+    sheets.add_argument(
+        "--partner",
+        action="append",
+        default=[],
+        metavar=_("ENTIDAD"),
+        help=_("id, nombre o sigla de una entidad (repetible); por defecto, todas las activas"),
+    )
+    workbook = export.command(
+        "workbook", _("guarda todo el registro en un libro de Excel"), cmd_workbook
+    )
+    workbook.add_argument("--out", required=True, metavar=_("ARCHIVO"), help=_("archivo .xlsx"))
+    workbook.add_argument(
+        "--no-hxl", action="store_true", help=_("sin la fila de etiquetas HXL bajo los encabezados")
+    )
+    imports = registry.group("import", _("importa archivos de Excel"))
+    progress = imports.command(
+        "progress", _("importa los avances de hojas de compromisos devueltas"), cmd_progress
+    )
+    progress.add_argument("files", nargs="+", metavar=_("ARCHIVO"))
+    progress.add_argument("--partner", metavar=_("ENTIDAD"), help=_("entidad esperada"))
+    bulk = imports.command("bulk", _("carga masiva desde la plantilla o el libro"), cmd_bulk)
+    bulk.add_argument("file", metavar=_("ARCHIVO"))
+    for parser in (progress, bulk):
+        parser.add_argument(
+            "--dry-run", action="store_true", help=_("solo muestra la vista previa")
+        )
+        parser.add_argument("--force", action="store_true", help=_("aplica también los conflictos"))
+    template = registry.group("template", _("guarda plantillas para llenar"))
+    tpl = template.command("bulk", _("guarda la plantilla de carga masiva"), cmd_template)
+    tpl.add_argument("--out", required=True, metavar=_("ARCHIVO"), help=_("archivo .xlsx"))
+
+
+def _issues(ctx, log) -> None:
+    from ..excel import describe_issues
+
+    for line in describe_issues(log):
+        ctx.out(line)
+
+
+def cmd_partner_sheets(args, ctx) -> int:
+    from ..excel.data import load_partner_sheets, resolve_partners
+    from ..excel.partner_sheets import export_partner_sheets
+
+    db = ctx.database()
+    with db.session() as session:
+        ids = resolve_partners(session, args.partner) if args.partner else None
+        items = load_partner_sheets(session, ids)
+    results = export_partner_sheets(items, Path(args.out))
+    for result in results:
+        ctx.out(_("{path}: {n} compromisos").format(path=result.path, n=result.rows))
+        _issues(ctx, result.log)
+    ctx.out(_("Hojas guardadas: {n}.").format(n=len(results)))
+    return EXIT_OK
+
+
+def cmd_workbook(args, ctx) -> int:
+    from ..excel.data import load_workbook_data
+    from ..excel.workbook import write_workbook
+
+    db = ctx.database()
+    with db.session() as session:
+        data = load_workbook_data(session)
+    out = Path(args.out)
+    log = write_workbook(data, out, hxl=not args.no_hxl)
+    _issues(ctx, log)
+    ctx.out(_("Libro guardado: {path}").format(path=out))
+    return EXIT_OK
+
+
+def cmd_template(args, ctx) -> int:
+    from ..excel.data import sheet_context
+    from ..excel.workbook import write_template
+    from ..services.components import list_components
+
+    db = ctx.database()
+    with db.session() as session:
+        context = sheet_context(session)
+        names = [c.name() for c in list_components(session)]
+    write_template(context, names, Path(args.out))
+    ctx.out(_("Plantilla guardada: {path}").format(path=args.out))
+    return EXIT_OK
+
+
+def cmd_progress(args, ctx) -> int:
+    from ..excel.data import resolve_partners
+    from ..excel.progress_apply import apply_progress
+    from ..excel.progress_import import preview_progress
+
+    paths = [Path(f) for f in args.files]
+
+    def preview(session):
+        expected = resolve_partners(session, [args.partner])[0] if args.partner else None
+        return preview_progress(session, paths, expected)
+
+    return _import(args, ctx, preview, apply_progress, ", ".join(p.name for p in paths))
+
+
+def cmd_bulk(args, ctx) -> int:
+    from ..excel.bulk_apply import apply_bulk
+    from ..excel.bulk_import import preview_bulk
+
+    path = Path(args.file)
+    return _import(args, ctx, lambda s: preview_bulk(s, path), apply_bulk, path.name)
+
+
+def _import(args, ctx, make_preview, apply, names: str) -> int:
+    from ..excel import backup_before_import
+    from ..excel.preview import format_preview
+
+    db = ctx.database()
+    with db.session() as session:
+        preview = make_preview(session)
+    for line in format_preview(preview, limit=None):
+        ctx.out(line)
+    if not preview.ok:
+        ctx.out(_("No se aplicó nada: corrija los problemas y vuelva a importar."))
+        return EXIT_FAILED
+    if args.dry_run:
+        ctx.out(_("Vista previa solamente (--dry-run): no se cambió nada."))
+        return EXIT_OK
+    if not preview.to_apply(accept_all=args.force):
+        ctx.out(_("Nada que aplicar."))
+        return EXIT_OK
+    backup_before_import(db, _("antes de importar {names}").format(names=names))
+    with db.session() as session:
+        # The file is read again inside the writing transaction: what is applied is exactly
+        # what was checked against the database as it is now.
+        preview = make_preview(session)
+        result = apply(session, preview, accept_all=args.force)
+    ctx.out(
+        _(
+            "Importación aplicada: {created} creados, {updated} actualizados, {progress} avances; "
+            "{skipped} conflictos omitidos."
+        ).format(
+            created=result.created,
+            updated=result.updated,
+            progress=result.progress,
+            skipped=result.skipped_conflicts,
+        )
+    )
+    return EXIT_OK

@@ -1,0 +1,263 @@
+"""Bulk import (the template, or an edited full workbook): preview every row, then apply.
+
+A row updates the record with its ID, else the one with its natural key (partner: name or
+acronym; contact: partner + name; cluster, neighbourhood, program: name; commitment: partner +
+component + title + clusters + dates); otherwise it creates one. Importing the same file again
+changes nothing.
+A row whose record changed in the database after the file was exported (the hidden "Versión"
+column differs) is a conflict for the user to decide. See `bulk_apply` for the writing.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy.orm import Session
+
+from ..domain import partner_type_label, status_label
+from ..i18n import _
+from . import CancelFn, ProgressFn, never_cancel, no_progress
+from .bulk_format import CLUSTER_SEPARATOR
+from .bulk_read import BulkRow, BulkSheet, read_bulk
+from .bulk_rules import (
+    Bad,
+    Index,
+    Table,
+    check_commitment,
+    check_contact,
+    check_named,
+    check_partner,
+    clusters_key,
+    commitment_key,
+    component_id,
+    fold,
+    load_index,
+    partner_ref,
+    ref_by_name,
+)
+from .preview import Change, Conflict, FieldChange, Preview, show
+
+# Record field -> the sheet column it comes from (for labels and problem locations).
+FIELD_COLUMN = {
+    "partner_id": "partner",
+    "component_id": "component",
+    "program_id": "program",
+    "contact_id": "contact",
+    "cluster_ids": "clusters",
+    "all_clusters": "clusters",
+    "lead_partner_id": "lead_partner",
+    "cluster_id": "cluster",
+}
+HOOD_FIELDS = ["name", "comuna", "cluster_id"]
+PROGRAM_FIELDS = ["name", "lead_partner_id", "component_id", "description"]
+CLUSTER_FIELDS = ["name", "description"]
+
+
+def preview_bulk(
+    session: Session,
+    path: Path,
+    progress: ProgressFn = no_progress,
+    cancel: CancelFn = never_cancel,
+) -> Preview:
+    """Read and check the whole file; nothing is changed."""
+    preview = Preview("bulk", files=[str(path)])
+    sheets = read_bulk(Path(path), preview, progress, cancel)
+    idx = load_index(session)
+    for key, sheet in sheets.items():
+        _SheetPreview(session, idx, sheet, preview, Path(path).name).run(key)
+    return preview
+
+
+class _SheetPreview:
+    def __init__(self, session, idx: Index, sheet: BulkSheet, preview: Preview, file: str):
+        self.session, self.idx, self.sheet, self.preview, self.file = (
+            session,
+            idx,
+            sheet,
+            preview,
+            file,
+        )
+
+    def run(self, key: str) -> None:
+        idx = self.idx
+        plan = {
+            "partners": (idx.partners, self._partner, lambda v: fold(v.get("name"))),
+            "contacts": (idx.contacts, self._contact, self._contact_key),
+            "clusters": (idx.clusters, self._cluster, lambda v: fold(v.get("name"))),
+            "neighbourhoods": (idx.neighbourhoods, self._hood, lambda v: fold(v.get("name"))),
+            "programs": (idx.programs, self._program, lambda v: fold(v.get("name"))),
+            "commitments": (idx.commitments, self._commitment, self._commitment_key),
+        }
+        table, check, key_of = plan[key]
+        for row in self.sheet.rows:
+            self._row(key, table, check, key_of, row)
+
+    # -- one row: find its record, check it, compare -------------------------------------------
+
+    def _row(self, entity: str, table: Table, check, key_of, row: BulkRow) -> None:
+        v = row.values
+        bad = Bad()
+        key = key_of(v)
+        own_id = self._find(table, v.get("id"), key, bad, entity)
+        current = table.rows.get(own_id) if isinstance(own_id, int) else None
+        values = check(v, current, own_id, bad)
+        if bad:
+            for field_name, message in bad.items():
+                self._problem(row, FIELD_COLUMN.get(field_name, field_name), message)
+            return
+        if own_id is None:
+            ref = table.add_new(key, values.get("name") or values.get("title") or "")
+            if entity == "partners" and values.get("acronym"):
+                self.idx.acronyms.setdefault(fold(values["acronym"]), ref)
+            self._change(entity, row, None, ref, values, None, [])
+            return
+        fields = self._diff(entity, current, values)
+        if not fields:
+            self.preview.unchanged += 1
+            return
+        self._change(entity, row, own_id, own_id, values, current, fields)
+
+    def _find(self, table: Table, row_id, key, bad: Bad, entity: str):
+        if row_id is not None:
+            if row_id not in table.rows:
+                bad.fail(
+                    "id",
+                    _(
+                        "El ID {id} no existe en la base de datos (deje el ID vacío para crear un registro nuevo)."
+                    ).format(id=row_id),
+                )
+            return row_id
+        found = table.keys.get(key)
+        if isinstance(found, list):
+            if len(found) > 1:
+                bad.fail("title", _("Hay varios compromisos iguales: indique el ID."))
+            found = found[0] if found else None
+        if isinstance(found, str):  # made by an earlier row of this file
+            bad.fail("id", _("Registro repetido en el archivo."))
+        return found
+
+    def _problem(self, row: BulkRow, column_key: str, message: str) -> None:
+        spec = self.sheet.spec
+        known = any(c.key == column_key for c in spec.columns)
+        label = self.sheet.label(column_key) if known else None
+        self.preview.problem(self.file, self.sheet.title, row.number, label, message)
+
+    def _diff(self, entity: str, current: dict, values: dict) -> list[FieldChange]:
+        fields = []
+        for name, old in current.items():
+            if name == "version" or name not in values or values[name] == old:
+                continue
+            if name == "all_clusters" and "cluster_ids" in values:
+                continue  # shown together with the clusters
+            column = FIELD_COLUMN.get(name, name)
+            label = self.sheet.label(column) if column in self.sheet.columns else name
+            fields.append(
+                FieldChange(
+                    label, self._show(name, old, current), self._show(name, values[name], values)
+                )
+            )
+        return fields
+
+    def _show(self, name: str, value, record: dict) -> str:
+        idx = self.idx
+        names = {
+            "partner_id": idx.partners.names,
+            "lead_partner_id": idx.partners.names,
+            "contact_id": idx.contacts.names,
+            "program_id": idx.programs.names,
+            "cluster_id": idx.clusters.names,
+            "component_id": idx.component_names,
+        }
+        if name in names:
+            return show(names[name].get(value, value))
+        if name == "cluster_ids":
+            if record.get("all_clusters"):
+                return _("Todos los clústeres")
+            return CLUSTER_SEPARATOR.join(sorted(idx.clusters.names.get(c, str(c)) for c in value))
+        if name == "status":
+            return status_label(value)
+        if name == "type":
+            return partner_type_label(value)
+        return show(value)
+
+    def _change(self, entity, row, own_id, ref, values, current, fields) -> None:
+        label = values.get("name") or values.get("title") or ""
+        change = Change(
+            key=f"{entity}:{ref}",
+            file=self.file,
+            sheet=self.sheet.title,
+            row=row.number,
+            entity=entity,
+            entity_id=own_id,
+            label=label,
+            action="create" if own_id is None else "update",
+            fields=fields or [FieldChange(_("Nuevo"), "—", label)],
+            db_version=(current or {}).get("version"),
+            payload={"values": values, "ref": ref, "old": current},
+        )
+        sheet_version = row.values.get("version")
+        if (
+            current is not None
+            and sheet_version is not None
+            and sheet_version != current["version"]
+        ):
+            reason = _("Cambió en la base de datos después de exportar el archivo.")
+            self.preview.conflicts.append(
+                Conflict(
+                    change.key, self.file, self.sheet.title, row.number, label, reason, [change]
+                )
+            )
+            return
+        self.preview.changes.append(change)
+
+    # -- keys and checks per sheet --------------------------------------------------------------
+
+    def _partner_of(self, name) -> int | str | None:
+        key = fold(name)
+        return self.idx.partners.keys.get(key) or self.idx.acronyms.get(key)
+
+    def _contact_key(self, v: dict):
+        return (self._partner_of(v.get("partner")), fold(v.get("name")))
+
+    def _commitment_key(self, v: dict):
+        return commitment_key(
+            self._partner_of(v.get("partner")),
+            self.idx.components.get(fold(v.get("component"))),
+            v.get("title"),
+            clusters_key(v.get("clusters")),
+            v.get("start_date"),
+            v.get("due_date"),
+        )
+
+    def _commitment(self, v, current, own_id, bad):
+        return check_commitment(self.idx, v, current, bad)
+
+    def _partner(self, v, current, own_id, bad):
+        return check_partner(
+            self.session, v, current, own_id if isinstance(own_id, int) else None, bad
+        )
+
+    def _contact(self, v, current, own_id, bad):
+        return check_contact(self.idx, v, current, bad)
+
+    def _cluster(self, v, current, own_id, bad):
+        return check_named(v, current, CLUSTER_FIELDS, bad)
+
+    def _hood(self, v, current, own_id, bad):
+        values = check_named(v, current, HOOD_FIELDS, bad)
+        if "cluster" in v:
+            message = _("No existe el clúster «{name}».")
+            values["cluster_id"] = ref_by_name(
+                self.idx.clusters, v["cluster"], "cluster", bad, message
+            )
+        return values
+
+    def _program(self, v, current, own_id, bad):
+        values = check_named(v, current, PROGRAM_FIELDS, bad)
+        if "lead_partner" in v:
+            values["lead_partner_id"] = partner_ref(
+                self.idx, v["lead_partner"], bad, "lead_partner", False
+            )
+        if "component" in v:
+            values["component_id"] = component_id(self.idx, v["component"], bad, False)
+        return values

@@ -1,0 +1,32 @@
+"""Inserting many rows at once and learning their new ids, on SQLite and PostgreSQL alike.
+
+`INSERT ... RETURNING` in parameter order makes SQLAlchemy fall back to one statement per row
+on SQLite (it cannot guarantee the order of a batch): 20,000 rows took 30 s instead of 1 s.
+So rows go in with a plain executemany, all stamped with the same `created_at`, and their ids
+are read back in insertion order (ids grow within one transaction on both databases).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from ..errors import ConflictError
+from ..i18n import _
+
+
+def insert_many(session: Session, model, rows: list[dict], stamp: dt.datetime) -> list[int]:
+    """Insert `rows` (each with created_at == `stamp`); their ids, in the same order."""
+    if not rows:
+        return []
+    before = session.scalar(select(model.id).order_by(model.id.desc()).limit(1)) or 0
+    session.execute(insert(model), rows)
+    query = select(model.id).where(model.id > before, model.created_at == stamp).order_by(model.id)
+    ids = list(session.scalars(query))
+    if len(ids) != len(rows):  # someone else wrote the same instant: refuse rather than guess
+        raise ConflictError(
+            _("Otro usuario cambió compromisos durante la importación; no se aplicó nada.")
+        )
+    return ids

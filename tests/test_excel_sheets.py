@@ -1,0 +1,137 @@
+"""Partner commitment sheets: layout, protection, print set-up, metadata, safe text, batch."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from openpyxl import load_workbook
+
+from pazos_desktop.excel import Cancelled, describe_issues, safe_file_stem
+from pazos_desktop.excel.data import load_partner_sheets, resolve_partners
+from pazos_desktop.excel.partner_sheets import export_partner_sheets, write_partner_sheet
+from pazos_desktop.services import commitments
+from tests.excel_support import TODAY, calamine_rows, formula_count, sample_db, sample_template
+
+__all__ = ["sample_db", "sample_template"]
+
+
+def _sidoc(db):
+    with db.session() as s:
+        ids = resolve_partners(s, ["SIDOC"])
+        return load_partner_sheets(s, ids, on=TODAY)[0]
+
+
+def test_sheet_layout_protection_and_print(sample_db, tmp_path):
+    data = _sidoc(sample_db)
+    path = tmp_path / "s.xlsx"
+    write_partner_sheet(data, path)
+    wb = load_workbook(path)
+    assert wb.sheetnames == ["Portada", "Compromisos", "Listas", "_pazos"]
+    assert wb["Listas"].sheet_state == "hidden" and wb["_pazos"].sheet_state == "veryHidden"
+    ws = wb["Compromisos"]
+    assert ws.freeze_panes == "B4" and ws.auto_filter.ref.startswith("A3:N")
+    assert ws.protection.sheet and not ws.protection.password
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1
+    assert ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_rows == "$3:$3"
+    assert "Fundación SIDOC" in ws.oddHeader.center.text and "&P" in ws.oddFooter.right.text
+    assert ws.column_dimensions["O"].hidden  # the version column
+    first = next(r for r in ws.iter_rows(min_row=4) if isinstance(r[0].value, int))
+    assert all(not c.protection.locked for c in first[10:14])
+    assert all(c.protection.locked for c in first[:10])
+    assert first[8].is_date and first[8].number_format == "DD/MM/YYYY"
+    assert ws["H3"].value == "Valor (COP)"
+    validation = next(v for v in ws.data_validations.dataValidation if v.type == "list")
+    assert validation.formula1 == "'Listas'!$A$1:$A$5" and "L4" in str(validation.sqref)
+    assert [c.value for c in wb["Listas"]["A"]][:2] == ["Propuesto", "En ejecución"]
+    meta = {r[0].value: r[1].value for r in wb["_pazos"].iter_rows()}
+    assert meta["partner_id"] == str(data.partner.id) and meta["kind"] == "partner_sheet"
+    assert meta["schema_version"] == "1" and len(meta["file_id"]) == 32
+
+
+def test_second_reader_same_values_and_no_formulas(sample_db, tmp_path):
+    data = _sidoc(sample_db)
+    path = tmp_path / "s.xlsx"
+    write_partner_sheet(data, path)
+    rows = calamine_rows(path, "Compromisos")
+    by_id = {int(r[0]): r for r in rows[3:] if isinstance(r[0], float | int) and r[0] != ""}
+    assert set(by_id) == {c.id for c in data.commitments}
+    for c in data.commitments:
+        row = by_id[c.id]
+        assert row[3] == c.title and row[5] == c.target_quantity
+        assert row[8] == c.due_date  # a real date, not text
+        assert row[14] == c.version
+    assert formula_count(path) == 0
+
+
+def test_hostile_text_stays_text_and_is_reported(sample_db, tmp_path):
+    with sample_db.session() as s:
+        ids = resolve_partners(s, ["SIDOC"])
+        first = load_partner_sheets(s, ids, on=TODAY)[0].commitments[0]
+        c = commitments.get_commitment(s, first.id)
+        c.title = '=HYPERLINK("http://x","clic")'
+        c.unit = "+cmd|' /C calc'!A0"
+        commitments.save_commitment(s, c)
+        data = load_partner_sheets(s, ids, on=TODAY)[0]
+    data.commitments[0].unit = "@SUM(1)"
+    data.commitments[1].title = "a\x00b\x1bc"
+    data.commitments[2].title = "x" * 40_000
+    path = tmp_path / "h.xlsx"
+    log = write_partner_sheet(data, path)
+    assert formula_count(path) == 0
+    ws = load_workbook(path)["Compromisos"]
+    titles = {r[0].value: r[3] for r in ws.iter_rows(min_row=4) if isinstance(r[0].value, int)}
+    hostile = titles[first.id]
+    assert hostile.value.startswith("=HYPERLINK") and hostile.data_type == "s"
+    assert hostile.quotePrefix
+    assert titles[data.commitments[1].id].value == "abc"
+    assert len(titles[data.commitments[2].id].value) == 32_767
+    lines = describe_issues(log)
+    assert any("caracteres de control" in line for line in lines)
+    assert any("32.767" in line and line.startswith("Compromisos!D") for line in lines)
+
+
+def test_batch_names_progress_and_cancel(sample_db, tmp_path):
+    with sample_db.session() as s:
+        items = load_partner_sheets(s, on=TODAY)
+    seen = []
+    results = export_partner_sheets(items, tmp_path / "out", lambda d, t, x: seen.append(d))
+    names = {r.path.name for r in results}
+    assert "Compromisos_Fundacion_SIDOC_2026-11-25.xlsx" in names
+    assert len(names) == len(items) == 18 and seen[-1] == 18
+    calls = []
+
+    def cancel() -> bool:
+        calls.append(1)
+        return len(calls) > 3
+
+    with pytest.raises(Cancelled):
+        export_partner_sheets(items, tmp_path / "cancelled", cancel=cancel)
+    assert list((tmp_path / "cancelled").iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    "name, stem",
+    [
+        ("Fundación SIDOC", "Fundacion_SIDOC"),
+        ('A/B:C*D?"E<F>|G', "A_B_C_D_E_F_G"),
+        ("CON", "CON_"),
+        ("   ", "entidad"),
+    ],
+)
+def test_windows_safe_file_names(name, stem):
+    assert safe_file_stem(name) == stem
+
+
+def test_sheet_in_english(sample_db, tmp_path):
+    from pazos_desktop import i18n
+
+    i18n.set_language("en")
+    data = _sidoc(sample_db)
+    path = tmp_path / "en.xlsx"
+    write_partner_sheet(data, path)
+    wb = load_workbook(path)
+    assert wb.sheetnames[:3] == ["Cover", "Commitments", "Lists"]
+    assert wb["Commitments"]["L3"].value == "New status"
+    assert isinstance(data.context.today, dt.date)
