@@ -18,7 +18,6 @@ from PySide6.QtWidgets import QApplication
 from . import errors
 from .main_window import MainWindow
 from .prefs import Preferences
-from .translations import apply_language, explicit_language
 
 # Tests replace these to answer the recovery dialog and the file chooser without a click.
 recovery_ask = None
@@ -29,20 +28,29 @@ def run(db_target: str, lang: str) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("PAZOS Coordinación")
     prefs = Preferences()
-    if not explicit_language():
-        lang = prefs.language() or lang
-    apply_language(lang)
-    errors.install_hooks()
-    window = MainWindow(prefs, db_target)
-    window.show()
-    QTimer.singleShot(0, lambda: (errors.setup_logging(), start(window)))
+    window = MainWindow(prefs, db_target, deferred=True)
+    window.show()  # an empty frame at once; its contents follow on the first loop turn
+    QTimer.singleShot(0, lambda: build_and_start(window, lang))
     try:
         return app.exec()
     finally:
-        window.ops.shutdown()
-        if window.ops.db is not None:
-            window.ops.db.dispose()
+        if window.ops is not None:
+            window.ops.shutdown()
+            if window.ops.db is not None:
+                window.ops.db.dispose()
         window.release_lock()
+
+
+def build_and_start(window: MainWindow, lang: str) -> None:
+    from .translations import apply_language, explicit_language
+
+    errors.install_hooks()
+    if not explicit_language():
+        lang = window.prefs.language() or lang
+    apply_language(lang)
+    window.build()
+    errors.setup_logging()
+    start(window)
 
 
 def start(window: MainWindow, on_welcome=None) -> None:

@@ -1,7 +1,10 @@
 """The main window: navigation list, the views, the status bar, window-wide shortcuts.
 
-Nothing here touches the `Qt` namespace before the window is first shown: its first use costs
-~15 ms, a tenth of a bare window's start-up (see benchmarks/bench_window.py).
+Start-up shows the window first (`MainWindow(..., deferred=True)` is an empty frame with its
+title and remembered geometry) and builds its contents on the first event-loop turn
+(`build()`): the operations worker, the views list and the error machinery are imported only
+then, and nothing touches the `Qt` namespace before the first show (its first use costs
+~15 ms, a tenth of a bare window's start-up; see benchmarks/bench_window.py).
 """
 
 from __future__ import annotations
@@ -21,10 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from . import errors
-from .operations import Operations
 from .prefs import Preferences
-from .views import VIEWS, ViewContext
 
 log = logging.getLogger("pazos.window")
 
@@ -33,16 +33,30 @@ class MainWindow(QMainWindow):
     ready = Signal()  # the database is open and the first view is built
     language_changed = Signal(str)
 
-    def __init__(self, prefs: Preferences, db_target: str, ops: Operations | None = None):
+    def __init__(self, prefs: Preferences, db_target: str, ops=None, deferred: bool = False):
         super().__init__()
         self.prefs, self.db_target = prefs, db_target
-        self.ops = ops or Operations(parent=self)
-        self.ctx = ViewContext(self.ops, prefs, self)
+        self.ops = ops
         self.views: dict[str, QWidget] = {}
         self.attempt = None  # ui.recovery_dialog.Attempt: the target and its single-copy lock
+        self.built = False
         self.setWindowTitle(self.tr("PAZOS Coordinación"))
-        self._build()
         self._restore_geometry()
+        if not deferred:
+            self.build()
+
+    def build(self) -> None:
+        """The window's contents (once): navigation, pages, status bar, shortcuts."""
+        if self.built:
+            return
+        from .operations import Operations
+        from .views import ViewContext
+
+        self.built = True
+        self.ops = self.ops or Operations(parent=self)
+        self.ctx = ViewContext(self.ops, self.prefs, self)
+        self.setWindowTitle(self.tr("PAZOS Coordinación"))  # now with its translation
+        self._build()
 
     def _build(self) -> None:
         central = QWidget()
@@ -70,6 +84,8 @@ class MainWindow(QMainWindow):
         self._shortcuts()
 
     def _fill_nav(self) -> None:
+        from .views import VIEWS
+
         self.nav.blockSignals(True)
         self.nav.clear()
         for view in VIEWS:
@@ -99,6 +115,8 @@ class MainWindow(QMainWindow):
 
     def database_opened(self, db) -> None:
         """Called once the database is open and migrated: build the first view."""
+        from .views import VIEWS
+
         self.ops.db = db
         self.db_label.setText(self.tr("Base de datos: {path}").format(path=db.describe()))
         self.nav.setEnabled(True)
@@ -154,6 +172,8 @@ class MainWindow(QMainWindow):
             guard.release()
 
     def database_failed(self, exc: BaseException) -> None:
+        from . import errors
+
         self.loading.setText(errors.user_message(exc))
         self.loading.setWordWrap(True)
         errors.show_error(self, exc)
@@ -162,6 +182,8 @@ class MainWindow(QMainWindow):
 
     def view(self, key: str) -> QWidget:
         """The view for `key`, built the first time it is needed."""
+        from .views import VIEWS
+
         if key not in self.views:
             spec = next(v for v in VIEWS if v.key == key)
             widget = spec.build(self.ctx)
@@ -177,6 +199,8 @@ class MainWindow(QMainWindow):
         return next((k for k, w in self.views.items() if w is self.stack.currentWidget()), None)
 
     def show_view(self, key: str) -> QWidget:
+        from .views import VIEWS
+
         row = next(i for i, v in enumerate(VIEWS) if v.key == key)
         if self.nav.currentRow() != row:
             self.nav.setCurrentRow(row)  # → _nav_changed
@@ -185,6 +209,8 @@ class MainWindow(QMainWindow):
         return self.views[key]
 
     def _nav_changed(self, row: int) -> None:
+        from .views import VIEWS
+
         if row < 0 or self.ops.db is None:
             return
         widget = self.view(VIEWS[row].key)
@@ -193,6 +219,8 @@ class MainWindow(QMainWindow):
 
     def show_commitments(self, f) -> None:
         """Open the commitments list with filter `f` (a CommitmentFilter)."""
+        from .views import VIEWS
+
         view = self.view("commitments")
         row = next(i for i, v in enumerate(VIEWS) if v.key == "commitments")
         self.nav.blockSignals(True)
@@ -206,6 +234,7 @@ class MainWindow(QMainWindow):
     def set_language(self, lang: str) -> None:
         """Switch language now: the views are rebuilt with the new translations."""
         from .translations import apply_language
+        from .views import VIEWS
 
         lang = apply_language(lang)
         self.prefs.set_language(lang)
