@@ -128,8 +128,16 @@ def proxy_baseline(rows) -> tuple[QSortFilterProxyModel, QTableView]:
     """The naive Qt way: every row in a QStandardItemModel behind a QSortFilterProxyModel."""
     source = QStandardItemModel(len(rows), 8)
     for r, row in enumerate(rows):
-        values = (row.partner_name, row.component_name, row.clusters, row.title,
-                  row.target_quantity, row.achieved_quantity, row.due_date, row.status)
+        values = (
+            row.partner_name,
+            row.component_name,
+            row.clusters,
+            row.title,
+            row.target_quantity,
+            row.achieved_quantity,
+            row.due_date,
+            row.status,
+        )
         for c, value in enumerate(values):
             source.setItem(r, c, QStandardItem("" if value is None else str(value)))
     proxy = QSortFilterProxyModel()
@@ -160,14 +168,17 @@ def interactive(db: Path, tmp: Path) -> dict[str, tuple[float, float]]:
     view = window.show_view("commitments")
     pump_until(lambda: window.ops.idle and len(view.model.ids) > 0)
     n = len(view.model.ids)
-    ours_search = [timed_refresh(window, view, lambda t=t: view.search.setText(t)) for t in KEYSTROKES]
+    ours_search = [
+        timed_refresh(window, view, lambda t=t: view.search.setText(t)) for t in KEYSTROKES
+    ]
     view.search.setText("")
     pump_until(lambda: window.ops.idle)
     ours_sort = []
     for column in range(view.model.columnCount()):
         for order in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder):
-            ours_sort.append(timed_refresh(
-                window, view, lambda c=column, o=order: view.table.sortByColumn(c, o)))
+            ours_sort.append(
+                timed_refresh(window, view, lambda c=column, o=order: view.table.sortByColumn(c, o))
+            )
     ids = view.model.ids[:: max(1, n // 9)][:9]
     ours_editor = []
     for commitment_id in ids:
@@ -185,8 +196,11 @@ def interactive(db: Path, tmp: Path) -> dict[str, tuple[float, float]]:
     proxy, table = proxy_baseline(rows)
     base_search = [timed(lambda t=t: proxy.setFilterFixedString(t), table) for t in KEYSTROKES]
     proxy.setFilterFixedString("")
-    base_sort = [timed(lambda c=c, o=o: proxy.sort(c, o), table)
-                 for c in range(8) for o in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder)]
+    base_sort = [
+        timed(lambda c=c, o=o: proxy.sort(c, o), table)
+        for c in range(8)
+        for o in (Qt.SortOrder.AscendingOrder, Qt.SortOrder.DescendingOrder)
+    ]
     base_editor = [timed(_bare_dialog) for _ in range(9)]
     window.close()
     window.ops.shutdown()
@@ -194,7 +208,11 @@ def interactive(db: Path, tmp: Path) -> dict[str, tuple[float, float]]:
     return {
         "search": (statistics.median(ours_search), statistics.median(base_search), n),
         "sort": (statistics.median(ours_sort), statistics.median(base_sort), max(ours_sort)),
-        "editor": (statistics.median(ours_editor), statistics.median(base_editor), max(ours_editor)),
+        "editor": (
+            statistics.median(ours_editor),
+            statistics.median(base_editor),
+            max(ours_editor),
+        ),
     }
 
 
@@ -222,7 +240,9 @@ def main() -> None:
         shutil.copy(source, db)
         bare, shown, populated = startup(db)
         figures = interactive(db, tmp)
-    print(f"{'window benchmark (10x: 20,000 commitments)':<48} {'ours':>9} {'baseline':>9} {'ratio':>6}  target")
+    print(
+        f"{'window benchmark (10x: 20,000 commitments)':<48} {'ours':>9} {'baseline':>9} {'ratio':>6}  target"
+    )
     rows = [
         ("start to main window shown (vs bare QMainWindow)", shown, bare, "<= 1.5x"),
         ("start to dashboard populated (vs bare QMainWindow)", populated, bare, "<= 5x"),
@@ -232,7 +252,9 @@ def main() -> None:
     ]
     for name, ours, base, target in rows:
         print(f"{name:<48} {ours:7.1f}ms {base:7.1f}ms {ours / base:5.2f}x  {target}")
-    print(f"slowest sort {figures['sort'][2]:.1f} ms; slowest editor open {figures['editor'][2]:.1f} ms")
+    print(
+        f"slowest sort {figures['sort'][2]:.1f} ms; slowest editor open {figures['editor'][2]:.1f} ms"
+    )
 
 
 if __name__ == "__main__":

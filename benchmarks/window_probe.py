@@ -25,19 +25,27 @@ def bare() -> int:
 
 
 def app_run(db: str) -> int:
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    """`main.py --db DB` itself (run as __main__), with ui.app's first step wrapped to report."""
+    import runpy
+
+    root = Path(__file__).resolve().parent.parent
+    sys.path.insert(0, str(root))
     import ui.app
-    from pazos_desktop.cli import main as cli_main
 
-    real_start = ui.app.start
+    real_start = ui.app.build_and_start
 
-    def start(window, on_welcome=None):
-        print("shown", flush=True)
+    def start(window, lang):
+        print("shown", flush=True)  # the first event-loop turn after window.show()
         window.ready.connect(lambda: _when_populated(window))
-        real_start(window, on_welcome)
+        real_start(window, lang)
 
-    ui.app.start = start
-    return cli_main(["--db", db], open_window=lambda target, lang: ui.app.run(target, lang))
+    ui.app.build_and_start = start
+    sys.argv = [str(root / "main.py"), "--db", db]
+    try:
+        runpy.run_path(str(root / "main.py"), run_name="__main__")
+    except SystemExit as exit_:
+        return int(exit_.code or 0)
+    return 0
 
 
 def _when_populated(window) -> None:

@@ -225,6 +225,7 @@ def test_workbook_template_and_bulk(qtbot, window, excel, told, monkeypatch, tmp
 
 def test_menu_and_cancelled_export(qtbot, window, excel, told, monkeypatch, tmp_path):
     menu = excel.menu
+    assert [a.text() for a in window.menuBar().actions()] == ["&Archivo", "&Excel"]
     titles = [a.text() for a in menu.actions() if not a.isSeparator()]
     assert titles[0] == "Exportar hojas de compromisos…" and all(
         a.isEnabled() for a in menu.actions()
@@ -269,6 +270,8 @@ def test_menu_and_preview_in_english(qtbot, window, excel):
     window.set_language("en")
     idle(qtbot, window)
     assert excel.menu.title() == "&Excel"
+    bar = [a.text() for a in window.menuBar().actions()]
+    assert bar == ["&File", "&Excel"]
     assert excel.entries["export_partner_sheets"].text() == "Export commitment sheets…"
     preview = Preview("bulk", files=["x.xlsx"])
     preview.problem("x.xlsx", "Partners", 4, "NIT", "bad")

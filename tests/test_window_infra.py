@@ -161,16 +161,54 @@ def test_welcome_dialog_empty_database(qtbot, tmp_path, prefs, recorder):
         close_window(window)
 
 
-def test_damaged_database_shows_a_message(qtbot, tmp_path, prefs, recorder):
+def test_damaged_database_goes_to_the_recovery_dialog(qtbot, tmp_path, prefs, monkeypatch):
+    from pazos_desktop.startup import Recovery
+
     target = tmp_path / "rota.sqlite"
     target.write_bytes(b"esto no es una base de datos" * 100)
+    asked = []
+    monkeypatch.setattr(
+        ui_app, "recovery_ask", lambda problem, _p: asked.append(problem) or Recovery.QUIT
+    )
     window = MainWindow(prefs, str(target))
     qtbot.addWidget(window)
+    window.show()
     ui_app.start(window)
-    qtbot.waitUntil(lambda: bool(recorder.shown), timeout=10000)
-    assert "no es una base de datos" in recorder.shown[0]
+    qtbot.waitUntil(lambda: bool(asked), timeout=10000)
+    assert "no es una base de datos" in asked[0].message
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5000)  # "quit" closes the window
     assert window.ops.db is None and not window.nav.isEnabled()
     window.ops.shutdown()
+
+
+def test_second_copy_on_the_same_database_is_refused(qtbot, window, prefs, recorder):
+    second = MainWindow(prefs, window.db_target)
+    qtbot.addWidget(second)
+    second.show()
+    ui_app.start(second)
+    qtbot.waitUntil(lambda: bool(recorder.shown), timeout=10000)
+    assert "abierto" in recorder.shown[0] or "abierta" in recorder.shown[0]
+    assert second.ops.db is None
+    second.ops.shutdown()
+
+
+def test_backup_now_and_restore_from_the_file_menu(qtbot, window, tmp_path):
+    copy = tmp_path / "copia.sqlite"
+    told = []
+    titles = [a.text() for a in window.file_menu.actions()]
+    assert "Hacer una copia de seguridad ahora…" in titles
+    window.back_up_now(ask=lambda _p, _s: str(copy), show=lambda *a: told.append(a[-1]))
+    assert copy.exists() and copy.stat().st_size > 0
+    with session_of(window) as s:
+        s.add(Partner(name="Creada después", name_key="creada despues", type="public"))
+    window.restore_backup(
+        ask=lambda _p, _f: str(copy), sure=lambda *_a: True, show=lambda *a: told.append(a[-1])
+    )
+    qtbot.waitUntil(lambda: window.ops.db is not None and window.ops.idle, timeout=15000)
+    with session_of(window) as s:
+        assert s.scalar(select(func.count()).where(Partner.name == "Creada después")) == 0
+        assert s.scalar(select(func.count()).select_from(Commitment)) > 100
+    assert window.current_key() == "dashboard"
 
 
 def test_settings_view_saves_to_the_database(qtbot, window, recorder):

@@ -13,7 +13,16 @@ from PySide6.QtCore import QEventLoop, QSettings
 from PySide6.QtWidgets import QApplication, QWidget
 
 ROOT = Path(__file__).resolve().parent.parent
-VIEW_KEYS = ["dashboard", "commitments", "meetings", "partners", "territory", "programs", "reports", "settings"]
+VIEW_KEYS = [
+    "dashboard",
+    "commitments",
+    "meetings",
+    "partners",
+    "territory",
+    "programs",
+    "reports",
+    "settings",
+]
 
 
 def settle(window, seconds: float = 15.0) -> None:

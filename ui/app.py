@@ -1,8 +1,10 @@
 """Starts the Qt application: window first, then the core (SQLAlchemy) behind it.
 
-The main window is shown before `pazos_desktop.database` is imported; opening and migrating
-the database (and the welcome dialog on a first start) happen from the event loop, the work
-itself on the operations worker.
+The main window is shown before `pazos_desktop.database` is imported. From the event loop:
+the single-instance lock and "is there a database yet?" on the worker, the welcome dialog on
+a first start, then `startup.prepare_database` (location checks, daily backup, migration) on
+the worker; a start-up problem is resolved on the UI thread with the recovery dialog
+(`ui.recovery_dialog.resolve_problem`) and the opening retried.
 """
 
 from __future__ import annotations
@@ -16,44 +18,68 @@ from PySide6.QtWidgets import QApplication
 from . import errors
 from .main_window import MainWindow
 from .prefs import Preferences
-from .translations import apply_language, explicit_language
+
+# Tests replace these to answer the recovery dialog and the file chooser without a click.
+recovery_ask = None
+recovery_choose_file = None
 
 
 def run(db_target: str, lang: str) -> int:
     app = QApplication.instance() or QApplication(sys.argv)
     app.setApplicationName("PAZOS Coordinación")
     prefs = Preferences()
-    if not explicit_language():
-        lang = prefs.language() or lang
-    apply_language(lang)
-    errors.install_hooks()
-    window = MainWindow(prefs, db_target)
-    window.show()
-    QTimer.singleShot(0, lambda: (errors.setup_logging(), start(window)))
+    window = MainWindow(prefs, db_target, deferred=True)
+    window.show()  # an empty frame at once; its contents follow on the first loop turn
+    QTimer.singleShot(0, lambda: build_and_start(window, lang))
     try:
         return app.exec()
     finally:
-        window.ops.shutdown()
-        if window.ops.db is not None:
-            window.ops.db.dispose()
+        if window.ops is not None:
+            window.ops.shutdown()
+            if window.ops.db is not None:
+                window.ops.db.dispose()
+        window.release_lock()
+
+
+def build_and_start(window: MainWindow, lang: str) -> None:
+    from .translations import apply_language, explicit_language
+
+    errors.install_hooks()
+    if not explicit_language():
+        lang = window.prefs.language() or lang
+    apply_language(lang)
+    window.build()
+    errors.setup_logging()
+    start(window)
 
 
 def start(window: MainWindow, on_welcome=None) -> None:
-    """Open the database on the worker; ask first when there is none yet."""
+    """Take the database's lock and look for it on the worker; ask first when there is none."""
     target = window.db_target
 
-    def exists():
+    def check():
         from pazos_desktop.database import database_exists
+        from ui.recovery_dialog import claim
 
-        return database_exists(target)
+        told: list[str] = []
+        attempt = claim(target, None, tell=lambda _parent, _title, text: told.append(text))
+        return attempt, told, database_exists(target)
 
-    def checked(found: bool) -> None:
+    def checked(result) -> None:
+        attempt, told, found = result
+        if attempt is None:  # another copy of the program has this database open
+            from pazos_desktop.errors import PazosError
+
+            errors.show_error(window, PazosError("\n".join(told)))
+            window.close()
+            return
+        window.attempt = attempt
         if found:
             open_db(window)
         else:
             welcome(window, on_welcome)
 
-    window.ops.submit(exists, checked, window.database_failed, window)
+    window.ops.submit(check, checked, window.database_failed, window)
 
 
 def welcome(window: MainWindow, on_welcome=None) -> None:
@@ -74,12 +100,13 @@ def welcome(window: MainWindow, on_welcome=None) -> None:
 
 
 def open_db(window: MainWindow, sample: bool = False) -> None:
-    target = window.db_target
+    """Check, back up, migrate and open on the worker; a problem goes to the recovery dialog."""
+    attempt = window.attempt
 
     def work():
-        from pazos_desktop.database import open_database
+        from pazos_desktop.startup import prepare_database
 
-        db = open_database(target)
+        db = prepare_database(attempt.target, allow_network=attempt.allow_network)
         if sample:
             from pazos_desktop.sample import build_sample, holds_data
 
@@ -88,4 +115,30 @@ def open_db(window: MainWindow, sample: bool = False) -> None:
                     build_sample(session, dt.date.today())
         return db
 
-    window.ops.submit(work, window.database_opened, window.database_failed, window)
+    def failed(exc: BaseException) -> None:
+        from pazos_desktop.startup import StartupProblem
+
+        if isinstance(exc, StartupProblem):
+            recover(window, exc, sample)
+        else:
+            window.database_failed(exc)
+
+    window.ops.submit(work, window.database_opened, failed, window)
+
+
+def recover(window: MainWindow, problem, sample: bool) -> None:
+    from ui.recovery_dialog import resolve_problem
+
+    options = {}
+    if recovery_ask is not None:
+        options["ask"] = recovery_ask
+    if recovery_choose_file is not None:
+        options["choose_file"] = recovery_choose_file
+    attempt = resolve_problem(problem, window.attempt, window, **options)
+    if attempt is None:
+        window.loading.setText(problem.message)
+        window.close()
+        return
+    window.attempt = attempt
+    window.db_target = attempt.target
+    open_db(window, sample)

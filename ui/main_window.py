@@ -1,7 +1,10 @@
 """The main window: navigation list, the views, the status bar, window-wide shortcuts.
 
-Nothing here touches the `Qt` namespace before the window is first shown: its first use costs
-~15 ms, a tenth of a bare window's start-up (see benchmarks/bench_window.py).
+Start-up shows the window first (`MainWindow(..., deferred=True)` is an empty frame with its
+title and remembered geometry) and builds its contents on the first event-loop turn
+(`build()`): the operations worker, the views list and the error machinery are imported only
+then, and nothing touches the `Qt` namespace before the first show (its first use costs
+~15 ms, a tenth of a bare window's start-up; see benchmarks/bench_window.py).
 """
 
 from __future__ import annotations
@@ -21,11 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from . import errors
-from .excel import menu as excel_menu
-from .operations import Operations
 from .prefs import Preferences
-from .views import VIEWS, ViewContext
 
 log = logging.getLogger("pazos.window")
 
@@ -34,15 +33,30 @@ class MainWindow(QMainWindow):
     ready = Signal()  # the database is open and the first view is built
     language_changed = Signal(str)
 
-    def __init__(self, prefs: Preferences, db_target: str, ops: Operations | None = None):
+    def __init__(self, prefs: Preferences, db_target: str, ops=None, deferred: bool = False):
         super().__init__()
         self.prefs, self.db_target = prefs, db_target
-        self.ops = ops or Operations(parent=self)
-        self.ctx = ViewContext(self.ops, prefs, self)
+        self.ops = ops
         self.views: dict[str, QWidget] = {}
+        self.attempt = None  # ui.recovery_dialog.Attempt: the target and its single-copy lock
+        self.built = False
         self.setWindowTitle(self.tr("PAZOS Coordinación"))
-        self._build()
         self._restore_geometry()
+        if not deferred:
+            self.build()
+
+    def build(self) -> None:
+        """The window's contents (once): navigation, pages, status bar, shortcuts."""
+        if self.built:
+            return
+        from .operations import Operations
+        from .views import ViewContext
+
+        self.built = True
+        self.ops = self.ops or Operations(parent=self)
+        self.ctx = ViewContext(self.ops, self.prefs, self)
+        self.setWindowTitle(self.tr("PAZOS Coordinación"))  # now with its translation
+        self._build()
 
     def _build(self) -> None:
         central = QWidget()
@@ -68,9 +82,10 @@ class MainWindow(QMainWindow):
         self.db_label = QLabel()
         self.statusBar().addPermanentWidget(self.db_label)
         self._shortcuts()
-        excel_menu.install(self)  # the Excel menu (ui/excel)
 
     def _fill_nav(self) -> None:
+        from .views import VIEWS
+
         self.nav.blockSignals(True)
         self.nav.clear()
         for view in VIEWS:
@@ -100,13 +115,68 @@ class MainWindow(QMainWindow):
 
     def database_opened(self, db) -> None:
         """Called once the database is open and migrated: build the first view."""
+        from .views import VIEWS
+
         self.ops.db = db
         self.db_label.setText(self.tr("Base de datos: {path}").format(path=db.describe()))
         self.nav.setEnabled(True)
+        if self.file_menu is None:
+            self._file_menu()
         self.show_view(VIEWS[0].key)
         self.ready.emit()
 
+    file_menu = None
+
+    def _file_menu(self) -> None:
+        """Archivo: back up now, restore a backup (the safety feature's actions), quit."""
+        from pazos_desktop.i18n import _
+        from pazos_desktop.startup import BACKUP_NOW_LABEL, RESTORE_LABEL
+
+        self.file_menu = self.menuBar().addMenu(self.tr("&Archivo"))
+        self.file_menu.addAction(_(BACKUP_NOW_LABEL), lambda: self.back_up_now())
+        self.file_menu.addAction(_(RESTORE_LABEL), lambda: self.restore_backup())
+        self.file_menu.addSeparator()
+        self.file_menu.addAction(self.tr("&Salir"), self.close)
+        from .excel.menu import install as excel_menu  # the Excel menu, after Archivo
+
+        excel_menu(self)
+
+    def back_up_now(self, **dialogs) -> None:
+        """`dialogs` (ask=, show=) replace the file chooser and the message, for tests."""
+        from .backup_actions import back_up_now
+
+        if self.ops.db is not None and self.ops.db.path is not None:
+            self.ops.drain()  # the copy starts after the last queued change is committed
+            back_up_now(self, self.ops.db.path, **dialogs)
+
+    def restore_backup(self, **dialogs) -> None:
+        """Replace the database by a backup (checked and confirmed), then reopen everything."""
+        from . import app
+        from .backup_actions import restore_from_backup
+
+        db = self.ops.db
+        if db is None or db.path is None:
+            return
+        closing = self._close_database
+        if restore_from_backup(self, db.path, close_database=closing, **dialogs) is not None:
+            self.rebuild_views()
+            app.open_db(self)
+
+    def _close_database(self) -> None:
+        self.ops.drain()
+        if self.ops.db is not None:
+            self.ops.db.dispose()
+            self.ops.db = None
+        self.nav.setEnabled(False)
+
+    def release_lock(self) -> None:
+        guard = getattr(self.attempt, "guard", None)
+        if guard is not None:
+            guard.release()
+
     def database_failed(self, exc: BaseException) -> None:
+        from . import errors
+
         self.loading.setText(errors.user_message(exc))
         self.loading.setWordWrap(True)
         errors.show_error(self, exc)
@@ -115,6 +185,8 @@ class MainWindow(QMainWindow):
 
     def view(self, key: str) -> QWidget:
         """The view for `key`, built the first time it is needed."""
+        from .views import VIEWS
+
         if key not in self.views:
             spec = next(v for v in VIEWS if v.key == key)
             widget = spec.build(self.ctx)
@@ -130,6 +202,8 @@ class MainWindow(QMainWindow):
         return next((k for k, w in self.views.items() if w is self.stack.currentWidget()), None)
 
     def show_view(self, key: str) -> QWidget:
+        from .views import VIEWS
+
         row = next(i for i, v in enumerate(VIEWS) if v.key == key)
         if self.nav.currentRow() != row:
             self.nav.setCurrentRow(row)  # → _nav_changed
@@ -138,6 +212,8 @@ class MainWindow(QMainWindow):
         return self.views[key]
 
     def _nav_changed(self, row: int) -> None:
+        from .views import VIEWS
+
         if row < 0 or self.ops.db is None:
             return
         widget = self.view(VIEWS[row].key)
@@ -146,6 +222,8 @@ class MainWindow(QMainWindow):
 
     def show_commitments(self, f) -> None:
         """Open the commitments list with filter `f` (a CommitmentFilter)."""
+        from .views import VIEWS
+
         view = self.view("commitments")
         row = next(i for i, v in enumerate(VIEWS) if v.key == "commitments")
         self.nav.blockSignals(True)
@@ -159,23 +237,32 @@ class MainWindow(QMainWindow):
     def set_language(self, lang: str) -> None:
         """Switch language now: the views are rebuilt with the new translations."""
         from .translations import apply_language
+        from .views import VIEWS
 
         lang = apply_language(lang)
         self.prefs.set_language(lang)
         key = self.current_key() or VIEWS[0].key
-        for widget in self.views.values():
-            self.stack.removeWidget(widget)
-            widget.deleteLater()
-        self.views.clear()
+        self.rebuild_views()
         self.setWindowTitle(self.tr("PAZOS Coordinación"))
         self.nav.setAccessibleName(self.tr("Navegación"))
         self._fill_nav()
+        if self.file_menu is not None:
+            self.menuBar().clear()
+            self._file_menu()
         if self.ops.db is not None:
             self.db_label.setText(
                 self.tr("Base de datos: {path}").format(path=self.ops.db.describe())
             )
             self.show_view(key)
         self.language_changed.emit(lang)
+
+    def rebuild_views(self) -> None:
+        """Drop every built view: each is built again, fresh, when next shown."""
+        self.stack.setCurrentIndex(0)
+        for widget in self.views.values():
+            self.stack.removeWidget(widget)
+            widget.deleteLater()
+        self.views.clear()
 
     # --- geometry -------------------------------------------------------------------------
 
@@ -191,6 +278,7 @@ class MainWindow(QMainWindow):
             if callable(save):
                 save()
         self.prefs.sync()
+        self.release_lock()
         super().closeEvent(event)
 
 

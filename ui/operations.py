@@ -107,5 +107,9 @@ class Operations(QObject):
 
         return self._pool.submit(in_session).result()
 
+    def drain(self) -> None:
+        """Wait until every queued operation has run (before a backup or a restore)."""
+        self._pool.submit(lambda: None).result()
+
     def shutdown(self) -> None:
         self._pool.shutdown(wait=True, cancel_futures=True)

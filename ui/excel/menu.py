@@ -34,7 +34,7 @@ class ExcelMenu(QObject):
                 self.menu.addSeparator()
                 continue
             action = self.menu.addAction("")
-            action.setEnabled(window.ops.db is not None)
+            action.setEnabled(getattr(window.ops, "db", None) is not None)
             if entry == "hxl":
                 action.setCheckable(True)
                 action.setChecked(self._hxl_preference())
@@ -75,6 +75,8 @@ class ExcelMenu(QObject):
         return self._actions
 
     def trigger(self, method: str) -> None:
+        if self.window.ops is None or self.window.ops.db is None:
+            return  # the database is closed (a restore is under way)
         if method == "export_workbook":
             self.actions.export_workbook(hxl=self.entries["hxl"].isChecked())
         else:
@@ -89,6 +91,15 @@ class ExcelMenu(QObject):
 
 
 def install(window) -> ExcelMenu:
-    """Add the menu to `window` (a MainWindow); kept as `window.excel_menu`."""
-    window.excel_menu = ExcelMenu(window)
+    """Add the menu to `window` (a MainWindow), kept as `window.excel_menu`.
+
+    The window calls this after building its Archivo menu, again after a language switch
+    has cleared the menu bar: the same menu is then put back, retitled.
+    """
+    existing = getattr(window, "excel_menu", None)
+    if existing is None:
+        window.excel_menu = ExcelMenu(window)
+    else:
+        window.menuBar().addMenu(existing.menu)
+        existing.retranslate()
     return window.excel_menu

@@ -986,6 +986,14 @@
   <context>
     <name>MainWindow</name>
     <message>
+      <source>&amp;Archivo</source>
+      <translation>&amp;File</translation>
+    </message>
+    <message>
+      <source>&amp;Salir</source>
+      <translation>&amp;Quit</translation>
+    </message>
+    <message>
       <source>Abriendo la base de datos…</source>
       <translation>Opening the database…</translation>
     </message>
