@@ -76,9 +76,11 @@ def test_error_dialog_copies_details_and_names_the_log(qtbot, tmp_path):
         errors.log.error("una línea")
         assert "una línea" in log.read_text(encoding="utf-8")
     finally:
-        for handler in list(errors.log.handlers):
-            errors.log.removeHandler(handler)
-            handler.close()
+        root = logging.getLogger()
+        for handler in list(root.handlers):
+            if getattr(handler, "baseFilename", None) == str(log):
+                root.removeHandler(handler)
+                handler.close()
 
 
 def test_hooks_show_uncaught_exceptions(qtbot, recorder, monkeypatch):

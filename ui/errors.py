@@ -27,32 +27,17 @@ from PySide6.QtWidgets import (
 )
 
 log = logging.getLogger("pazos")
-LOG_NAME = "pazos.log"
 _log_file: Path | None = None
 # Tests replace this to record what would have been shown instead of opening a modal dialog.
 presenter = None
 
 
 def setup_logging(folder: Path | None = None) -> Path | None:
-    """A rotating log (5 x 1 MB) in the data folder; None when the folder cannot be written."""
+    """The core's rotating log (5 x 1 MB, set up once for the process); None if unwritable."""
     global _log_file
-    import logging.handlers  # not before the window shows: it pulls in socket, pickle...
+    from pazos_desktop.logs import setup_logging as core_setup
 
-    if folder is None:
-        from pazos_desktop.paths import log_dir
-
-        folder = log_dir()
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
-            folder / LOG_NAME, maxBytes=1_000_000, backupCount=5, encoding="utf-8"
-        )
-    except OSError:
-        return None
-    handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    log.addHandler(handler)
-    log.setLevel(logging.INFO)
-    _log_file = folder / LOG_NAME
+    _log_file = core_setup(folder)
     return _log_file
 
 
