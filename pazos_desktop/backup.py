@@ -164,8 +164,16 @@ def list_backups(db_path: Path) -> list[BackupInfo]:
     return sorted(found, key=lambda b: (b.taken_at, b.path.name), reverse=True)
 
 
+def reason_slug(reason: str) -> str:
+    """The reason as the file name holds it (`[a-z-]`), so listing and rotation find it."""
+    from .domain import fold
+
+    return re.sub(r"[^a-z]+", "-", fold(reason)).strip("-")[:40].strip("-") or "manual"
+
+
 def _new_name(folder: Path, reason: str, now: dt.datetime) -> Path:
     stem = f"pazos-{now.strftime(_STAMP)}"
+    reason = reason_slug(reason)
     path, n = folder / f"{stem}-{reason}.sqlite", 1
     while path.exists():  # two backups in the same second
         path, n = folder / f"{stem}-{n}-{reason}.sqlite", n + 1

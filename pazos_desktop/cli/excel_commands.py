@@ -144,7 +144,7 @@ def _import(args, ctx, make_preview, apply, names: str) -> int:
     if not preview.to_apply(accept_all=args.force):
         ctx.out(_("Nada que aplicar."))
         return EXIT_OK
-    backup_before_import(db, _("antes de importar {names}").format(names=names))
+    backup_before_import(db, "import")
     with db.session() as session:
         # The file is read again inside the writing transaction: what is applied is exactly
         # what was checked against the database as it is now.

@@ -62,17 +62,11 @@ def safe_file_stem(text: str, limit: int = 80) -> str:
     return f"{stem}_" if stem.upper() in _RESERVED else stem
 
 
-def backup_before_import(db, reason: str) -> bool:
-    """Back the database up before an import changes it, when the backup feature exists.
+def backup_before_import(db, reason: str = "import") -> bool:
+    """Back the database up before an import changes it (a file-backed database only)."""
+    from .. import backup
 
-    `pazos_desktop.backup` comes with the data-safety work; until then there is nothing to call.
-    """
-    try:
-        from .. import backup  # type: ignore[attr-defined]
-    except ImportError:
-        return False
-    backup.before(db, reason)
-    return True
+    return backup.before(db, reason) is not None
 
 
 def describe_issues(log) -> list[str]:
