@@ -5,17 +5,15 @@ from __future__ import annotations
 import io
 import logging
 import os
+import re
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
@@ -94,7 +92,10 @@ def foreign_keys_enabled(engine: Engine) -> bool:
 # --- migrations -------------------------------------------------------------------------------
 
 
-def alembic_config(connection=None) -> Config:
+def alembic_config(connection=None):
+    # Alembic is imported only when a migration is due: it costs ~130 ms at every start.
+    from alembic.config import Config
+
     # stdout to a buffer: a windowed frozen app has sys.stdout = None.
     config = Config(stdout=io.StringIO())
     config.set_main_option("script_location", str(migrations_dir()))
@@ -103,18 +104,48 @@ def alembic_config(connection=None) -> Config:
     return config
 
 
+_REVISION_LINE = re.compile(r"^(revision|down_revision)\s*=\s*(.+)$", re.M)
+
+
+def _revision_graph() -> dict[str, str | None]:
+    return _read_revision_graph(migrations_dir())
+
+
+@cache
+def _read_revision_graph(folder: Path) -> dict[str, str | None]:
+    """revision -> down_revision, read from the revision files without importing Alembic
+    (a test checks it against Alembic's own ScriptDirectory)."""
+    graph: dict[str, str | None] = {}
+    for path in sorted((folder / "versions").glob("*.py")):
+        found = dict(_REVISION_LINE.findall(path.read_text(encoding="utf-8")))
+        if "revision" in found:
+            graph[_literal(found["revision"])] = _literal(found.get("down_revision", "None"))
+    return graph
+
+
+def _literal(text: str) -> str | None:
+    text = text.split("#")[0].strip()
+    return None if text == "None" else text.strip("\"'")
+
+
+def known_revisions() -> set[str]:
+    return set(_revision_graph())
+
+
 def head_revision() -> str:
-    return ScriptDirectory.from_config(alembic_config()).get_current_head()
+    graph = _revision_graph()
+    parents = set(graph.values())
+    heads = [rev for rev in graph if rev not in parents]
+    if len(heads) != 1:
+        raise DatabaseProblem(f"migrations have {len(heads)} heads: {heads}")
+    return heads[0]
 
 
 def current_revision(engine: Engine) -> str | None:
     with engine.connect() as conn:
-        return MigrationContext.configure(conn).get_current_revision()
-
-
-def known_revisions() -> set[str]:
-    script = ScriptDirectory.from_config(alembic_config())
-    return {rev.revision for rev in script.walk_revisions()}
+        if not inspect(conn).has_table("alembic_version"):
+            return None
+        return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
 
 
 def ensure_not_newer(engine: Engine) -> None:
@@ -148,6 +179,8 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
             # Issued on the raw connection: a PRAGMA inside a transaction is ignored.
             raw.execute("PRAGMA foreign_keys=OFF")
         try:
+            from alembic import command
+
             command.upgrade(alembic_config(conn), revision)
             # Alembic reads the version table before its own BEGIN, so under SQLAlchemy 2 the
             # connection may still hold that transaction: commit it, or the version row and
@@ -167,6 +200,8 @@ def downgrade(engine: Engine, revision: str) -> None:
         if is_sqlite(engine):
             raw.execute("PRAGMA foreign_keys=OFF")
         try:
+            from alembic import command
+
             command.downgrade(alembic_config(conn), revision)
             conn.commit()
         finally:

@@ -101,3 +101,25 @@ def test_history_actor_comes_from_the_database_object(db_path):
         p = partners.save_partner(s, partners.PartnerData(name="X"))
         assert history_for(s, "partner", p.id)[0].actor == "Secretaría técnica"
     db.dispose()
+
+
+def test_revision_graph_read_without_alembic_matches_alembic():
+    from alembic.script import ScriptDirectory
+
+    from pazos_desktop.database import alembic_config, known_revisions
+
+    script = ScriptDirectory.from_config(alembic_config())
+    assert head_revision() == script.get_current_head()
+    assert known_revisions() == {rev.revision for rev in script.walk_revisions()}
+
+
+def test_opening_a_database_at_head_does_not_import_alembic(db_path):
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys; from pazos_desktop.database import open_database; "
+        f"open_database({str(db_path)!r}).dispose(); print('alembic' in sys.modules)"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -82,12 +82,14 @@ class Context:
             self._db.dispose()
 
 
-def _pre_parse(argv: list[str]) -> str:
-    """The language must be known before the help texts are built."""
+def _pre_parse(argv: list[str]) -> tuple[str, str | None, list[str]]:
+    """Language and database before anything else: the help texts need the language, and a
+    plain start (no command) opens the window without building every command's parser."""
     pre = argparse.ArgumentParser(add_help=False)
     pre.add_argument("--lang", choices=LANGUAGES)
-    known, _rest = pre.parse_known_args(argv)
-    return known.lang or os.environ.get("PAZOS_LANG") or "es"
+    pre.add_argument("--db")
+    known, rest = pre.parse_known_args(argv)
+    return known.lang or os.environ.get("PAZOS_LANG") or "es", known.db, rest
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -120,12 +122,15 @@ def build_parser() -> argparse.ArgumentParser:
 def main(
     argv: list[str] | None = None, open_window: Callable[[str, str], int] | None = None
 ) -> int:
-    argv = list(sys.argv[1:] if argv is None else argv)
-    lang = set_language(_pre_parse(argv))
-    argparse_es.install(lang)
-    args = build_parser().parse_args(argv)
     from ..paths import resolve_db_target
 
+    argv = list(sys.argv[1:] if argv is None else argv)
+    lang, db, rest = _pre_parse(argv)
+    lang = set_language(lang)
+    if not rest and open_window is not None:
+        return open_window(resolve_db_target(db), lang)
+    argparse_es.install(lang)
+    args = build_parser().parse_args(argv)
     ctx = Context(db_target=resolve_db_target(args.db), lang=lang)
     try:
         if args.command is None:
