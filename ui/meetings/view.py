@@ -34,7 +34,7 @@ class MeetingsView(QWidget):
         )
         self.panel.table.doubleClicked.connect(lambda _i: self.open_selected())
         layout.addWidget(self.panel, 1)
-        self.panel.restore_columns(ctx.prefs, "meetings", [150, 90, 170, 220, 90, 80, 80])
+        self.panel.restore_columns(ctx.prefs, "meetings", [190, 90, 200, 330, 90, 90, 90])
 
     def _filters(self) -> QHBoxLayout:
         row = QHBoxLayout()

@@ -56,6 +56,10 @@ class PreviewPanel(QWidget):
         self.statuses = _table(3)
         layout.addWidget(self.comparison, 2)
         layout.addWidget(self.statuses, 2)
+        # Empty tables would show bare column numbers: they appear with the first preview.
+        self.comparison.hide()
+        self.statuses.hide()
+        layout.addStretch(1)
         self.gaps = QLabel("")
         self.gaps.setWordWrap(True)
         layout.addWidget(self.gaps)
@@ -71,6 +75,8 @@ class PreviewPanel(QWidget):
         self._figures(key_figures(report, t))
         self._comparison(report, t)
         self._statuses(report, t)
+        self.comparison.show()
+        self.statuses.show()
         gaps = report.gaps
         none = _("ninguno")
         self.gaps.setText(
