@@ -42,6 +42,24 @@ def copy_database(source: Path, target: Path) -> Path:
     return target
 
 
+_samples: dict[object, Path] = {}
+
+
+def sample_template_for(day, migrated_template: Path, tmp_path_factory) -> Path:
+    """The Palmira sample data as of `day`, built once per run however many modules ask."""
+    if day not in _samples:
+        from pazos_desktop.sample import build_sample
+
+        folder = tmp_path_factory.mktemp("sample")
+        path = copy_database(migrated_template, folder / "sample.sqlite")
+        database = Database(str(path), actor="pytest")
+        with database.session() as session:
+            build_sample(session, day)
+        database.dispose()
+        _samples[day] = path
+    return _samples[day]
+
+
 @pytest.fixture
 def db_path(migrated_template, tmp_path) -> Path:
     return copy_database(migrated_template, tmp_path / "pazos.sqlite")

@@ -12,22 +12,16 @@ import pytest
 from python_calamine import CalamineWorkbook
 from sqlalchemy import func, select
 
-from pazos_desktop.database import Database, open_database
+from pazos_desktop.database import Database
 from pazos_desktop.models import Commitment, HistoryEntry, ProgressUpdate
-from pazos_desktop.sample import build_sample
-from tests.conftest import copy_database
+from tests.conftest import copy_database, sample_template_for
 
 TODAY = dt.date(2026, 11, 25)
 
 
 @pytest.fixture(scope="session")
-def sample_template(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("excel_sample") / "sample.sqlite"
-    db = open_database(str(path))
-    with db.session() as session:
-        build_sample(session, TODAY)
-    db.dispose()
-    return path
+def sample_template(migrated_template, tmp_path_factory) -> Path:
+    return sample_template_for(TODAY, migrated_template, tmp_path_factory)
 
 
 @pytest.fixture

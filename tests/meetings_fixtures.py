@@ -4,41 +4,26 @@ small hand-made world for the services."""
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from pazos_desktop.database import Database
-from pazos_desktop.sample import build_sample
 from pazos_desktop.services import meetings, partners, territory
 from pazos_desktop.services.commitments import CommitmentData, save_commitment
+from tests.conftest import copy_database, sample_template_for
 
 TODAY = dt.date.today()
 
 
-def _copy(source: Path, target: Path) -> Path:
-    src, dst = sqlite3.connect(source), sqlite3.connect(target)
-    with dst:
-        src.backup(dst)
-    src.close()
-    dst.close()
-    return target
-
-
 @pytest.fixture(scope="session")
 def sample_template(migrated_template, tmp_path_factory) -> Path:
-    path = _copy(migrated_template, tmp_path_factory.mktemp("sample") / "sample.sqlite")
-    database = Database(str(path), actor="pytest")
-    with database.session() as session:
-        build_sample(session, TODAY)
-    database.dispose()
-    return path
+    return sample_template_for(TODAY, migrated_template, tmp_path_factory)
 
 
 @pytest.fixture
 def sample_db(sample_template, tmp_path) -> Database:
-    database = Database(str(_copy(sample_template, tmp_path / "sample.sqlite")), actor="pytest")
+    database = Database(str(copy_database(sample_template, tmp_path / "sample.sqlite")), actor="pytest")
     yield database
     database.dispose()
 

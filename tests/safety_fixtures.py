@@ -8,9 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pazos_desktop.database import Database
-from pazos_desktop.sample import build_sample
-from tests.conftest import copy_database
+from tests.conftest import copy_database, sample_template_for
 
 __all__ = ["sample_db", "sample_template"]
 
@@ -30,22 +28,9 @@ DATA_TABLES = (
 )
 
 
-_built: dict[str, Path] = {}
-
-
 @pytest.fixture(scope="session")
 def sample_template(migrated_template, tmp_path_factory) -> Path:
-    # Imported into several test modules, this fixture counts as one per module: the cache
-    # makes the sample be built once per run all the same.
-    if "sample" not in _built:
-        folder = tmp_path_factory.mktemp("sample")
-        path = copy_database(migrated_template, folder / "sample.sqlite")
-        db = Database(str(path), actor="pytest")
-        with db.session() as session:
-            build_sample(session, SAMPLE_DAY)
-        db.dispose()
-        _built["sample"] = path
-    return _built["sample"]
+    return sample_template_for(SAMPLE_DAY, migrated_template, tmp_path_factory)
 
 
 @pytest.fixture

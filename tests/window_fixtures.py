@@ -5,12 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import copy_database
+from conftest import copy_database, sample_template_for
 from PySide6.QtCore import QSettings
 from window_support import TODAY, Recorder, close_window, open_window
 
-from pazos_desktop.database import Database
-from pazos_desktop.sample import build_sample
 from ui import errors
 from ui.prefs import Preferences
 
@@ -28,21 +26,9 @@ def prefs(tmp_path) -> Preferences:
     return Preferences(QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat))
 
 
-_templates: dict[str, Path] = {}
-
-
 @pytest.fixture(scope="session")
 def sample_template(migrated_template, tmp_path_factory) -> Path:
-    """The sample data built once per run (several modules import this fixture)."""
-    if "sample" not in _templates:
-        folder = tmp_path_factory.mktemp("sample")
-        path = copy_database(migrated_template, folder / "sample.sqlite")
-        db = Database(str(path), actor="pytest")
-        with db.session() as session:
-            build_sample(session, TODAY)
-        db.dispose()
-        _templates["sample"] = path
-    return _templates["sample"]
+    return sample_template_for(TODAY, migrated_template, tmp_path_factory)
 
 
 @pytest.fixture
