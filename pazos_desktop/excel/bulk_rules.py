@@ -27,6 +27,7 @@ from ..models import (
     commitment_cluster,
 )
 from ..services import components
+from ..services.commitments import SCALAR_FIELDS
 from ..services.common import Checker
 from ..services.partners import PARTNER_FIELDS, PartnerData, validate_partner
 from .bulk_format import ALL_CLUSTERS_LABEL, CLUSTER_SEPARATOR
@@ -37,23 +38,8 @@ Ref = int | str  # an existing id, or "new:<folded name>"
 # the checking time at 20,000 rows.
 fold = lru_cache(maxsize=100_000)(_fold)
 
-COMMITMENT_FIELDS = [
-    "partner_id",
-    "component_id",
-    "program_id",
-    "contact_id",
-    "title",
-    "description",
-    "unit",
-    "target_quantity",
-    "achieved_quantity",
-    "amount_cop",
-    "start_date",
-    "due_date",
-    "status",
-    "notes",
-    "all_clusters",
-]
+# The same fields the commitment service saves: bulk rows follow the same rules.
+COMMITMENT_FIELDS = list(SCALAR_FIELDS)
 
 
 @dataclass
