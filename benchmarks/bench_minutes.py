@@ -25,6 +25,7 @@ from reportlab.platypus import SimpleDocTemplate, Table, TableStyle  # noqa: E40
 from sqlalchemy import update  # noqa: E402
 
 from benchmarks.generate import cached_database  # noqa: E402
+from pazos_desktop.clock import today_in  # noqa: E402
 from pazos_desktop.database import Database  # noqa: E402
 from pazos_desktop.models import Commitment  # noqa: E402
 from pazos_desktop.services import meetings  # noqa: E402
@@ -61,7 +62,7 @@ def ours(db: Database, meeting_id: int) -> bytes:
     out = io.BytesIO()
     with db.session() as session:
         doc = minutes_document(session, meeting_id)
-        info = info_from_settings(all_settings(session), doc.header.acta, "es")
+        info = info_from_settings(all_settings(session), doc.header.acta, "es", today_in(session))
     write_minutes(out, doc, info)
     return out.getvalue()
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-import os
 import re
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
+from .clock import RunContext
 from .errors import DatabaseProblem, PazosError
+from .files import atomic_write
 from .i18n import _
 
 log = logging.getLogger(__name__)
@@ -121,9 +122,8 @@ def write_backup(db_path: Path, out: Path) -> Path:
     if not db_path.exists():
         raise PazosError(_("No existe la base de datos {path}.").format(path=db_path))
     out.parent.mkdir(parents=True, exist_ok=True)
-    partial = out.with_name(out.name + ".partial")
-    partial.unlink(missing_ok=True)
-    try:
+
+    def write(partial: Path) -> None:
         copy_database(db_path, partial)
         result = integrity(partial)
         if result != "ok":
@@ -132,15 +132,15 @@ def write_backup(db_path: Path, out: Path) -> Path:
                     detail=result
                 )
             )
-        os.replace(partial, out)
-    except (sqlite3.Error, OSError) as exc:
+
+    try:
+        atomic_write(out, write)
+    except sqlite3.Error as exc:
         raise PazosError(
             _("No se pudo escribir la copia de seguridad {path}: {detail}").format(
                 path=out, detail=exc
             )
         ) from exc
-    finally:
-        partial.unlink(missing_ok=True)
     log.info("backup written: %s", out)
     return out
 
@@ -189,7 +189,7 @@ def before(db_or_path, reason: str, now: dt.datetime | None = None) -> Path | No
     db_path = _as_path(db_or_path)
     if db_path is None or not db_path.exists() or db_path.stat().st_size == 0:
         return None
-    now = now or dt.datetime.now()
+    now = now or _local_now(db_or_path)
     folder = backups_dir(db_path)
     out = write_backup(db_path, _new_name(folder, reason, now))
     rotate(db_path)
@@ -201,10 +201,16 @@ def daily(db_or_path, now: dt.datetime | None = None) -> Path | None:
     db_path = _as_path(db_or_path)
     if db_path is None:
         return None
-    now = now or dt.datetime.now()
+    now = now or _local_now(db_or_path)
     if any(b.taken_at and b.taken_at.date() == now.date() for b in list_backups(db_path)):
         return None
     return before(db_path, "daily", now)
+
+
+def _local_now(db_or_path) -> dt.datetime:
+    """The time from the database's own clock when given one, else from the one clock."""
+    run_context = getattr(db_or_path, "run_context", None)
+    return (run_context() if run_context else RunContext.start()).local_now
 
 
 def _as_path(db_or_path) -> Path | None:

@@ -19,8 +19,8 @@ from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
 from . import history
+from .clock import Clock, RunContext, default_actor, system_clock
 from .errors import DatabaseProblem, PazosError
-from .history import default_actor
 from .i18n import _
 from .paths import migrations_dir
 
@@ -297,15 +297,22 @@ def _damaged_message(path: Path, detail: str) -> str:
 
 
 class Database:
-    """An engine and its session factory; `session()` is one unit of work."""
+    """An engine and its session factory; `session()` is one unit of work.
 
-    def __init__(self, target: str, actor: str | None = None):
+    `clock` is where every action on this database reads the time (tests pass their own).
+    """
+
+    def __init__(self, target: str, actor: str | None = None, clock: Clock | None = None):
         self.url = to_url(target)
         self.engine = make_engine(self.url)
-        self._sessions = sessionmaker(
-            self.engine, expire_on_commit=False, info={"actor": actor or default_actor()}
-        )
+        self.actor = actor or default_actor()
+        self.clock = clock or system_clock
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         history.install(self._sessions)
+
+    def run_context(self, lang: str | None = None) -> RunContext:
+        """A new action's context: the time read once, now."""
+        return RunContext.start(self.clock, self.actor, lang)
 
     @property
     def path(self) -> Path | None:
@@ -315,9 +322,14 @@ class Database:
         return str(self.path) if self.path else self.engine.url.render_as_string(hide_password=True)
 
     @contextmanager
-    def session(self, reason: str | None = None) -> Iterator[Session]:
-        """Commit on success, roll back on any exception: nothing is ever half-saved."""
-        session = self._sessions()
+    def session(
+        self, reason: str | None = None, run: RunContext | None = None
+    ) -> Iterator[Session]:
+        """Commit on success, roll back on any exception: nothing is ever half-saved.
+
+        One session is one action: it carries that action's run context (`clock.run_of`).
+        """
+        session = self.new_session(run)
         if reason:
             session.info["reason"] = reason
         try:
@@ -329,8 +341,9 @@ class Database:
         finally:
             session.close()
 
-    def new_session(self) -> Session:
-        return self._sessions()
+    def new_session(self, run: RunContext | None = None) -> Session:
+        run = run or self.run_context()
+        return self._sessions(info={"run": run})
 
     def migrate(self) -> None:
         upgrade(self.engine)
@@ -339,14 +352,16 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(target: str, migrate: bool = True, probe: bool = True) -> Database:
+def open_database(
+    target: str, migrate: bool = True, probe: bool = True, clock: Clock | None = None
+) -> Database:
     """Open (creating and migrating when asked) the database at `target` (a path or a URL)."""
     url = to_url(target)
     if probe and is_sqlite(url):
         path = make_url(url).database
         if path and path != ":memory:":
             probe_sqlite_file(Path(path))
-    db = Database(url)
+    db = Database(url, clock=clock)
     try:
         if migrate:
             _migrate_with_backup(db)

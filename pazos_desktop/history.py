@@ -1,32 +1,26 @@
 """Automatic history: every create, update, archive and delete of a tracked record.
 
 One session listener writes `history_entry` rows for every flushed change, so no form or
-service has to remember to. Who: `session.info["actor"]` (set by `Database`), else the OS
-user. Why: `session.info["reason"]`, when the action asked the user for one.
+service has to remember to. Who and when: the session's run context (`clock.run_of`).
+Why: `session.info["reason"]`, when the action asked the user for one.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import getpass
-import os
 from collections.abc import Iterable
 
 from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session
 
-from .models import AppSetting, Base, HistoryEntry, utcnow
+from .clock import default_actor, run_of
+from .models import AppSetting, Base, HistoryEntry
+
+__all__ = ["default_actor", "install", "render"]
 
 # Derived or bookkeeping columns: their changes are noise in a history.
 UNTRACKED_FIELDS = {"name_key", "search_key", "version", "created_at", "updated_at"}
 UNTRACKED_CLASSES = (HistoryEntry, AppSetting)
-
-
-def default_actor() -> str:
-    try:
-        return os.environ.get("PAZOS_USER") or getpass.getuser()
-    except Exception:  # getuser raises when no user name can be found at all
-        return "?"
 
 
 def render(value: object) -> str | None:
@@ -110,11 +104,8 @@ def _action(obj: Base, changes: list[tuple[str, str | None, str | None]]) -> str
 
 
 def _rows_for(session: Session) -> list[dict]:
-    base = {
-        "at": utcnow(),
-        "actor": session.info.get("actor") or default_actor(),
-        "reason": session.info.get("reason"),
-    }
+    run = run_of(session)
+    base = {"at": run.utc, "actor": run.actor, "reason": session.info.get("reason")}
     rows: list[dict] = []
 
     def add(obj, action, field=None, old=None, new=None):
@@ -151,6 +142,19 @@ def _after_flush(session: Session, _context) -> None:
         session.connection().execute(insert(HistoryEntry.__table__), rows)
 
 
+def _stamp(session: Session, _context, _instances) -> None:
+    """Creation and change times from the action's clock, not the column defaults'."""
+    moment = run_of(session).utc
+    for obj in session.new:
+        for column in ("created_at", "updated_at"):
+            if hasattr(obj, column) and getattr(obj, column) is None:
+                setattr(obj, column, moment)
+    for obj in session.dirty:
+        if hasattr(obj, "updated_at") and session.is_modified(obj, include_collections=False):
+            obj.updated_at = moment
+
+
 def install(session_factory) -> None:
-    """Record history for every session `session_factory` makes."""
+    """Record history (and stamp times) for every session `session_factory` makes."""
+    event.listen(session_factory, "before_flush", _stamp)
     event.listen(session_factory, "after_flush", _after_flush)

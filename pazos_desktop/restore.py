@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import backup
+from .clock import RunContext
 from .errors import DatabaseProblem, PazosError
 from .i18n import _
 
@@ -67,7 +68,7 @@ def restore(db_path: Path, source: Path, now: dt.datetime | None = None) -> Rest
     try:
         backup.copy_database(source, staging)
         revision_after = _migrate_staging(staging)
-        safety = _keep_current(db_path, now or dt.datetime.now())
+        safety = _keep_current(db_path, now or RunContext.start().local_now)
         _install(staging, db_path)
     except (sqlite3.Error, OSError) as exc:
         raise PazosError(

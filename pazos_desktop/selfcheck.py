@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .clock import RunContext
 from .i18n import _
 
 log = logging.getLogger(__name__)
@@ -40,7 +41,7 @@ class SelfCheckContext:
     """What steps share: a scratch folder, its migrated database, facts earlier steps found."""
 
     workdir: Path
-    today: dt.date = field(default_factory=dt.date.today)
+    today: dt.date = field(default_factory=lambda: RunContext.start().today)
     facts: dict[str, object] = field(default_factory=dict)
     _db: object = None
 

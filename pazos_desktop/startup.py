@@ -16,6 +16,7 @@ from pathlib import Path
 from sqlalchemy.engine import make_url
 
 from . import backup, safety
+from .clock import Clock
 from .database import Database, is_sqlite, known_revisions, open_database, to_url
 from .errors import DatabaseProblem, PazosError
 from .i18n import N_, _
@@ -62,7 +63,10 @@ def sqlite_file(target: str) -> Path | None:
 
 
 def prepare_database(
-    target: str, allow_network: bool = False, now: dt.datetime | None = None
+    target: str,
+    allow_network: bool = False,
+    now: dt.datetime | None = None,
+    clock: Clock | None = None,
 ) -> Database:
     """Check, back up (daily), migrate and open the database at `target`."""
     db_path = sqlite_file(target)
@@ -70,7 +74,7 @@ def prepare_database(
         _check_location(db_path, allow_network)
         _check_file(db_path)
     try:
-        db = open_database(target, probe=False)  # _check_file has just run quick_check
+        db = open_database(target, probe=False, clock=clock)  # _check_file ran quick_check
     except StartupProblem:
         raise
     except PazosError as exc:

@@ -1,4 +1,10 @@
-"""Shared fixtures: a database migrated by Alembic once per run, copied for every test."""
+"""Shared fixtures: a database migrated by Alembic once per run, copied for every test.
+
+The suite's clock: `SUITE_TODAY` is read once, from the real clock (under `faketime`, the
+faked one), and every database a test opens is given a clock on a day the test chose
+(`clock_on`): test data, expectations and the program then agree on "today", even when the
+suite runs across midnight. Tests never write calendar dates the program does not also see.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +18,16 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["PAZOS_USER"] = "pytest"
 
 from pazos_desktop import i18n  # noqa: E402
+from pazos_desktop.clock import clock_on, system_clock  # noqa: E402
 from pazos_desktop.database import Database, open_database  # noqa: E402
+
+SUITE_TODAY = system_clock().astimezone().date()
+
+
+def database_on(path: Path, day=None, actor: str = "pytest") -> Database:
+    """A Database whose clock says it is `day` (default: the suite's today)."""
+    return Database(str(path), actor=actor, clock=clock_on(day or SUITE_TODAY))
+
 
 ARTIFACTS = Path(__file__).parent / "_artifacts"
 
@@ -52,7 +67,7 @@ def sample_template_for(day, migrated_template: Path, tmp_path_factory) -> Path:
 
         folder = tmp_path_factory.mktemp("sample")
         path = copy_database(migrated_template, folder / "sample.sqlite")
-        database = Database(str(path), actor="pytest")
+        database = database_on(path, day)
         with database.session() as session:
             build_sample(session, day)
         database.dispose()
@@ -67,7 +82,7 @@ def db_path(migrated_template, tmp_path) -> Path:
 
 @pytest.fixture
 def db(db_path) -> Database:
-    database = Database(str(db_path), actor="pytest")
+    database = database_on(db_path)
     yield database
     database.dispose()
 

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 
 from pazos_desktop.database import Database
 from pazos_desktop.models import Commitment, HistoryEntry, ProgressUpdate
-from tests.conftest import copy_database, sample_template_for
+from tests.conftest import copy_database, database_on, sample_template_for
 
 TODAY = dt.date(2026, 11, 25)
 
@@ -26,7 +26,7 @@ def sample_template(migrated_template, tmp_path_factory) -> Path:
 
 @pytest.fixture
 def sample_db(sample_template, tmp_path) -> Database:
-    database = Database(str(copy_database(sample_template, tmp_path / "s.sqlite")), actor="pytest")
+    database = database_on(copy_database(sample_template, tmp_path / "s.sqlite"), TODAY)
     yield database
     database.dispose()
 

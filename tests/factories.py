@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from pazos_desktop.clock import today_in
 from pazos_desktop.services import commitments, partners, programs, territory
 
 
@@ -28,13 +29,15 @@ def program(session, name="Forjar Oportunidades", **kw) -> programs.ProgramData:
 def commitment(
     session, partner_id, cluster_ids, component_id=1, **kw
 ) -> commitments.CommitmentData:
+    today = today_in(session)  # the session's clock: never stale
+    due = kw.get("due_date", today + dt.timedelta(days=180))
     values = dict(
         partner_id=partner_id,
         component_id=component_id,
         cluster_ids=list(cluster_ids),
         title="Talleres de convivencia",
-        start_date=dt.date(2026, 1, 1),
-        due_date=dt.date(2026, 12, 31),
+        start_date=min(today, due or today) - dt.timedelta(days=60),
+        due_date=due,
         status="in_progress",
     )
     values.update(kw)

@@ -11,9 +11,9 @@ import pytest
 from pazos_desktop.database import Database
 from pazos_desktop.services import meetings, partners, territory
 from pazos_desktop.services.commitments import CommitmentData, save_commitment
-from tests.conftest import copy_database, sample_template_for
+from tests.conftest import SUITE_TODAY, copy_database, database_on, sample_template_for
 
-TODAY = dt.date.today()
+TODAY = SUITE_TODAY
 
 
 @pytest.fixture(scope="session")
@@ -23,7 +23,7 @@ def sample_template(migrated_template, tmp_path_factory) -> Path:
 
 @pytest.fixture
 def sample_db(sample_template, tmp_path) -> Database:
-    database = Database(str(copy_database(sample_template, tmp_path / "sample.sqlite")), actor="pytest")
+    database = database_on(copy_database(sample_template, tmp_path / "sample.sqlite"), TODAY)
     yield database
     database.dispose()
 

@@ -10,8 +10,17 @@ from pazos_desktop.domain import OVERDUE
 from pazos_desktop.services import search, summaries
 from pazos_desktop.services.search import CommitmentFilter
 from tests import factories as f
+from tests.conftest import database_on
 
 TODAY = dt.date(2026, 6, 15)
+
+
+@pytest.fixture
+def db(db_path):
+    """The program's clock on TODAY, the date these figures are worked out for."""
+    database = database_on(db_path, TODAY)
+    yield database
+    database.dispose()
 
 
 @pytest.fixture

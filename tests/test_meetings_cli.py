@@ -49,4 +49,4 @@ def test_missing_folder_is_a_user_error(sample_db, tmp_path, capsys):  # noqa: F
     argv = ["--db", str(sample_db.path), "export", "attendance", "--meeting", "1"]
     argv += ["--year", str(TODAY.year), "--out", str(tmp_path / "no" / "such" / "x.pdf")]
     assert main(argv) == 1
-    assert "no existe" in capsys.readouterr().err
+    assert "no existe" in capsys.readouterr().err.lower()

@@ -13,7 +13,7 @@ from pazos_desktop.services import meeting_followup as fu
 from pazos_desktop.services import meetings
 from pazos_desktop.services.commitments import get_commitment, save_commitment
 from pazos_desktop.services.history import history_for
-from tests.meetings_fixtures import commitment, meeting_data, world  # noqa: F401
+from tests.meetings_fixtures import TODAY, commitment, meeting_data, world  # noqa: F401
 
 
 def test_numbers_are_consecutive_per_year(session, world):  # noqa: F811
@@ -29,7 +29,7 @@ def test_explicit_number_taken_is_refused(session, world):  # noqa: F811
     meetings.create_meeting(session, meeting_data(world, number=7))
     with pytest.raises(ValidationError) as err:
         meetings.create_meeting(session, meeting_data(world, number=7))
-    assert "Acta No. 007 de 2026" in err.value.fields["number"]
+    assert f"Acta No. 007 de {TODAY.year}" in err.value.fields["number"]
     # The savepoint rolled back only the duplicate: the next free number follows 7.
     assert meetings.create_meeting(session, meeting_data(world)).number == 8
 
@@ -169,7 +169,7 @@ def test_followup_becomes_a_meeting_progress_update(session, world):  # noqa: F8
     update = session.get(ProgressUpdate, row.progress_update_id)
     assert (update.source, update.source_ref, update.date) == (
         "meeting",
-        "Acta No. 007 de 2026",
+        f"Acta No. 007 de {TODAY.year}",
         made.date,
     )
     assert get_commitment(session, target).status == "completed"

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from PySide6.QtCore import QDate, Qt
 
+from pazos_desktop.clock import clock_on
+from pazos_desktop.database import Database
 from tests.report_world import ON, build_world
+from ui import errors
 from ui.reports.periods import PRESETS, preset_period
 from ui.reports.view import ReportsView
 
@@ -23,10 +27,18 @@ def sync_runner(work, done, failed, progress=None):
         done(result)
 
 
+@pytest.fixture
+def db(db_path):
+    """The report world's database, whose clock says it is ON (15/07/2026)."""
+    database = Database(str(db_path), actor="pytest", clock=clock_on(ON))
+    yield database
+    database.dispose()
+
+
 def make_view(qtbot, db, session, runner=sync_runner):
     build_world(session)
     session.commit()
-    view = ReportsView(db, runner=runner, today=ON)
+    view = ReportsView(db, runner=runner)
     qtbot.addWidget(view)
     view.preset.setCurrentIndex([code for _l, code in PRESETS].index("custom"))
     view.date_from.setDate(QDate(2026, 1, 1))
@@ -70,7 +82,9 @@ def test_export_pdf_and_bad_period(qtbot, db, session, tmp_path, monkeypatch):
     view.export_to(tmp_path / "informe.pdf")
     assert written == [str(tmp_path / "informe.pdf")] and (tmp_path / "informe.pdf").stat().st_size
     shown = []
-    monkeypatch.setattr("ui.reports.view.QMessageBox.warning", lambda *a: shown.append(a[2]))
+    monkeypatch.setattr(
+        errors, "presenter", lambda _parent, message, _detail: shown.append(message)
+    )
     view.date_from.setDate(QDate(2026, 7, 1))
     view.refresh_preview()
     assert shown and "anterior a su inicio" in shown[0]
@@ -82,6 +96,39 @@ def test_background_runner(qtbot, db, session):
     with qtbot.waitSignal(view.preview_ready, timeout=10_000) as blocker:
         view.refresh_preview()
     assert blocker.args[0].summary.overall.total == 7
+
+
+def test_unexpected_error_is_shown_and_logged(qtbot, db, session, monkeypatch, caplog):
+    view = make_view(qtbot, db, session)
+    shown = []
+    monkeypatch.setattr(errors, "presenter", lambda _parent, message, detail: shown.append(detail))
+
+    def broken(_session, _request):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr("pazos_desktop.services.report.gather_report", broken)
+    with caplog.at_level("ERROR", logger="pazos"):
+        view.refresh_preview()
+    assert shown and "RuntimeError: boom" in shown[0]
+    assert "boom" in caplog.text and view.preview_button.isEnabled()
+
+
+def test_preset_follows_the_clock_past_midnight(qtbot, db_path):
+    """A window left open: the next refresh's "this month" is the new day's month."""
+    days = iter([D(2026, 6, 30), D(2026, 7, 1)])
+    current = {"day": next(days)}
+    database = Database(str(db_path), actor="pytest", clock=lambda: clock_on(current["day"])())
+    try:
+        view = ReportsView(database, runner=sync_runner)
+        qtbot.addWidget(view)
+        view.preset.setCurrentIndex([code for _l, code in PRESETS].index("quarter"))
+        assert view.date_from.date().toPython() == D(2026, 4, 1)
+        current["day"] = next(days)
+        view.apply_preset(view.preset.currentIndex())
+        assert view.date_from.date().toPython() == D(2026, 7, 1)
+        assert view.request().on == D(2026, 7, 1)
+    finally:
+        database.dispose()
 
 
 def test_presets():

@@ -4,17 +4,18 @@ The fixtures are in window_fixtures.py (loaded with `pytest_plugins`)."""
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
+from conftest import SUITE_TODAY
 from PySide6.QtWidgets import QApplication
 
+from pazos_desktop.clock import clock_on
 from ui import app as ui_app
 from ui.main_window import MainWindow
 from ui.prefs import Preferences
 from ui.translations import apply_language
 
-TODAY = dt.date.today()
+TODAY = SUITE_TODAY
 
 
 class Recorder:
@@ -34,7 +35,7 @@ class Recorder:
 
 
 def open_window(qtbot, path: Path, prefs: Preferences) -> MainWindow:
-    window = MainWindow(prefs, str(path))
+    window = MainWindow(prefs, str(path), clock=clock_on(TODAY))
     qtbot.addWidget(window)
     window.show()
     ui_app.start(window)

@@ -9,7 +9,6 @@ the worker; a start-up problem is resolved on the UI thread with the recovery di
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 
 from PySide6.QtCore import QTimer
@@ -106,13 +105,16 @@ def open_db(window: MainWindow, sample: bool = False) -> None:
     def work():
         from pazos_desktop.startup import prepare_database
 
-        db = prepare_database(attempt.target, allow_network=attempt.allow_network)
+        db = prepare_database(
+            attempt.target, allow_network=attempt.allow_network, clock=window.clock
+        )
         if sample:
+            from pazos_desktop.clock import today_in
             from pazos_desktop.sample import build_sample, holds_data
 
             with db.session() as session:
                 if not holds_data(session):
-                    build_sample(session, dt.date.today())
+                    build_sample(session, today_in(session))
         return db
 
     def failed(exc: BaseException) -> None:

@@ -9,13 +9,13 @@ result, and the window reopens its `Database` and refreshes its views.
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from pazos_desktop import backup
+from pazos_desktop.clock import RunContext
 from pazos_desktop.errors import PazosError
 from pazos_desktop.i18n import _
 from pazos_desktop.restore import RestoreResult, check_restorable, restore
@@ -65,7 +65,7 @@ def back_up_now(
     show: Callable = tell,
 ) -> Path | None:
     """Save a verified copy where the user chooses; returns it, or None when cancelled."""
-    suggested = Path.home() / f"pazos-copia-{dt.date.today():%Y-%m-%d}.sqlite"
+    suggested = Path.home() / f"pazos-copia-{RunContext.start().today:%Y-%m-%d}.sqlite"
     chosen = ask(parent, suggested)
     if not chosen:
         return None

@@ -33,9 +33,12 @@ class MainWindow(QMainWindow):
     ready = Signal()  # the database is open and the first view is built
     language_changed = Signal(str)
 
-    def __init__(self, prefs: Preferences, db_target: str, ops=None, deferred: bool = False):
+    def __init__(
+        self, prefs: Preferences, db_target: str, ops=None, deferred: bool = False, clock=None
+    ):
         super().__init__()
         self.prefs, self.db_target = prefs, db_target
+        self.clock = clock  # pazos_desktop.clock.Clock for the database (None: the real one)
         self.ops = ops
         self.views: dict[str, QWidget] = {}
         self.attempt = None  # ui.recovery_dialog.Attempt: the target and its single-copy lock

@@ -83,6 +83,12 @@ class Operations(QObject):
 
         self.submit(in_session, success, failure, parent)
 
+    def run_context(self):
+        """A new action's context (the one clock): for the dates a view shows or proposes."""
+        from pazos_desktop.clock import RunContext
+
+        return self.db.run_context() if self.db is not None else RunContext.start()
+
     def _work(self, fn, success, failure) -> None:
         try:
             result, error = fn(), None

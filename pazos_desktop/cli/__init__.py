@@ -15,6 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from .. import APP_NAME, __version__
+from ..clock import RunContext, fixed_clock
 from ..errors import PazosError
 from ..i18n import LANGUAGES, _, set_language
 from . import argparse_es
@@ -57,12 +58,18 @@ class Registry:
 
 @dataclass
 class Context:
-    """What a command handler needs: the database it was pointed at, and where to write."""
+    """What a command handler needs: the database it was pointed at, where to write, and the
+    command's run context (the clock is read once, when the command starts)."""
 
     db_target: str
     lang: str
     out: Callable[[str], None] = field(default=print)
+    run: RunContext = None  # type: ignore[assignment]
     _db: object = None
+
+    def __post_init__(self) -> None:
+        if self.run is None:
+            self.run = RunContext.start(lang=self.lang)
 
     def database(self, migrate: bool = True):
         """Open (creating and migrating) the database; raises PazosError with a user message."""
@@ -70,11 +77,14 @@ class Context:
             from ..database import open_database
             from ..startup import prepare_database
 
+            clock = fixed_clock(self.run.now)  # every action of the command: one moment
             if migrate:  # the same checks, migration backup and daily backup as the window
                 allow_network = os.environ.get("PAZOS_ALLOW_NETWORK") == "1"
-                self._db = prepare_database(self.db_target, allow_network=allow_network)
+                self._db = prepare_database(
+                    self.db_target, allow_network=allow_network, clock=clock
+                )
             else:
-                self._db = open_database(self.db_target, migrate=False)
+                self._db = open_database(self.db_target, migrate=False, clock=clock)
         return self._db
 
     def close(self) -> None:

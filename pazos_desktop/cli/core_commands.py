@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from ..i18n import _
 from . import EXIT_FAILED, EXIT_OK
 
@@ -48,7 +46,7 @@ def cmd_demo(args, ctx) -> int:
                 ).format(path=db.describe())
             )
             return EXIT_FAILED
-        counts = build_sample(session, dt.date.today(), seed=args.seed)
+        counts = build_sample(session, ctx.run.today, seed=args.seed)
     summary = ", ".join(f"{n} {what}" for what, n in counts.items())
     ctx.out(
         _("Datos de ejemplo cargados en {path}: {summary}.").format(

@@ -12,8 +12,9 @@ from __future__ import annotations
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
+from ..clock import run_of
 from ..errors import ConflictError, PazosError, ValidationError
-from ..history import default_actor, render
+from ..history import render
 from ..i18n import _
 from ..models import (
     Cluster,
@@ -24,7 +25,6 @@ from ..models import (
     Partner,
     Program,
     commitment_cluster,
-    utcnow,
 )
 from ..services import partners, programs, territory
 from ..services.commitments import search_key
@@ -152,13 +152,14 @@ def _row(values: dict, refs: dict[str, int]) -> dict:
 
 
 def _commitments(session: Session, changes: list[Change], refs: dict[str, int]) -> None:
-    now = utcnow()
+    run = run_of(session)
+    now = run.utc
     creates = [c for c in changes if c.action == "create"]
     updates = [c for c in changes if c.action == "update"]
     history: list[dict] = []
     base = {
         "at": now,
-        "actor": session.info.get("actor") or default_actor(),
+        "actor": run.actor,
         "reason": session.info.get("reason"),
         "entity": "commitment",
     }

@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..clock import run_of
 from ..domain import effective_status, fold, partner_type_label, source_label, status_label
 from ..errors import PazosError
-from ..history import default_actor
 from ..i18n import _, get_language, translate
 from ..models import (
     Cluster,
@@ -25,10 +25,8 @@ from ..models import (
     Program,
     ProgressUpdate,
     commitment_cluster,
-    utcnow,
 )
 from ..services import components, partners, search, settings, summaries
-from ..services.common import today
 from .bulk_format import ALL_CLUSTERS_LABEL, CLUSTER_SEPARATOR
 
 CHUNK = 5_000  # ids per IN (...) list: far below SQLite's limit on bound variables
@@ -64,14 +62,14 @@ class WorkbookData:
 
 
 def sheet_context(session: Session, on: dt.date | None = None) -> SheetContext:
-    values = settings.all_settings(session)
+    values, run = settings.all_settings(session), run_of(session)
     return SheetContext(
-        generated_at=utcnow().replace(microsecond=0),
-        today=on or today(),
+        generated_at=run.now.astimezone().replace(microsecond=0),  # local, with its offset
+        today=on or run.today,
         lang=get_language(),
         org_name=values.get("org_name", ""),
         paper=values.get("page_size", "letter"),
-        author=session.info.get("actor") or default_actor(),
+        author=run.actor,
     )
 
 

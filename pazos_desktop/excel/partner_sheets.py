@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +20,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 
 from .. import __version__
 from ..domain import STATUS_LABELS, Status, format_date, status_label
+from ..files import atomic_write
 from ..i18n import N_, _, translate
 from ..writers.xlsx_safe import SafetyLog
 from . import (
@@ -341,12 +341,7 @@ def _write_one(data: PartnerSheetData, folder: Path, used: set[str]) -> SheetRes
         name = name.replace(".xlsx", f"_{data.partner.id}.xlsx")
     used.add(name.lower())
     path = folder / name
-    temp = folder / f".{name}.{os.getpid()}.tmp"
-    try:
-        log = write_partner_sheet(data, temp)
-        os.replace(temp, path)  # never a half-written file under the final name
-    finally:
-        temp.unlink(missing_ok=True)
+    log = atomic_write(path, lambda temp: write_partner_sheet(data, temp))
     return SheetResult(path, data.partner.id, data.partner.name, len(data.commitments), log)
 
 

@@ -16,12 +16,12 @@ import datetime as dt
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
+from ..clock import run_of
 from ..domain import ProgressSource
 from ..errors import ConflictError
-from ..history import default_actor, render
+from ..history import render
 from ..i18n import _
-from ..models import Commitment, HistoryEntry, ProgressUpdate, utcnow
-from ..services.common import today
+from ..models import Commitment, HistoryEntry, ProgressUpdate
 from . import CancelFn, ProgressFn, never_cancel, no_progress, step
 from .fastwrite import insert_many
 from .preview import ApplyResult, Change, Preview, refuse_problems
@@ -47,9 +47,10 @@ def apply_progress(
     result = ApplyResult(skipped_conflicts=len(preview.conflicts) - accepted)
     step(progress, cancel, 0, 3, _("Comprobando"))
     current = _current(session, changes)
-    now, actor = utcnow(), session.info.get("actor") or default_actor()
+    run = run_of(session)
+    now, actor = run.utc, run.actor
     step(progress, cancel, 1, 3, _("Guardando"))
-    ids = _insert_updates(session, changes, on or today(), now, actor)
+    ids = _insert_updates(session, changes, on or run.today, now, actor)
     history = [
         _entry(now, actor, c, "progress_update", i, "create")
         for c, i in zip(changes, ids, strict=True)

@@ -17,11 +17,11 @@ from pathlib import Path
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..clock import today_in
 from ..domain import STATUS_LABELS, ProgressSource, Status, fold, status_label
 from ..errors import PazosError
 from ..i18n import _, translate
 from ..models import Commitment, Partner, ProgressUpdate
-from ..services.common import today
 from . import (
     META_SHEET,
     SCHEMA_VERSION,
@@ -152,7 +152,7 @@ def preview_progress(
     cancel: CancelFn = never_cancel,
 ) -> Preview:
     """Read and check every file; nothing is changed."""
-    on = on or today()
+    on = on or today_in(session)
     preview = Preview("progress", files=[str(p) for p in paths])
     files = []
     for done, path in enumerate(paths):

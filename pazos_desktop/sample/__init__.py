@@ -9,10 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import importlib
 import random
+from dataclasses import replace
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..clock import run_of
 from ..models import Cluster, Commitment, Partner
 from ..services.settings import set_setting
 
@@ -34,7 +36,7 @@ def build_sample(session: Session, today: dt.date, seed: int = 2026) -> dict[str
     rng = random.Random(seed)
     made: dict[str, object] = {}
     counts: dict[str, int] = {}
-    session.info["actor"] = "demo"
+    session.info["run"] = replace(run_of(session), actor="demo")
     for name in SAMPLE_STEPS:
         counts |= importlib.import_module(name).populate(session, today, rng, made)
     set_setting(session, "sample_data", "1")

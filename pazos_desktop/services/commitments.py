@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from ..clock import run_of
 from ..domain import ProgressSource, Status, effective_status, fold
 from ..i18n import _
 from ..models import (
@@ -18,9 +19,8 @@ from ..models import (
     Partner,
     Program,
     ProgressUpdate,
-    utcnow,
 )
-from .common import Checker, apply_fields, check_version, get_or_fail, today
+from .common import Checker, apply_fields, check_version, get_or_fail, touch
 
 
 @dataclass
@@ -46,8 +46,8 @@ class CommitmentData:
     id: int | None = None
     version: int | None = None
 
-    def effective_status(self, on: dt.date | None = None) -> str:
-        return effective_status(self.status, self.due_date, on or today())
+    def effective_status(self, on: dt.date) -> str:
+        return effective_status(self.status, self.due_date, on)
 
 
 @dataclass
@@ -167,9 +167,7 @@ def save_commitment(session: Session, data: CommitmentData) -> CommitmentData:
         apply_fields(commitment, values)
         if clusters_changed:
             commitment.clusters = clusters
-            # A change of the link table alone emits no UPDATE of the row, so the version
-            # would not move and a stale editor could silently undo it: touch the row.
-            commitment.updated_at = utcnow()
+            touch(session, commitment)
     session.flush()
     return _to_data(commitment)
 
@@ -212,7 +210,7 @@ def add_progress(session: Session, data: ProgressData) -> ProgressData:
         comment=comment,
         source=data.source,
         source_ref=data.source_ref,
-        created_by=session.info.get("actor"),
+        created_by=run_of(session).actor,
     )
     session.add(update)
     if achieved is not None and achieved != commitment.achieved_quantity:

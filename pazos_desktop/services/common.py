@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import TypeVar
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 
+from ..clock import run_of
 from ..domain import clean_text, fold
 from ..errors import NotFoundError, ValidationError
 from ..i18n import _
 from ..models import Base
 
 M = TypeVar("M", bound=Base)
-
-
-def today() -> dt.date:
-    return dt.date.today()
 
 
 class Checker:
@@ -101,6 +98,13 @@ def name_taken(session: Session, model, name: str, own_id: int | None) -> bool:
     if own_id is not None:
         query = query.where(model.id != own_id)
     return session.scalar(query) > 0
+
+
+def touch(session: Session, obj: Base) -> None:
+    """Make the next flush UPDATE the row (and bump its version) though no column changed:
+    a change of a link table or of child rows alone would leave a stale editor undetected."""
+    obj.updated_at = run_of(session).utc
+    flag_modified(obj, "updated_at")  # even when the action's time equals the stored one
 
 
 def apply_fields(obj: Base, values: dict) -> None:

@@ -1,19 +1,19 @@
 """Export a meeting's acta or attendance sheet to a PDF file (used by the CLI and the window).
 
-Writes to a temporary file beside the target and renames it: a failed export never leaves a
-half-written PDF where the user expects the document.
+Written through `files.atomic_write`: a failed export never leaves a half-written PDF where
+the user expects the document.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from ..errors import PazosError, ValidationError
+from ..clock import today_in
+from ..errors import ValidationError
+from ..files import atomic_write
 from ..i18n import N_, _, translate
 from ..meetings_domain import acta_label
 from .meetings import find_meeting
@@ -61,7 +61,7 @@ def export_attendance(
 def _info(session: Session, title: str, lang: str, page_size: str | None):
     from ..writers.pdf_base import info_from_settings
 
-    info = info_from_settings(all_settings(session), title, lang)
+    info = info_from_settings(all_settings(session), title, lang, today_in(session))
     if page_size:
         info.page_size = page_size
     return info
@@ -71,18 +71,5 @@ def _write(target: Path, write: Callable[[Path], None]) -> Path:
     target = target.expanduser()
     if target.suffix.lower() != ".pdf":
         target = target.with_name(target.name + ".pdf")
-    if not target.parent.is_dir():
-        raise PazosError(_("La carpeta {path} no existe.").format(path=target.parent))
-    fd, tmp_name = tempfile.mkstemp(suffix=".pdf.tmp", dir=target.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        write(tmp)
-        os.replace(tmp, target)
-    except PermissionError as exc:
-        raise PazosError(
-            _("No se pudo escribir {path}: ¿está abierto en otro programa?").format(path=target)
-        ) from exc
-    finally:
-        tmp.unlink(missing_ok=True)
+    atomic_write(target, write)
     return target.resolve()

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, selectinload
 
+from ..clock import today_in
 from ..domain import OPEN_STATUSES, ProgressSource, Status, effective_status
 from ..errors import PazosError
 from ..i18n import _
@@ -19,7 +20,7 @@ from ..meetings_domain import acta_label
 from ..models import Commitment, Contact, ProgressUpdate
 from ..models_meetings import Meeting, MeetingAttendee, MeetingFollowup
 from .commitments import CommitmentData, ProgressData, add_progress, save_commitment
-from .common import Checker, get_or_fail, today
+from .common import Checker, get_or_fail
 from .meetings import ensure_editable, load
 
 SUGGESTION_LIMIT = 300
@@ -92,7 +93,7 @@ def _suggestions(session: Session, query, reason: str, taken: set[int]) -> list[
         if c.id in taken:
             continue
         taken.add(c.id)
-        rows.append(_describe(FollowupData(commitment_id=c.id), c, reason))
+        rows.append(_describe(FollowupData(commitment_id=c.id), c, today_in(session), reason))
     return rows
 
 
@@ -106,12 +107,12 @@ def _invited_partners(session: Session, meeting_id: int) -> list[int]:
     return list(session.scalars(query))
 
 
-def _describe(row: FollowupData, c: Commitment, reason: str = "") -> FollowupData:
+def _describe(row: FollowupData, c: Commitment, on: dt.date, reason: str = "") -> FollowupData:
     row.title = c.title
     row.partner_name = c.partner.name
     row.responsible = responsible_label(c)
     row.due_date = c.due_date
-    row.current_status = effective_status(c.status, c.due_date, today())
+    row.current_status = effective_status(c.status, c.due_date, on)
     row.reason = reason
     return row
 
@@ -144,7 +145,8 @@ def list_followups(session: Session, meeting_id: int) -> list[FollowupData]:
         .options(selectinload(Commitment.partner), selectinload(Commitment.contact))
         .order_by(MeetingFollowup.sort_order, MeetingFollowup.id)
     )
-    return [_describe(_followup_data(f), c) for f, c in session.execute(query)]
+    on = today_in(session)
+    return [_describe(_followup_data(f), c, on) for f, c in session.execute(query)]
 
 
 def _followup_data(f: MeetingFollowup) -> FollowupData:
@@ -171,7 +173,7 @@ def record_followup(session: Session, meeting_id: int, data: FollowupData) -> Fo
     if any(v is not None for v in values.values()):
         _to_progress(session, meeting, commitment, row)
     session.flush()
-    return _describe(_followup_data(row), commitment)
+    return _describe(_followup_data(row), commitment, today_in(session))
 
 
 def _validate_report(data: FollowupData) -> dict:

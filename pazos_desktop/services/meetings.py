@@ -9,12 +9,13 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
+from ..clock import run_of
 from ..errors import ConflictError, PazosError, ValidationError
 from ..i18n import _
 from ..meetings_domain import MeetingStatus, acta_label
-from ..models import Cluster, Contact, utcnow
+from ..models import Cluster, Contact
 from ..models_meetings import Meeting, MeetingAgendaItem, MeetingAttendee, MeetingDecision
-from .common import apply_fields, check_version, get_or_fail
+from .common import apply_fields, check_version, get_or_fail, touch
 from .meetings_validation import (
     ATTENDEE_FIELDS,
     MEETING_FIELDS,
@@ -215,8 +216,7 @@ def save_meeting(session: Session, data: MeetingData) -> MeetingData:
     _fill_from_contacts(session, data)
     apply_fields(meeting, values)
     _apply(session, meeting, data)
-    # Children changes alone do not touch the row: bump it so the version guards them too.
-    meeting.updated_at = utcnow()
+    touch(session, meeting)  # children changes alone would not move the version
     session.flush()
     return to_data(meeting)
 
@@ -296,8 +296,8 @@ def approve_meeting(session: Session, meeting_id: int, version: int | None = Non
             _("El acta no se puede aprobar todavía:") + "\n" + "\n".join(problems.values()),
         )
     meeting.status = MeetingStatus.APPROVED.value
-    meeting.approved_at = utcnow()
-    meeting.approved_by = session.info.get("actor")
+    meeting.approved_at = run_of(session).utc
+    meeting.approved_by = run_of(session).actor
     session.flush()
     return to_data(meeting)
 

@@ -8,11 +8,12 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from ..clock import today_in
 from ..domain import OPEN_STATUSES, PartnerType, fold, is_valid_email, normalize_nit
 from ..errors import PazosError
 from ..i18n import _
 from ..models import Commitment, Contact, Partner
-from .common import Checker, apply_fields, check_version, get_or_fail, name_taken, today
+from .common import Checker, apply_fields, check_version, get_or_fail, name_taken
 
 
 @dataclass
@@ -143,7 +144,7 @@ def list_partners(
     text: str | None = None,
     on: dt.date | None = None,
 ) -> list[PartnerRow]:
-    on = on or today()
+    on = on or today_in(session)
     contacts = (
         select(Contact.partner_id.label("partner_id"), func.count().label("n"))
         .group_by(Contact.partner_id)

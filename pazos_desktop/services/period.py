@@ -14,9 +14,9 @@ from dataclasses import dataclass, replace
 from sqlalchemy import Date, and_, case, func, literal, or_, select
 from sqlalchemy.orm import Session
 
+from ..clock import today_in
 from ..domain import OVERDUE, Status
 from ..models import Commitment, Partner, ProgressUpdate
-from .common import today
 from .components import list_components
 from .search import STATUS_ORDER, CommitmentFilter, apply_filter, effective_status_expr
 from .summaries import COMPLETED, cluster_component_matrix
@@ -29,7 +29,7 @@ def status_by_component(
     session: Session, f: CommitmentFilter | None = None, on=None
 ) -> dict[int, dict[str, int]]:
     """For each component id: commitments by the status users see (every status present)."""
-    on, f = on or today(), f or CommitmentFilter()
+    on, f = on or today_in(session), f or CommitmentFilter()
     expr = effective_status_expr(on)
     query = apply_filter(
         select(Commitment.component_id, expr, func.count(Commitment.id)), f, on
@@ -56,7 +56,7 @@ def completion_dates(
     session: Session, f: CommitmentFilter, date_from: dt.date, date_to: dt.date, on=None
 ) -> list[dt.date]:
     """Completion date of every commitment of `f` completed within the period."""
-    on = on or today()
+    on = on or today_in(session)
     when = completion_date_expr(on)
     query = apply_filter(select(when), f, on).where(Commitment.status == COMPLETED)
     query = query.where(when >= date_from, when <= date_to)
@@ -96,7 +96,7 @@ def started_between(
     query = apply_filter(
         select(func.count(Commitment.id), func.coalesce(func.sum(Commitment.amount_cop), 0)),
         f,
-        on or today(),
+        on or today_in(session),
     ).where(Commitment.start_date >= date_from, Commitment.start_date <= date_to)
     count, amount = session.execute(query).one()
     return int(count), int(amount)
@@ -111,7 +111,9 @@ def _progress_query(columns, f: CommitmentFilter, date_from, date_to, on):
 def progress_count(
     session: Session, f: CommitmentFilter, date_from: dt.date, date_to: dt.date, on=None
 ) -> int:
-    query = _progress_query([func.count(ProgressUpdate.id)], f, date_from, date_to, on or today())
+    query = _progress_query(
+        [func.count(ProgressUpdate.id)], f, date_from, date_to, on or today_in(session)
+    )
     return int(session.scalar(query))
 
 
@@ -143,7 +145,7 @@ def progress_between(
         ProgressUpdate.comment,
         ProgressUpdate.source,
     ]
-    query = _progress_query(columns, f, date_from, date_to, on or today())
+    query = _progress_query(columns, f, date_from, date_to, on or today_in(session))
     query = query.join(Partner, Partner.id == Commitment.partner_id)
     query = query.order_by(ProgressUpdate.date.desc(), ProgressUpdate.id.desc())
     return [ProgressRow(*row) for row in session.execute(query)]
@@ -153,7 +155,7 @@ def last_progress_by_partner(
     session: Session, f: CommitmentFilter | None = None, on=None
 ) -> dict[int, dt.date]:
     """Date of each partner's latest progress update (up to `on`) on commitments of `f`."""
-    on, f = on or today(), f or CommitmentFilter()
+    on, f = on or today_in(session), f or CommitmentFilter()
     query = select(Commitment.partner_id, func.max(ProgressUpdate.date)).join(
         Commitment, Commitment.id == ProgressUpdate.commitment_id
     )
@@ -172,7 +174,7 @@ def stale_commitments(
     session: Session, f: CommitmentFilter | None = None, on=None, days: int = 60
 ) -> list[StaleCommitment]:
     """Open commitments with no progress update for `days` days (nor a start that recent)."""
-    on, f = on or today(), f or CommitmentFilter()
+    on, f = on or today_in(session), f or CommitmentFilter()
     cutoff = on - dt.timedelta(days=days)
     last = (
         select(ProgressUpdate.commitment_id, func.max(ProgressUpdate.date).label("last"))
@@ -217,7 +219,7 @@ class CoverageGaps:
 
 
 def coverage_gaps(session: Session, f: CommitmentFilter | None = None, on=None) -> CoverageGaps:
-    on, f = on or today(), f or CommitmentFilter()
+    on, f = on or today_in(session), f or CommitmentFilter()
     active = replace(f, statuses=ACTIVE_STATUSES)
     matrix = cluster_component_matrix(session, active, on)
     per_component = status_by_component(session, active, on)

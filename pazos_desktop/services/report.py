@@ -13,11 +13,11 @@ from dataclasses import dataclass, field, replace
 
 from sqlalchemy.orm import Session
 
+from ..clock import today_in
 from ..domain import DUE_SOON_DAYS, OVERDUE
 from ..errors import ValidationError
 from ..i18n import _
 from . import period as pf
-from .common import today
 from .components import list_components
 from .search import CommitmentFilter, CommitmentRow, commitment_rows, due_soon, overdue
 from .settings import all_settings
@@ -116,7 +116,8 @@ class ComponentStatus:
 @dataclass
 class CoordinationReport:
     request: ReportRequest
-    on: dt.date
+    on: dt.date  # the reference date of statuses (--on)
+    generated_on: dt.date  # the day the report was made
     settings: dict[str, str]
     filters: dict[str, list[str]]  # "clusters"/"components"/"partners" -> names chosen
     summary: Summary
@@ -176,12 +177,14 @@ def validate_request(request: ReportRequest) -> None:
 def gather_report(session: Session, request: ReportRequest) -> CoordinationReport:
     """Every figure of the report, computed from the database in one go."""
     validate_request(request)
-    on = request.on or today()
+    today = today_in(session)
+    on = request.on or today
     base = request.base_filter()
     scoped = replace(base, active_from=request.date_from, active_to=request.date_to)
     return CoordinationReport(
         request=request,
         on=on,
+        generated_on=today,
         settings=all_settings(session),
         filters=_filter_names(session, request),
         summary=_summary(session, request, base, scoped, on),

@@ -10,10 +10,10 @@ from sqlalchemy import and_, case, exists, func, literal, or_, select
 from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
+from ..clock import today_in
 from ..domain import OPEN_STATUSES, OVERDUE, Status, effective_status, fold
 from ..i18n import _
 from ..models import Cluster, Commitment, Component, Contact, Partner, Program, commitment_cluster
-from .common import today
 from .components import component_name_column
 
 OPEN = [s.value for s in OPEN_STATUSES]
@@ -180,8 +180,7 @@ SORT_KEYS = {
 }
 
 
-def ordered_ids_query(f: CommitmentFilter, sort: str = "due_date", descending=False, on=None):
-    on = on or today()
+def ordered_ids_query(f: CommitmentFilter, sort: str, descending: bool, on: dt.date):
     key = SORT_KEYS.get(sort, SORT_KEYS["id"])(on)
     order = [key.desc() if descending else key.asc(), Commitment.id]
     return apply_filter(select(Commitment.id), f, on).order_by(*order)
@@ -191,11 +190,12 @@ def commitment_ids(
     session: Session, f: CommitmentFilter, sort="due_date", descending=False, on=None
 ) -> list[int]:
     """Every matching id in order: cheap enough at 20,000 rows for a lazily built table."""
+    on = on or today_in(session)
     return list(session.scalars(ordered_ids_query(f, sort, descending, on)))
 
 
 def count_commitments(session: Session, f: CommitmentFilter, on=None) -> int:
-    query = apply_filter(select(func.count(Commitment.id)), f, on or today())
+    query = apply_filter(select(func.count(Commitment.id)), f, on or today_in(session))
     return session.scalar(query)
 
 
@@ -208,7 +208,7 @@ def search_commitments(
     limit=100,
     on=None,
 ) -> Page:
-    on = on or today()
+    on = on or today_in(session)
     ids = list(
         session.scalars(ordered_ids_query(f, sort, descending, on).offset(offset).limit(limit))
     )
@@ -219,7 +219,7 @@ def commitment_rows(session: Session, ids: list[int], on=None) -> list[Commitmen
     """Rows for these ids, in the same order."""
     if not ids:
         return []
-    on = on or today()
+    on = on or today_in(session)
     query = (
         select(
             Commitment.id,
@@ -287,7 +287,7 @@ def cluster_names(session: Session, ids: list[int]) -> dict[int, list[str]]:
 
 
 def overdue(session: Session, on=None, limit: int | None = None, f=None) -> list[CommitmentRow]:
-    on = on or today()
+    on = on or today_in(session)
     f = f or CommitmentFilter()
     query = apply_filter(select(Commitment.id), f, on).where(overdue_clause(on))
     query = query.order_by(Commitment.due_date, Commitment.id).limit(limit)
@@ -297,7 +297,7 @@ def overdue(session: Session, on=None, limit: int | None = None, f=None) -> list
 def due_soon(
     session: Session, on=None, days: int = 30, limit: int | None = None, f=None
 ) -> list[CommitmentRow]:
-    on = on or today()
+    on = on or today_in(session)
     f = f or CommitmentFilter()
     query = (
         apply_filter(select(Commitment.id), f, on)

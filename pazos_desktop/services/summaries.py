@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from sqlalchemy import Integer, func, select
 from sqlalchemy.orm import Session
 
+from ..clock import today_in
 from ..domain import OVERDUE, Status, fold
 from ..models import Cluster, Commitment, Partner, commitment_cluster
-from .common import today
 from .components import list_components
 from .search import (
     STATUS_ORDER,
@@ -79,7 +79,7 @@ def _counts():
 
 def status_totals(session: Session, f: CommitmentFilter | None = None, on=None) -> dict[str, int]:
     """Commitments by the status users see (overdue derived from the due date)."""
-    on = on or today()
+    on = on or today_in(session)
     expr = effective_status_expr(on)
     query = apply_filter(select(expr, func.count(Commitment.id)), f or CommitmentFilter(), on)
     found = dict(session.execute(query.group_by(expr)).all())
@@ -87,13 +87,13 @@ def status_totals(session: Session, f: CommitmentFilter | None = None, on=None) 
 
 
 def overall(session: Session, f: CommitmentFilter | None = None, on=None) -> Cell:
-    on = on or today()
+    on = on or today_in(session)
     query = apply_filter(select(*_counts()), f or CommitmentFilter(), on)
     return Cell(*session.execute(query).one())
 
 
 def committed_amount(session: Session, f: CommitmentFilter | None = None, on=None) -> int:
-    on = on or today()
+    on = on or today_in(session)
     query = apply_filter(
         select(func.coalesce(func.sum(Commitment.amount_cop), 0)), f or CommitmentFilter(), on
     )
@@ -118,7 +118,7 @@ def _components(session: Session, f: CommitmentFilter) -> list[tuple[int, str]]:
 def cluster_component_matrix(
     session: Session, f: CommitmentFilter | None = None, on=None
 ) -> Matrix:
-    on, f = on or today(), f or CommitmentFilter()
+    on, f = on or today_in(session), f or CommitmentFilter()
     matrix = Matrix(rows=_clusters(session, f), columns=_components(session, f))
     named = apply_filter(
         select(commitment_cluster.c.cluster_id, Commitment.component_id, *_counts()).join(
@@ -141,7 +141,7 @@ def cluster_component_matrix(
 def partner_component_matrix(
     session: Session, f: CommitmentFilter | None = None, on=None
 ) -> Matrix:
-    on, f = on or today(), f or CommitmentFilter()
+    on, f = on or today_in(session), f or CommitmentFilter()
     query = apply_filter(
         select(Commitment.partner_id, Partner.name, Commitment.component_id, *_counts()).join(
             Partner, Partner.id == Commitment.partner_id
@@ -176,7 +176,7 @@ class PartnerSummary:
 def by_partner(
     session: Session, f: CommitmentFilter | None = None, on=None
 ) -> list[PartnerSummary]:
-    on, f = on or today(), f or CommitmentFilter()
+    on, f = on or today_in(session), f or CommitmentFilter()
     late = func.coalesce(func.sum(overdue_clause(on).cast(Integer)), 0)
     amount = func.coalesce(func.sum(Commitment.amount_cop), 0)
     query = apply_filter(

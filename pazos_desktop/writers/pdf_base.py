@@ -274,6 +274,7 @@ class DocumentInfo:
     """What the header, the footer and the PDF metadata show."""
 
     title: str
+    generated_on: dt.date | None = None  # the footer's "Generado el" (left out when None)
     subject: str = ""
     org_name: str = ""
     logo_path: str | None = None
@@ -289,11 +290,12 @@ class DocumentInfo:
 
 
 def info_from_settings(
-    settings: dict[str, str], title: str, lang: str, **overrides
+    settings: dict[str, str], title: str, lang: str, generated_on: dt.date, **overrides
 ) -> DocumentInfo:
     """DocumentInfo from the database settings (services.settings.all_settings)."""
     info = DocumentInfo(
         title=title,
+        generated_on=generated_on,
         org_name=settings.get("org_name", ""),
         logo_path=settings.get("org_logo") or None,
         doc_code=settings.get("doc_code", ""),
@@ -372,9 +374,11 @@ def _draw_header(canvas, doc) -> None:
 
 def _canvas_class(info: DocumentInfo):
     page_text = info.label(N_("Página {page} de {pages}"))
-    generated = info.label(N_("Generado el {date}")).format(
-        date=dt.date.today().strftime("%d/%m/%Y")
-    )
+    generated = ""
+    if info.generated_on is not None:
+        generated = info.label(N_("Generado el {date}")).format(
+            date=info.generated_on.strftime("%d/%m/%Y")
+        )
 
     class NumberedCanvas(rl_canvas.Canvas):
         """Defers every page until the end, so each footer can say "of Y".

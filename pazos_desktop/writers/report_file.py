@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from ..errors import PazosError
+from ..files import atomic_write
 from ..i18n import _
 from ..services.report import CoordinationReport
 
@@ -34,10 +33,8 @@ def save_report(
     """PDF or Excel by the file's extension, written next to the target and moved in place:
     a failure or a cancel (an exception from `on_page`) never leaves half a file."""
     check_target(path)
-    fd, temp_name = tempfile.mkstemp(prefix=".informe-", suffix=path.suffix, dir=path.parent)
-    os.close(fd)
-    temp = Path(temp_name)
-    try:
+
+    def write(temp: Path) -> None:
         if path.suffix.lower() == ".pdf":
             from .report_pdf import write_report_pdf
 
@@ -46,11 +43,6 @@ def save_report(
             from .report_xlsx import write_report_xlsx
 
             write_report_xlsx(report, temp, lang=lang)
-        os.replace(temp, path)
-    except PermissionError as exc:
-        raise PazosError(
-            _("No se pudo escribir {path}: ¿está abierto en otro programa?").format(path=path)
-        ) from exc
-    finally:
-        temp.unlink(missing_ok=True)
+
+    atomic_write(path, write)
     return path

@@ -60,7 +60,9 @@ def write_report_pdf(
     on_page: Callable[[int], None] | None = None,
 ) -> None:
     t = Labels(lang)
-    info = info_from_settings(report.settings, t(TITLE), t.lang, subject=_period(report, t))
+    info = info_from_settings(
+        report.settings, t(TITLE), t.lang, report.generated_on, subject=_period(report, t)
+    )
     if page_size:
         info.page_size = page_size
     story = _cover(report, t, info) + _contents(t) + _summary(report, t, info)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -212,7 +211,7 @@ class ProgressEditor(EditorDialog):
         statuses = [(status_label(s), s.value) for s in Status]
         fill_combo(self.status, statuses, blank=self.tr("(sin cambio)"))
         self.comment = self.add_field("comment", self.tr("&Comentario:"), _text(self, 4))
-        self.date.set_date(dt.date.today())
+        self.date.set_date(ops.run_context().today)
         self.achieved.set_number(commitment.achieved_quantity)
         self.mark_clean()
 

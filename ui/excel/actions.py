@@ -9,14 +9,14 @@ database as it is then; if that differs from what the user saw, nothing is appli
 
 from __future__ import annotations
 
-import datetime as dt
-import os
 from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+
+from pazos_desktop.files import atomic_write
 
 from ..progress import run_with_progress
 
@@ -140,7 +140,7 @@ class ExcelActions(QObject):
     # --- workbook and template -------------------------------------------------------------
 
     def export_workbook(self, hxl: bool = True) -> None:
-        name = f"PAZOS_libro_{dt.date.today():%Y-%m-%d}.xlsx"
+        name = f"PAZOS_libro_{self.ops.db.run_context().today:%Y-%m-%d}.xlsx"
         path = self._save_path(self.tr("Guardar el libro completo"), name)
         if path is None:
             return
@@ -153,7 +153,7 @@ class ExcelActions(QObject):
             progress(0, 0, reading)
             with db.session() as session:
                 data = load_workbook_data(session)
-            return _atomic(path, lambda tmp: write_workbook(data, tmp, hxl, progress, cancel))
+            return atomic_write(path, lambda tmp: write_workbook(data, tmp, hxl, progress, cancel))
 
         def done(log):
             from pazos_desktop.excel import describe_issues
@@ -178,7 +178,7 @@ class ExcelActions(QObject):
         def write(session):
             context = sheet_context(session)
             names = [c.name() for c in list_components(session)]
-            _atomic(path, lambda tmp: write_template(context, names, tmp))
+            atomic_write(path, lambda tmp: write_template(context, names, tmp))
             return path
 
         def done(written):
@@ -281,14 +281,3 @@ class ExcelActions(QObject):
         )
         self._refresh()
         self.tell(title, text)
-
-
-def _atomic(path: Path, write: Callable[[Path], object]):
-    """Write to a temporary file beside `path`, then rename: never a half-written file."""
-    temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    try:
-        result = write(temp)
-        os.replace(temp, path)
-    finally:
-        temp.unlink(missing_ok=True)
-    return result

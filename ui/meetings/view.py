@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from pazos_desktop.domain import format_date
@@ -101,7 +99,7 @@ class MeetingsView(QWidget):
             self.panel.select_id(selected.id)
 
     def new_record(self) -> None:
-        today = dt.date.today()
+        today = self.ops.run_context().today
         self.ops.run(
             lambda s: meeting_list.new_meeting_template(s, today), success=self._edit, parent=self
         )

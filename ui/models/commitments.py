@@ -7,7 +7,6 @@ other pages are fetched on the worker when the view first asks for them.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, replace
 from typing import Any
 
@@ -110,7 +109,7 @@ class CommitmentTableModel(QAbstractTableModel):
         self._texts: dict[int, tuple[str, ...]] = {}
         self._pages: set[int] = set()
         self.generation = 0
-        self.today = dt.date.today()
+        self.today = ops.run_context().today
 
     # --- queries --------------------------------------------------------------------------
 
@@ -123,7 +122,7 @@ class CommitmentTableModel(QAbstractTableModel):
         every id. A newer refresh makes older, still queued steps skip their work."""
         self.generation += 1
         gen, f, key, desc = self.generation, replace(self.filter), self.sort_key, self.descending
-        self.today = on = dt.date.today()
+        self.today = on = self.ops.run_context().today  # a window open past midnight moves on
 
         def first_page(session):
             if gen != self.generation:

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QProgressBar,
     QPushButton,
     QTabWidget,
@@ -30,9 +29,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pazos_desktop.errors import PazosError
 from pazos_desktop.i18n import _
 
+from .. import errors
 from .background import run_in_background
 from .periods import PRESETS, preset_period
 
@@ -46,10 +45,9 @@ class ReportsView(QWidget):
     exported = Signal(str)  # the path written
     failed = Signal(object)  # the exception (PazosError: already shown)
 
-    def __init__(self, db, parent=None, runner=None, today: dt.date | None = None):
+    def __init__(self, db, parent=None, runner=None):
         super().__init__(parent)
         self.db, self.runner = db, runner or run_in_background
-        self.today = today or dt.date.today()
         self._tasks: list = []  # keep running tasks' signal objects alive
         self._cancel = threading.Event()
         self._build()
@@ -166,6 +164,11 @@ class ReportsView(QWidget):
             if widget.item(i).checkState() == Qt.Checked
         ]
 
+    @property
+    def today(self) -> dt.date:
+        """Read at each use: the window stays open across midnight."""
+        return self.db.run_context().today
+
     def apply_preset(self, index: int) -> None:
         period = preset_period(PRESETS[index][1], self.today)
         custom = period is None
@@ -256,8 +259,7 @@ class ReportsView(QWidget):
             self._idle(_("Exportación cancelada."))
             return
         self._idle("")
-        if isinstance(exc, PazosError):
-            QMessageBox.warning(self, _("Informes"), exc.message)
+        errors.show_error(self, exc)  # the one way: user errors plainly, others logged too
         self.failed.emit(exc)
 
     def _busy(self, text: str, cancellable: bool = False) -> None:

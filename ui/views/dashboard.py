@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pazos_desktop.clock import today_in
 from pazos_desktop.domain import OVERDUE, format_cop, format_date, status_label
 from pazos_desktop.services import partners, search, summaries
 from pazos_desktop.services.search import STATUS_ORDER, CommitmentFilter, CommitmentRow
@@ -42,10 +43,12 @@ class DashboardData:
     due_soon: list[CommitmentRow]
     by_partner: list[summaries.PartnerSummary]
     acronyms: dict[int, str]
+    on: dt.date  # the day these figures are for
 
 
 def load_dashboard(session) -> DashboardData:
     return DashboardData(
+        on=today_in(session),
         totals=summaries.status_totals(session),
         overall=summaries.overall(session),
         amount=summaries.committed_amount(session),
@@ -164,9 +167,10 @@ class DashboardView(QWidget):
         return column
 
     def _list_columns(self, overdue: bool) -> list[Column]:
-        today = dt.date.today()
         late = Column(
-            self.tr("Días de retraso"), lambda r: summaries.days_late(r.due_date, today), True
+            self.tr("Días de retraso"),
+            lambda r: summaries.days_late(r.due_date, self.data.on),
+            True,
         )
         return [
             Column(self.tr("Fecha límite"), lambda r: format_date(r.due_date)),

@@ -44,6 +44,8 @@ class ReportsView(QWidget):
         layout.addWidget(self.reports)
 
     def refresh(self) -> None:
-        """Re-read the filter lists (they may have changed), unless the user has ticked some."""
+        """Re-read the filter lists (they may have changed), unless the user has ticked some;
+        a preset period ("this month"...) moves with the date, a custom one stays."""
         if not any(self.reports.checked(key) for key in self.reports.lists):
             self.reports.load_choices()
+        self.reports.apply_preset(self.reports.preset.currentIndex())
