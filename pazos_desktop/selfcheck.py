@@ -111,14 +111,14 @@ def _format(r: StepResult) -> str:
 
 
 def check_resources(ctx: SelfCheckContext) -> str:
-    from .i18n import catalog
+    from .i18n import catalog, entries
     from .paths import migrations_dir, resource_path
 
     revisions = sorted(p.name for p in (migrations_dir() / "versions").glob("*.py"))
     if not (migrations_dir() / "env.py").is_file() or not revisions:
         raise RuntimeError(_("faltan las migraciones en {path}").format(path=migrations_dir()))
     catalog.cache_clear()
-    english = catalog("en")
+    english = entries("en")
     if not english:
         raise RuntimeError(
             _("faltan las traducciones en {path}").format(path=resource_path("i18n"))

@@ -1,20 +1,44 @@
-"""Every string of the core has its English translation; Spanish is the default."""
+"""The one catalog: every marked string of the core and the window has its English
+translation, with its placeholders and plural forms; Spanish is the default."""
 
 from __future__ import annotations
 
+import os
+import re
 import sys
 from pathlib import Path
 
 from pazos_desktop import i18n
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tools"))
-import i18n_catalog  # noqa: E402
+import i18n as catalog_tool  # noqa: E402  (tools/i18n.py)
+
+FIELD = re.compile(r"\{[a-z_]*\}")
 
 
-def test_every_core_string_has_an_english_translation():
-    assert i18n_catalog.core_strings(), "the extractor found no strings at all"
-    missing = i18n_catalog.missing("en")
-    assert missing == {}, f"untranslated: {missing}"
+def test_every_marked_string_has_an_english_translation():
+    found = catalog_tool.extracted()
+    assert len(found) > 500, "the extractor found too few strings"
+    missing = catalog_tool.missing("en")
+    assert missing == {}, "untranslated (run tools/i18n.py update en): " + "; ".join(
+        f"{where} {text!r}" for text, where in missing.items()
+    )
+
+
+def test_the_extractor_sees_every_kind_of_marker():
+    found = catalog_tool.extracted()
+    assert "Vencido" in found  # N_() in the core
+    assert "Panel" in found  # QT_TRANSLATE_NOOP("Views", ...)
+    assert "&Nombre:" in found  # self.tr() in a window class
+    assert "Fecha límite" in found  # a module's tr() helper
+    assert "en" not in found  # the core's translate(text, "en") is not a marker
+
+
+def test_a_new_untranslated_string_is_reported(tmp_path, monkeypatch):
+    (tmp_path / "nueva.py").write_text("def f():\n    return _('Cadena sin traducir')\n")
+    monkeypatch.setattr(catalog_tool, "ROOT", tmp_path)
+    monkeypatch.setattr(catalog_tool, "SOURCES", {"nueva.py": catalog_tool.CORE_KEYWORDS})
+    assert "Cadena sin traducir" in catalog_tool.missing("en")
 
 
 def test_spanish_is_the_default_and_english_switches():
@@ -26,9 +50,31 @@ def test_spanish_is_the_default_and_english_switches():
     assert i18n.get_language() == "es"
 
 
-def test_translations_keep_their_placeholders():
-    import re
+def test_plurals_in_both_languages():
+    one, many = "{n} compromiso", "{n} compromisos"
+    assert i18n.translate_plural(one, many, 1, "es").format(n=1) == "1 compromiso"
+    assert i18n.translate_plural(one, many, 3, "es").format(n=3) == "3 compromisos"
+    assert i18n.translate_plural(one, many, 1, "en").format(n=1) == "1 commitment"
+    assert i18n.translate_plural(one, many, 0, "en").format(n=0) == "0 commitments"
 
-    field = re.compile(r"\{[a-z_]*\}")
-    for source, target in i18n.catalog("en").items():
-        assert sorted(field.findall(source)) == sorted(field.findall(target)), source
+
+def test_translations_keep_their_placeholders():
+    entries = i18n.entries("en")
+    assert len(entries) > 500
+    for key, target in entries.items():
+        source = key[0] if isinstance(key, tuple) else key
+        if source:
+            assert sorted(FIELD.findall(source)) == sorted(FIELD.findall(target)), source
+
+
+def test_the_catalog_is_compiled_when_missing_or_stale(tmp_path, monkeypatch):
+    from pazos_desktop.i18n_build import compile_for_run
+
+    po = tmp_path / "en" / "LC_MESSAGES" / "pazos.po"
+    po.parent.mkdir(parents=True)
+    po.write_bytes(i18n.po_path("en").read_bytes())
+    mo = po.with_suffix(".mo")
+    assert compile_for_run(po, mo) == mo and mo.stat().st_size > 10_000
+    stale = po.stat().st_mtime - 10
+    os.utime(mo, (stale, stale))  # the .po was edited after the last compilation
+    assert compile_for_run(po, mo).stat().st_mtime >= po.stat().st_mtime

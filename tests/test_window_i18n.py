@@ -1,47 +1,89 @@
-"""Window translations: every UI string has its English translation; Spanish by default;
-switching language at run time; the .qm is compiled without a manual step."""
+"""Window translations: the one catalog answers Qt's look-ups; Spanish by default, Qt's own
+buttons included; switching language at run time; no view shows an untranslated string."""
 
 from __future__ import annotations
 
-import os
-import shutil
 import sys
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QDialogButtonBox,
+    QGroupBox,
+    QLabel,
+    QTabWidget,
+)
 from window_support import idle
 
+from pazos_desktop import i18n
 from pazos_desktop.domain import OVERDUE
-from tools import qt_catalog
 from ui import translations
 from ui.views import VIEWS
 
 pytest_plugins = ["window_fixtures"]  # the window fixtures
 
 
-def test_every_ui_string_has_its_english_translation():
-    missing = qt_catalog.missing("en")
-    assert missing == {}, "untranslated (run tools/qt_catalog.py --update en): " + "; ".join(
-        f"{where} {ctx}: {text!r}" for (ctx, text), where in missing.items()
+def _standard_buttons() -> set[str]:
+    box = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Yes
+        | QDialogButtonBox.StandardButton.No
+        | QDialogButtonBox.StandardButton.Cancel
     )
+    return {b.text().replace("&", "") for b in box.buttons()}
 
 
-def test_catalog_finds_strings_of_every_kind():
-    found = qt_catalog.ui_strings()
-    assert ("Views", "Panel") in found  # QT_TRANSLATE_NOOP
-    assert ("PartnerEditor", "&Nombre:") in found  # self.tr in a class
-    assert ("CommitmentTableModel", "Fecha límite") in found  # module tr() helper
-    assert len(found) > 200
+def test_qt_own_buttons_speak_spanish(qapp):
+    translations.apply_language("es")
+    assert _standard_buttons() == {"Sí", "No", "Cancelar"}
+    translations.apply_language("en")
+    try:
+        assert _standard_buttons() == {"Yes", "No", "Cancel"}
+    finally:
+        translations.apply_language("es")
 
 
-def test_missing_translation_is_detected(tmp_path, monkeypatch):
-    source = tmp_path / "ui"
-    source.mkdir()
-    (source / "x.py").write_text(
-        "class Nueva:\n    def f(self):\n        return self.tr('Cadena sin traducir')\n"
-    )
-    original = qt_catalog.ui_strings
-    monkeypatch.setattr(qt_catalog, "ui_strings", lambda: original(source))
-    assert ("Nueva", "Cadena sin traducir") in qt_catalog.missing("en")
+def test_window_strings_come_from_the_one_catalog(qapp):
+    translations.apply_language("en")
+    try:
+        assert QCoreApplication.translate("Views", "Informes") == "Reports"
+        # The same Spanish string from the core and from a window class: one translation.
+        assert QCoreApplication.translate("ReportsView", "Vencido") == i18n._("Vencido")
+        # Qt's own contexts are left to Qt's catalog, even when a Spanish word matches.
+        assert QCoreApplication.translate("QPlatformTheme", "Panel") == "Panel"
+    finally:
+        translations.apply_language("es")
+
+
+def _texts(widget) -> set[str]:
+    found = set()
+    for child in widget.findChildren(QLabel):
+        found.add(child.text())
+    for child in widget.findChildren(QAbstractButton):
+        found.add(child.text())
+    for child in widget.findChildren(QGroupBox):
+        found.add(child.title())
+    for tabs in widget.findChildren(QTabWidget):
+        found |= {tabs.tabText(i) for i in range(tabs.count())}
+    return {t for t in found if t}
+
+
+def test_no_view_shows_untranslated_spanish_in_english(qtbot, window):
+    """Every view built in English: none of its texts is a catalog string left in Spanish."""
+    settings = window.show_view("settings")
+    idle(qtbot, window)
+    settings.language.setCurrentIndex(settings.language.findData("en"))
+    qtbot.waitUntil(lambda: window.nav.item(0).text() == "Dashboard", timeout=10000)
+    spanish = {
+        key: value
+        for key, value in i18n.entries("en").items()
+        if isinstance(key, str) and key and value != key
+    }
+    left = []
+    for view in VIEWS:
+        widget = window.show_view(view.key)
+        idle(qtbot, window)
+        left += [f"{view.key}: {text!r}" for text in _texts(widget) if text in spanish]
+    assert left == []
 
 
 def test_spanish_by_default_then_english(qtbot, window):
@@ -91,31 +133,6 @@ def test_view_titles_translate():
     finally:
         translations.apply_language("es")
     assert VIEWS[0].title() == "Panel"
-
-
-def test_qm_is_compiled_when_missing_or_stale(tmp_path, monkeypatch, qapp):
-    ts = tmp_path / "pazos_en.ts"
-    shutil.copy(translations.ts_path("en"), ts)
-    qm = translations.compiled_qm(ts)
-    assert qm is not None and qm.exists() and qm.parent == tmp_path
-    stale = ts.stat().st_mtime - 10
-    os.utime(qm, (stale, stale))  # the .ts was edited after the last compilation
-    assert translations.compiled_qm(ts).stat().st_mtime >= ts.stat().st_mtime
-
-
-def test_ts_fallback_without_lrelease(tmp_path, monkeypatch, qapp):
-    monkeypatch.setattr(translations, "_lrelease", lambda: None)
-    ts = tmp_path / "pazos_en.ts"
-    shutil.copy(translations.ts_path("en"), ts)
-    monkeypatch.setattr(translations, "ts_path", lambda lang: ts)
-    translator = translations.make_translator("en")
-    assert isinstance(translator, translations.TsTranslator)
-    app = QCoreApplication.instance()
-    app.installTranslator(translator)
-    try:
-        assert QCoreApplication.translate("Views", "Informes") == "Reports"
-    finally:
-        app.removeTranslator(translator)
 
 
 def test_explicit_language_beats_preferences(monkeypatch):

@@ -1,123 +1,74 @@
-"""Qt translations of the window: Spanish source strings, an English catalog.
+"""The window's translations: our one gettext catalog, and Qt's own texts in our language.
 
 UI strings are written in Spanish in `self.tr("...")` (or `QCoreApplication.translate`), like the
-core's `_()`. `resources/i18n/qt/pazos_en.ts` holds their English translations. At start-up the
-`.ts` is compiled to `.qm` with PySide6's `lrelease` when the `.qm` is missing or older (no
-manual step); when that is impossible (no lrelease, read-only folder) the `.ts` XML is read
-directly by `TsTranslator`. `tools/qt_catalog.py` adds new strings to the `.ts`.
+core's `_()`. There is no second catalog for the window: `CatalogTranslator` answers Qt's
+look-ups from the core's catalog (`pazos_desktop.i18n`), so a string shown by both layers is
+translated once. Qt's own texts (Yes/No, OK/Cancel, file dialogs, context menus) come from the
+`qtbase_<lang>.qm` files PySide6 ships, loaded from Qt's translations folder: without them a
+Spanish program would ask "Yes/No".
 """
 
 from __future__ import annotations
 
 import logging
 import sys
-from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QTranslator
-
-from pazos_desktop.paths import resource_path
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
 
 log = logging.getLogger("pazos.i18n")
-_installed: QTranslator | None = None
+_installed: list[QTranslator] = []
 
 
-def ts_path(lang: str) -> Path:
-    return resource_path("i18n", "qt", f"pazos_{lang}.ts")
+def _is_qt_context(context: str | None) -> bool:
+    """Qt's own classes (QDialogButtonBox, QFileDialog…): their English is Qt's to translate."""
+    return bool(context) and len(context) > 1 and context[0] == "Q" and context[1].isupper()
 
 
-def read_ts(path: Path) -> dict[tuple[str, str], str]:
-    """(context, source) -> translation, finished entries only."""
-    import xml.etree.ElementTree as ET
+class CatalogTranslator(QTranslator):
+    """Answers Qt's translation look-ups from the program's gettext catalog."""
 
-    found: dict[tuple[str, str], str] = {}
-    for context in ET.parse(path).getroot().iter("context"):
-        name = context.findtext("name", "")
-        for message in context.iter("message"):
-            tr = message.find("translation")
-            if tr is None or tr.get("type") in ("unfinished", "obsolete", "vanished"):
-                continue
-            if tr.text:
-                found[(name, message.findtext("source", ""))] = tr.text
-    return found
-
-
-class TsTranslator(QTranslator):
-    """Translates straight from the .ts XML: the fallback when no .qm can be made."""
-
-    def __init__(self, path: Path):
+    def __init__(self, lang: str):
         super().__init__()
-        self.entries = read_ts(path)
+        self.lang = lang
 
     def translate(self, context, source, disambiguation=None, n=-1):
-        return self.entries.get((context, source))
+        if _is_qt_context(context):
+            return None  # Qt's own sources are English: they are qtbase's business
+        from pazos_desktop.i18n import lookup
+
+        return lookup(source, self.lang)
 
     def isEmpty(self) -> bool:  # noqa: N802 (Qt override)
-        return not self.entries
+        return False
 
 
-def _lrelease() -> Path | None:
-    import PySide6
-
-    folder = Path(PySide6.__file__).parent
-    for name in ("lrelease", "lrelease.exe", "Qt/libexec/lrelease"):
-        if (folder / name).exists():
-            return folder / name
-    return None
+def qt_translations_dir() -> str:
+    return QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
 
 
-def compiled_qm(ts: Path) -> Path | None:
-    """The .qm for `ts`, compiled now if missing or stale; None when it cannot be made."""
-    import subprocess
-    import tempfile
-
-    for qm in (ts.with_suffix(".qm"), Path(tempfile.gettempdir()) / f"pazos-{ts.stem}.qm"):
-        if qm.exists() and qm.stat().st_mtime >= ts.stat().st_mtime:
-            return qm
-        tool = _lrelease()
-        if tool is None:
-            return None
-        try:
-            subprocess.run(
-                [str(tool), "-silent", str(ts), "-qm", str(qm)],
-                check=True,
-                capture_output=True,
-                timeout=60,
-                creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0),
-            )
-        except (OSError, subprocess.SubprocessError) as exc:
-            log.warning("lrelease failed for %s: %s", qm, exc)
-            continue
-        if qm.exists():
-            return qm
-    return None
-
-
-def make_translator(lang: str) -> QTranslator | None:
-    """A translator for `lang`, or None for Spanish (the source language)."""
-    ts = ts_path(lang)
-    if lang == "es" or not ts.exists():
-        return None
-    qm = compiled_qm(ts)
+def qt_base_translator(lang: str) -> QTranslator | None:
+    """Qt's own texts in `lang` (qtbase_es.qm); None when Qt has no such file."""
     translator = QTranslator()
-    if qm is not None and translator.load(str(qm)):
+    if translator.load(f"qtbase_{lang}", qt_translations_dir()):
         return translator
-    return TsTranslator(ts)
+    log.warning("Qt's own translations qtbase_%s not found in %s", lang, qt_translations_dir())
+    return None
 
 
 def apply_language(lang: str) -> str:
     """Switch the window's and the core's language; returns the language in effect."""
-    global _installed
     from pazos_desktop import i18n
 
     lang = i18n.set_language(lang)
     app = QCoreApplication.instance()
-    if _installed is not None:
-        app.removeTranslator(_installed)
-        _installed = None
-    translator = make_translator(lang)
-    if translator is not None:
+    while _installed:
+        app.removeTranslator(_installed.pop())
+    wanted = [qt_base_translator(lang)]
+    if lang != i18n.DEFAULT_LANGUAGE:
+        wanted.append(CatalogTranslator(lang))
+    for translator in filter(None, wanted):
         app.installTranslator(translator)
-        _installed = translator
+        _installed.append(translator)
     return lang
 
 

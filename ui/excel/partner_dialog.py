@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pazos_desktop.i18n import ngettext
+
 
 class ExcelPartnerDialog(QDialog):
     """A ticked list of partners (all ticked) and the destination folder."""
@@ -41,7 +43,8 @@ class ExcelPartnerDialog(QDialog):
         self.list = QListWidget()
         self.list.setAccessibleName(self.tr("Entidades"))
         for name, partner_id, count in partners:
-            text = self.tr("{name} ({n} compromisos)").format(name=name, n=count)
+            text = ngettext("{name} ({n} compromiso)", "{name} ({n} compromisos)", count)
+            text = text.format(name=name, n=count)
             item = QListWidgetItem(text)
             item.setData(Qt.ItemDataRole.UserRole, partner_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from pazos_desktop.domain import STATUS_LABELS, status_label
+from pazos_desktop.i18n import ngettext
 from pazos_desktop.services.search import CommitmentFilter
 
 from ..dialogs.commitment import add_progress, edit_commitment, load_choices
@@ -215,7 +216,9 @@ class CommitmentsView(QWidget):
     def _refreshed(self, count: int) -> None:
         """Keep the selected commitment selected (and its detail shown) when still listed."""
         self.count_label.setText(
-            self.tr("{n} compromisos").format(n=f"{count:,}".replace(",", "."))
+            ngettext("{n} compromiso", "{n} compromisos", count).format(
+                n=f"{count:,}".replace(",", ".")
+            )
         )
         row = self.model.row_of(self._keep_id) if self._keep_id is not None else -1
         self._keep_id = None
