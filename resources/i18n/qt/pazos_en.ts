@@ -576,6 +576,73 @@
     </message>
   </context>
   <context>
+    <name>Editors</name>
+    <message>
+      <source>Avance</source>
+      <translation>Progress update</translation>
+    </message>
+    <message>
+      <source>Barrio</source>
+      <translation>Neighbourhood</translation>
+    </message>
+    <message>
+      <source>Bienvenida</source>
+      <translation>Welcome</translation>
+    </message>
+    <message>
+      <source>Clúster</source>
+      <translation>Cluster</translation>
+    </message>
+    <message>
+      <source>Componente</source>
+      <translation>Component</translation>
+    </message>
+    <message>
+      <source>Compromiso</source>
+      <translation>Commitment</translation>
+    </message>
+    <message>
+      <source>Contacto</source>
+      <translation>Contact</translation>
+    </message>
+    <message>
+      <source>Ejemplo de mensaje de error: no se guardó nada.</source>
+      <translation>Sample error message: nothing was saved.</translation>
+    </message>
+    <message>
+      <source>Entidad</source>
+      <translation>Partner</translation>
+    </message>
+    <message>
+      <source>Error</source>
+      <translation>Error</translation>
+    </message>
+    <message>
+      <source>Exportar hojas de compromisos</source>
+      <translation>Export commitment sheets</translation>
+    </message>
+    <message>
+      <source>Importar hojas devueltas</source>
+      <translation>Import returned sheets</translation>
+    </message>
+    <message>
+      <source>Problema al abrir la base</source>
+      <translation>Problem opening the database</translation>
+    </message>
+    <message>
+      <source>Programa</source>
+      <translation>Program</translation>
+    </message>
+    <message>
+      <source>Reunión y acta</source>
+      <translation>Meeting and minutes</translation>
+    </message>
+    <message>
+      <source>Vista previa de una importación</source>
+      <translation>Import preview</translation>
+    </message>
+  </context>
+  <context>
     <name>ErrorDialog</name>
     <message>
       <source>(no disponible)</source>
@@ -1576,6 +1643,57 @@
     <message>
       <source>Añadir avance</source>
       <translation>Add progress update</translation>
+    </message>
+  </context>
+  <context>
+    <name>SelfCheck</name>
+    <message>
+      <source>editor {title} abierto y dibujado ({size})</source>
+      <translation>editor {title} opened and drawn ({size})</translation>
+    </message>
+    <message>
+      <source>falta qtbase_es.qm en {path}</source>
+      <translation>qtbase_es.qm is missing from {path}</translation>
+    </message>
+    <message>
+      <source>imagen vacía o demasiado pequeña ({size})</source>
+      <translation>blank or too small image ({size})</translation>
+    </message>
+    <message>
+      <source>la ventana principal no se abrió</source>
+      <translation>the main window did not open</translation>
+    </message>
+    <message>
+      <source>la vista no quedó a la vista</source>
+      <translation>the view was not shown</translation>
+    </message>
+    <message>
+      <source>no está</source>
+      <translation>missing</translation>
+    </message>
+    <message>
+      <source>presente</source>
+      <translation>present</translation>
+    </message>
+    <message>
+      <source>qtbase_es.qm en {path} («Cancel» → «Cancelar»); qtbase_en.qm: {en}</source>
+      <translation>qtbase_es.qm in {path} (“Cancel” → “Cancelar”); qtbase_en.qm: {en}</translation>
+    </message>
+    <message>
+      <source>qtbase_es.qm no traduce «Cancel» ({text})</source>
+      <translation>qtbase_es.qm does not translate “Cancel” ({text})</translation>
+    </message>
+    <message>
+      <source>sin respuesta tras {n} s</source>
+      <translation>no answer after {n} s</translation>
+    </message>
+    <message>
+      <source>ventana principal abierta en la base de ejemplo ({size}; menús: {menus})</source>
+      <translation>main window opened on the sample database ({size}; menus: {menus})</translation>
+    </message>
+    <message>
+      <source>vista {title} construida y dibujada ({size})</source>
+      <translation>view {title} built and drawn ({size})</translation>
     </message>
   </context>
   <context>
