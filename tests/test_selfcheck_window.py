@@ -11,6 +11,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QDialog
 
 import ui
@@ -92,3 +93,14 @@ def test_a_qt_module_missing_from_the_bundle_fails_the_view_that_needs_it(tmp_pa
     # The window opened on the dashboard, as the frozen program did: that step fails too.
     assert "Autocomprobación: FALLARON check_window, check_view_dashboard." in text
     assert "Traceback" not in result.stderr
+
+
+def test_the_qt_catalog_check_fails_without_qtbase_es(tmp_path):
+    from PySide6.QtCore import QLibraryInfo
+
+    from ui.selfcheck_qt import qtbase_catalogs
+
+    with pytest.raises(RuntimeError, match="falta qtbase_es.qm en"):
+        qtbase_catalogs(tmp_path)
+    qt = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    assert "«Cancel» → «Cancelar»" in qtbase_catalogs(qt)

@@ -84,9 +84,14 @@ QT_BUTTON = ("QPlatformTheme", "Cancel")
 
 def check_qt_translations(ctx: SelfCheckContext) -> str:
     """qtbase_es.qm (Yes/No, OK/Cancel, file dialogs in Spanish) where Qt itself looks."""
-    from PySide6.QtCore import QLibraryInfo, QTranslator
+    from PySide6.QtCore import QLibraryInfo
 
-    folder = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
+    return qtbase_catalogs(Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)))
+
+
+def qtbase_catalogs(folder: Path) -> str:
+    from PySide6.QtCore import QTranslator
+
     translator = QTranslator()
     if not (folder / "qtbase_es.qm").is_file() or not translator.load("qtbase_es", str(folder)):
         raise RuntimeError(tr("falta qtbase_es.qm en {path}").format(path=folder))

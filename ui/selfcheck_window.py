@@ -107,10 +107,28 @@ def rendered(widget: QWidget) -> str:
 
 
 def check_window(ctx: SelfCheckContext) -> str:
+    window, walk, ready = _start_window(ctx)
+    pump_until(lambda: bool(ready or walk.errors or not window.isVisible()), TIMEOUT)
+    walk.settle()
+    if window.ops is not None and window.ops.db is not None:
+        # The views are still worth checking one by one when only the first one failed.
+        from .editor_samples import Samples
+
+        walk.samples = Samples(window.ops, window, ctx.workdir)
+    walk.fail_on_errors(0)
+    if not ready:
+        raise RuntimeError(window.loading.text())
+    menus = ", ".join(a.text().replace("&", "") for a in window.menuBar().actions())
+    return tr("ventana principal abierta en la base de ejemplo ({size}; menús: {menus})").format(
+        size=rendered(window), menus=menus
+    )
+
+
+def _start_window(ctx: SelfCheckContext):
+    """The main window, shown and starting as ui.app.run starts it; ready fills when it is."""
     from pazos_desktop.i18n import get_language
 
     from . import app as ui_app
-    from .editor_samples import Samples
     from .main_window import MainWindow
     from .prefs import Preferences
 
@@ -125,18 +143,7 @@ def check_window(ctx: SelfCheckContext) -> str:
     window.ready.connect(lambda: ready.append(True))
     window.show()
     ui_app.build_and_start(window, get_language())
-    pump_until(lambda: bool(ready or walk.errors or not window.isVisible()), TIMEOUT)
-    walk.settle()
-    if window.ops is not None and window.ops.db is not None:
-        # The views are still worth checking one by one when only the first one failed.
-        walk.samples = Samples(window.ops, window, ctx.workdir)
-    walk.fail_on_errors(0)
-    if not ready:
-        raise RuntimeError(window.loading.text())
-    menus = ", ".join(a.text().replace("&", "") for a in window.menuBar().actions())
-    return tr("ventana principal abierta en la base de ejemplo ({size}; menús: {menus})").format(
-        size=rendered(window), menus=menus
-    )
+    return window, walk, ready
 
 
 def _take_over_dialogs(ctx: SelfCheckContext, walk: Walk) -> None:
