@@ -1,9 +1,12 @@
 """`main.py self-check`: proves an installation (frozen or not) can do its real work.
 
-Each step is a function `step(ctx: SelfCheckContext) -> str` (a one-line summary) named in
-SELF_CHECK_STEPS as "module:function"; features append their own (the PDF acta, the report,
-the xlsx sheet). Steps run in order on a temporary database; a step that raises is reported
+SELF_CHECK_STEPS names the steps in order, each "module:name" or an object: a function
+`step(ctx: SelfCheckContext) -> str` (a one-line summary), a `Step`, or a list of them (the
+window layer appends "ui.selfcheck_qt:STEPS": one step per view and per editor, derived from
+their registries). Steps run in order on a temporary database; a step that raises is reported
 as failed and the others still run, so one bundle build shows every missing piece at once.
+A step marked with `@checks(kind, what)` is listed in the closing summary of what was checked
+(every view, editor and document).
 """
 
 from __future__ import annotations
@@ -13,16 +16,16 @@ import importlib
 import logging
 import tempfile
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .clock import RunContext
-from .i18n import _
+from .i18n import N_, _
 
 log = logging.getLogger(__name__)
 
-SELF_CHECK_STEPS: list[str | Callable] = [
+SELF_CHECK_STEPS: list[object] = [
     "pazos_desktop.selfcheck:check_resources",
     "pazos_desktop.selfcheck:check_migrations",
     "pazos_desktop.selfcheck:check_sample_data",
@@ -30,10 +33,47 @@ SELF_CHECK_STEPS: list[str | Callable] = [
     "pazos_desktop.selfcheck:check_backup_restore",
     "pazos_desktop.selfcheck:check_defusedxml",
     "pazos_desktop.selfcheck_documents:check_minutes_pdf",
+    "pazos_desktop.selfcheck_documents:check_attendance_pdf",
     "pazos_desktop.selfcheck_documents:check_report_pdf",
     "pazos_desktop.selfcheck_documents:check_report_xlsx",
     "pazos_desktop.selfcheck_documents:check_partner_sheet_xlsx",
+    "pazos_desktop.selfcheck_documents:check_workbook_xlsx",
+    "pazos_desktop.selfcheck_documents:check_bulk_template_xlsx",
 ]
+
+# What a step can check, as the closing summary lists them (label: what a failure says).
+VIEW, EDITOR, DOCUMENT = "view", "editor", "document"
+KINDS = {
+    VIEW: (N_("Vistas comprobadas"), N_("Vista")),
+    EDITOR: (N_("Editores comprobados"), N_("Editor")),
+    DOCUMENT: (N_("Documentos comprobados"), N_("Documento")),
+}
+
+
+@dataclass(frozen=True)
+class Step:
+    """One check. `what` names what it checks: a Spanish label (translated by `_`) or a
+    callable giving it in the user's language (the window's titles come from Qt's catalog)."""
+
+    name: str
+    run: Callable[[SelfCheckContext], str]
+    kind: str = ""
+    what: str | Callable[[], str] = ""
+
+    def label(self) -> str:
+        if callable(self.what):
+            return self.what()
+        return _(self.what) if self.what else ""
+
+
+def checks(kind: str, what: str) -> Callable[[Callable], Callable]:
+    """Marks a step function as checking one view, editor or document (`what`, marked N_)."""
+
+    def mark(fn: Callable) -> Callable:
+        fn.kind, fn.what = kind, what
+        return fn
+
+    return mark
 
 
 @dataclass
@@ -44,6 +84,7 @@ class SelfCheckContext:
     today: dt.date = field(default_factory=lambda: RunContext.start().today)
     facts: dict[str, object] = field(default_factory=dict)
     _db: object = None
+    _cleanups: list[Callable[[], None]] = field(default_factory=list)
 
     @property
     def db_path(self) -> Path:
@@ -56,7 +97,17 @@ class SelfCheckContext:
             self._db = open_database(str(self.db_path))
         return self._db
 
+    def on_close(self, cleanup: Callable[[], None]) -> None:
+        """Run `cleanup` when the self-check ends, even after a failed step (newest first)."""
+        self._cleanups.append(cleanup)
+
     def close(self) -> None:
+        while self._cleanups:
+            cleanup = self._cleanups.pop()
+            try:
+                cleanup()
+            except Exception:  # one failed clean-up must not keep the others from running
+                log.exception("self-check clean-up failed")
         if self._db is not None:
             self._db.dispose()
             self._db = None
@@ -68,13 +119,29 @@ class StepResult:
     ok: bool
     summary: str
     seconds: float
+    kind: str = ""
+    label: str = ""
 
 
-def resolve(step: str | Callable) -> Callable:
-    if callable(step):
-        return step
-    module, _sep, name = step.partition(":")
+def resolve(entry: object) -> object:
+    """The object an entry names: "module:name" is imported, anything else is itself."""
+    if not isinstance(entry, str):
+        return entry
+    module, _sep, name = entry.partition(":")
     return getattr(importlib.import_module(module), name)
+
+
+def expand(entry: object) -> Iterator[Step]:
+    """The steps an entry stands for (a list stands for each of its entries)."""
+    target = resolve(entry)
+    if isinstance(target, Step):
+        yield target
+    elif isinstance(target, list | tuple):
+        for item in target:
+            yield from expand(item)
+    else:
+        name = getattr(target, "__name__", repr(target))
+        yield Step(name, target, getattr(target, "kind", ""), getattr(target, "what", ""))
 
 
 def run_self_check(out: Callable[[str], None], steps=None) -> list[StepResult]:
@@ -82,29 +149,73 @@ def run_self_check(out: Callable[[str], None], steps=None) -> list[StepResult]:
     with tempfile.TemporaryDirectory(prefix="pazos-self-check-") as tmp:
         ctx = SelfCheckContext(workdir=Path(tmp))
         try:
-            for step in SELF_CHECK_STEPS if steps is None else steps:
-                results.append(_run_step(step, ctx))
-                out(_format(results[-1]))
+            for entry in SELF_CHECK_STEPS if steps is None else steps:
+                for step in _steps_of(entry):
+                    results.append(_run_step(step, ctx))
+                    out(_format(results[-1]))
         finally:
             ctx.close()
     return results
 
 
-def _run_step(step, ctx: SelfCheckContext) -> StepResult:
-    name = step if isinstance(step, str) else getattr(step, "__name__", repr(step))
-    name = name.rpartition(":")[2]
+def _steps_of(entry: object) -> list[Step]:
+    """An entry that cannot even be imported (a module missing from a bundle) is one failure."""
+    try:
+        return list(expand(entry))
+    except Exception as exc:
+        name = str(entry).rpartition(":")[2]
+        return [Step(name, _raise(exc))]
+
+
+def _raise(exc: Exception) -> Callable:
+    def run(_ctx):
+        raise exc
+
+    return run
+
+
+def _run_step(step: Step, ctx: SelfCheckContext) -> StepResult:
+    name = step.name.rpartition(":")[2]
     start = time.perf_counter()
     try:
-        summary, ok = resolve(step)(ctx), True
+        summary, ok = step.run(ctx), True
     except Exception as exc:  # a self-check reports every failure, it never stops at one
         log.exception("self-check step %s failed", name)
-        summary, ok = f"{type(exc).__name__}: {exc}", False
-    return StepResult(name, ok, str(summary), time.perf_counter() - start)
+        summary, ok = _failure(step, exc), False
+    label = _label(step)
+    return StepResult(name, ok, str(summary), time.perf_counter() - start, step.kind, label)
+
+
+def _label(step: Step) -> str:
+    try:
+        return step.label()
+    except Exception:  # a label is a nicety: never a reason for a step to fail
+        return step.name
+
+
+def _failure(step: Step, exc: Exception) -> str:
+    """What failed: "Vista Panel: ModuleNotFoundError: …" (the kind and label first)."""
+    text = f"{type(exc).__name__}: {exc}"
+    if step.kind in KINDS:
+        return f"{_(KINDS[step.kind][1])} {_label(step)}: {text}"
+    return text
 
 
 def _format(r: StepResult) -> str:
     mark = _("correcto") if r.ok else _("FALLÓ")
     return f"[{mark}] {r.name}: {r.summary} ({r.seconds * 1000:.0f} ms)"
+
+
+def checked_lines(results: list[StepResult]) -> list[str]:
+    """The closing summary: every view, editor and document checked, kind by kind."""
+    lines = []
+    for kind, (heading, _one) in KINDS.items():
+        of_kind = [r for r in results if r.kind == kind]
+        if of_kind:
+            passed = [r.label for r in of_kind if r.ok]
+            counts = f"{len(passed)}/{len(of_kind)}"
+            lines.append(f"{_(heading)} ({counts}): {', '.join(passed) or '—'}.")
+    return lines
 
 
 # --- the core's own steps ---------------------------------------------------------------------

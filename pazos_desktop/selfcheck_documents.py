@@ -1,10 +1,14 @@
-"""Self-check steps that write the real documents and read them back (PDF text, xlsx cells)."""
+"""Self-check steps that write the real documents and read them back (PDF text, xlsx cells).
+
+One step per document the program writes; each is listed in the self-check's summary.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from .i18n import _
+from .i18n import N_, _
+from .selfcheck import DOCUMENT, checks
 
 
 def _pdf_text(path: Path) -> tuple[int, str]:
@@ -14,6 +18,7 @@ def _pdf_text(path: Path) -> tuple[int, str]:
     return len(reader.pages), "\n".join(page.extract_text() or "" for page in reader.pages)
 
 
+@checks(DOCUMENT, N_("acta (PDF)"))
 def check_minutes_pdf(ctx) -> str:
     """Acta No. 001 of the current year (the sample always has it) as PDF, parsed back."""
     from .services.meeting_export import export_minutes
@@ -28,6 +33,26 @@ def check_minutes_pdf(ctx) -> str:
     return _("acta de {n} páginas escrita y leída").format(n=pages)
 
 
+@checks(DOCUMENT, N_("planilla de asistencia (PDF)"))
+def check_attendance_pdf(ctx) -> str:
+    """The attendance sheet of the same meeting: its title and first attendee, parsed back."""
+    from .services.meeting_export import export_attendance
+    from .services.meetings import find_meeting
+    from .services.minutes import attendance_document
+
+    year = ctx.today.year
+    with ctx.database().session() as session:
+        doc = attendance_document(session, find_meeting(session, year, 1).id, "es")
+        path = export_attendance(session, year, 1, ctx.workdir / "asistencia.pdf", "es")
+    pages, text = _pdf_text(path)
+    first = doc.expected[0].name.split()[0] if doc.expected else ""
+    if "PLANILLA DE ASISTENCIA" not in text or first not in text:
+        raise RuntimeError(_("la planilla de asistencia no se leyó completa"))
+    return _("planilla de asistencia de {n} páginas y {p} personas escrita y leída").format(
+        n=pages, p=len(doc.expected)
+    )
+
+
 def _gather_report(ctx):
     from .services.report import ReportRequest, gather_report
 
@@ -36,6 +61,7 @@ def _gather_report(ctx):
         return gather_report(session, ReportRequest(date_from=start, date_to=ctx.today))
 
 
+@checks(DOCUMENT, N_("informe de coordinación (PDF)"))
 def check_report_pdf(ctx) -> str:
     from .writers.report_file import save_report
 
@@ -47,6 +73,7 @@ def check_report_pdf(ctx) -> str:
     return _("informe de {n} páginas escrito y leído").format(n=pages)
 
 
+@checks(DOCUMENT, N_("informe de coordinación (Excel)"))
 def check_report_xlsx(ctx) -> str:
     from .writers.report_file import save_report
 
@@ -78,6 +105,7 @@ def _xlsx_census(path: Path) -> tuple[int, int, int]:
         workbook.close()
 
 
+@checks(DOCUMENT, N_("hoja de compromisos de una entidad (Excel)"))
 def check_partner_sheet_xlsx(ctx) -> str:
     """A partner's commitment sheet, written and read back by the return import (unchanged)."""
     from .excel.data import load_partner_sheets
@@ -95,3 +123,42 @@ def check_partner_sheet_xlsx(ctx) -> str:
     return _("hoja de compromisos de {n} filas escrita y leída, sin fórmulas").format(
         n=len(data.commitments)
     )
+
+
+@checks(DOCUMENT, N_("libro completo (Excel)"))
+def check_workbook_xlsx(ctx) -> str:
+    """The whole register, read back by the bulk import: as exported, it changes nothing."""
+    from .excel.bulk_import import preview_bulk
+    from .excel.data import load_workbook_data
+    from .excel.workbook import write_workbook
+
+    path = ctx.workdir / "registro.xlsx"
+    with ctx.database().session() as session:
+        write_workbook(load_workbook_data(session, on=ctx.today), path)
+        preview = preview_bulk(session, path)
+    sheets, cells, formulas = _xlsx_census(path)
+    same = preview.unchanged
+    if formulas or not preview.ok or preview.changes or preview.conflicts or not same:
+        raise RuntimeError(_("el libro completo no se leyó igual a como se escribió"))
+    return _("libro completo de {n} hojas escrito y leído: {r} filas, ninguna cambia").format(
+        n=sheets, r=same
+    )
+
+
+@checks(DOCUMENT, N_("plantilla de carga masiva (Excel)"))
+def check_bulk_template_xlsx(ctx) -> str:
+    """The empty bulk template, read back by the bulk import: no problem, nothing to change."""
+    from .excel.bulk_import import preview_bulk
+    from .excel.data import sheet_context
+    from .excel.workbook import write_template
+    from .services.components import list_components
+
+    path = ctx.workdir / "plantilla.xlsx"
+    with ctx.database().session() as session:
+        context = sheet_context(session, ctx.today)
+        write_template(context, [c.name() for c in list_components(session)], path)
+        preview = preview_bulk(session, path)
+    sheets, _cells, formulas = _xlsx_census(path)
+    if formulas or not preview.ok or preview.changes:
+        raise RuntimeError(_("la plantilla de carga masiva no se leyó como se escribió"))
+    return _("plantilla de carga masiva de {n} hojas escrita y leída").format(n=sheets)

@@ -1,26 +1,17 @@
-"""The meeting screens offscreen: list, editor tabs, read-only approved minutes, saving.
-
-Needs the window's helpers (ui.operations, ui.views, ...); skipped where they are absent.
-"""
+"""The meeting screens offscreen: list, editor tabs, read-only approved minutes, saving."""
 
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import QSettings
 
-pytest.importorskip("ui.operations")
-pytest.importorskip("pytestqt")
-
-from PySide6.QtCore import QSettings  # noqa: E402
-
-from tests.meetings_fixtures import TODAY, sample_db, sample_template  # noqa: E402, F401
+from tests.meetings_fixtures import TODAY, sample_db, sample_template  # noqa: F401
+from ui import errors, operations, prefs, views
+from ui.meetings.view import MeetingsView
 
 
 @pytest.fixture
 def view(qtbot, sample_db, tmp_path):  # noqa: F811
-    # One first-party form: ui.operations etc. come from the window's branch.
-    from ui import errors, operations, prefs, views
-    from ui.meetings.view import MeetingsView
-
     shown: list = []
     errors.presenter = lambda parent, exc: shown.append(exc)
     ops = operations.Operations(sample_db)

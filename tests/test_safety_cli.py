@@ -107,11 +107,15 @@ def test_self_check_reports_a_failing_step_and_runs_the_others(capsys, monkeypat
 
 
 def test_main_py_self_check_includes_the_window_layer(tmp_path):
-    """As the bundle runs it: a separate process, offscreen Qt, exit code and full summary."""
+    """As the bundle runs it: a separate process, offscreen Qt, exit code and full summary:
+    every view of the navigation, every editor and every document, each by name."""
     import os
     import subprocess
     import sys
     from pathlib import Path
+
+    from ui.editors import EDITORS
+    from ui.views import VIEWS
 
     root = Path(__file__).resolve().parent.parent
     env = os.environ | {
@@ -125,8 +129,18 @@ def test_main_py_self_check_includes_the_window_layer(tmp_path):
         env=env,
         capture_output=True,
         text=True,
-        timeout=120,
+        timeout=180,
     )
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert "[ok] check_qt: PySide6" in result.stdout
-    assert "FAILED" not in result.stdout
+    text = result.stdout
+    assert result.returncode == 0, text + result.stderr
+    assert "[ok] check_qt: PySide6" in text and "FAILED" not in text
+    assert "[ok] check_qt_translations: qtbase_es.qm in " in text
+    for view in VIEWS:
+        assert f"[ok] check_view_{view.key}: view " in text
+    for editor in EDITORS:
+        assert f"[ok] check_editor_{editor.key}: editor " in text
+    n, m = len(VIEWS), len(EDITORS)
+    assert f"Views checked ({n}/{n}): Dashboard, Commitments, Meetings, " in text
+    assert f"Editors checked ({m}/{m}): Partner, Contact, Commitment, " in text
+    assert "Documents checked (7/7): minutes (PDF), attendance sheet (PDF), " in text
+    assert result.stderr.strip() == ""  # Qt's warnings went to the log, not the console

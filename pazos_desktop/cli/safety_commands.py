@@ -109,22 +109,28 @@ def cmd_restore(args, ctx) -> int:
 
 
 def cmd_self_check(args, ctx) -> int:
-    from ..selfcheck import run_self_check
+    from ..selfcheck import checked_lines, run_self_check
 
-    lines: list[str] = []
+    # The report is written line by line: if Qt aborts the process (a platform plugin that
+    # cannot load does), the lines so far still say how far it got.
+    report = Path(args.report).open("w", encoding="utf-8", buffering=1) if args.report else None
 
     def out(line: str) -> None:
-        lines.append(line)
         ctx.out(line)
+        if report is not None:
+            report.write(line + "\n")
 
-    results = run_self_check(out)
-    failed = [r.name for r in results if not r.ok]
-    verdict = (
-        _("Autocomprobación: {n} pasos correctos.").format(n=len(results))
-        if not failed
-        else _("Autocomprobación: FALLARON {names}.").format(names=", ".join(failed))
-    )
-    out(verdict)
-    if args.report:
-        Path(args.report).write_text("\n".join(lines) + "\n", encoding="utf-8")
+    try:
+        results = run_self_check(out)
+        failed = [r.name for r in results if not r.ok]
+        for line in checked_lines(results):
+            out(line)
+        out(
+            _("Autocomprobación: {n} pasos correctos.").format(n=len(results))
+            if not failed
+            else _("Autocomprobación: FALLARON {names}.").format(names=", ".join(failed))
+        )
+    finally:
+        if report is not None:
+            report.close()
     return EXIT_FAILED if failed else EXIT_OK

@@ -1,0 +1,145 @@
+"""The values editors are built with (ui/editors.py): real records of the open database.
+
+`Samples(ops, parent, folder).get(name)` reads a value the first time it is asked for, on the
+operations worker (as the views do), and keeps it; an editor that needs a new kind of value
+gets one more `load_<name>` method here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Editors", text)
+
+
+class Samples:
+    def __init__(self, ops, parent, folder: Path):
+        self.ops, self.folder = ops, Path(folder)
+        self._values: dict[str, object] = {"ops": ops, "parent": parent}
+
+    def get(self, name: str):
+        if name not in self._values:
+            load = getattr(self, f"load_{name}", None)
+            if load is None:
+                raise KeyError(f"no sample value named {name!r} (ui/editor_samples.py)")
+            self._values[name] = load()
+        return self._values[name]
+
+    def _read(self, fn):
+        return self.ops.call_now(fn)
+
+    # --- records ---------------------------------------------------------------------------
+
+    def load_partner(self):
+        from pazos_desktop.services import partners
+
+        return self._read(lambda s: partners.get_partner(s, partners.list_partners(s)[0].id))
+
+    def load_contact(self):
+        from pazos_desktop.services import partners
+
+        return self._read(lambda s: partners.list_contacts(s)[0])
+
+    def load_commitment(self):
+        from pazos_desktop.services import commitments, search
+
+        def first(session):
+            ids = search.commitment_ids(session, search.CommitmentFilter())
+            return commitments.get_commitment(session, ids[0])
+
+        return self._read(first)
+
+    def load_commitment_choices(self):
+        from .dialogs.commitment import load_choices
+
+        return self._read(load_choices)
+
+    def load_meeting(self):
+        from pazos_desktop.services import meeting_list, meetings
+
+        return self._read(lambda s: meetings.get_meeting(s, meeting_list.list_meetings(s)[0].id))
+
+    def load_meeting_choices(self):
+        from .meetings.actions import load_choices
+
+        return self._read(load_choices)
+
+    def load_cluster(self):
+        return self.get("clusters")[0]
+
+    def load_clusters(self):
+        from pazos_desktop.services import territory
+
+        return self._read(territory.list_clusters)
+
+    def load_neighbourhood(self):
+        from pazos_desktop.services import territory
+
+        return self._read(lambda s: territory.list_neighbourhoods(s)[0])
+
+    def load_program(self):
+        from pazos_desktop.services import programs
+
+        return self._read(lambda s: programs.list_programs(s)[0])
+
+    def load_component(self):
+        from pazos_desktop.services import components
+
+        return self._read(lambda s: components.list_components(s)[0])
+
+    def load_partner_choices(self):
+        from pazos_desktop.services import partners
+
+        rows = self._read(lambda s: partners.partner_choices(s, include_archived=False))
+        return [(p.name, p.id) for p in rows]
+
+    def load_component_choices(self):
+        from pazos_desktop.services import components
+
+        return [(c.name(), c.id) for c in self._read(components.list_components)]
+
+    def load_partner_counts(self):
+        from pazos_desktop.services import partners
+
+        rows = self._read(partners.list_partners)
+        return [(p.name, p.id, p.commitments) for p in rows if p.commitments]
+
+    # --- files and messages ----------------------------------------------------------------
+
+    def load_folder(self) -> str:
+        return str(self.folder)
+
+    def load_import_preview(self):
+        """A partner's sheet as the program writes it, read back by the import's preview."""
+        from pazos_desktop.excel.data import load_partner_sheets
+        from pazos_desktop.excel.partner_sheets import file_name, write_partner_sheet
+        from pazos_desktop.excel.progress_import import preview_progress
+
+        def preview(session):
+            data = load_partner_sheets(session)[0]
+            path = self.folder / file_name(data)
+            write_partner_sheet(data, path)
+            return preview_progress(session, [path])
+
+        return self._read(preview)
+
+    def load_preview_title(self) -> str:
+        return tr("Importar hojas devueltas")
+
+    def load_db_description(self) -> str:
+        return self.ops.db.describe()
+
+    def load_startup_problem(self):
+        from pazos_desktop.startup import Recovery, StartupProblem
+
+        return StartupProblem("self_check", "self-check", [Recovery.QUIT], None)
+
+    def load_error_message(self) -> str:
+        return tr("Ejemplo de mensaje de error: no se guardó nada.")
+
+    def load_error_detail(self) -> str:
+        return "Traceback (most recent call last):\n  ...\nRuntimeError: self-check"

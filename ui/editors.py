@@ -1,0 +1,61 @@
+"""Every editor and dialog of the window, in one list: add a new one with ONE line here.
+
+Each entry is (key, title, "module:Class", arguments). The class is built as `Class(*values)`,
+each argument naming a value of `ui.editor_samples.Samples` (real records read from the
+database on first use; "ops" and "parent" are the window's own). The self-check
+(`ui/selfcheck_window.py`) builds, shows and renders every entry on its sample database, and a
+test fails when a QDialog class of `ui/` is missing here. Titles are marked with
+QT_TRANSLATE_NOOP("Editors", ...).
+
+Example, for a new editor of the sample value "program":
+    EditorSpec("program", QT_TRANSLATE_NOOP("Editors", "Programa"), "ui.dialogs.records:ProgramEditor", ("ops", "parent", "partner_choices", "component_choices", "program")),
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+
+@dataclass(frozen=True)
+class EditorSpec:
+    key: str
+    source_title: str  # Spanish; translated by title()
+    target: str  # "module:Class"
+    args: tuple[str, ...]  # names of the Samples values passed to the class, in order
+
+    def title(self) -> str:
+        return QCoreApplication.translate("Editors", self.source_title)
+
+    def build(self, samples):
+        module, name = self.target.split(":")
+        cls = getattr(importlib.import_module(module), name)
+        return cls(*(samples.get(arg) for arg in self.args))
+
+
+_OPS = ("ops", "parent")
+
+# fmt: off
+EDITORS: list[EditorSpec] = [
+    EditorSpec("partner", QT_TRANSLATE_NOOP("Editors", "Entidad"), "ui.dialogs.partner:PartnerEditor", (*_OPS, "partner")),
+    EditorSpec("contact", QT_TRANSLATE_NOOP("Editors", "Contacto"), "ui.dialogs.partner:ContactEditor", (*_OPS, "contact")),
+    EditorSpec("commitment", QT_TRANSLATE_NOOP("Editors", "Compromiso"), "ui.dialogs.commitment:CommitmentEditor", (*_OPS, "commitment_choices", "commitment")),
+    EditorSpec("progress", QT_TRANSLATE_NOOP("Editors", "Avance"), "ui.dialogs.commitment:ProgressEditor", (*_OPS, "commitment")),
+    EditorSpec("meeting", QT_TRANSLATE_NOOP("Editors", "Reunión y acta"), "ui.meetings.editor:MeetingEditor", (*_OPS, "meeting", "meeting_choices")),
+    EditorSpec("cluster", QT_TRANSLATE_NOOP("Editors", "Clúster"), "ui.dialogs.records:ClusterEditor", (*_OPS, "cluster")),
+    EditorSpec("neighbourhood", QT_TRANSLATE_NOOP("Editors", "Barrio"), "ui.dialogs.records:NeighbourhoodEditor", (*_OPS, "clusters", "neighbourhood")),
+    EditorSpec("program", QT_TRANSLATE_NOOP("Editors", "Programa"), "ui.dialogs.records:ProgramEditor", (*_OPS, "partner_choices", "component_choices", "program")),
+    EditorSpec("component", QT_TRANSLATE_NOOP("Editors", "Componente"), "ui.dialogs.records:ComponentEditor", (*_OPS, "component")),
+    EditorSpec("excel_partners", QT_TRANSLATE_NOOP("Editors", "Exportar hojas de compromisos"), "ui.excel.partner_dialog:ExcelPartnerDialog", ("partner_counts", "folder", "parent")),
+    EditorSpec("excel_preview", QT_TRANSLATE_NOOP("Editors", "Vista previa de una importación"), "ui.excel.preview_dialog:ExcelPreviewDialog", ("import_preview", "preview_title", "parent")),
+    EditorSpec("welcome", QT_TRANSLATE_NOOP("Editors", "Bienvenida"), "ui.dialogs.welcome:WelcomeDialog", ("parent", "db_description")),
+    EditorSpec("recovery", QT_TRANSLATE_NOOP("Editors", "Problema al abrir la base"), "ui.recovery_dialog:RecoveryDialog", ("startup_problem", "parent")),
+    EditorSpec("error", QT_TRANSLATE_NOOP("Editors", "Error"), "ui.errors:ErrorDialog", ("parent", "error_message", "error_detail")),
+]
+# fmt: on
+
+
+def editor(key: str) -> EditorSpec:
+    return next(e for e in EDITORS if e.key == key)
