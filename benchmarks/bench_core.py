@@ -59,7 +59,9 @@ FROM commitment WHERE all_clusters = 1 GROUP BY component_id
 """
 
 FILTER = CommitmentFilter(
-    component_ids=[2, 3], cluster_ids=[1, 2, 3, 4, 5], statuses=["in_progress", "overdue"],
+    component_ids=[2, 3],
+    cluster_ids=[1, 2, 3, 4, 5],
+    statuses=["in_progress", "overdue"],
     text="jovenes",
 )
 
@@ -82,7 +84,9 @@ def main() -> None:
 
     def ours_page():
         with db.session() as s:
-            page = search.search_commitments(s, FILTER, sort="due_date", offset=100, limit=100, on=TODAY)
+            page = search.search_commitments(
+                s, FILTER, sort="due_date", offset=100, limit=100, on=TODAY
+            )
             assert page.rows
 
     def raw_page():
@@ -101,11 +105,15 @@ def main() -> None:
         raw.execute("SELECT id, name_es FROM component ORDER BY code").fetchall()
 
     with db.session() as s:
-        page = search.search_commitments(s, FILTER, sort="due_date", offset=100, limit=100, on=TODAY)
+        page = search.search_commitments(
+            s, FILTER, sort="due_date", offset=100, limit=100, on=TODAY
+        )
     raw_total = raw.execute(RAW_COUNT, params).fetchone()[0]
     assert page.total == raw_total, (page.total, raw_total)
 
-    print(f"{'benchmark (10x: 20,000 commitments)':<44} {'ours':>8} {'raw':>8} {'ratio':>6}  target")
+    print(
+        f"{'benchmark (10x: 20,000 commitments)':<44} {'ours':>8} {'raw':>8} {'ratio':>6}  target"
+    )
     for name, ours, base in (
         ("filtered search, page 2 of 100 rows + count", ours_page, raw_page),
         ("cluster x component summary", ours_matrix, raw_matrix),

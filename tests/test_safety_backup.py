@@ -103,5 +103,7 @@ def test_latest_good_backup_skips_damaged_and_foreign_ones(sample_db, tmp_path):
 
 def test_any_reason_text_gives_a_backup_that_is_listed(sample_db):
     made = backup.before(sample_db, "Antes de importar Compromisos_Fundación_SIDOC.xlsx")
-    assert made is not None and made.name.endswith("-antes-de-importar-compromisos-fundacion.sqlite")
+    assert made is not None and made.name.endswith(
+        "-antes-de-importar-compromisos-fundacion.sqlite"
+    )
     assert made in [b.path for b in backup.list_backups(sample_db)]
