@@ -34,3 +34,17 @@ class ConflictError(PazosError):
 
 class DatabaseProblem(PazosError):
     """The database file cannot be used as it is (damaged, newer, unreachable, ...)."""
+
+
+class DoubtError(PazosError):
+    """The change is allowed but looks wrong (`doubts`, one sentence each); nothing was saved.
+
+    The caller asks a person and, if they confirm, repeats the call accepting the doubts.
+    """
+
+    def __init__(self, doubts: list[str]):
+        from .i18n import _
+
+        self.doubts = list(doubts)
+        lines = "\n".join(f"• {d}" for d in self.doubts)
+        super().__init__(_("Revise antes de guardar:") + "\n" + lines)

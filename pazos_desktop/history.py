@@ -19,7 +19,7 @@ from .models import AppSetting, Base, HistoryEntry
 __all__ = ["default_actor", "install", "render"]
 
 # Derived or bookkeeping columns: their changes are noise in a history.
-UNTRACKED_FIELDS = {"name_key", "search_key", "version", "created_at", "updated_at"}
+UNTRACKED_FIELDS = {"name_key", "acronym_key", "search_key", "version", "created_at", "updated_at"}
 UNTRACKED_CLASSES = (HistoryEntry, AppSetting)
 
 

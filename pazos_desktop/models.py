@@ -100,6 +100,8 @@ class Partner(Versioned, Base):
     name: Mapped[str] = mapped_column(String(300))
     name_key: Mapped[str] = mapped_column(String(300), unique=True)
     acronym: Mapped[str | None] = mapped_column(String(50))
+    # Folded acronym: unique like the name, so "sidoc" cannot sit beside "SIDOC".
+    acronym_key: Mapped[str | None] = mapped_column(String(50), unique=True, index=True)
     type: Mapped[str] = mapped_column(String(30))
     nit: Mapped[str | None] = mapped_column(String(20))
     address: Mapped[str | None] = mapped_column(String(300))

@@ -160,7 +160,9 @@ def test_suggestions_come_from_previous_meeting_and_invited_partners(session, wo
 
 
 def test_followup_becomes_a_meeting_progress_update(session, world):  # noqa: F811
-    made = meetings.create_meeting(session, meeting_data(world, number=7))
+    # Held today: what a meeting reports cannot be dated before the commitment existed (it was
+    # entered today) nor after today.
+    made = meetings.create_meeting(session, meeting_data(world, day=TODAY, number=7))
     target = world["commitments"][0]
     report = fu.FollowupData(
         target, reported_status="completed", reported_achieved=12, comment="ok"

@@ -7,7 +7,7 @@ import random
 
 from sqlalchemy.orm import Session
 
-from ..domain import PartnerType, ProgressSource, Status, nit_check_digit
+from ..domain import PartnerType, ProgressSource, Status, fold, nit_check_digit
 from ..i18n import _
 from ..services import commitments, components, partners, programs, territory
 
@@ -158,14 +158,17 @@ def _make_contacts(session, rng, partner_list) -> dict[int, list[int]]:
                     partner_id=p.id,
                     name=f"{first} {last}",
                     position=rng.choice(POSITIONS),
-                    email=f"{first.lower()}.{last.lower()}@example.org".encode(
-                        "ascii", "ignore"
-                    ).decode(),
+                    email=_email(first, last),
                     phone=f"+57 31{rng.randint(0, 9)} {rng.randint(1000000, 9999999)}",
                 ),
             )
             by_partner.setdefault(p.id, []).append(contact.id)
     return by_partner
+
+
+def _email(first: str, last: str) -> str:
+    """ "Óscar Rodríguez" -> "oscar.rodriguez@example.org": accents folded, never dropped."""
+    return f"{fold(first)}.{fold(last)}@example.org".replace(" ", "")
 
 
 def _make_territory(session, rng) -> list[int]:
@@ -215,6 +218,11 @@ def _make_programs(session, partner_list) -> dict[str, int]:
 
 
 def _commitment(rng, today, partner, contacts, component, clusters, program_ids):
+    """A commitment as first entered, and the status and achieved its follow-up will bring.
+
+    Those that will be followed up start "En ejecución" at 0 and reach their final figures
+    through progress updates, as a real one does: a "Cumplido" one ends at its target.
+    """
     title, unit = rng.choice(ACTIVITIES[component])
     start = today - dt.timedelta(days=rng.randint(30, 400))
     due = start + dt.timedelta(days=rng.randint(60, 420))
@@ -223,53 +231,57 @@ def _commitment(rng, today, partner, contacts, component, clusters, program_ids)
         weights=[2, 8, 5, 1, 1],
     )[0]
     target = float(rng.choice([10, 20, 25, 40, 50, 100, 120, 200]))
-    achieved = target if status == Status.COMPLETED else float(rng.randint(0, int(target * 0.8)))
+    achieved = {
+        Status.PIPELINE: 0.0,
+        Status.COMPLETED: target,
+    }.get(status, float(rng.randint(0, int(target * 0.8))))
+    followed = status in (Status.IN_PROGRESS, Status.COMPLETED)
     everywhere = rng.random() < 0.08
     program = (
         program_ids["forjar"]
         if component == 2 and rng.random() < 0.5
         else (program_ids["gestores"] if component == 1 and rng.random() < 0.5 else None)
     )
-    return commitments.CommitmentData(
+    data = commitments.CommitmentData(
         partner_id=partner,
         contact_id=rng.choice(contacts),
         component_id=component,
         title=title,
         unit=unit,
         target_quantity=target,
-        achieved_quantity=achieved,
+        achieved_quantity=0.0 if followed else achieved,
         amount_cop=rng.choice([None, 5_000_000, 12_500_000, 30_000_000, 85_000_000]),
         start_date=start,
         due_date=due,
-        status=status.value,
+        status=Status.IN_PROGRESS.value if followed else status.value,
         all_clusters=everywhere,
         cluster_ids=[] if everywhere else rng.sample(clusters, rng.randint(1, 3)),
         program_id=program,
         description=_("Compromiso de ejemplo."),
     )
+    return data, (status.value, achieved) if followed else None
 
 
-def _progress(session, rng, today, c: commitments.CommitmentData) -> int:
-    n = 0
-    if c.status not in (Status.IN_PROGRESS, Status.COMPLETED) or not c.target_quantity:
+def _progress(session, rng, today, c: commitments.CommitmentData, final) -> int:
+    """Between one and three updates, cumulative, the last one bringing the final status."""
+    if final is None:
         return 0
+    status, achieved = final
     steps = rng.randint(1, 3)
     for k in range(1, steps + 1):
         day = min(today, c.start_date + dt.timedelta(days=30 * k))
-        qty = round(c.achieved_quantity * k / steps)
         commitments.add_progress(
             session,
             commitments.ProgressData(
                 commitment_id=c.id,
                 date=day,
-                achieved_quantity=qty,
-                status=c.status if k == steps else Status.IN_PROGRESS.value,
+                achieved_quantity=round(achieved * k / steps),
+                status=status if k == steps else Status.IN_PROGRESS.value,
                 comment=_("Avance reportado (ejemplo)."),
                 source=ProgressSource.MANUAL.value,
             ),
         )
-        n += 1
-    return n
+    return steps
 
 
 def populate(session: Session, today: dt.date, rng: random.Random, made: dict) -> dict[str, int]:
@@ -282,10 +294,12 @@ def populate(session: Session, today: dt.date, rng: random.Random, made: dict) -
     for i in range(150):
         partner = partner_list[i % len(partner_list)].id
         component = component_ids[i % len(component_ids)]
-        data = _commitment(rng, today, partner, contacts[partner], component, clusters, program_ids)
+        data, final = _commitment(
+            rng, today, partner, contacts[partner], component, clusters, program_ids
+        )
         saved = commitments.save_commitment(session, data)
         created.append(saved)
-        updates += _progress(session, rng, today, saved)
+        updates += _progress(session, rng, today, saved, final)
     made.update(
         partners=partner_list,
         contacts=contacts,

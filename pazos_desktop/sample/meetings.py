@@ -8,11 +8,13 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..domain import Status
 from ..i18n import N_, _
 from ..meetings_domain import MeetingType, Presence
+from ..models import Commitment, ProgressUpdate
 from ..services import meeting_followup as followup
 from ..services import meetings
 from ..services.commitments import CommitmentData
@@ -61,7 +63,7 @@ def populate(session: Session, today: dt.date, rng: random.Random, made: dict) -
     for i, day in enumerate(dates):
         data = _meeting(rng, day, i, host, contacts, partner_list, made["clusters"])
         saved = meetings.create_meeting(session, data)
-        counts["followups"] += _followups(session, rng, saved.id)
+        counts["followups"] += _followups(session, rng, saved.id, day)
         counts["agreed"] += _agreed(session, rng, saved, contacts, partner_list, made["clusters"])
         if i < len(dates) - 2:  # the two latest stay drafts, the older ones are approved
             meetings.approve_meeting(session, saved.id)
@@ -132,18 +134,38 @@ def _agenda(rng) -> list[meetings.AgendaItemData]:
     ]
 
 
-def _followups(session, rng, meeting_id: int) -> int:
-    rows = followup.suggest_followups(session, meeting_id)[:8]
+def _followups(session, rng, meeting_id: int, day: dt.date) -> int:
+    """Reports on commitments that had started by the meeting and were not reported on later
+    (a report never contradicts a later one); "Cumplido" comes with the target reached."""
+    rows = [
+        r
+        for r in followup.suggest_followups(session, meeting_id)
+        if _reportable(session, r.commitment_id, day)
+    ][:8]
     for row in rows:
         status, comment = rng.choice(REPORTS)
+        target = session.get(Commitment, row.commitment_id).target_quantity
         followup.record_followup(
             session,
             meeting_id,
             followup.FollowupData(
-                row.commitment_id, reported_status=status.value, comment=_(comment)
+                row.commitment_id,
+                reported_status=status.value,
+                reported_achieved=target if status == Status.COMPLETED else None,
+                comment=_(comment),
             ),
         )
     return len(rows)
+
+
+def _reportable(session, commitment_id: int, day: dt.date) -> bool:
+    c = session.get(Commitment, commitment_id)
+    later = session.scalar(
+        select(func.count()).where(
+            ProgressUpdate.commitment_id == commitment_id, ProgressUpdate.date > day
+        )
+    )
+    return c.start_date is not None and c.start_date <= day and not later
 
 
 def _agreed(session, rng, meeting, contacts, partner_list, clusters) -> int:

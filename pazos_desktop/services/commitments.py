@@ -6,10 +6,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
-from ..clock import run_of
+from ..clock import run_of, today_in
 from ..domain import ProgressSource, Status, effective_status, fold
+from ..errors import DoubtError
 from ..i18n import _
 from ..models import (
     Cluster,
@@ -20,7 +21,17 @@ from ..models import (
     Program,
     ProgressUpdate,
 )
+from .commitment_rules import (
+    SCALAR_FIELDS,
+    CommitmentState,
+    check_commitment_values,
+    check_progress_values,
+    doubts,
+    progress_effect,
+)
 from .common import Checker, apply_fields, check_version, get_or_fail, touch
+
+__all__ = ["SCALAR_FIELDS", "CommitmentData", "ProgressData", "add_progress", "save_commitment"]
 
 
 @dataclass
@@ -63,25 +74,6 @@ class ProgressData:
     created_by: str | None = None
 
 
-SCALAR_FIELDS = [
-    "partner_id",
-    "component_id",
-    "title",
-    "all_clusters",
-    "contact_id",
-    "program_id",
-    "description",
-    "unit",
-    "target_quantity",
-    "achieved_quantity",
-    "amount_cop",
-    "start_date",
-    "due_date",
-    "status",
-    "notes",
-]
-
-
 def _to_data(c: Commitment) -> CommitmentData:
     return CommitmentData(
         **{f: getattr(c, f) for f in SCALAR_FIELDS},
@@ -97,70 +89,49 @@ def search_key(title: str | None, description: str | None, notes: str | None) ->
 
 
 def validate_commitment(session: Session, data: CommitmentData) -> dict:
+    """The commitment's rules (`commitment_rules`) and its references, against the database."""
     c = Checker()
-    values = {
-        "title": c.text("title", data.title, _("Compromiso"), required=True, max_len=500),
-        "description": c.text("description", data.description, _("Descripción")),
-        "unit": c.text("unit", data.unit, _("Unidad"), max_len=100),
-        "notes": c.text("notes", data.notes, _("Notas")),
-        "target_quantity": c.non_negative("target_quantity", data.target_quantity, _("Meta")),
-        "achieved_quantity": c.non_negative(
-            "achieved_quantity", data.achieved_quantity, _("Logrado")
-        )
-        or 0.0,
-        "amount_cop": c.non_negative("amount_cop", data.amount_cop, _("Valor (COP)")),
-        "start_date": data.start_date,
-        "due_date": data.due_date,
-        "status": data.status,
-        "all_clusters": bool(data.all_clusters),
-        "partner_id": data.partner_id,
-        "component_id": data.component_id,
-        "contact_id": data.contact_id,
-        "program_id": data.program_id,
-    }
-    if values["amount_cop"] is not None:
-        values["amount_cop"] = round(values["amount_cop"])
+    values = check_commitment_values(vars(data), c)
+    _check_references(session, c, values)
+    c.raise_if_any()
+    values.pop("cluster_ids")
     if data.origin_meeting_id is not None:
         values["origin_meeting_id"] = data.origin_meeting_id
-    _check_references(session, c, data)
-    if data.status not in set(Status):
-        c.fail("status", _("Estado: elija uno de la lista."))
-    if data.start_date and data.due_date and data.due_date < data.start_date:
-        c.fail("due_date", _("Fecha límite: no puede ser anterior a la fecha de inicio."))
-    if not data.all_clusters and not data.cluster_ids:
-        c.fail("cluster_ids", _("Clústeres: elija al menos uno, o «todos»."))
-    c.raise_if_any()
     return values
 
 
-def _check_references(session: Session, c: Checker, data: CommitmentData) -> None:
-    if c.required("partner_id", data.partner_id, _("Entidad responsable")) is not None:
-        if session.get(Partner, data.partner_id) is None:
-            c.fail("partner_id", _("Entidad responsable: no existe."))
-    if c.required("component_id", data.component_id, _("Componente")) is not None:
-        if session.get(Component, data.component_id) is None:
-            c.fail("component_id", _("Componente: no existe."))
-    if data.contact_id is not None:
-        contact = session.get(Contact, data.contact_id)
-        if contact is None or contact.partner_id != data.partner_id:
+def _check_references(session: Session, c: Checker, v: dict) -> None:
+    if v["partner_id"] is not None and session.get(Partner, v["partner_id"]) is None:
+        c.fail("partner_id", _("Entidad responsable: no existe."))
+    if v["component_id"] is not None and session.get(Component, v["component_id"]) is None:
+        c.fail("component_id", _("Componente: no existe."))
+    if v["contact_id"] is not None:
+        contact = session.get(Contact, v["contact_id"])
+        if contact is None or contact.partner_id != v["partner_id"]:
             c.fail("contact_id", _("Responsable: el contacto no pertenece a la entidad."))
-    if data.program_id is not None and session.get(Program, data.program_id) is None:
+    if v["program_id"] is not None and session.get(Program, v["program_id"]) is None:
         c.fail("program_id", _("Programa: no existe."))
-    for cluster_id in data.cluster_ids:
+    for cluster_id in v["cluster_ids"]:
         if session.get(Cluster, cluster_id) is None:
             c.fail("cluster_ids", _("Clústeres: uno de los clústeres elegidos no existe."))
 
 
-def save_commitment(session: Session, data: CommitmentData) -> CommitmentData:
+def save_commitment(
+    session: Session, data: CommitmentData, accept_doubts: bool = False
+) -> CommitmentData:
+    """Create or update a commitment. A change that looks wrong (see `commitment_rules.doubts`)
+    raises DoubtError unless `accept_doubts`: the window asks, then saves again."""
     values = validate_commitment(session, data)
     values["search_key"] = search_key(values["title"], values["description"], values["notes"])
     clusters = [] if data.all_clusters else _clusters(session, data.cluster_ids)
     if data.id is None:
+        _refuse_doubts(None, values, accept_doubts)
         commitment = Commitment(**values, clusters=clusters)
         session.add(commitment)
     else:
         commitment = get_or_fail(session, Commitment, data.id, _("El compromiso"))
         check_version(commitment, data.version, _("El compromiso"), values)
+        _refuse_doubts(_state(commitment).values(), values, accept_doubts)
         # Compared before the fields change: loading the clusters later would autoflush a
         # first UPDATE, and one save would bump the version twice.
         clusters_changed = {cl.id for cl in commitment.clusters} != {cl.id for cl in clusters}
@@ -170,6 +141,34 @@ def save_commitment(session: Session, data: CommitmentData) -> CommitmentData:
             touch(session, commitment)
     session.flush()
     return _to_data(commitment)
+
+
+def _refuse_doubts(old: dict | None, new: dict, accepted: bool) -> None:
+    found = doubts(old, new)
+    if found and not accepted:
+        raise DoubtError(found)
+
+
+def _state(c: Commitment) -> CommitmentState:
+    meeting = session_meeting_date(c)
+    return CommitmentState(
+        id=c.id,
+        achieved=c.achieved_quantity,
+        status=c.status,
+        target=c.target_quantity,
+        start_date=c.start_date,
+        created_on=c.created_at.date() if c.created_at else None,
+        meeting_date=meeting,
+    )
+
+
+def session_meeting_date(c: Commitment) -> dt.date | None:
+    """The date of the meeting that agreed `c` (None when entered by hand)."""
+    if c.origin_meeting_id is None:
+        return None
+    from ..models_meetings import Meeting
+
+    return object_session(c).scalar(select(Meeting.date).where(Meeting.id == c.origin_meeting_id))
 
 
 def _clusters(session: Session, ids: list[int]) -> list[Cluster]:
@@ -188,35 +187,22 @@ def delete_commitment(session: Session, commitment_id: int) -> None:
 # --- progress updates -------------------------------------------------------------------------
 
 
-def add_progress(session: Session, data: ProgressData) -> ProgressData:
-    """Record a follow-up; the commitment takes the reported quantity and status."""
+def add_progress(session: Session, data: ProgressData, accept_doubts: bool = False) -> ProgressData:
+    """Record a follow-up; the commitment takes the reported quantity and status.
+
+    A figure that looks wrong (a cumulative achieved going down, a closed commitment reopened,
+    an achieved far above its target) raises DoubtError unless `accept_doubts`."""
     commitment = get_or_fail(session, Commitment, data.commitment_id, _("El compromiso"))
+    state = _state(commitment)
     c = Checker()
-    c.required("date", data.date, _("Fecha"))
-    achieved = c.non_negative("achieved_quantity", data.achieved_quantity, _("Logrado"))
-    comment = c.text("comment", data.comment, _("Comentario"))
-    if data.status is not None and data.status not in set(Status):
-        c.fail("status", _("Estado: elija uno de la lista."))
-    if data.source not in set(ProgressSource):
-        c.fail("source", _("Origen: no válido."))
-    if achieved is None and data.status is None and comment is None:
-        c.fail("achieved_quantity", _("Indique al menos el avance, el estado o un comentario."))
+    values = check_progress_values(vars(data), c, state, today_in(session))
     c.raise_if_any()
-    update = ProgressUpdate(
-        commitment_id=commitment.id,
-        date=data.date,
-        achieved_quantity=achieved,
-        status=data.status,
-        comment=comment,
-        source=data.source,
-        source_ref=data.source_ref,
-        created_by=run_of(session).actor,
-    )
+    effect = progress_effect(state, values)
+    _refuse_doubts(state.values(), effect, accept_doubts)
+    update = ProgressUpdate(commitment_id=commitment.id, **values, created_by=run_of(session).actor)
     session.add(update)
-    if achieved is not None and achieved != commitment.achieved_quantity:
-        commitment.achieved_quantity = achieved
-    if data.status is not None and data.status != commitment.status:
-        commitment.status = data.status
+    for key, value in effect.items():
+        setattr(commitment, key, value)
     session.flush()
     return _progress_data(update)
 

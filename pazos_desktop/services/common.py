@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import re
+from collections.abc import Iterable, Mapping
 from typing import TypeVar
 
 from sqlalchemy import func, select
@@ -10,8 +10,9 @@ from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
 from ..clock import run_of
-from ..domain import clean_text, fold
+from ..domain import fold
 from ..errors import NotFoundError, ValidationError
+from ..fields import Field, FieldError, Record
 from ..i18n import _
 from ..models import Base
 
@@ -19,7 +20,11 @@ M = TypeVar("M", bound=Base)
 
 
 class Checker:
-    """Collects one message per field, then raises them all at once."""
+    """Collects one message per field, then raises them all at once.
+
+    Values are checked by their declared field (`pazos_desktop.fields`): the same parser,
+    bounds and messages whatever door the value came through.
+    """
 
     def __init__(self) -> None:
         self.errors: dict[str, str] = {}
@@ -27,34 +32,17 @@ class Checker:
     def fail(self, field: str, message: str) -> None:
         self.errors.setdefault(field, message)
 
-    def text(self, field: str, value: str | None, label: str, required=False, max_len=None):
-        cleaned = clean_text(value)
-        if cleaned is not None and _has_control_chars(cleaned):
-            self.fail(
-                field,
-                _("{label}: contiene caracteres de control no permitidos.").format(label=label),
-            )
-        if required and cleaned is None:
-            self.fail(field, _("{label}: este campo es obligatorio.").format(label=label))
-        if cleaned and max_len and len(cleaned) > max_len:
-            self.fail(
-                field,
-                _("{label}: máximo {n} caracteres.").format(label=label, n=max_len),
-            )
-        return cleaned
-
-    def non_negative(self, field: str, value, label: str):
-        if value is None or value == "":
-            return None
+    def field(self, spec: Field, value, key: str | None = None):
+        """The declared field's `check` of `value`; a refusal is recorded under `key`."""
         try:
-            number = float(value)
-        except (TypeError, ValueError):
-            self.fail(field, _("{label}: debe ser un número.").format(label=label))
+            return spec.check(value)
+        except FieldError as exc:
+            self.fail(key or spec.key, exc.message)
             return None
-        if number < 0 or number != number:
-            self.fail(field, _("{label}: no puede ser negativo.").format(label=label))
-            return None
-        return number
+
+    def record(self, record: Record, values: Mapping, keys: Iterable[str] | None = None) -> dict:
+        """Every (or the named) declared field of `record`, checked on `values`."""
+        return record.check(values, self.errors, keys)
 
     def required(self, field: str, value, label: str):
         if value is None or value == "" or value == []:
@@ -64,13 +52,6 @@ class Checker:
     def raise_if_any(self) -> None:
         if self.errors:
             raise ValidationError(self.errors)
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-
-
-def _has_control_chars(text: str) -> bool:
-    return bool(_CONTROL.search(text))
 
 
 def get_or_fail(session: Session, model: type[M], obj_id: int | None, label: str) -> M:

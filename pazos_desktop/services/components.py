@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 from ..errors import PazosError
 from ..i18n import _, get_language
 from ..models import Commitment, Component, Program
+from ..records import COMPONENT
 from .common import Checker, apply_fields, check_version, get_or_fail
 
 
@@ -48,12 +49,7 @@ def component_name_column(lang: str | None = None):
 
 def save_component(session: Session, data: ComponentData) -> ComponentData:
     c = Checker()
-    values = {
-        "name_es": c.text("name_es", data.name_es, _("Nombre en español"), True, 200),
-        "name_en": c.text("name_en", data.name_en, _("Nombre en inglés"), True, 200),
-        "description_es": c.text("description_es", data.description_es, _("Descripción")),
-        "description_en": c.text("description_en", data.description_en, _("Descripción")),
-    }
+    values = c.record(COMPONENT, vars(data), FIELDS[1:])
     c.raise_if_any()
     if data.id is None:
         component = Component(code=data.code, **values)

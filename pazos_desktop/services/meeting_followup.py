@@ -13,12 +13,13 @@ from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session, selectinload
 
 from ..clock import today_in
-from ..domain import OPEN_STATUSES, ProgressSource, Status, effective_status
+from ..domain import OPEN_STATUSES, ProgressSource, effective_status
 from ..errors import PazosError
 from ..i18n import _
 from ..meetings_domain import acta_label
 from ..models import Commitment, Contact, ProgressUpdate
 from ..models_meetings import Meeting, MeetingAttendee, MeetingFollowup
+from ..records import FOLLOWUP
 from .commitments import CommitmentData, ProgressData, add_progress, save_commitment
 from .common import Checker, get_or_fail
 from .meetings import ensure_editable, load
@@ -178,15 +179,7 @@ def record_followup(session: Session, meeting_id: int, data: FollowupData) -> Fo
 
 def _validate_report(data: FollowupData) -> dict:
     c = Checker()
-    values = {
-        "reported_status": data.reported_status or None,
-        "reported_achieved": c.non_negative(
-            "reported_achieved", data.reported_achieved, _("Avance reportado")
-        ),
-        "comment": c.text("comment", data.comment, _("Comentario")),
-    }
-    if values["reported_status"] is not None and values["reported_status"] not in set(Status):
-        c.fail("reported_status", _("Estado: elija uno de la lista."))
+    values = c.record(FOLLOWUP, vars(data))
     c.raise_if_any()
     return values
 
@@ -214,6 +207,8 @@ def _to_progress(session: Session, meeting: Meeting, c: Commitment, row: Meeting
                 source=ProgressSource.MEETING.value,
                 source_ref=acta_label(meeting.number, meeting.year),
             ),
+            # What was reported at the meeting is recorded as said; the acta is the evidence.
+            accept_doubts=True,
         )
         row.progress_update_id = made.id
         return

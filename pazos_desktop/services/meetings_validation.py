@@ -6,9 +6,11 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
-from ..i18n import N_, _
+from ..fields import Field, FieldError
+from ..i18n import _
 from ..meetings_domain import MeetingType, Presence
 from ..models import Contact
+from ..records import AGENDA_ITEM, ATTENDEE, DECISION, MEETING
 from .common import Checker
 
 if TYPE_CHECKING:
@@ -43,29 +45,16 @@ ATTENDEE_FIELDS = [
     "presence",
     "is_guest",
 ]
-TEXT_LIMITS = {
-    "place": (300, N_("Lugar")),
-    "link": (500, N_("Enlace")),
-    "objective": (None, N_("Objetivo")),
-    "chair_name": (200, N_("Preside")),
-    "chair_position": (200, N_("Cargo de quien preside")),
-    "secretary_name": (200, N_("Secretario(a)")),
-    "secretary_position": (200, N_("Cargo del secretario(a)")),
-    "next_place": (300, N_("Lugar de la próxima reunión")),
-    "prepared_by": (200, N_("Elaboró")),
-    "reviewed_by": (200, N_("Revisó")),
-}
 
 
 def validate_meeting_fields(data: MeetingData) -> dict:
     """The meeting's own columns, cleaned; runs no query (creation must write first)."""
     c = Checker()
     values = {f: getattr(data, f) for f in MEETING_FIELDS}
-    for key, (limit, label) in TEXT_LIMITS.items():
-        values[key] = c.text(key, values[key], _(label), max_len=limit)
+    # The declared fields (records/meeting.py): texts bounded so the acta can print them.
+    values |= c.record(MEETING, values)
     if data.type not in set(MeetingType):
         c.fail("type", _("Tipo de reunión: elija uno de la lista."))
-    c.required("date", data.date, _("Fecha"))
     if data.start_time and data.end_time and data.end_time < data.start_time:
         c.fail("end_time", _("Hora de finalización: no puede ser anterior a la hora de inicio."))
     if data.date and data.next_date and data.next_date < data.date:
@@ -85,11 +74,7 @@ def validate_children(session: Session, data: MeetingData) -> dict[str, list]:
         "decisions": [
             (
                 d.id,
-                {
-                    "text": c.text(
-                        f"decisions.{i}", d.text, _("Decisión {n}").format(n=i), required=True
-                    )
-                },
+                {"text": _part(c, DECISION["text"], f"decisions.{i}", d.text, i)},
             )
             for i, d in enumerate(data.decisions, 1)
         ],
@@ -105,11 +90,9 @@ def validate_children(session: Session, data: MeetingData) -> dict[str, list]:
 def _attendee(session: Session, c: Checker, n: int, a) -> tuple[int | None, dict]:
     label = _("Asistente {n}").format(n=n)
     values = {
-        "name": c.text(f"attendees.{n}.name", a.name, label, required=True, max_len=200),
-        "entity": c.text(f"attendees.{n}.entity", a.entity, label, max_len=300),
-        "position": c.text(f"attendees.{n}.position", a.position, label, max_len=200),
-        "email": c.text(f"attendees.{n}.email", a.email, label, max_len=200),
-        "phone": c.text(f"attendees.{n}.phone", a.phone, label, max_len=100),
+        key: _part(c, ATTENDEE[key], f"attendees.{n}.{key}", getattr(a, key), n, label)
+        for key in ATTENDEE.keys()
+    } | {
         "contact_id": a.contact_id,
         "presence": a.presence,
         "is_guest": bool(a.is_guest),
@@ -126,6 +109,16 @@ def _attendee(session: Session, c: Checker, n: int, a) -> tuple[int | None, dict
 def _agenda_item(c: Checker, n: int, item) -> dict:
     label = _("Punto {n} del orden del día").format(n=n)
     return {
-        "title": c.text(f"agenda.{n}.title", item.title, label, required=True, max_len=500),
-        "development": c.text(f"agenda.{n}.development", item.development, label),
+        key: _part(c, AGENDA_ITEM[key], f"agenda.{n}.{key}", getattr(item, key), n, label)
+        for key in AGENDA_ITEM.keys()
     }
+
+
+def _part(c: Checker, spec: Field, key: str, value, n: int, label: str | None = None):
+    """A field of the n-th attendee, agenda item or decision; its message says which one."""
+    try:
+        return spec.check(value)
+    except FieldError as exc:
+        where = label or _("{label} {n}").format(label=spec.name, n=n)
+        c.fail(key, f"{where}: {exc.message}" if label else f"{where}: {exc.problem}")
+        return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
@@ -13,6 +14,7 @@ from ..domain import OPEN_STATUSES, PartnerType, fold, is_valid_email, normalize
 from ..errors import PazosError
 from ..i18n import _
 from ..models import Commitment, Contact, Partner
+from ..records import CONTACT, PARTNER
 from .common import Checker, apply_fields, check_version, get_or_fail, name_taken
 
 
@@ -68,57 +70,70 @@ def _to_data(p: Partner) -> PartnerData:
     return PartnerData(**{f: getattr(p, f) for f in PARTNER_FIELDS}, id=p.id, version=p.version)
 
 
-def validate_partner(session: Session, data: PartnerData) -> dict:
-    c = Checker()
-    values = {
-        "name": c.text("name", data.name, _("Nombre"), required=True, max_len=300),
-        "acronym": c.text("acronym", data.acronym, _("Sigla"), max_len=50),
-        "address": c.text("address", data.address, _("Dirección"), max_len=300),
-        "phone": c.text("phone", data.phone, _("Teléfono"), max_len=100),
-        "email": c.text("email", data.email, _("Correo electrónico"), max_len=200),
-        "website": c.text("website", data.website, _("Sitio web"), max_len=300),
-        "agreement_ref": c.text("agreement_ref", data.agreement_ref, _("Convenio"), max_len=200),
-        "notes": c.text("notes", data.notes, _("Notas")),
-        "agreement_start": data.agreement_start,
-        "agreement_end": data.agreement_end,
-        "archived": bool(data.archived),
-        "type": data.type,
-        "nit": None,
-    }
-    if data.type not in set(PartnerType):
-        c.fail("type", _("Tipo de entidad: elija uno de la lista."))
-    nit = (data.nit or "").strip()
-    if nit:
-        values["nit"] = normalize_nit(nit)
-        if values["nit"] is None:
+def check_partner_values(values: Mapping, c: Checker) -> dict:
+    """A partner's own rules (no query): every declared field, the NIT's check digit, the
+    e-mail's form, the agreement's dates. Imports call it too."""
+    out = c.record(PARTNER, values)
+    if out["nit"]:
+        nit = normalize_nit(out["nit"])
+        if nit is None:
             c.fail(
                 "nit",
-                _("NIT: «{nit}» no es válido (revise el dígito de verificación).").format(nit=nit),
+                _("NIT: «{nit}» no es válido (revise el dígito de verificación).").format(
+                    nit=out["nit"]
+                ),
             )
-    if values["email"] and not is_valid_email(values["email"]):
-        c.fail(
-            "email",
-            _("Correo electrónico: «{v}» no es una dirección válida.").format(v=values["email"]),
-        )
-    if data.agreement_start and data.agreement_end and data.agreement_end < data.agreement_start:
+        out["nit"] = nit
+    check_email(c, out.get("email"))
+    start, end = out["agreement_start"], out["agreement_end"]
+    if start and end and end < start:
         c.fail("agreement_end", _("Fin del convenio: no puede ser anterior al inicio."))
+    return out
+
+
+def check_email(c: Checker, email: str | None) -> None:
+    if email and not is_valid_email(email):
+        c.fail("email", _("Correo electrónico: «{v}» no es una dirección válida.").format(v=email))
+
+
+def validate_partner(session: Session, data: PartnerData) -> dict:
+    c = Checker()
+    values = check_partner_values(vars(data), c)
     if values["name"] and name_taken(session, Partner, values["name"], data.id):
         c.fail(
             "name", _("Nombre: ya existe una entidad llamada «{name}».").format(name=values["name"])
         )
+    if values["acronym"] and acronym_taken(session, values["acronym"], data.id):
+        c.fail("acronym", acronym_taken_message(values["acronym"]))
     c.raise_if_any()
     return values
+
+
+def acronym_taken(session: Session, acronym: str, own_id: int | None) -> bool:
+    """Acronyms compare like names, without case and accents: "sidoc" = "SIDOC"."""
+    query = select(func.count()).where(Partner.acronym_key == fold(acronym))
+    if own_id is not None:
+        query = query.where(Partner.id != own_id)
+    return session.scalar(query) > 0
+
+
+def acronym_taken_message(acronym: str) -> str:
+    return _("Sigla: ya existe una entidad con la sigla «{acronym}».").format(acronym=acronym)
+
+
+def _keys(values: dict) -> dict:
+    return {"name_key": fold(values["name"]), "acronym_key": fold(values["acronym"]) or None}
 
 
 def save_partner(session: Session, data: PartnerData) -> PartnerData:
     values = validate_partner(session, data)
     if data.id is None:
-        partner = Partner(**values, name_key=fold(values["name"]))
+        partner = Partner(**values, **_keys(values))
         session.add(partner)
     else:
         partner = get_or_fail(session, Partner, data.id, _("La entidad"))
         check_version(partner, data.version, _("La entidad"), values)
-        apply_fields(partner, values | {"name_key": fold(values["name"])})
+        apply_fields(partner, values | _keys(values))
     session.flush()
     return _to_data(partner)
 
@@ -231,22 +246,16 @@ def _contact_data(c: Contact) -> ContactData:
     )
 
 
+def check_contact_values(values: Mapping, c: Checker) -> dict:
+    """A contact's own rules (no query); imports call it too."""
+    out = c.record(CONTACT, values)
+    check_email(c, out.get("email"))
+    return out
+
+
 def save_contact(session: Session, data: ContactData) -> ContactData:
     c = Checker()
-    c.required("partner_id", data.partner_id, _("Entidad"))
-    values = {
-        "partner_id": data.partner_id,
-        "name": c.text("name", data.name, _("Nombre"), required=True, max_len=200),
-        "position": c.text("position", data.position, _("Cargo"), max_len=200),
-        "email": c.text("email", data.email, _("Correo electrónico"), max_len=200),
-        "phone": c.text("phone", data.phone, _("Teléfono"), max_len=100),
-        "archived": bool(data.archived),
-    }
-    if values["email"] and not is_valid_email(values["email"]):
-        c.fail(
-            "email",
-            _("Correo electrónico: «{v}» no es una dirección válida.").format(v=values["email"]),
-        )
+    values = check_contact_values(vars(data), c)
     if data.partner_id is not None and session.get(Partner, data.partner_id) is None:
         c.fail("partner_id", _("Entidad: no existe."))
     c.raise_if_any()

@@ -11,6 +11,7 @@ from ..domain import fold
 from ..errors import PazosError
 from ..i18n import _
 from ..models import Commitment, Component, Partner, Program
+from ..records import PROGRAM
 from .common import Checker, apply_fields, check_version, get_or_fail, name_taken
 from .components import component_name_column
 
@@ -59,8 +60,8 @@ def get_program(session: Session, program_id: int) -> ProgramData:
 
 def save_program(session: Session, data: ProgramData) -> ProgramData:
     c = Checker()
-    name = c.text("name", data.name, _("Nombre"), required=True, max_len=300)
-    description = c.text("description", data.description, _("Descripción"))
+    values = c.record(PROGRAM, vars(data))
+    name = values["name"]
     if name and name_taken(session, Program, name, data.id):
         c.fail("name", _("Nombre: ya existe un programa llamado «{name}».").format(name=name))
     if data.lead_partner_id is not None and session.get(Partner, data.lead_partner_id) is None:
@@ -68,13 +69,7 @@ def save_program(session: Session, data: ProgramData) -> ProgramData:
     if data.component_id is not None and session.get(Component, data.component_id) is None:
         c.fail("component_id", _("Componente: no existe."))
     c.raise_if_any()
-    values = {
-        "name": name,
-        "name_key": fold(name),
-        "description": description,
-        "lead_partner_id": data.lead_partner_id,
-        "component_id": data.component_id,
-    }
+    values["name_key"] = fold(name)
     if data.id is None:
         program = Program(**values)
         session.add(program)

@@ -11,6 +11,7 @@ from ..domain import fold
 from ..errors import PazosError
 from ..i18n import _
 from ..models import Cluster, Neighbourhood, commitment_cluster
+from ..records import CLUSTER, NEIGHBOURHOOD
 from .common import Checker, apply_fields, check_version, get_or_fail, name_taken
 
 
@@ -76,12 +77,12 @@ def get_cluster(session: Session, cluster_id: int) -> ClusterData:
 
 def save_cluster(session: Session, data: ClusterData) -> ClusterData:
     c = Checker()
-    name = c.text("name", data.name, _("Nombre"), required=True, max_len=200)
-    description = c.text("description", data.description, _("Descripción"))
+    values = c.record(CLUSTER, vars(data))
+    name = values["name"]
     if name and name_taken(session, Cluster, name, data.id):
         c.fail("name", _("Nombre: ya existe un clúster llamado «{name}».").format(name=name))
     c.raise_if_any()
-    values = {"name": name, "name_key": fold(name), "description": description}
+    values["name_key"] = fold(name)
     if data.id is None:
         cluster = Cluster(**values)
         session.add(cluster)
@@ -128,14 +129,14 @@ def list_neighbourhoods(session: Session, cluster_id: int | None = None) -> list
 
 def save_neighbourhood(session: Session, data: NeighbourhoodData) -> NeighbourhoodData:
     c = Checker()
-    name = c.text("name", data.name, _("Nombre"), required=True, max_len=200)
-    comuna = c.text("comuna", data.comuna, _("Comuna"), max_len=100)
+    values = c.record(NEIGHBOURHOOD, vars(data))
+    name = values["name"]
     if name and name_taken(session, Neighbourhood, name, data.id):
         c.fail("name", _("Nombre: ya existe un barrio llamado «{name}».").format(name=name))
     if data.cluster_id is not None and session.get(Cluster, data.cluster_id) is None:
         c.fail("cluster_id", _("Clúster: no existe."))
     c.raise_if_any()
-    values = {"name": name, "name_key": fold(name), "comuna": comuna, "cluster_id": data.cluster_id}
+    values["name_key"] = fold(name)
     if data.id is None:
         hood = Neighbourhood(**values)
         session.add(hood)

@@ -1,0 +1,18 @@
+"""A neighbourhood (barrio), in at most one cluster."""
+
+from __future__ import annotations
+
+from ..fields import Field, Kind, Record, register
+from ..i18n import N_
+
+NEIGHBOURHOOD = register(
+    Record(
+        "neighbourhood",
+        N_("Barrio"),
+        (
+            Field("name", N_("Nombre"), required=True, max_len=200, hxl="#loc+neighbourhood+name"),
+            Field("comuna", N_("Comuna"), max_len=100, hxl="#loc+comuna"),
+            Field("cluster_id", N_("Clúster"), Kind.REF, column="cluster", hxl="#loc+cluster+name"),
+        ),
+    )
+)
