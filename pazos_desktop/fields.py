@@ -149,7 +149,9 @@ def _parse_choice(f: Field, raw):
         return None
     code = _choice_lookups(f).get(fold(text))
     if code is None:
-        raise parsing.ParseError(_("elija uno de la lista."))
+        raise parsing.ParseError(
+            _("«{text}» no es una de las opciones de la lista.").format(text=text)
+        )
     return code
 
 

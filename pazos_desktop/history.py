@@ -8,7 +8,8 @@ Why: `session.info["reason"]`, when the action asked the user for one.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
+from functools import cache
 
 from sqlalchemy import event, insert, inspect
 from sqlalchemy.orm import Session
@@ -51,26 +52,90 @@ def _entity(obj: Base) -> tuple[str, int]:
     return obj.__tablename__, inspect(obj).mapper.primary_key_from_instance(obj)[0]
 
 
-def _column_changes(obj: Base, new: bool) -> Iterable[tuple[str, str | None, str | None]]:
+# --- the rows of one record's change: shared by this listener and the bulk imports ----------
+# An import writes thousands of rows with executemany instead of the ORM; it builds its history
+# rows with these same functions, so a change reads the same in the history whatever its door.
+
+Change = tuple[str, str | None, str | None]  # field, old, new (as `render` writes them)
+
+
+@cache
+def tracked_keys(model) -> tuple[str, ...]:
+    """The columns of `model` the history records, in the mapper's order."""
+    mapper = inspect(model)
+    return tuple(
+        a.key for a in mapper.column_attrs if a.key not in UNTRACKED_FIELDS and a.key != "id"
+    )
+
+
+def created(keys: Iterable[str], values: Mapping) -> list[Change]:
+    """A new record's fields: every value that is not empty."""
+    return [(k, None, render(values[k])) for k in keys if values.get(k) is not None]
+
+
+def changed(keys: Iterable[str], old: Mapping, new: Mapping) -> list[Change]:
+    """The fields whose rendered value differs; keys absent from `new` did not change."""
+    out = []
+    for key in keys:
+        if key in new:
+            before, after = render(old.get(key)), render(new[key])
+            if before != after:
+                out.append((key, before, after))
+    return out
+
+
+def collection(name: str, old: Iterable[str], new: Iterable[str]) -> list[Change]:
+    """A link list (a commitment's clusters) as one field of names: empty when unchanged."""
+    before, after = _join_names(old), _join_names(new)
+    return [] if before == after else [(name, before, after)]
+
+
+def _join_names(names: Iterable[str]) -> str | None:
+    return ", ".join(sorted(names)) or None
+
+
+def run_base(session: Session) -> dict:
+    """Who, when and why, as every row of this session's history carries them."""
+    run = run_of(session)
+    return {"at": run.utc, "actor": run.actor, "reason": session.info.get("reason")}
+
+
+def entries(base: dict, entity: str, entity_id: int, action: str, changes) -> list[dict]:
+    """History rows of one record: a bare row first for a creation, then one per field."""
+    rows = [_entry(base, entity, entity_id, action)] if action == "create" else []
+    for field, old, new in changes:
+        rows.append(_entry(base, entity, entity_id, action, field, old, new))
+    return rows
+
+
+def _entry(base, entity, entity_id, action, field=None, old=None, new=None) -> dict:
+    return base | {
+        "entity": entity,
+        "entity_id": entity_id,
+        "action": action,
+        "field": field,
+        "old_value": old,
+        "new_value": new,
+    }
+
+
+def _column_changes(obj: Base, new: bool) -> list[Change]:
     state = inspect(obj)
-    for attr in state.mapper.column_attrs:
-        key = attr.key
-        if key in UNTRACKED_FIELDS or key == "id":
-            continue
+    keys = tracked_keys(type(obj))
+    if new:
+        return created(keys, {k: state.attrs[k].value for k in keys})
+    old, now = {}, {}
+    for key in keys:
         hist = state.attrs[key].history
-        if new:
-            value = state.attrs[key].value
-            if value is not None:
-                yield key, None, render(value)
-        elif hist.has_changes():
-            old = render(hist.deleted[0]) if hist.deleted else None
-            new_value = render(hist.added[0]) if hist.added else None
-            if old != new_value:
-                yield key, old, new_value
+        if hist.has_changes():
+            old[key] = hist.deleted[0] if hist.deleted else None
+            now[key] = hist.added[0] if hist.added else None
+    return changed(keys, old, now)
 
 
-def _collection_changes(obj: Base) -> Iterable[tuple[str, str | None, str | None]]:
+def _collection_changes(obj: Base) -> list[Change]:
     state = inspect(obj)
+    out: list[Change] = []
     for rel in state.mapper.relationships:
         if rel.secondary is None:
             continue
@@ -79,11 +144,8 @@ def _collection_changes(obj: Base) -> Iterable[tuple[str, str | None, str | None
             continue
         old = list(hist.unchanged) + list(hist.deleted)
         new = list(hist.unchanged) + list(hist.added)
-        yield rel.key, _join(old), _join(new)
-
-
-def _join(objs: list[Base]) -> str | None:
-    return ", ".join(sorted(_label(o) for o in objs)) or None
+        out += collection(rel.key, map(_label, old), map(_label, new))
+    return out
 
 
 # Tables whose `status` column locks the record when it becomes "approved" (meeting minutes):
@@ -91,11 +153,12 @@ def _join(objs: list[Base]) -> str | None:
 APPROVABLE_TABLES = {"meeting"}
 
 
-def _action(obj: Base, changes: list[tuple[str, str | None, str | None]]) -> str:
+def action_for(entity: str, changes: list[Change]) -> str:
+    """How an update reads in the history: archive/restore, approve/reopen, else update."""
     for field, old, new in changes:
         if field == "archived":
             return "archive" if new == "True" else "restore"
-        if field == "status" and obj.__tablename__ in APPROVABLE_TABLES:
+        if field == "status" and entity in APPROVABLE_TABLES:
             if new == "approved":
                 return "approve"
             if old == "approved":
@@ -104,35 +167,19 @@ def _action(obj: Base, changes: list[tuple[str, str | None, str | None]]) -> str
 
 
 def _rows_for(session: Session) -> list[dict]:
-    run = run_of(session)
-    base = {"at": run.utc, "actor": run.actor, "reason": session.info.get("reason")}
+    base = run_base(session)
     rows: list[dict] = []
-
-    def add(obj, action, field=None, old=None, new=None):
-        entity, entity_id = _entity(obj)
-        rows.append(
-            base
-            | dict(
-                entity=entity,
-                entity_id=entity_id,
-                action=action,
-                field=field,
-                old_value=old,
-                new_value=new,
-            )
-        )
-
     for obj in filter(_tracked, session.new):
-        add(obj, "create")
-        for field, old, new in [*_column_changes(obj, True), *_collection_changes(obj)]:
-            add(obj, "create", field, old, new)
+        entity, entity_id = _entity(obj)
+        changes = [*_column_changes(obj, True), *_collection_changes(obj)]
+        rows += entries(base, entity, entity_id, "create", changes)
     for obj in filter(_tracked, session.dirty):
+        entity, entity_id = _entity(obj)
         changes = [*_column_changes(obj, False), *_collection_changes(obj)]
-        action = _action(obj, changes)
-        for field, old, new in changes:
-            add(obj, action, field, old, new)
+        rows += entries(base, entity, entity_id, action_for(entity, changes), changes)
     for obj in filter(_tracked, session.deleted):
-        add(obj, "delete", None, _label(obj), None)
+        entity, entity_id = _entity(obj)
+        rows.append(_entry(base, entity, entity_id, "delete", None, _label(obj), None))
     return rows
 
 

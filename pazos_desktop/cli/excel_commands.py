@@ -61,7 +61,8 @@ def _issues(ctx, log) -> None:
 
 
 def cmd_partner_sheets(args, ctx) -> int:
-    from ..excel.data import load_partner_sheets, resolve_partners
+    from ..excel.data import load_partner_sheets
+    from ..services.report_filters import resolve_partners
     from ..excel.partner_sheets import export_partner_sheets
 
     db = ctx.database()
@@ -105,7 +106,7 @@ def cmd_template(args, ctx) -> int:
 
 
 def cmd_progress(args, ctx) -> int:
-    from ..excel.data import resolve_partners
+    from ..services.report_filters import resolve_partners
     from ..excel.progress_apply import apply_progress
     from ..excel.progress_import import preview_progress
 

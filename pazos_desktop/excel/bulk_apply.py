@@ -3,8 +3,9 @@
 Partners, contacts, clusters, neighbourhoods and programs (hundreds at most) go through their
 services, which validate again. Commitments (tens of thousands) take a fast path: the rules
 were checked by `bulk_rules.check_commitment` (those of `validate_commitment`), and rows go
-in with executemany, each update guarded by its version; history entries are written in
-bulk too: one "create" entry per new commitment, one entry per changed field of an update.
+in with executemany, each update guarded by its version; their history rows are built by the
+history listener's own functions (`history.created`, `changed`, `entries`), so they read as if
+the window had saved each one: a "create" row and one per field, one per changed field.
 """
 
 from __future__ import annotations
@@ -12,9 +13,8 @@ from __future__ import annotations
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
-from ..clock import run_of
+from .. import history
 from ..errors import ConflictError, PazosError, ValidationError
-from ..history import render
 from ..i18n import _
 from ..models import (
     Cluster,
@@ -152,34 +152,36 @@ def _row(values: dict, refs: dict[str, int]) -> dict:
 
 
 def _commitments(session: Session, changes: list[Change], refs: dict[str, int]) -> None:
-    run = run_of(session)
-    now = run.utc
+    base = history.run_base(session)
+    now = base["at"]
     creates = [c for c in changes if c.action == "create"]
     updates = [c for c in changes if c.action == "update"]
-    history: list[dict] = []
-    base = {
-        "at": now,
-        "actor": run.actor,
-        "reason": session.info.get("reason"),
-        "entity": "commitment",
-    }
+    names = dict(session.execute(select(Cluster.id, Cluster.name)).all())
+    rows: list[dict] = []
     links: list[dict] = []
     if creates:
-        rows = [
+        new_rows = [
             _row(c.payload["values"], refs) | {"version": 1, "created_at": now, "updated_at": now}
             for c in creates
         ]
-        new_ids = insert_many(session, Commitment, rows, now)
-        for change, new_id in zip(creates, new_ids, strict=True):
-            links += _links(new_id, change.payload["values"], refs)
-            history.append(base | {"entity_id": new_id, "action": "create"})
+        new_ids = insert_many(session, Commitment, new_rows, now)
+        for change, new_id, row in zip(creates, new_ids, new_rows, strict=True):
+            new_links = _links(new_id, change.payload["values"], refs)
+            links += new_links
+            clusters = [names[link["cluster_id"]] for link in new_links]
+            fields = history.created(KEYS, row) + history.collection("clusters", [], clusters)
+            rows += history.entries(base, "commitment", new_id, "create", fields)
     if updates:
-        links += _update(session, updates, refs, now, history, base)
+        links += _update(session, updates, refs, now, rows, base, names)
     if links:
         session.execute(insert(commitment_cluster), links)
-    if history:
-        session.execute(insert(HistoryEntry), history)
+    if rows:
+        session.execute(insert(HistoryEntry), rows)
     session.expire_all()  # ORM objects loaded earlier must not hide the rows written here
+
+
+# The history listener's columns of a commitment: a row written here reads like one it wrote.
+KEYS = history.tracked_keys(Commitment)
 
 
 def _links(commitment_id: int, values: dict, refs: dict[str, int]) -> list[dict]:
@@ -189,9 +191,8 @@ def _links(commitment_id: int, values: dict, refs: dict[str, int]) -> list[dict]
     return [{"commitment_id": commitment_id, "cluster_id": c} for c in ids]
 
 
-def _update(session, updates, refs, now, history, base) -> list[dict]:
+def _update(session, updates, refs, now, rows, base, names) -> list[dict]:
     table = Commitment.__table__
-    names = dict(session.execute(select(Cluster.id, Cluster.name)).all())
     params = []
     for change in updates:
         row = _row(change.payload["values"], refs)
@@ -199,7 +200,7 @@ def _update(session, updates, refs, now, history, base) -> list[dict]:
             {f"p_{k}": v for k, v in row.items()}
             | {"p_id": change.entity_id, "p_old": change.db_version, "p_now": now}
         )
-        history += _field_history(change, row, base, names)
+        rows += _field_history(change, row, base, names, refs)
     columns = [*COMMITMENT_FIELDS, "search_key"]
     stmt = (
         update(table)
@@ -226,28 +227,14 @@ def _update(session, updates, refs, now, history, base) -> list[dict]:
     return links
 
 
-def _field_history(change: Change, row: dict, base: dict, names: dict[int, str]) -> list[dict]:
-    """The entries the history listener would write: field name, old -> new as it renders."""
+def _field_history(change: Change, row: dict, base: dict, names: dict, refs: dict) -> list[dict]:
+    """The rows the history listener would write for the same update."""
     old = change.payload["old"]
-    out = []
-    for field in COMMITMENT_FIELDS:
-        if old.get(field) != row[field]:
-            out.append(
-                _entry(base, change.entity_id, field, render(old.get(field)), render(row[field]))
-            )
+    fields = history.changed(KEYS, old, row)
     new_clusters = change.payload["values"].get("cluster_ids", old["cluster_ids"])
     if set(new_clusters) != set(old["cluster_ids"]):
-        before = ", ".join(sorted(names.get(c, str(c)) for c in old["cluster_ids"])) or None
-        after = ", ".join(sorted(names.get(c, str(c)) for c in new_clusters)) or None
-        out.append(_entry(base, change.entity_id, "clusters", before, after))
-    return out
-
-
-def _entry(base: dict, entity_id: int, field: str, old, new) -> dict:
-    return base | {
-        "entity_id": entity_id,
-        "action": "update",
-        "field": field,
-        "old_value": old,
-        "new_value": new,
-    }
+        before = [names.get(c, str(c)) for c in old["cluster_ids"]]
+        after = [names.get(_resolve(c, refs), str(c)) for c in new_clusters]
+        fields += history.collection("clusters", before, after)
+    action = history.action_for("commitment", fields)
+    return history.entries(base, "commitment", change.entity_id, action, fields)

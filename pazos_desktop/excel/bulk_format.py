@@ -1,6 +1,8 @@
 """The bulk format: the sheets and columns shared by the full workbook, the bulk template and
 the bulk import, so an exported workbook can be imported again as it is.
 
+Columns of records' fields are built from their declarations (`pazos_desktop/records/`):
+header, HXL tag and requirement come from there; this module adds widths and the order.
 Columns are found on import by their header in Spanish or English (accents and case ignored)
 or by their HXL hashtag; an HXL row right under the header is recognised and skipped.
 """
@@ -10,7 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..domain import fold
+from ..fields import Field, Kind, Record
 from ..i18n import N_, translate
+from ..records import CLUSTER, COMMITMENT, CONTACT, NEIGHBOURHOOD, PARTNER, PROGRAM, PROGRESS
 
 # Column kinds: how a value is written and parsed.
 ID, TEXT, WRAP, NUMBER, COP, DATE, BOOL, CHOICE, VERSION = (
@@ -35,6 +39,7 @@ class Column:
     width: float = 16
     required: bool = False
     info: bool = False  # written for reading, ignored by the import
+    field: Field | None = None  # the declared field whose values this column holds
 
     def header(self, lang: str) -> str:
         return translate(self.label, lang)
@@ -54,28 +59,57 @@ class SheetSpec:
         return next(c for c in self.columns if c.key == key)
 
 
+# How a declared field's values are written in a sheet (styles, drop-downs).
+KIND_COLUMN = {
+    Kind.TEXT: TEXT,
+    Kind.LONG: WRAP,
+    Kind.QUANTITY: NUMBER,
+    Kind.MONEY: COP,
+    Kind.WHOLE: NUMBER,
+    Kind.DATE: DATE,
+    Kind.BOOL: BOOL,
+    Kind.CHOICE: CHOICE,
+    Kind.REF: TEXT,  # another record, by its name
+}
+
+
+def col(spec: Field, width: float, kind: str | None = None) -> Column:
+    """The column of a declared field: key, header, HXL tag and requirement come from it."""
+    return Column(
+        spec.sheet_key(),
+        spec.header or spec.label,
+        spec.hxl or f"#x_{spec.key}",
+        kind or KIND_COLUMN[spec.kind],
+        width,
+        required=spec.required,
+        field=spec,
+    )
+
+
+def _id(hxl: str) -> Column:
+    return Column("id", N_("ID"), hxl, ID, 7)
+
+
 def _version() -> Column:
     return Column("version", N_("Versión"), "#x_version", VERSION, 8)
 
 
+def _columns(record: Record, widths: dict[str, float], kinds: dict | None = None):
+    return tuple(col(record[key], width, (kinds or {}).get(key)) for key, width in widths.items())
+
+
+P, K, CL, N, PR, C, A = PARTNER, CONTACT, CLUSTER, NEIGHBOURHOOD, PROGRAM, COMMITMENT, PROGRESS
 PARTNERS = SheetSpec(
     "partners",
     N_("Entidades"),
     (
-        Column("id", N_("ID"), "#org+id", ID, 7),
-        Column("name", N_("Nombre"), "#org+name", TEXT, 36, required=True),
-        Column("acronym", N_("Sigla"), "#org+acronym", TEXT, 10),
-        Column("type", N_("Tipo de entidad"), "#org+type", CHOICE, 22),
-        Column("nit", N_("NIT"), "#org+code", TEXT, 14),
-        Column("address", N_("Dirección"), "#contact+address", TEXT, 24),
-        Column("phone", N_("Teléfono"), "#contact+phone", TEXT, 16),
-        Column("email", N_("Correo electrónico"), "#contact+email", TEXT, 26),
-        Column("website", N_("Sitio web"), "#contact+url", TEXT, 22),
-        Column("agreement_ref", N_("Convenio"), "#x_agreement", TEXT, 16),
-        Column("agreement_start", N_("Inicio del convenio"), "#date+start", DATE, 12),
-        Column("agreement_end", N_("Fin del convenio"), "#date+end", DATE, 12),
-        Column("notes", N_("Notas"), "#description", WRAP, 30),
-        Column("archived", N_("Archivada"), "#x_archived", BOOL, 10),
+        _id("#org+id"),
+        *_columns(
+            P,
+            {"name": 36, "acronym": 10, "type": 22, "nit": 14, "address": 24, "phone": 16}
+            | {"email": 26, "website": 22, "agreement_ref": 16, "agreement_start": 12}
+            | {"agreement_end": 12, "notes": 30, "archived": 10},
+        ),
         _version(),
     ),
 )
@@ -84,13 +118,12 @@ CONTACTS = SheetSpec(
     "contacts",
     N_("Contactos"),
     (
-        Column("id", N_("ID"), "#contact+id", ID, 7),
-        Column("partner", N_("Entidad"), "#org+name", TEXT, 34, required=True),
-        Column("name", N_("Nombre"), "#contact+name", TEXT, 26, required=True),
-        Column("position", N_("Cargo"), "#contact+position", TEXT, 24),
-        Column("email", N_("Correo electrónico"), "#contact+email", TEXT, 28),
-        Column("phone", N_("Teléfono"), "#contact+phone", TEXT, 16),
-        Column("archived", N_("Archivado"), "#x_archived", BOOL, 10),
+        _id("#contact+id"),
+        *_columns(
+            K,
+            {"partner_id": 34, "name": 26, "position": 24, "email": 28, "phone": 16}
+            | {"archived": 10},
+        ),
         _version(),
     ),
 )
@@ -98,22 +131,15 @@ CONTACTS = SheetSpec(
 CLUSTERS = SheetSpec(
     "clusters",
     N_("Clústeres"),
-    (
-        Column("id", N_("ID"), "#loc+cluster+id", ID, 7),
-        Column("name", N_("Nombre"), "#loc+cluster+name", TEXT, 30, required=True),
-        Column("description", N_("Descripción"), "#description", WRAP, 50),
-        _version(),
-    ),
+    (_id("#loc+cluster+id"), *_columns(CL, {"name": 30, "description": 50}), _version()),
 )
 
 NEIGHBOURHOODS = SheetSpec(
     "neighbourhoods",
     N_("Barrios"),
     (
-        Column("id", N_("ID"), "#loc+neighbourhood+id", ID, 7),
-        Column("name", N_("Nombre"), "#loc+neighbourhood+name", TEXT, 30, required=True),
-        Column("comuna", N_("Comuna"), "#loc+comuna", TEXT, 14),
-        Column("cluster", N_("Clúster"), "#loc+cluster+name", TEXT, 28),
+        _id("#loc+neighbourhood+id"),
+        *_columns(N, {"name": 30, "comuna": 14, "cluster_id": 28}),
         _version(),
     ),
 )
@@ -122,62 +148,57 @@ PROGRAMS = SheetSpec(
     "programs",
     N_("Programas"),
     (
-        Column("id", N_("ID"), "#activity+programme+id", ID, 7),
-        Column("name", N_("Nombre"), "#activity+programme+name", TEXT, 30, required=True),
-        Column("lead_partner", N_("Entidad líder"), "#org+lead+name", TEXT, 30),
-        Column("component", N_("Componente"), "#sector", CHOICE, 20),
-        Column("description", N_("Descripción"), "#description", WRAP, 44),
+        _id("#activity+programme+id"),
+        *_columns(
+            PR,
+            {"name": 30, "lead_partner_id": 30, "component_id": 20, "description": 44},
+            {"component_id": CHOICE},
+        ),
         _version(),
     ),
 )
 
+_COMMITMENT_WIDTHS = {"partner_id": 30, "component_id": 18, "cluster_ids": 24, "program_id": 20}
+_COMMITMENT_WIDTHS |= {"contact_id": 22, "title": 40, "description": 30, "unit": 12}
+_COMMITMENT_WIDTHS |= {"target_quantity": 9, "achieved_quantity": 9, "amount_cop": 15}
+_COMMITMENT_WIDTHS |= {"start_date": 12, "due_date": 12, "status": 14}
 COMMITMENTS = SheetSpec(
     "commitments",
     N_("Compromisos"),
     (
-        Column("id", N_("ID"), "#activity+id", ID, 7),
-        Column("partner", N_("Entidad"), "#org+name", TEXT, 30, required=True),
-        Column("component", N_("Componente"), "#sector", CHOICE, 18, required=True),
-        Column("clusters", N_("Clústeres"), "#loc+cluster+name", WRAP, 24),
-        Column("program", N_("Programa"), "#activity+programme", TEXT, 20),
-        Column("contact", N_("Responsable"), "#contact+name", TEXT, 22),
-        Column("title", N_("Compromiso"), "#activity+name", WRAP, 40, required=True),
-        Column("description", N_("Descripción"), "#activity+description", WRAP, 30),
-        Column("unit", N_("Unidad"), "#x_unit", TEXT, 12),
-        Column("target_quantity", N_("Meta"), "#targeted", NUMBER, 9),
-        Column("achieved_quantity", N_("Logrado"), "#reached", NUMBER, 9),
-        Column("amount_cop", N_("Valor (COP)"), "#value+budget", COP, 15),
-        Column("start_date", N_("Fecha de inicio"), "#date+start", DATE, 12),
-        Column("due_date", N_("Fecha límite"), "#date+end", DATE, 12),
-        Column("status", N_("Estado"), "#status", CHOICE, 14),
+        _id("#activity+id"),
+        *_columns(
+            C,
+            _COMMITMENT_WIDTHS,
+            {"component_id": CHOICE, "cluster_ids": WRAP, "title": WRAP},
+        ),
         Column("effective_status", N_("Estado a la fecha"), "#status+current", TEXT, 14, info=True),
-        Column("notes", N_("Notas"), "#description+notes", WRAP, 30),
+        col(C["notes"], 30),
         _version(),
     ),
 )
 
-PROGRESS = SheetSpec(
+PROGRESS_SHEET = SheetSpec(
     "progress",
     N_("Avances"),
     (
         Column("id", N_("ID"), "#x_progress+id", ID, 7),
-        Column("commitment_id", N_("ID del compromiso"), "#activity+id", ID, 10),
-        Column("partner", N_("Entidad"), "#org+name", TEXT, 28),
-        Column("title", N_("Compromiso"), "#activity+name", WRAP, 36),
-        Column("date", N_("Fecha"), "#date+reported", DATE, 12),
-        Column("achieved_quantity", N_("Logrado"), "#reached", NUMBER, 9),
-        Column("status", N_("Estado"), "#status", TEXT, 14),
-        Column("comment", N_("Comentario"), "#description+comment", WRAP, 36),
-        Column("source", N_("Origen"), "#meta+source", TEXT, 12),
-        Column("source_ref", N_("Referencia"), "#meta+ref", TEXT, 24),
-        Column("created_by", N_("Registrado por"), "#contact+reporter", TEXT, 16),
+        col(A["commitment_id"], 10, ID),
+        Column("partner", N_("Entidad"), "#org+name", TEXT, 28, info=True),
+        Column("title", N_("Compromiso"), "#activity+name", WRAP, 36, info=True),
+        *_columns(
+            A,
+            {"date": 12, "achieved_quantity": 9, "status": 14, "comment": 36, "source": 12}
+            | {"source_ref": 24, "created_by": 16},
+            {"status": TEXT, "source": TEXT},
+        ),
     ),
     importable=False,
 )
 
 # In the order they are imported: what a later sheet refers to is created first.
 IMPORT_SHEETS = (PARTNERS, CONTACTS, CLUSTERS, NEIGHBOURHOODS, PROGRAMS, COMMITMENTS)
-WORKBOOK_SHEETS = (*IMPORT_SHEETS, PROGRESS)
+WORKBOOK_SHEETS = (*IMPORT_SHEETS, PROGRESS_SHEET)
 ALL_CLUSTERS_LABEL = N_("Todos los clústeres")
 CLUSTER_SEPARATOR = "; "
 YES_NO = (N_("Sí"), N_("No"))

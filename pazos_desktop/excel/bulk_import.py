@@ -14,8 +14,12 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from ..domain import partner_type_label, status_label
+from ..fields import FieldError, Kind
 from ..i18n import _
+from ..records import CLUSTER, COMMITMENT, CONTACT, NEIGHBOURHOOD, PARTNER, PROGRAM
+from ..services import programs, territory
+from ..services.commitment_rules import doubts
+from ..services.partners import acronym_taken_message
 from . import CancelFn, ProgressFn, never_cancel, no_progress
 from .bulk_format import CLUSTER_SEPARATOR
 from .bulk_read import BulkRow, BulkSheet, read_bulk
@@ -37,20 +41,35 @@ from .bulk_rules import (
 )
 from .preview import Change, Conflict, FieldChange, Preview, show
 
-# Record field -> the sheet column it comes from (for labels and problem locations).
-FIELD_COLUMN = {
-    "partner_id": "partner",
-    "component_id": "component",
-    "program_id": "program",
-    "contact_id": "contact",
-    "cluster_ids": "clusters",
-    "all_clusters": "clusters",
-    "lead_partner_id": "lead_partner",
-    "cluster_id": "cluster",
+RECORDS = {
+    "partners": PARTNER,
+    "contacts": CONTACT,
+    "clusters": CLUSTER,
+    "neighbourhoods": NEIGHBOURHOOD,
+    "programs": PROGRAM,
+    "commitments": COMMITMENT,
 }
-HOOD_FIELDS = ["name", "comuna", "cluster_id"]
-PROGRAM_FIELDS = ["name", "lead_partner_id", "component_id", "description"]
-CLUSTER_FIELDS = ["name", "description"]
+HOOD_FIELDS = NEIGHBOURHOOD.keys()
+PROGRAM_FIELDS = PROGRAM.keys()
+CLUSTER_FIELDS = CLUSTER.keys()
+
+
+def _parsed(key: str, raw):
+    """A commitment field's value as its rules will read it, for the natural key (a bad cell
+    is reported by the rules)."""
+    try:
+        return COMMITMENT[key].parse(raw)
+    except FieldError:
+        return raw
+
+
+def field_column(entity: str, field_name: str) -> str:
+    """The sheet column a record's field comes from (its declaration says), for labels and
+    problem locations."""
+    record = RECORDS[entity]
+    if field_name == "all_clusters":
+        field_name = "cluster_ids"  # shown together with the clusters
+    return record[field_name].sheet_key() if field_name in record else field_name
 
 
 def preview_bulk(
@@ -101,21 +120,33 @@ class _SheetPreview:
         own_id = self._find(table, v.get("id"), key, bad, entity)
         current = table.rows.get(own_id) if isinstance(own_id, int) else None
         values = check(v, current, own_id, bad)
+        if entity == "partners":
+            self._acronym_once(values, own_id, bad)
         if bad:
             for field_name, message in bad.items():
-                self._problem(row, FIELD_COLUMN.get(field_name, field_name), message)
+                self._problem(row, field_column(entity, field_name), message)
             return
+        # What the window's editor would ask about: a conflict for the user to accept.
+        found = doubts(current, values) if entity == "commitments" else []
         if own_id is None:
             ref = table.add_new(key, values.get("name") or values.get("title") or "")
             if entity == "partners" and values.get("acronym"):
                 self.idx.acronyms.setdefault(fold(values["acronym"]), ref)
-            self._change(entity, row, None, ref, values, None, [])
+            self._change(entity, row, None, ref, values, None, [], found)
             return
         fields = self._diff(entity, current, values)
         if not fields:
             self.preview.unchanged += 1
             return
-        self._change(entity, row, own_id, own_id, values, current, fields)
+        self._change(entity, row, own_id, own_id, values, current, fields, found)
+
+    def _acronym_once(self, values: dict, own_id, bad: Bad) -> None:
+        """Two rows of the file may not give one acronym (the database is checked by the
+        partner's own rules)."""
+        key = fold(values.get("acronym"))
+        other = self.idx.acronyms.get(key) if key else None
+        if other is not None and other != own_id and isinstance(other, str):
+            bad.fail("acronym", acronym_taken_message(values["acronym"]))
 
     def _find(self, table: Table, row_id, key, bad: Bad, entity: str):
         if row_id is not None:
@@ -149,16 +180,23 @@ class _SheetPreview:
                 continue
             if name == "all_clusters" and "cluster_ids" in values:
                 continue  # shown together with the clusters
-            column = FIELD_COLUMN.get(name, name)
-            label = self.sheet.label(column) if column in self.sheet.columns else name
+            column = field_column(entity, name)
+            record = RECORDS[entity]
+            label = (
+                self.sheet.label(column)
+                if column in self.sheet.columns
+                else (record[name].name if name in record else name)
+            )
             fields.append(
                 FieldChange(
-                    label, self._show(name, old, current), self._show(name, values[name], values)
+                    label,
+                    self._show(name, old, current, entity),
+                    self._show(name, values[name], values, entity),
                 )
             )
         return fields
 
-    def _show(self, name: str, value, record: dict) -> str:
+    def _show(self, name: str, value, record: dict, entity: str = "commitments") -> str:
         idx = self.idx
         names = {
             "partner_id": idx.partners.names,
@@ -174,13 +212,14 @@ class _SheetPreview:
             if record.get("all_clusters"):
                 return _("Todos los clústeres")
             return CLUSTER_SEPARATOR.join(sorted(idx.clusters.names.get(c, str(c)) for c in value))
-        if name == "status":
-            return status_label(value)
-        if name == "type":
-            return partner_type_label(value)
+        spec = RECORDS[entity][name] if name in RECORDS[entity] else None
+        if spec is not None and value is not None and spec.kind != Kind.REF:
+            return spec.format(value) or show(value)
         return show(value)
 
-    def _change(self, entity, row, own_id, ref, values, current, fields) -> None:
+    def _change(self, entity, row, own_id, ref, values, current, fields, doubt=()) -> None:
+        """A change to apply; a conflict when the record changed after the export, or when
+        the change looks wrong (`doubt`: the same questions the window's editor asks)."""
         label = values.get("name") or values.get("title") or ""
         change = Change(
             key=f"{entity}:{ref}",
@@ -196,12 +235,15 @@ class _SheetPreview:
             payload={"values": values, "ref": ref, "old": current},
         )
         sheet_version = row.values.get("version")
+        reasons = list(doubt)
         if (
             current is not None
             and sheet_version is not None
             and sheet_version != current["version"]
         ):
-            reason = _("Cambió en la base de datos después de exportar el archivo.")
+            reasons.insert(0, _("Cambió en la base de datos después de exportar el archivo."))
+        if reasons:
+            reason = " ".join(reasons)
             self.preview.conflicts.append(
                 Conflict(
                     change.key, self.file, self.sheet.title, row.number, label, reason, [change]
@@ -225,8 +267,8 @@ class _SheetPreview:
             self.idx.components.get(fold(v.get("component"))),
             v.get("title"),
             clusters_key(v.get("clusters")),
-            v.get("start_date"),
-            v.get("due_date"),
+            _parsed("start_date", v.get("start_date")),
+            _parsed("due_date", v.get("due_date")),
         )
 
     def _commitment(self, v, current, own_id, bad):
@@ -241,22 +283,23 @@ class _SheetPreview:
         return check_contact(self.idx, v, current, bad)
 
     def _cluster(self, v, current, own_id, bad):
-        return check_named(v, current, CLUSTER_FIELDS, bad)
+        return check_named(v, current, CLUSTER_FIELDS, territory.check_cluster_values, bad)
 
     def _hood(self, v, current, own_id, bad):
-        values = check_named(v, current, HOOD_FIELDS, bad)
+        rules = territory.check_neighbourhood_values
+        values = check_named(v, current, HOOD_FIELDS, rules, bad)
         if "cluster" in v:
             message = _("No existe el clúster «{name}».")
             values["cluster_id"] = ref_by_name(
-                self.idx.clusters, v["cluster"], "cluster", bad, message
+                self.idx.clusters, v["cluster"], "cluster_id", bad, message
             )
         return values
 
     def _program(self, v, current, own_id, bad):
-        values = check_named(v, current, PROGRAM_FIELDS, bad)
+        values = check_named(v, current, PROGRAM_FIELDS, programs.check_program_values, bad)
         if "lead_partner" in v:
             values["lead_partner_id"] = partner_ref(
-                self.idx, v["lead_partner"], bad, "lead_partner", False
+                self.idx, v["lead_partner"], bad, "lead_partner_id", False
             )
         if "component" in v:
             values["component_id"] = component_id(self.idx, v["component"], bad, False)

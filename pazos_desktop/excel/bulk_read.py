@@ -1,5 +1,6 @@
 """Reading a workbook in the bulk format: sheets found by name, columns by header or HXL tag,
-each cell parsed by its column's kind. Bad cells become problems with sheet, row and column.
+IDs and versions parsed here, record fields by the record's rules. Bad cells become problems
+with sheet, row and column.
 """
 
 from __future__ import annotations
@@ -7,17 +8,15 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import parsing
 from ..domain import fold
 from ..errors import PazosError
+from ..fields import Kind
 from ..i18n import N_, _, get_language, translate
 from . import CancelFn, ProgressFn, reader, step
 from .bulk_format import (
-    BOOL,
-    COP,
-    DATE,
     ID,
     IMPORT_SHEETS,
-    NUMBER,
     VERSION,
     Column,
     SheetSpec,
@@ -117,14 +116,18 @@ def _missing_columns(sheet: BulkSheet, path: Path, preview: Preview) -> None:
             )
 
 
-PARSERS = {
-    ID: reader.whole_number,
-    VERSION: reader.whole_number,
-    NUMBER: reader.number,
-    COP: reader.number,
-    DATE: reader.date,
-    BOOL: reader.boolean,
-}
+def _cell(col: Column, raw):
+    """IDs and versions are read here, texts and names as text; a record's numbers, dates,
+    yes/no and choices are handed over as the cell holds them, for the record's rules to parse
+    with the declared field (one parser, one message)."""
+    if col.kind in (ID, VERSION):
+        return parsing.parse_whole(raw)
+    if col.field is not None and col.field.kind not in TEXT_KINDS:
+        return raw
+    return parsing.parse_text(raw)  # never refuses: the rules check what the text holds
+
+
+TEXT_KINDS = (Kind.TEXT, Kind.LONG, Kind.REF)
 
 
 def _parse(values, positions, sheet: BulkSheet, path: Path, number: int, preview) -> dict:
@@ -132,8 +135,8 @@ def _parse(values, positions, sheet: BulkSheet, path: Path, number: int, preview
     for index, col in positions.items():
         raw = values[index] if index < len(values) else None
         try:
-            out[col.key] = PARSERS.get(col.kind, reader.text)(raw)
-        except reader.CellError as exc:
-            preview.problem(path.name, sheet.title, number, sheet.label(col.key), str(exc))
+            out[col.key] = _cell(col, raw)
+        except parsing.ParseError as exc:
+            preview.problem(path.name, sheet.title, number, sheet.label(col.key), exc.message)
             out[col.key] = None
     return out

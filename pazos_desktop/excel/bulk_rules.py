@@ -13,7 +13,7 @@ from functools import lru_cache
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..domain import PARTNER_TYPE_LABELS, STATUS_LABELS, PartnerType, Status
+from ..domain import PartnerType, Status
 from ..domain import fold as _fold
 from ..errors import ValidationError
 from ..i18n import _, translate
@@ -26,10 +26,11 @@ from ..models import (
     Program,
     commitment_cluster,
 )
-from ..services import components
-from ..services.commitments import SCALAR_FIELDS
+from ..services import components, partners
+from ..services.commitment_rules import SCALAR_FIELDS, check_commitment_values
 from ..services.common import Checker
-from ..services.partners import PARTNER_FIELDS, PartnerData, validate_partner
+from ..services.partners import CONTACT_FIELDS, PARTNER_FIELDS, PartnerData, validate_partner
+from ..services.report_filters import ambiguous_partner
 from .bulk_format import ALL_CLUSTERS_LABEL, CLUSTER_SEPARATOR
 
 Ref = int | str  # an existing id, or "new:<folded name>"
@@ -88,8 +89,7 @@ def load_index(session: Session) -> Index:
             idx.components[fold(text)] = comp.id
     idx.partners = _table(session, Partner, PARTNER_FIELDS, lambda p: p.name_key)
     idx.acronyms = {fold(p["acronym"]): i for i, p in idx.partners.rows.items() if p["acronym"]}
-    contact_fields = ["partner_id", "name", "position", "email", "phone", "archived"]
-    idx.contacts = _table(session, Contact, contact_fields, lambda c: (c.partner_id, fold(c.name)))
+    idx.contacts = _table(session, Contact, CONTACT_FIELDS, lambda c: (c.partner_id, fold(c.name)))
     idx.clusters = _table(session, Cluster, ["name", "description"], lambda c: c.name_key)
     hood_fields = ["name", "comuna", "cluster_id"]
     idx.neighbourhoods = _table(session, Neighbourhood, hood_fields, lambda n: n.name_key)
@@ -135,53 +135,58 @@ def _commitments(session: Session, cluster_names: dict) -> Table:
     return table
 
 
-# --- choices ----------------------------------------------------------------------------------
-
-
-def _choices(labels: dict) -> dict[str, str]:
-    out = {}
-    for code, label in labels.items():
-        out[fold(code)] = str(code)
-        for lang in ("es", "en"):
-            out[fold(translate(label, lang))] = str(code)
-    return out
-
-
-STATUS_CHOICES = _choices({s: STATUS_LABELS[s] for s in Status})
-TYPE_CHOICES = _choices(PARTNER_TYPE_LABELS)
 ALL_CLUSTERS = {fold(ALL_CLUSTERS_LABEL), fold(translate(ALL_CLUSTERS_LABEL, "en"))}
 
 
-# --- row checks: each returns the values to save and fills `bad` (column key -> message) -------
+# --- row checks: each returns the values to save and fills `bad` (field key -> message) --------
+# Names are resolved here against the preloaded index; every other rule is the service's own
+# rule function (`check_*_values`), the one the window's saves call.
 
 
 class Bad(dict):
     def fail(self, key: str, message: str) -> None:
         self.setdefault(key, message)
 
-    def absorb(self, checker: Checker, mapping: dict[str, str]) -> None:
+    def absorb(self, checker: Checker) -> None:
         for field_name, message in checker.errors.items():
-            self.fail(mapping.get(field_name, field_name), message)
+            self.fail(field_name, message)
 
 
 def partner_ref(idx: Index, name, bad: Bad, key: str, required: bool) -> Ref | None:
+    """A partner by name or acronym, as `report_filters.resolve_partners` finds one."""
     if not name:
         if required:
             bad.fail(key, _("Entidad: este campo es obligatorio."))
         return None
-    found = idx.partners.keys.get(fold(name)) or idx.acronyms.get(fold(name))
+    by_name, by_acronym = idx.partners.keys.get(fold(name)), idx.acronyms.get(fold(name))
+    if by_name is not None and by_acronym is not None and by_name != by_acronym:
+        rows = [
+            _Named(r, idx.partners.names.get(r), _acronym(idx, r)) for r in (by_name, by_acronym)
+        ]
+        bad.fail(key, ambiguous_partner(name, rows))
+        return None
+    found = by_name if by_name is not None else by_acronym
     if found is None:
         bad.fail(key, _("No existe la entidad «{name}».").format(name=name))
     return found
 
 
+@dataclass
+class _Named:
+    id: Ref
+    name: str | None
+    acronym: str | None
+
+
+def _acronym(idx: Index, ref: Ref) -> str | None:
+    row = idx.partners.rows.get(ref) if isinstance(ref, int) else None
+    return row.get("acronym") if row else None
+
+
 def check_partner(session: Session, v: dict, current: dict | None, own_id, bad: Bad) -> dict:
     """The rules of services.partners.validate_partner (it is called itself: partners are few)."""
     values = _merge(v, current, PARTNER_FIELDS, {"type": PartnerType.PUBLIC.value})
-    if v.get("type") is not None:
-        values["type"] = TYPE_CHOICES.get(fold(v["type"]), v["type"])
     data = PartnerData(**{f: values.get(f) for f in PARTNER_FIELDS}, id=own_id)
-    data.archived = bool(values.get("archived"))
     try:
         checked = validate_partner(session, data)
     except ValidationError as exc:
@@ -192,39 +197,22 @@ def check_partner(session: Session, v: dict, current: dict | None, own_id, bad: 
 
 
 def check_contact(idx: Index, v: dict, current: dict | None, bad: Bad) -> dict:
-    fields = ["partner_id", "name", "position", "email", "phone", "archived"]
-    values = _merge(v, current, fields, {"archived": False})
+    values = _merge(v, current, CONTACT_FIELDS, {"archived": False})
     if "partner" in v:
-        values["partner_id"] = partner_ref(idx, v.get("partner"), bad, "partner", True)
+        values["partner_id"] = partner_ref(idx, v.get("partner"), bad, "partner_id", True)
     c = Checker()
-    values["name"] = c.text("name", values.get("name"), _("Nombre"), required=True, max_len=200)
-    values["position"] = c.text("position", values.get("position"), _("Cargo"), max_len=200)
-    values["email"] = _email(c, values.get("email"))
-    values["phone"] = c.text("phone", values.get("phone"), _("Teléfono"), max_len=100)
-    values["archived"] = bool(values.get("archived"))
-    bad.absorb(c, {})
+    values |= partners.check_contact_values(values, c)
+    bad.absorb(c)
     return values
 
 
-def _email(c: Checker, value):
-    from ..domain import is_valid_email
-
-    email = c.text("email", value, _("Correo electrónico"), max_len=200)
-    if email and not is_valid_email(email):
-        c.fail("email", _("Correo electrónico: «{v}» no es una dirección válida.").format(v=email))
-    return email
-
-
-def check_named(v: dict, current: dict | None, fields: list[str], bad: Bad) -> dict:
-    """Clusters, neighbourhoods and programs: a required name and free texts."""
+def check_named(v: dict, current: dict | None, fields: list[str], rules, bad: Bad) -> dict:
+    """Clusters, neighbourhoods and programs: their service's rule function on the row."""
     values = _merge(v, current, fields, {})
     c = Checker()
-    values["name"] = c.text("name", values.get("name"), _("Nombre"), required=True, max_len=200)
-    if "description" in fields:
-        values["description"] = c.text("description", values.get("description"), _("Descripción"))
-    if "comuna" in fields:
-        values["comuna"] = c.text("comuna", values.get("comuna"), _("Comuna"), max_len=100)
-    bad.absorb(c, {})
+    checked = rules(values, c)
+    values |= {k: checked[k] for k in fields if k in checked and not k.endswith("_id")}
+    bad.absorb(c)
     return values
 
 
@@ -240,11 +228,11 @@ def ref_by_name(table: Table, name, key: str, bad: Bad, message: str) -> Ref | N
 def component_id(idx: Index, name, bad: Bad, required: bool) -> int | None:
     if not name:
         if required:
-            bad.fail("component", _("Componente: este campo es obligatorio."))
+            bad.fail("component_id", _("Componente: este campo es obligatorio."))
         return None
     found = idx.components.get(fold(name))
     if found is None:
-        bad.fail("component", _("No existe el componente «{name}».").format(name=name))
+        bad.fail("component_id", _("No existe el componente «{name}».").format(name=name))
     return found
 
 
@@ -259,27 +247,32 @@ def _merge(v: dict, current: dict | None, fields: list[str], defaults: dict) -> 
 
 
 def check_commitment(idx: Index, v: dict, current: dict | None, bad: Bad) -> dict:
-    """The rules of services.commitments.validate_commitment, on preloaded lookups."""
+    """Names resolved on the preloaded index, then services' `check_commitment_values`."""
     defaults = {"status": Status.PIPELINE.value, "achieved_quantity": 0.0, "all_clusters": False}
     values = _merge(v, current, COMMITMENT_FIELDS, defaults)
     values.setdefault("cluster_ids", frozenset())
     if "partner" in v or current is None:
-        values["partner_id"] = partner_ref(idx, v.get("partner"), bad, "partner", True)
+        values["partner_id"] = partner_ref(idx, v.get("partner"), bad, "partner_id", True)
     if "component" in v or current is None:
         values["component_id"] = component_id(idx, v.get("component"), bad, True)
     if "program" in v:
         message = _("No existe el programa «{name}».")
-        values["program_id"] = ref_by_name(idx.programs, v["program"], "program", bad, message)
+        values["program_id"] = ref_by_name(idx.programs, v["program"], "program_id", bad, message)
     if "contact" in v:
         values["contact_id"] = _contact_ref(idx, values.get("partner_id"), v["contact"], bad)
-    if v.get("status") is not None:
-        values["status"] = STATUS_CHOICES.get(fold(v["status"]))
-        if values["status"] is None:
-            bad.fail("status", _("Estado: elija uno de la lista."))
     if "clusters" in v and (v["clusters"] or current is None):
         _clusters(idx, v["clusters"], values, bad)
-    _commitment_rules(values, bad)
+    c = Checker()
+    checked = check_commitment_values({**values, "cluster_ids": list(values["cluster_ids"])}, c)
+    for key in ("partner_id", "component_id"):
+        if key in bad:
+            c.errors.pop(key, None)  # already said: the name is unknown
+    values |= {k: checked[k] for k in COMMITMENT_FIELDS if k not in REF_KEYS}
+    bad.absorb(c)
     return values
+
+
+REF_KEYS = {"partner_id", "component_id", "program_id", "contact_id"}
 
 
 def _contact_ref(idx: Index, partner: Ref | None, name, bad: Bad) -> Ref | None:
@@ -288,7 +281,8 @@ def _contact_ref(idx: Index, partner: Ref | None, name, bad: Bad) -> Ref | None:
     found = idx.contacts.keys.get((partner, fold(name)))
     if found is None:
         bad.fail(
-            "contact", _("Responsable: «{name}» no es un contacto de la entidad.").format(name=name)
+            "contact_id",
+            _("Responsable: «{name}» no es un contacto de la entidad.").format(name=name),
         )
     return found
 
@@ -302,29 +296,6 @@ def _clusters(idx: Index, text, values: dict, bad: Bad) -> None:
     for name in filter(None, (part.strip() for part in text.split(CLUSTER_SEPARATOR.strip()))):
         ref = idx.clusters.keys.get(fold(name))
         if ref is None:
-            bad.fail("clusters", _("No existe el clúster «{name}».").format(name=name))
+            bad.fail("cluster_ids", _("No existe el clúster «{name}».").format(name=name))
         refs.add(ref)
     values["all_clusters"], values["cluster_ids"] = False, frozenset(refs)
-
-
-def _commitment_rules(values: dict, bad: Bad) -> None:
-    c = Checker()
-    values["title"] = c.text("title", values.get("title"), _("Compromiso"), True, 500)
-    values["description"] = c.text("description", values.get("description"), _("Descripción"))
-    values["unit"] = c.text("unit", values.get("unit"), _("Unidad"), max_len=100)
-    values["notes"] = c.text("notes", values.get("notes"), _("Notas"))
-    for key, label in (
-        ("target_quantity", _("Meta")),
-        ("achieved_quantity", _("Logrado")),
-        ("amount_cop", _("Valor (COP)")),
-    ):
-        values[key] = c.non_negative(key, values.get(key), label)
-    values["achieved_quantity"] = values["achieved_quantity"] or 0.0
-    if values["amount_cop"] is not None:
-        values["amount_cop"] = round(values["amount_cop"])
-    start, due = values.get("start_date"), values.get("due_date")
-    if start and due and due < start:
-        c.fail("due_date", _("Fecha límite: no puede ser anterior a la fecha de inicio."))
-    if not values.get("all_clusters") and not values.get("cluster_ids"):
-        c.fail("clusters", _("Clústeres: elija al menos uno, o «todos»."))
-    bad.absorb(c, {"amount_cop": "amount_cop"})

@@ -13,9 +13,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..clock import run_of
-from ..domain import effective_status, fold, partner_type_label, source_label, status_label
-from ..errors import PazosError
-from ..i18n import _, get_language, translate
+from ..domain import effective_status, partner_type_label, source_label, status_label
+from ..i18n import get_language, translate
 from ..models import (
     Cluster,
     Commitment,
@@ -74,21 +73,6 @@ def sheet_context(session: Session, on: dt.date | None = None) -> SheetContext:
 
 
 # --- partner sheets ---------------------------------------------------------------------------
-
-
-def resolve_partners(session: Session, refs: list[str]) -> list[int]:
-    """Partner ids from what a user typed: an id, a name or an acronym (accents ignored)."""
-    rows = session.execute(select(Partner.id, Partner.name_key, Partner.acronym)).all()
-    found: list[int] = []
-    for ref in refs:
-        key = fold(ref)
-        match = [
-            r.id for r in rows if str(r.id) == ref.strip() or key in (r.name_key, fold(r.acronym))
-        ]
-        if len(match) != 1:
-            raise PazosError(_("No se encontró una única entidad «{ref}».").format(ref=ref))
-        found.append(match[0])
-    return found
 
 
 def default_partner_ids(session: Session) -> list[int]:

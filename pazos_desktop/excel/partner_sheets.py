@@ -22,6 +22,7 @@ from .. import __version__
 from ..domain import STATUS_LABELS, Status, format_date, status_label
 from ..files import atomic_write
 from ..i18n import N_, _, translate
+from ..records import COMMITMENT, PROGRESS
 from ..writers.xlsx_safe import SafetyLog
 from . import (
     META_SHEET,
@@ -51,22 +52,24 @@ KIND = "partner_sheet"
 HEADER_ROW = 3
 LOOKUP_SHEET = N_("Listas")
 
-# (key, header, width, style of its cells); the last four are the partner's to fill.
+C, P = COMMITMENT, PROGRESS
+# (key, header, width, style of its cells); the last four are the partner's to fill. Headers
+# are the declared fields' labels (records/), except where the sheet says more.
 COLUMNS = [
     ("id", N_("ID"), 7, "pz_int"),
-    ("component", N_("Componente"), 15, "pz_wrap"),
-    ("clusters", N_("Clústeres"), 18, "pz_wrap"),
-    ("title", N_("Compromiso"), 38, "pz_wrap"),
-    ("unit", N_("Unidad"), 11, "pz_wrap"),
-    ("target", N_("Meta"), 9, "pz_number"),
+    ("component", C["component_id"].label, 15, "pz_wrap"),
+    ("clusters", C["cluster_ids"].label, 18, "pz_wrap"),
+    ("title", C["title"].label, 38, "pz_wrap"),
+    ("unit", C["unit"].label, 11, "pz_wrap"),
+    ("target", C["target_quantity"].label, 9, "pz_number"),
     ("achieved", N_("Logrado a la fecha"), 10, "pz_number"),
-    ("amount", N_("Valor (COP)"), 14, "pz_cop"),
-    ("due_date", N_("Fecha límite"), 11, "pz_date"),
+    ("amount", C["amount_cop"].label, 14, "pz_cop"),
+    ("due_date", C["due_date"].label, 11, "pz_date"),
     ("status", N_("Estado actual"), 12, "pz_wrap"),
     ("new_achieved", N_("Nuevo logrado (acumulado)"), 12, "pz_fill_number"),
     ("new_status", N_("Nuevo estado"), 14, "pz_fill"),
-    ("progress_date", N_("Fecha del avance"), 12, "pz_fill_date"),
-    ("comment", N_("Comentario"), 34, "pz_fill"),
+    ("progress_date", P["date"].label, 12, "pz_fill_date"),
+    ("comment", P["comment"].label, 34, "pz_fill"),
     ("version", N_("Versión"), 6, "pz_int"),
 ]
 KEYS = [c[0] for c in COLUMNS]
@@ -237,18 +240,40 @@ def _sheet_setup(ws, data: PartnerSheetData, last_row: int) -> None:
         error=_t(data, N_("Elija un estado de la lista.")),
     )
     statuses.add(f"{status_col}{HEADER_ROW + 1}:{status_col}{last_row}")
-    amount_col = get_column_letter(KEYS.index("new_achieved") + 1)
+    ws.data_validations.append(statuses)
+    for validation in _fill_validations(data, last_row):
+        ws.data_validations.append(validation)
+
+
+def _fill_validations(data: PartnerSheetData, last_row: int) -> list[DataValidation]:
+    """Excel's own checks of the filled cells, from the declared bounds (the import checks
+    everything again: Excel's are only a help while typing)."""
+    achieved, comment = P["achieved_quantity"], P["comment"]
     numbers = DataValidation(
         type="decimal",
-        operator="greaterThanOrEqual",
-        formula1="0",
+        operator="between",
+        formula1=str(int(achieved.minimum)),
+        formula2=str(int(achieved.maximum)),
         allow_blank=True,
         showErrorMessage=True,
         error=_t(data, N_("Escriba un número mayor o igual a cero.")),
     )
-    numbers.add(f"{amount_col}{HEADER_ROW + 1}:{amount_col}{last_row}")
-    ws.data_validations.append(statuses)
-    ws.data_validations.append(numbers)
+    texts = DataValidation(
+        type="textLength",
+        operator="lessThanOrEqual",
+        formula1=str(comment.max_len),
+        allow_blank=True,
+        showErrorMessage=True,
+        error=_t(data, N_("Máximo {n} caracteres.")).format(
+            n=f"{comment.max_len:,}".replace(",", ".")
+        ),
+    )
+    out = []
+    for validation, key in ((numbers, "new_achieved"), (texts, "comment")):
+        col = get_column_letter(KEYS.index(key) + 1)
+        validation.add(f"{col}{HEADER_ROW + 1}:{col}{last_row}")
+        out.append(validation)
+    return out
 
 
 def _group_row(ws, key, log, sheet: str, row: int) -> list:

@@ -34,7 +34,11 @@ class Problem:
         return ", ".join(parts)
 
     def __str__(self) -> str:
-        return f"{self.where()}: {self.message}"
+        # "…, columna «Meta»: Meta: no puede ser negativo." says the label once.
+        message = self.message
+        if self.column and message.startswith(f"{self.column}: "):
+            message = message[len(self.column) + 2 :]
+        return f"{self.where()}: {message}"
 
 
 @dataclass

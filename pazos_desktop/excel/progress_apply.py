@@ -1,12 +1,12 @@
 """Writing a previewed progress import, all or nothing, in the caller's transaction.
 
-The rules of `services.commitments.add_progress` were applied row by row in the preview (a
-quantity not negative, a status of the list, a date, no control characters, something to
-report); the writing takes a fast path with the same effect: progress updates inserted with
-executemany, commitments given the reported quantity and status under a version guard, and
-history entries as the history listener writes them (one "create" per progress update, one
-entry per changed commitment field). Through `add_progress` one row at a time, 20,000 rows
-took six times as long as reading the files.
+The preview checked every row with `add_progress`'s own rules (`commitment_rules.
+check_progress_values`); the writing takes a fast path with the same effect: progress updates
+inserted with executemany, commitments given the reported quantity and status by the same
+`progress_effect` under a version guard, and history rows built by the history listener's own
+functions (a "create" row and one per field of each update, one per changed commitment field).
+Through `add_progress` one row at a time, 20,000 rows took six times as long as reading the
+files.
 """
 
 from __future__ import annotations
@@ -16,12 +16,13 @@ import datetime as dt
 from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.orm import Session
 
+from .. import history
 from ..clock import run_of
 from ..domain import ProgressSource
 from ..errors import ConflictError
-from ..history import render
 from ..i18n import _
 from ..models import Commitment, HistoryEntry, ProgressUpdate
+from ..services.commitment_rules import CommitmentState, progress_effect
 from . import CancelFn, ProgressFn, never_cancel, no_progress, step
 from .fastwrite import insert_many
 from .preview import ApplyResult, Change, Preview, refuse_problems
@@ -47,48 +48,57 @@ def apply_progress(
     result = ApplyResult(skipped_conflicts=len(preview.conflicts) - accepted)
     step(progress, cancel, 0, 3, _("Comprobando"))
     current = _current(session, changes)
-    run = run_of(session)
-    now, actor = run.utc, run.actor
+    base = history.run_base(session)
     step(progress, cancel, 1, 3, _("Guardando"))
-    ids = _insert_updates(session, changes, on or run.today, now, actor)
-    history = [
-        _entry(now, actor, c, "progress_update", i, "create")
-        for c, i in zip(changes, ids, strict=True)
-    ]
-    history += _update_commitments(session, changes, current, now, actor)
-    if history:
-        session.execute(insert(HistoryEntry), history)
+    rows = _update_rows(changes, on or run_of(session).today, base)
+    ids = insert_many(session, ProgressUpdate, rows, base["at"])
+    entries: list[dict] = []
+    for change, new_id, row in zip(changes, ids, rows, strict=True):
+        fields = history.created(PROGRESS_KEYS, row)
+        entries += history.entries(_why(base, change), "progress_update", new_id, "create", fields)
+    entries += _update_commitments(session, changes, current, base)
+    if entries:
+        session.execute(insert(HistoryEntry), entries)
     session.expire_all()  # ORM objects loaded earlier must not hide the rows written here
     result.progress = len(changes)
     progress(3, 3, _("Listo"))
     return result
 
 
-def _current(session: Session, changes: list[Change]) -> dict[int, tuple]:
-    """Each commitment's (version, achieved, status); refuse if one changed since the preview."""
+# The history listener's columns: the rows written here read like those of *Añadir avance…*.
+PROGRESS_KEYS = history.tracked_keys(ProgressUpdate)
+COMMITMENT_KEYS = ("achieved_quantity", "status")
+
+
+def _why(base: dict, change: Change) -> dict:
+    return base | {"reason": SOURCE_REF.format(file=change.file)[:300]}
+
+
+def _current(session: Session, changes: list[Change]) -> dict[int, CommitmentState]:
+    """Each commitment as it is; refuse if one changed since the preview."""
     wanted = {c.entity_id: c for c in changes}
-    found: dict[int, tuple] = {}
+    found: dict[int, CommitmentState] = {}
+    versions: dict[int, int] = {}
     ids = list(wanted)
     c = Commitment
     for start in range(0, len(ids), CHUNK):
-        query = select(c.id, c.version, c.achieved_quantity, c.status)
+        query = select(c.id, c.version, c.achieved_quantity, c.status, c.target_quantity)
         for row in session.execute(query.where(c.id.in_(ids[start : start + CHUNK]))):
-            found[row.id] = tuple(row[1:])
+            found[row.id] = CommitmentState(row.id, row[2], row[3], row[4])
+            versions[row.id] = row.version
     for cid, change in wanted.items():
-        if cid not in found or found[cid][0] != change.db_version:
+        if cid not in found or versions[cid] != change.db_version:
             raise ConflictError(
                 _(
                     "El compromiso «{title}» cambió mientras revisaba la vista previa; no se "
                     "aplicó nada. Vuelva a importar el archivo."
                 ).format(title=change.label)
             )
-    return found
+    return {cid: (versions[cid], state) for cid, state in found.items()}
 
 
-def _insert_updates(session, changes: list[Change], on: dt.date, now, actor) -> list[int]:
-    if not changes:
-        return []
-    rows = [
+def _update_rows(changes: list[Change], on: dt.date, base: dict) -> list[dict]:
+    return [
         {
             "commitment_id": c.entity_id,
             "date": c.payload["date"] or on,
@@ -97,41 +107,35 @@ def _insert_updates(session, changes: list[Change], on: dt.date, now, actor) -> 
             "comment": c.payload["comment"],
             "source": ProgressSource.IMPORT.value,
             "source_ref": SOURCE_REF.format(file=c.file)[:300],
-            "created_at": now,
-            "created_by": actor,
+            "created_at": base["at"],
+            "created_by": base["actor"],
         }
         for c in changes
     ]
-    return insert_many(session, ProgressUpdate, rows, now)
 
 
-def _update_commitments(session, changes, current, now, actor) -> list[dict]:
-    """The reported quantity and status become the commitment's; returns history entries."""
-    params, history = [], []
+def _update_commitments(session, changes, current, base) -> list[dict]:
+    """The reported quantity and status become the commitment's (`progress_effect`, as
+    `add_progress` does); returns the history rows."""
+    params, entries = [], []
     for c in changes:
-        version, achieved, status = current[c.entity_id]
-        new_achieved = c.payload["achieved"] if c.payload["achieved"] is not None else achieved
-        new_status = c.payload["status"] or status
-        if (new_achieved, new_status) == (achieved, status):
+        version, state = current[c.entity_id]
+        reported = {"achieved_quantity": c.payload["achieved"], "status": c.payload["status"]}
+        effect = progress_effect(state, reported)
+        if not effect:
             continue  # a comment only: the commitment itself does not change
+        new = state.values() | effect
         params.append(
             {
                 "p_id": c.entity_id,
                 "p_old": version,
-                "p_a": new_achieved,
-                "p_s": new_status,
-                "p_now": now,
+                "p_a": new["achieved_quantity"],
+                "p_s": new["status"],
+                "p_now": base["at"],
             }
         )
-        for field, old, new in (
-            ("achieved_quantity", achieved, new_achieved),
-            ("status", status, new_status),
-        ):
-            if old != new:
-                history.append(
-                    _entry(now, actor, c, "commitment", c.entity_id, "update")
-                    | {"field": field, "old_value": render(old), "new_value": render(new)}
-                )
+        fields = history.changed(COMMITMENT_KEYS, state.values(), effect)
+        entries += history.entries(_why(base, c), "commitment", c.entity_id, "update", fields)
     if params:
         table = Commitment.__table__
         stmt = (
@@ -148,18 +152,4 @@ def _update_commitments(session, changes, current, now, actor) -> list[dict]:
             raise ConflictError(
                 _("Otro usuario cambió compromisos durante la importación; no se aplicó nada.")
             )
-    return history
-
-
-def _entry(now, actor, change: Change, entity: str, entity_id: int, action: str) -> dict:
-    return {
-        "at": now,
-        "actor": actor,
-        "reason": SOURCE_REF.format(file=change.file)[:300],
-        "entity": entity,
-        "entity_id": entity_id,
-        "action": action,
-        "field": None,
-        "old_value": None,
-        "new_value": None,
-    }
+    return entries

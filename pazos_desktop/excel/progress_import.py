@@ -18,10 +18,20 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..clock import today_in
-from ..domain import STATUS_LABELS, ProgressSource, Status, fold, status_label
+from ..domain import ProgressSource, Status
 from ..errors import PazosError
-from ..i18n import _, translate
+from ..i18n import _
 from ..models import Commitment, Partner, ProgressUpdate
+from ..models_meetings import Meeting
+from ..parsing import is_blank
+from ..records import PROGRESS
+from ..services.commitment_rules import (
+    CommitmentState,
+    check_progress_values,
+    doubts,
+    progress_effect,
+)
+from ..services.common import Checker
 from . import (
     META_SHEET,
     SCHEMA_VERSION,
@@ -59,16 +69,6 @@ class SheetFile:
     @property
     def generated(self) -> dt.date:
         return dt.datetime.fromisoformat(self.meta["generated_at"]).date()
-
-
-def status_codes() -> dict[str, str]:
-    """Folded status label (Spanish or English) or code -> stored status."""
-    out = {}
-    for status in Status:
-        for lang in ("es", "en"):
-            out[fold(translate(STATUS_LABELS[status], lang))] = status.value
-        out[status.value] = status.value
-    return out
 
 
 # --- reading ----------------------------------------------------------------------------------
@@ -125,6 +125,7 @@ class _Known:
     """The database state the rows are compared with, loaded in a few queries."""
 
     commitments: dict[int, tuple] = field(default_factory=dict)
+    states: dict[int, CommitmentState] = field(default_factory=dict)
     imported: set[tuple] = field(default_factory=set)
     partners: dict[int, str] = field(default_factory=dict)
 
@@ -134,13 +135,24 @@ def _load_known(session: Session, ids: list[int]) -> _Known:
     c, p = Commitment, ProgressUpdate
     for start in range(0, len(ids), CHUNK):
         chunk = ids[start : start + CHUNK]
-        query = select(c.id, c.partner_id, c.version, c.achieved_quantity, c.status, c.title)
+        query = select(
+            c.id, c.partner_id, c.version, c.achieved_quantity, c.status, c.title,
+            c.target_quantity, c.start_date, c.created_at, Meeting.date,
+        ).outerjoin(Meeting, Meeting.id == c.origin_meeting_id)  # fmt: skip
         for row in session.execute(query.where(c.id.in_(chunk))):
-            known.commitments[row.id] = tuple(row)
+            known.commitments[row[0]] = tuple(row[:6])
+            known.states[row[0]] = _state(row)
         query = select(p.commitment_id, p.date, p.achieved_quantity, p.status, p.comment)
         query = query.where(p.commitment_id.in_(chunk), p.source == ProgressSource.IMPORT.value)
         known.imported.update(tuple(r) for r in session.execute(query))
     return known
+
+
+def _state(row) -> CommitmentState:
+    cid, _partner, _version, achieved, status, _title, target, start, created, meeting = row
+    return CommitmentState(
+        cid, achieved, status, target, start, created.date() if created else None, meeting
+    )
 
 
 def preview_progress(
@@ -203,9 +215,9 @@ def _preview_row(preview, sheet_file, row: SheetRow, known, seen, on) -> Change 
     """A change to apply; None when the row is unchanged, a problem or a conflict."""
     name, sheet = sheet_file.path.name, sheet_file.sheet
     problems_before = len(preview.problems)
-    values = _parse_fill(preview, name, sheet, row, on)
     commitment_id = _int(row.values.get("id"))
     current = known.commitments.get(commitment_id) if commitment_id else None
+    values = _parse_fill(preview, name, sheet, row, known.states.get(commitment_id), on)
     if current is None:
         preview.problem(name, sheet, row.number, _(LABELS["id"]), _row_id_message(row))
     elif commitment_id in seen:
@@ -231,34 +243,38 @@ def _row_id_message(row: SheetRow) -> str:
     return _("El compromiso «{id}» no existe en la base de datos.").format(id=raw)
 
 
-def _parse_fill(preview, name, sheet, row: SheetRow, on: dt.date) -> dict:
-    v = row.values
-    out: dict = {"achieved": None, "status": None, "date": None, "comment": None}
+# The sheet's fill columns -> the progress update's declared fields (records/progress.py).
+FILL_FIELDS = {
+    "new_achieved": "achieved_quantity",
+    "new_status": "status",
+    "progress_date": "date",
+    "comment": "comment",
+}
+NO_STATE = CommitmentState(0, 0.0, Status.PIPELINE.value, None)
 
-    def bad(key: str, message: str) -> None:
-        preview.problem(name, sheet, row.number, _(LABELS[key]), message)
 
-    try:
-        out["achieved"] = reader.number(v.get("new_achieved"))
-        if out["achieved"] is not None and out["achieved"] < 0:
-            bad("new_achieved", _("no puede ser negativo."))
-    except reader.CellError as exc:
-        bad("new_achieved", str(exc))
-    raw_status = reader.text(v.get("new_status"))
-    if raw_status is not None:
-        out["status"] = status_codes().get(fold(raw_status))
-        if out["status"] is None:
-            bad("new_status", _("«{v}» no es un estado de la lista.").format(v=raw_status))
-    try:
-        out["date"] = reader.date(v.get("progress_date"))
-        if out["date"] is not None and out["date"] > on:
-            bad("progress_date", _("no puede ser posterior a hoy."))
-    except reader.CellError as exc:
-        bad("progress_date", str(exc))
-    out["comment"] = reader.text(v.get("comment"))
-    if out["comment"] and reader.has_control_chars(out["comment"]):
-        bad("comment", _("contiene caracteres de control no permitidos."))
-    return out
+def _parse_fill(preview, name, sheet, row: SheetRow, state, on: dt.date) -> dict:
+    """The filled cells checked by the progress update's own rules (`check_progress_values`,
+    as the window's *Añadir avance…* does), each refusal a problem at its cell. A row without
+    a date is dated on the day of the import."""
+    raw = {field: row.values.get(column) for column, field in FILL_FIELDS.items()}
+    typed_date = raw["date"]
+    raw |= {
+        "source": ProgressSource.IMPORT.value,
+        "date": on if is_blank(typed_date) else typed_date,
+    }
+    c = Checker()
+    out = check_progress_values(raw, c, state or NO_STATE, on)
+    columns = {field: column for column, field in FILL_FIELDS.items()}
+    for field_name, message in c.errors.items():
+        column = columns.get(field_name, "new_achieved")
+        preview.problem(name, sheet, row.number, _(LABELS[column]), message)
+    return {
+        "achieved": out["achieved_quantity"],
+        "status": out["status"],
+        "date": None if is_blank(typed_date) else out["date"],
+        "comment": out["comment"],
+    }
 
 
 def _compare(preview, sheet_file, row, values, current, known) -> Change | None:
@@ -267,20 +283,25 @@ def _compare(preview, sheet_file, row, values, current, known) -> Change | None:
         preview.unchanged += 1
         return None
     fields = []
+    A, S, T = (PROGRESS[k] for k in ("achieved_quantity", "status", "comment"))
     if values["achieved"] is not None and values["achieved"] != achieved:
-        fields.append(FieldChange(_("Logrado"), show(achieved), show(values["achieved"])))
+        fields.append(FieldChange(A.name, show(achieved), A.format(values["achieved"])))
     if values["status"] is not None and values["status"] != status:
-        fields.append(
-            FieldChange(_("Estado"), status_label(status), status_label(values["status"]))
-        )
+        fields.append(FieldChange(S.name, S.format(status), S.format(values["status"])))
     if values["comment"]:
-        fields.append(FieldChange(_("Comentario"), "—", values["comment"]))
+        fields.append(FieldChange(T.name, "—", values["comment"]))
     if not fields:
         preview.unchanged += 1
         return None
     change = _change(sheet_file, row, values, current, fields)
-    reason = _conflict_reason(sheet_file, row, partner_id, version, known)
-    if reason is None:
+    state = known.states[cid]
+    effect = progress_effect(
+        state, {"achieved_quantity": values["achieved"], "status": values["status"]}
+    )
+    reasons = [_conflict_reason(sheet_file, row, partner_id, version, known)]
+    reasons += doubts(state.values(), effect)  # what the window's editor would ask
+    reason = " ".join(r for r in reasons if r)
+    if not reason:
         return change
     preview.conflicts.append(
         Conflict(
@@ -317,7 +338,7 @@ def _change(sheet_file, row, values, current, fields) -> Change:
     cid, _partner, version, _achieved, _status, title = current
     name = sheet_file.path.name
     if values["date"] is not None:
-        fields.append(FieldChange(_("Fecha del avance"), "—", show(values["date"])))
+        fields.append(FieldChange(PROGRESS["date"].name, "—", show(values["date"])))
     return Change(
         key=f"commitment:{cid}",
         file=name,

@@ -75,6 +75,7 @@ class CommitmentState:
 def check_progress_values(values: Mapping, c: Checker, state: CommitmentState, today) -> dict:
     """A progress update's fields, its date between the commitment's start and today, and
     something to report."""
+    refused_before = set(c.errors)
     out = c.record(PROGRESS, values, PROGRESS_FIELDS)
     day = out["date"]
     if day is not None and day > today:
@@ -86,7 +87,9 @@ def check_progress_values(values: Mapping, c: Checker, state: CommitmentState, t
             "día."
         )
         c.fail("date", _problem("date", problem, earliest))
-    if all(out[k] is None for k in ("achieved_quantity", "status", "comment")):
+    reported = ("achieved_quantity", "status", "comment")
+    refused = set(c.errors) - refused_before  # a refused cell is already said: not "nothing"
+    if not refused and all(out[k] is None for k in reported):
         c.fail("achieved_quantity", _("Indique al menos el avance, el estado o un comentario."))
     return out
 

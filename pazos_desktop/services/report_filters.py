@@ -54,21 +54,39 @@ def resolve_components(session: Session, values: list[str]) -> list[int]:
 
 
 def resolve_partners(session: Session, values: list[str]) -> list[int]:
-    """Partners by id, by name or by acronym (case and accents ignored)."""
-    rows = session.execute(select(Partner.id, Partner.name_key, Partner.acronym)).all()
-    by_id = {str(i): i for i, _k, _a in rows}
-    by_name = {fold(acronym): i for i, _k, acronym in rows if acronym}
-    by_name |= {key: i for i, key, _a in rows}
-    return [
-        _pick(
-            value,
-            by_id,
-            by_name,
+    """Partners by id, by name or by acronym (case and accents ignored): the one resolver of
+    every door (report filters, partner sheets, imports). A value that names no partner, or
+    more than one (the acronym of one and the name of another), is refused."""
+    rows = session.execute(select(Partner.id, Partner.name, Partner.acronym)).all()
+    return [_one_partner(rows, value) for value in values]
+
+
+def partner_matches(rows, value: str) -> list:
+    """The partners (rows of id, name, acronym) that `value` names."""
+    text, key = str(value).strip(), fold(str(value))
+    return [r for r in rows if str(r.id) == text or key in (fold(r.name), fold(r.acronym))]
+
+
+def _one_partner(rows, value: str) -> int:
+    found = partner_matches(rows, value)
+    if not found:
+        raise _unknown(
             "partner",
             _("Entidad desconocida: «{value}» (use su id, su nombre o su sigla)."),
+            str(value).strip(),
         )
-        for value in values
-    ]
+    if len(found) > 1:
+        raise ValidationError({"partner": ambiguous_partner(value, found)})
+    return found[0].id
+
+
+def ambiguous_partner(value: str, rows) -> str:
+    listed = "; ".join(
+        f"{r.name}" + (f" ({r.acronym})" if r.acronym else "") + f", id {r.id}" for r in rows
+    )
+    return _("«{value}» corresponde a varias entidades: {partners}. Use su id.").format(
+        value=str(value).strip(), partners=listed
+    )
 
 
 def _pick(value: str, by_id: dict, by_name: dict, field: str, message: str) -> int:
