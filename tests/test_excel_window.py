@@ -4,7 +4,6 @@ the workbook goes out and comes back as a bulk import. PNGs under tests/_artifac
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -15,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QFileDialog
 from sqlalchemy import func, select
 from window_support import idle
 
+from pazos_desktop.domain import format_quantity
 from pazos_desktop.models import Commitment, HistoryEntry, Partner, ProgressUpdate
 from pazos_desktop.services import commitments
 from ui.excel import actions as excel_actions
@@ -116,21 +116,25 @@ def test_export_fill_import_accept(qtbot, window, excel, told, monkeypatch):
         )
     assert len(files) == with_commitments >= 2
     path = next(f for f in files if "SIDOC" in f.name)
-    first, second = _sheet_ids(path)[:2]
     with window.ops.db.session() as s:
-        was = s.get(Commitment, first).status
-    status, label = ("suspended", "Suspendido") if was != "suspended" else ("completed", "Cumplido")
+        # An open commitment: a report on it raises no doubt (a closed one reopened would).
+        rows = [s.get(Commitment, i) for i in _sheet_ids(path)]
+        first = next(c for c in rows if c.status in ("pipeline", "in_progress"))
+        second = next(c.id for c in rows if c.id != first.id)
+        new, day, first = first.achieved_quantity + 7, first.start_date, first.id
+    status, label = "suspended", "Suspendido"
     _fill(
         path,
         {
-            first: {NEW: 7, STATUS: label, DATE: dt.datetime(2026, 1, 20), COMMENT: "Bien"},
+            first: {NEW: new, STATUS: label, DATE: day, COMMENT: "Bien"},
             second: {COMMENT: "Reunión con el barrio"},
         },
     )
     dialog = _import(qtbot, excel, monkeypatch, [path])
     assert dialog.tabs.currentWidget() is dialog.change_view  # no problems, no conflicts
     lines = _cells(dialog.changes)
-    assert [path.name, "Logrado", "7"] == [lines[0][0], lines[0][4], lines[0][6]]
+    shown = format_quantity(new)
+    assert [path.name, "Logrado", shown] == [lines[0][0], lines[0][4], lines[0][6]]
     assert dialog.change_view.isColumnHidden(0) and path.name in dialog.summary.text()
     assert any(line[4] == "Estado" and line[6] == label for line in lines)
     assert dialog.apply_button.isEnabled()
@@ -140,7 +144,7 @@ def test_export_fill_import_accept(qtbot, window, excel, told, monkeypatch):
     idle(qtbot, window)
     with window.ops.db.session() as s:
         after = commitments.get_commitment(s, first)
-        assert (after.achieved_quantity, after.status) == (7, status)
+        assert (after.achieved_quantity, after.status) == (new, status)
         update = commitments.list_progress(s, second)[0]
         assert update.source == "import" and update.comment == "Reunión con el barrio"
         reasons = s.scalars(
@@ -160,7 +164,9 @@ def test_bad_row_blocks_apply(qtbot, window, excel, told, monkeypatch):
     assert dialog.tabs.currentWidget() is dialog.problem_view
     negative, unknown = _cells(dialog.problems)
     assert negative[:3] == [path.name, "Compromisos", "5"]
-    assert negative[3].startswith("Nuevo logrado") and negative[4] == "no puede ser negativo."
+    assert (
+        negative[3].startswith("Nuevo logrado") and negative[4] == "Logrado: no puede ser negativo."
+    )
     assert unknown[1:4] == ["Compromisos", "6", "Nuevo estado"] and "«Volando»" in unknown[4]
     assert not dialog.apply_button.isEnabled()
     assert "No se aplicará nada" in dialog.verdict.text()

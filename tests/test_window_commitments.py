@@ -79,7 +79,8 @@ def test_filter_by_cluster_and_text(qtbot, window):
     assert all(
         "Jornadas de conciliación" in view.model.row_at(i).title for i in range(len(view.model.ids))
     )
-    assert view.count_label.text() == f"{len(view.model.ids)} compromisos"
+    n = len(view.model.ids)
+    assert view.count_label.text() == f"{n} compromiso" + ("s" if n != 1 else "")
     view.clear_filters()
     idle(qtbot, window)
     assert len(view.model.ids) == len(core_ids(window, CommitmentFilter()))

@@ -1,51 +1,27 @@
-"""Small input widgets and parsing of what people type (dd/mm/aaaa, "1.234.567", "12,5")."""
+"""Small input widgets. What people type is parsed by the core's one parser per type
+(`pazos_desktop.parsing`: dd/mm/aaaa, "1.234.567", "12,5"), as every other door does."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QHeaderView, QLineEdit, QTableView, QWidget
 
 from pazos_desktop.domain import format_date, format_quantity
+from pazos_desktop.parsing import ParseError, parse_date, parse_number
 
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("Widgets", text)
 
 
-def parse_date(text: str) -> dt.date | None | str:
-    """A date from dd/mm/aaaa (or d-m-aaaa); None when blank; the text itself when invalid."""
-    text = text.strip()
-    if not text:
-        return None
-    match = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", text)
-    if match:
-        day, month, year = (int(g) for g in match.groups())
-        try:
-            return dt.date(year, month, day)
-        except ValueError:
-            pass
-    return text
-
-
-def parse_number(text: str) -> float | None | str:
-    """12,5 / 1.234 / 1.234,5 / $ 1.234.567 → a number; None when blank; the text when not one.
-
-    Colombian offices write "." for thousands and "," for decimals; a lone "." followed by
-    exactly three digits is taken as thousands, otherwise as a decimal point ("2.5").
-    """
-    raw = text.replace("$", "").replace(" ", "").strip()
-    if not raw:
-        return None
-    if "," in raw:
-        raw = raw.replace(".", "").replace(",", ".")
-    elif re.fullmatch(r"\d{1,3}(\.\d{3})+", raw):
-        raw = raw.replace(".", "")
+def typed_or_text(parse, text: str):
+    """`parse(text)` with the core's one parser of the type; the text itself when it refuses
+    (the core's rules then give the field's message)."""
     try:
-        return float(raw)
-    except ValueError:
+        return parse(text)
+    except ParseError:
         return text.strip()
 
 
@@ -61,7 +37,7 @@ class DateField(QLineEdit):
         self.setText(format_date(value))
 
     def value(self) -> dt.date | None | str:
-        return parse_date(self.text())
+        return typed_or_text(parse_date, self.text())
 
 
 class NumberField(QLineEdit):
@@ -76,7 +52,7 @@ class NumberField(QLineEdit):
         self.setText(format_quantity(value) if value is not None else "")
 
     def value(self) -> float | None | str:
-        return parse_number(self.text())
+        return typed_or_text(parse_number, self.text())
 
 
 def set_combo_data(combo: QComboBox, value) -> None:

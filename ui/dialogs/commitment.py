@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from pazos_desktop.domain import STATUS_LABELS, Status, status_label
+from pazos_desktop.records import COMMITMENT, PROGRESS
 from pazos_desktop.services import commitments, components, partners, programs, territory
 from pazos_desktop.services.commitments import CommitmentData, ProgressData
 
@@ -100,24 +101,23 @@ class CommitmentEditor(EditorDialog):
         self.choices = choices
         new = self.data.id is None
         self.setWindowTitle(self.tr("Nuevo compromiso") if new else self.tr("Editar compromiso"))
-        self.title = self.add_field("title", self.tr("Co&mpromiso:"), QLineEdit())
-        self.partner = self.add_field("partner_id", self.tr("&Entidad responsable:"), QComboBox())
-        self.contact = self.add_field("contact_id", self.tr("Res&ponsable:"), QComboBox())
-        self.component = self.add_field("component_id", self.tr("C&omponente:"), QComboBox())
-        self.program = self.add_field("program_id", self.tr("P&rograma:"), QComboBox())
-        self.clusters = self.add_field(
-            "cluster_ids", self.tr("Clúst&eres:"), ClusterPicker(choices.clusters)
-        )
-        self.description = self.add_field("description", self.tr("&Descripción:"), _text(self, 3))
+        C = COMMITMENT  # labels, keys and parsers: the core's declaration (records/)
+        self.title = self.add_declared(C["title"], QLineEdit())
+        self.partner = self.add_declared(C["partner_id"], QComboBox())
+        self.contact = self.add_declared(C["contact_id"], QComboBox())
+        self.component = self.add_declared(C["component_id"], QComboBox())
+        self.program = self.add_declared(C["program_id"], QComboBox())
+        self.clusters = self.add_declared(C["cluster_ids"], ClusterPicker(choices.clusters))
+        self.description = self.add_declared(C["description"], _text(self, 3))
         self.new_column()
-        self.status = self.add_field("status", self.tr("Es&tado:"), QComboBox())
-        self.unit = self.add_field("unit", self.tr("&Unidad:"), QLineEdit())
-        self.target = self.add_field("target_quantity", self.tr("Me&ta:"), NumberField())
-        self.achieved = self.add_field("achieved_quantity", self.tr("&Logrado:"), NumberField())
-        self.amount = self.add_field("amount_cop", self.tr("&Valor (COP):"), NumberField())
-        self.start = self.add_field("start_date", self.tr("Fecha de &inicio:"), DateField())
-        self.due = self.add_field("due_date", self.tr("&Fecha límite:"), DateField())
-        self.notes = self.add_field("notes", self.tr("&Notas:"), _text(self, 3))
+        self.status = self.add_declared(C["status"], QComboBox())
+        self.unit = self.add_declared(C["unit"], QLineEdit())
+        self.target = self.add_declared(C["target_quantity"], NumberField())
+        self.achieved = self.add_declared(C["achieved_quantity"], NumberField())
+        self.amount = self.add_declared(C["amount_cop"], NumberField(money=True))
+        self.start = self.add_declared(C["start_date"], DateField())
+        self.due = self.add_declared(C["due_date"], DateField())
+        self.notes = self.add_declared(C["notes"], _text(self, 3))
         self._contacts_read = {self.data.partner_id} if self.data.partner_id else set()
         self._fill_lists()
         self.partner.currentIndexChanged.connect(self._fill_contacts)
@@ -172,7 +172,6 @@ class CommitmentEditor(EditorDialog):
         self.mark_clean()
 
     def collect(self) -> CommitmentData:
-        start, due = self.date_value("start_date"), self.date_value("due_date")
         return CommitmentData(
             partner_id=self.partner.currentData(),
             component_id=self.component.currentData(),
@@ -183,19 +182,19 @@ class CommitmentEditor(EditorDialog):
             program_id=self.program.currentData(),
             description=self.description.toPlainText(),
             unit=self.unit.text(),
-            target_quantity=self.target.value(),
-            achieved_quantity=self.achieved.value() or 0.0,
-            amount_cop=self.amount.value(),
-            start_date=start,
-            due_date=due,
+            target_quantity=self.typed("target_quantity"),
+            achieved_quantity=self.typed("achieved_quantity") or 0.0,
+            amount_cop=self.typed("amount_cop"),
+            start_date=self.typed("start_date"),
+            due_date=self.typed("due_date"),
             status=self.status.currentData(),
             notes=self.notes.toPlainText(),
             id=self.data.id,
             version=self.data.version,
         )
 
-    def save_call(self, data: CommitmentData):
-        return lambda s: commitments.save_commitment(s, data)
+    def save_call(self, data: CommitmentData, accept_doubts: bool = False):
+        return lambda s: commitments.save_commitment(s, data, accept_doubts)
 
 
 class ProgressEditor(EditorDialog):
@@ -205,30 +204,31 @@ class ProgressEditor(EditorDialog):
         super().__init__(ops, parent, "")
         self.commitment = commitment
         self.setWindowTitle(self.tr("Añadir avance"))
-        self.date = self.add_field("date", self.tr("&Fecha:"), DateField())
-        self.achieved = self.add_field("achieved_quantity", self.tr("&Logrado:"), NumberField())
-        self.status = self.add_field("status", self.tr("&Estado:"), QComboBox())
+        P = PROGRESS  # labels, keys and parsers: the core's declaration (records/)
+        self.date = self.add_declared(P["date"], DateField())
+        self.achieved = self.add_declared(P["achieved_quantity"], NumberField())
+        self.status = self.add_declared(P["status"], QComboBox())
         statuses = [(status_label(s), s.value) for s in Status]
         fill_combo(self.status, statuses, blank=self.tr("(sin cambio)"))
-        self.comment = self.add_field("comment", self.tr("&Comentario:"), _text(self, 4))
+        self.comment = self.add_declared(P["comment"], _text(self, 4))
         self.date.set_date(ops.run_context().today)
         self.achieved.set_number(commitment.achieved_quantity)
         self.mark_clean()
 
     def collect(self) -> ProgressData:
-        achieved = self.achieved.value()
+        achieved = self.typed("achieved_quantity")
         if achieved == self.commitment.achieved_quantity and self.achieved.isModified() is False:
             achieved = None  # untouched: not a new figure
         return ProgressData(
             commitment_id=self.commitment.id,
-            date=self.date_value("date"),
+            date=self.typed("date"),
             achieved_quantity=achieved,
             status=self.status.currentData(),
             comment=self.comment.toPlainText(),
         )
 
-    def save_call(self, data: ProgressData):
-        return lambda s: commitments.add_progress(s, data)
+    def save_call(self, data: ProgressData, accept_doubts: bool = False):
+        return lambda s: commitments.add_progress(s, data, accept_doubts)
 
 
 def _text(widget: QWidget, lines: int) -> QPlainTextEdit:

@@ -1,8 +1,12 @@
 """The base of every editor: per-field errors from the core, nothing saved until valid.
 
-A subclass adds its fields with `add_field(key, label, widget)` (key = the core's field name in
-`ValidationError.fields`), implements `collect()` (the dataclass to save, or raises
-`InputError` for text that is not a date) and `save_call(data)` (a function of a session).
+A subclass adds its fields with `add_declared(field, widget)` (a field declared in
+`pazos_desktop/records/`: its label, its key in `ValidationError.fields`) or `add_field(key,
+label, widget)`, implements `collect()` (the dataclass to save; `typed(key)` reads a field's
+text with its declared parser, and a refusal stops the save with the field's message) and
+`save_call(data)` (a function of a session). A save the core doubts (`DoubtError`: a figure
+going down, a closed commitment reopened) is asked about, and repeated with `accept_doubts`
+when the user confirms.
 Ctrl+S or Enter saves, Esc cancels and asks before discarding edits. Build-only: the
 constructor never shows the dialog; `open_editor()` does (git-cola's pattern, for tests).
 """
@@ -30,7 +34,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pazos_desktop.errors import ValidationError
+from pazos_desktop.errors import DoubtError, ValidationError
+from pazos_desktop.fields import Field, FieldError
 
 from .. import errors
 from ..operations import Operations
@@ -56,6 +61,10 @@ class EditorDialog(QDialog):
         self.result_data: Any = None
         self.fields: dict[str, QWidget] = {}
         self.labels: dict[str, str] = {}
+        self.mnemonics: dict[str, str] = {}
+        self.declared: dict[str, Field] = {}
+        self._input_errors: dict[str, str] = {}
+        self._pending: Any = None
         self.error_labels: dict[str, QLabel] = {}
         self._initial: tuple | None = None
         self.saving = False
@@ -112,8 +121,22 @@ class EditorDialog(QDialog):
         widget.setAccessibleName(label.replace("&", "").rstrip(":"))
         self.fields[key] = widget
         self.labels[key] = label.replace("&", "").rstrip(":")
+        self.mnemonics[key] = label
         self.error_labels[key] = error
         return widget
+
+    def add_declared(self, spec: Field, widget: QWidget, key: str | None = None) -> QWidget:
+        """A field declared in the core: its label (with a free keyboard mnemonic) and key."""
+        self.declared[key or spec.key] = spec
+        return self.add_field(key or spec.key, self._mnemonic(spec.name) + ":", widget)
+
+    def _mnemonic(self, label: str) -> str:
+        """The label with "&" before its first letter not yet used by another label."""
+        used = {ch.lower() for text in self.mnemonics.values() for ch in _accelerators(text)}
+        for i, ch in enumerate(label):
+            if ch.isalpha() and ch.lower() not in used and ch.isascii():
+                return label[:i] + "&" + label[i:]
+        return label
 
     def mark_clean(self) -> None:
         """Call once the fields hold the record: edits are measured from here."""
@@ -135,30 +158,36 @@ class EditorDialog(QDialog):
     def is_dirty(self) -> bool:
         return self._initial is not None and self.state() != self._initial
 
-    def date_value(self, key: str):
-        """The date in a DateField, or an InputError-ready message when it is not a date."""
-        value = self.fields[key].value()
-        if isinstance(value, str):
-            raise InputError(
-                {
-                    key: self.tr("{label}: escriba la fecha como dd/mm/aaaa.").replace(
-                        "{label}", self.labels[key]
-                    )
-                }
-            )
-        return value
+    def typed(self, key: str):
+        """The field's text read by its declared parser (the core's, the same for every door);
+        a refusal is kept to show under the field, and the save stops."""
+        widget = self.fields[key]
+        text = widget.text() if hasattr(widget, "text") else widget.toPlainText()
+        try:
+            return self.declared[key].parse(text)
+        except FieldError as exc:
+            self._input_errors[key] = exc.message
+            return None
 
     def save(self) -> None:
         if self.saving:
             return
         self.show_errors({})
+        self._input_errors = {}
         try:
             data = self.collect()
         except InputError as exc:
             self.show_errors(exc.fields)
             return
+        if self._input_errors:
+            self.show_errors(self._input_errors)
+            return
+        self._run_save(data, self.save_call(data))
+
+    def _run_save(self, data: Any, call) -> None:
         self.saving = True
-        self.ops.run(self.save_call(data), self._saved, self._failed, parent=self)
+        self._pending = data
+        self.ops.run(call, self._saved, self._failed, parent=self)
 
     def _saved(self, result: Any) -> None:
         self.saving = False
@@ -171,8 +200,15 @@ class EditorDialog(QDialog):
         self.saving = False
         if isinstance(exc, ValidationError):
             self.show_errors(exc.fields)
+        elif isinstance(exc, DoubtError):
+            self._confirm_doubts(exc)
         else:
             errors.show_error(self, exc)
+
+    def _confirm_doubts(self, exc: DoubtError) -> None:
+        question = exc.message + "\n\n" + self.tr("¿Guardar de todos modos?")
+        if errors.confirm(self, self.tr("Revise antes de guardar"), question):
+            self._run_save(self._pending, self.save_call(self._pending, accept_doubts=True))
 
     def show_errors(self, fields: dict[str, str]) -> None:
         unplaced = []
@@ -200,6 +236,10 @@ class EditorDialog(QDialog):
         ):
             return
         super().reject()
+
+
+def _accelerators(label: str) -> list[str]:
+    return [label[i + 1] for i in range(len(label) - 1) if label[i] == "&" and label[i + 1] != "&"]
 
 
 def _error_label() -> QLabel:

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
 from pazos_desktop.domain import PARTNER_TYPE_LABELS, partner_type_label
+from pazos_desktop.records import CONTACT, PARTNER
 from pazos_desktop.services import partners
 from pazos_desktop.services.partners import ContactData, PartnerData
 
@@ -21,22 +22,23 @@ class PartnerEditor(EditorDialog):
         self.data = data or PartnerData()
         new = self.data.id is None
         self.setWindowTitle(self.tr("Nueva entidad") if new else self.tr("Editar entidad"))
-        self.name = self.add_field("name", self.tr("&Nombre:"), QLineEdit())
-        self.acronym = self.add_field("acronym", self.tr("&Sigla:"), QLineEdit())
-        self.type = self.add_field("type", self.tr("&Tipo:"), QComboBox())
+        P = PARTNER  # labels, keys and parsers: the core's declaration (records/)
+        self.name = self.add_declared(P["name"], QLineEdit())
+        self.acronym = self.add_declared(P["acronym"], QLineEdit())
+        self.type = self.add_declared(P["type"], QComboBox())
         for value in PARTNER_TYPE_LABELS:
             self.type.addItem(partner_type_label(value), value.value)
-        self.nit = self.add_field("nit", self.tr("NI&T:"), QLineEdit())
+        self.nit = self.add_declared(P["nit"], QLineEdit())
         self.nit.setPlaceholderText("891380007-3")
-        self.address = self.add_field("address", self.tr("&Dirección:"), QLineEdit())
-        self.phone = self.add_field("phone", self.tr("Teléf&ono:"), QLineEdit())
+        self.address = self.add_declared(P["address"], QLineEdit())
+        self.phone = self.add_declared(P["phone"], QLineEdit())
         self.new_column()
-        self.email = self.add_field("email", self.tr("&Correo electrónico:"), QLineEdit())
-        self.website = self.add_field("website", self.tr("Sitio &web:"), QLineEdit())
-        self.agreement = self.add_field("agreement_ref", self.tr("Con&venio:"), QLineEdit())
-        self.start = self.add_field("agreement_start", self.tr("Inicio del convenio:"), DateField())
-        self.end = self.add_field("agreement_end", self.tr("Fin del convenio:"), DateField())
-        self.notes = self.add_field("notes", self.tr("No&tas:"), QPlainTextEdit())
+        self.email = self.add_declared(P["email"], QLineEdit())
+        self.website = self.add_declared(P["website"], QLineEdit())
+        self.agreement = self.add_declared(P["agreement_ref"], QLineEdit())
+        self.start = self.add_declared(P["agreement_start"], DateField())
+        self.end = self.add_declared(P["agreement_end"], DateField())
+        self.notes = self.add_declared(P["notes"], QPlainTextEdit())
         self.notes.setFixedHeight(self.fontMetrics().height() * 4)
         self.load(self.data)
 
@@ -56,7 +58,6 @@ class PartnerEditor(EditorDialog):
         self.mark_clean()
 
     def collect(self) -> PartnerData:
-        start, end = self.date_value("agreement_start"), self.date_value("agreement_end")
         return PartnerData(
             name=self.name.text(),
             acronym=self.acronym.text(),
@@ -67,8 +68,8 @@ class PartnerEditor(EditorDialog):
             email=self.email.text(),
             website=self.website.text(),
             agreement_ref=self.agreement.text(),
-            agreement_start=start,
-            agreement_end=end,
+            agreement_start=self.typed("agreement_start"),
+            agreement_end=self.typed("agreement_end"),
             notes=self.notes.toPlainText(),
             archived=self.data.archived,
             id=self.data.id,
@@ -85,10 +86,10 @@ class ContactEditor(EditorDialog):
         self.data = data
         new = data.id is None
         self.setWindowTitle(self.tr("Nuevo contacto") if new else self.tr("Editar contacto"))
-        self.name = self.add_field("name", self.tr("&Nombre:"), QLineEdit())
-        self.position = self.add_field("position", self.tr("&Cargo:"), QLineEdit())
-        self.email = self.add_field("email", self.tr("C&orreo electrónico:"), QLineEdit())
-        self.phone = self.add_field("phone", self.tr("&Teléfono:"), QLineEdit())
+        self.name = self.add_declared(CONTACT["name"], QLineEdit())
+        self.position = self.add_declared(CONTACT["position"], QLineEdit())
+        self.email = self.add_declared(CONTACT["email"], QLineEdit())
+        self.phone = self.add_declared(CONTACT["phone"], QLineEdit())
         self.name.setText(data.name)
         self.position.setText(data.position or "")
         self.email.setText(data.email or "")

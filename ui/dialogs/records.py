@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
+from pazos_desktop.records import CLUSTER, COMPONENT, NEIGHBOURHOOD, PROGRAM
 from pazos_desktop.services import components, programs, territory
 from pazos_desktop.services.components import ComponentData
 from pazos_desktop.services.programs import ProgramData
@@ -27,8 +28,8 @@ class ClusterEditor(EditorDialog):
         self.data = data or ClusterData()
         new = self.data.id is None
         self.setWindowTitle(self.tr("Nuevo clúster") if new else self.tr("Editar clúster"))
-        self.name = self.add_field("name", self.tr("&Nombre:"), QLineEdit(self.data.name))
-        self.description = self.add_field("description", self.tr("&Descripción:"), _text(self))
+        self.name = self.add_declared(CLUSTER["name"], QLineEdit(self.data.name))
+        self.description = self.add_declared(CLUSTER["description"], _text(self))
         self.description.setPlainText(self.data.description or "")
         self.mark_clean()
 
@@ -56,9 +57,10 @@ class NeighbourhoodEditor(EditorDialog):
         self.data = data or NeighbourhoodData()
         new = self.data.id is None
         self.setWindowTitle(self.tr("Nuevo barrio") if new else self.tr("Editar barrio"))
-        self.name = self.add_field("name", self.tr("&Nombre:"), QLineEdit(self.data.name))
-        self.comuna = self.add_field("comuna", self.tr("&Comuna:"), QLineEdit(self.data.comuna))
-        self.cluster = self.add_field("cluster_id", self.tr("C&lúster:"), QComboBox())
+        N = NEIGHBOURHOOD
+        self.name = self.add_declared(N["name"], QLineEdit(self.data.name))
+        self.comuna = self.add_declared(N["comuna"], QLineEdit(self.data.comuna))
+        self.cluster = self.add_declared(N["cluster_id"], QComboBox())
         fill_combo(self.cluster, [(c.name, c.id) for c in clusters], self.tr("(ninguno)"))
         set_combo_data(self.cluster, self.data.cluster_id)
         self.mark_clean()
@@ -89,14 +91,14 @@ class ProgramEditor(EditorDialog):
         self.data = data or ProgramData()
         new = self.data.id is None
         self.setWindowTitle(self.tr("Nuevo programa") if new else self.tr("Editar programa"))
-        self.name = self.add_field("name", self.tr("&Nombre:"), QLineEdit(self.data.name))
-        self.lead = self.add_field("lead_partner_id", self.tr("Entidad &líder:"), QComboBox())
+        self.name = self.add_declared(PROGRAM["name"], QLineEdit(self.data.name))
+        self.lead = self.add_declared(PROGRAM["lead_partner_id"], QComboBox())
         fill_combo(self.lead, partner_choices, self.tr("(ninguna)"))
         set_combo_data(self.lead, self.data.lead_partner_id)
-        self.component = self.add_field("component_id", self.tr("&Componente:"), QComboBox())
+        self.component = self.add_declared(PROGRAM["component_id"], QComboBox())
         fill_combo(self.component, component_choices, self.tr("(ninguno)"))
         set_combo_data(self.component, self.data.component_id)
-        self.description = self.add_field("description", self.tr("&Descripción:"), _text(self))
+        self.description = self.add_declared(PROGRAM["description"], _text(self))
         self.description.setPlainText(self.data.description or "")
         self.mark_clean()
 
@@ -121,14 +123,10 @@ class ComponentEditor(EditorDialog):
         super().__init__(ops, parent, "")
         self.data = data
         self.setWindowTitle(self.tr("Editar componente"))
-        self.name_es = self.add_field("name_es", self.tr("Nombre en &español:"), QLineEdit())
-        self.name_en = self.add_field("name_en", self.tr("Nombre en &inglés:"), QLineEdit())
-        self.desc_es = self.add_field(
-            "description_es", self.tr("Descripción (español):"), _text(self)
-        )
-        self.desc_en = self.add_field(
-            "description_en", self.tr("Descripción (inglés):"), _text(self)
-        )
+        self.name_es = self.add_declared(COMPONENT["name_es"], QLineEdit())
+        self.name_en = self.add_declared(COMPONENT["name_en"], QLineEdit())
+        self.desc_es = self.add_declared(COMPONENT["description_es"], _text(self))
+        self.desc_en = self.add_declared(COMPONENT["description_en"], _text(self))
         self.name_es.setText(data.name_es)
         self.name_en.setText(data.name_en)
         self.desc_es.setPlainText(data.description_es or "")

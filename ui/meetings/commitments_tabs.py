@@ -16,11 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from pazos_desktop.domain import Status, format_quantity, status_label
+from pazos_desktop.parsing import parse_number
 from pazos_desktop.services import meeting_followup as fu
 from pazos_desktop.services.commitments import CommitmentData
 from pazos_desktop.services.minutes import list_agreed
 
-from ..widgets import DateField, parse_number, setup_table
+from ..widgets import DateField, setup_table, typed_or_text
 from .actions import Choices
 
 
@@ -205,7 +206,7 @@ class FollowupTab(QWidget):
         changed = []
         for i, r in enumerate(self.rows):
             status = self.table.cellWidget(i, 3).currentData()
-            achieved = parse_number(self.table.item(i, 4).text())
+            achieved = typed_or_text(parse_number, self.table.item(i, 4).text())
             comment = self.table.item(i, 5).text().strip() or None
             if (status, achieved, comment) != (r.reported_status, r.reported_achieved, r.comment):
                 changed.append(fu.FollowupData(r.commitment_id, status, achieved, comment))

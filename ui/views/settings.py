@@ -21,9 +21,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pazos_desktop.parsing import ParseError, parse_date
 from pazos_desktop.services import settings
 
-from ..widgets import DateField, parse_date, set_combo_data
+from ..widgets import DateField, set_combo_data
 
 DB_KEYS = ("org_name", "org_logo", "page_size", "doc_code", "doc_version", "doc_approval_date")
 
@@ -135,11 +136,10 @@ class SettingsView(QWidget):
 
     def values(self) -> dict[str, str] | None:
         """The database settings as stored (dates ISO), or None after showing an input error."""
-        approval = parse_date(self.doc_approval.text())
-        if isinstance(approval, str):
-            self.org_error.setText(
-                self.tr("Fecha de aprobación: escriba la fecha como dd/mm/aaaa.")
-            )
+        try:
+            approval = parse_date(self.doc_approval.text())
+        except ParseError as exc:  # the core's parser and message, as every date field
+            self.org_error.setText(self.tr("Fecha de aprobación") + ": " + exc.message)
             self.org_error.setVisible(True)
             return None
         self.org_error.setVisible(False)
