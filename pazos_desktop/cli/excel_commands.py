@@ -62,8 +62,8 @@ def _issues(ctx, log) -> None:
 
 def cmd_partner_sheets(args, ctx) -> int:
     from ..excel.data import load_partner_sheets
-    from ..services.report_filters import resolve_partners
     from ..excel.partner_sheets import export_partner_sheets
+    from ..services.report_filters import resolve_partners
 
     db = ctx.database()
     with db.session() as session:
@@ -106,9 +106,9 @@ def cmd_template(args, ctx) -> int:
 
 
 def cmd_progress(args, ctx) -> int:
-    from ..services.report_filters import resolve_partners
     from ..excel.progress_apply import apply_progress
     from ..excel.progress_import import preview_progress
+    from ..services.report_filters import resolve_partners
 
     paths = [Path(f) for f in args.files]
 

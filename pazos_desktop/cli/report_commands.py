@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from .. import parsing
 from ..errors import ValidationError
 from ..i18n import LANGUAGES, _
 from . import EXIT_OK
@@ -72,18 +73,14 @@ def register(registry) -> None:
 
 
 def parse_date(text: str, option: str) -> dt.date:
-    for fmt in ("%Y-%m-%d", "%d/%m/%Y"):
-        try:
-            return dt.datetime.strptime(text.strip(), fmt).date()
-        except ValueError:
-            continue
-    raise ValidationError(
-        {
-            option: _("{option}: «{value}» no es una fecha (use AAAA-MM-DD o DD/MM/AAAA).").format(
-                option=option, value=text
-            )
-        }
-    )
+    """A date option: the one date parser of every door (dd/mm/aaaa or aaaa-mm-dd)."""
+    try:
+        day = parsing.parse_date(text)
+    except parsing.ParseError as exc:
+        raise ValidationError({option: f"{option}: {exc.message}"}) from None
+    if day is None:
+        raise ValidationError({option: _("{option}: falta la fecha.").format(option=option)})
+    return day
 
 
 def _output(path_text: str) -> Path:

@@ -23,7 +23,7 @@ from ..errors import PazosError
 from ..i18n import _
 from ..models import Commitment, Partner, ProgressUpdate
 from ..models_meetings import Meeting
-from ..parsing import is_blank
+from ..parsing import ParseError, is_blank, parse_whole
 from ..records import PROGRESS
 from ..services.commitment_rules import (
     CommitmentState,
@@ -184,8 +184,8 @@ def preview_progress(
 
 def _int(value) -> int | None:
     try:
-        return reader.whole_number(value)
-    except reader.CellError:
+        return parse_whole(value)
+    except ParseError:
         return None
 
 

@@ -8,8 +8,6 @@ entity expansion is refused there too). Every failure is one translated message.
 
 from __future__ import annotations
 
-import datetime as dt
-import math
 import re
 import zipfile
 from collections.abc import Iterator
@@ -166,96 +164,4 @@ def rows(ws, path: Path, first: int = 1) -> Iterator[tuple[int, tuple]]:
         raise _parse_error(path, exc) from exc
 
 
-# --- typed values -----------------------------------------------------------------------------
-
-
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # as services.common refuses
-
-
-def has_control_chars(value: str) -> bool:
-    return bool(_CONTROL.search(value))
-
-
-class CellError(ValueError):
-    """A cell holds something of the wrong kind; the message is for the user."""
-
-
-_OOXML_ESCAPE = re.compile(r"_x([0-9A-Fa-f]{4})_")
-
-
-def text(value) -> str | None:
-    """Trimmed text; Excel's `_xHHHH_` escapes (how it stores control characters) decoded."""
-    if value is None:
-        return None
-    if isinstance(value, str) and "_x" in value:
-        value = _OOXML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), value)
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)  # a code typed as a number: 123 comes back as 123.0
-    if isinstance(value, dt.datetime | dt.date):
-        value = value.strftime("%d/%m/%Y")
-    cleaned = str(value).strip()
-    return cleaned or None
-
-
-def number(value) -> float | None:
-    """A number from a numeric cell or from text in either "1.234,5" or "1234.5" style."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, bool) or isinstance(value, dt.date):
-        raise CellError(_("debe ser un número."))
-    if isinstance(value, int | float):
-        result = float(value)
-    else:
-        raw = str(value).strip().replace(" ", "").replace("$", "")
-        if "," in raw:
-            raw = raw.replace(".", "").replace(",", ".")
-        try:
-            result = float(raw)
-        except ValueError:
-            raise CellError(_("debe ser un número.")) from None
-    if not math.isfinite(result):
-        raise CellError(_("debe ser un número."))
-    return result
-
-
-def whole_number(value) -> int | None:
-    result = number(value)
-    if result is None:
-        return None
-    if not result.is_integer():
-        raise CellError(_("debe ser un número entero."))
-    return int(result)
-
-
-def date(value) -> dt.date | None:
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    if isinstance(value, int | float) and not isinstance(value, bool) and 1 <= value < 2958466:
-        return (dt.datetime(1899, 12, 30) + dt.timedelta(days=float(value))).date()
-    for fmt in ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d/%m/%y"):
-        try:
-            return dt.datetime.strptime(str(value).strip(), fmt).date()
-        except ValueError:
-            continue
-    raise CellError(_("no es una fecha válida (dd/mm/aaaa)."))
-
-
-YES = {"si", "sí", "yes", "true", "verdadero", "1", "x"}
-NO = {"no", "false", "falso", "0"}
-
-
-def boolean(value) -> bool:
-    if value is None or value == "":
-        return False
-    if isinstance(value, bool):
-        return value
-    key = str(value).strip().casefold()
-    if key in YES or (isinstance(value, int | float) and value == 1):
-        return True
-    if key in NO or (isinstance(value, int | float) and value == 0):
-        return False
-    raise CellError(_("escriba «Sí» o «No»."))
+# Cells are read as typed values by `pazos_desktop.parsing` (the one parser of every door).

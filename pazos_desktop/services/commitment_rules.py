@@ -109,6 +109,14 @@ def progress_effect(state: CommitmentState, values: Mapping) -> dict:
     return out
 
 
+def _name(key: str) -> str:
+    return COMMITMENT[key].name
+
+
+def _q(value: float) -> str:
+    return format_quantity(value)
+
+
 def doubts(old: Mapping | None, new: Mapping) -> list[str]:
     """What looks wrong in a change the rules allow, each as a sentence for a person.
 
@@ -122,16 +130,17 @@ def doubts(old: Mapping | None, new: Mapping) -> list[str]:
     if before is not None and after is not None and after < before:
         found.append(
             _(
-                "Logrado: baja de {old} a {new}. El logrado es acumulado (el total hasta la "
+                "{label}: baja de {old} a {new}. Es una cifra acumulada (el total hasta la "
                 "fecha, no solo el del periodo)."
-            ).format(old=format_quantity(before), new=format_quantity(after))
+            ).format(label=_name("achieved_quantity"), old=_q(before), new=_q(after))
         )
     status = old.get("status")
     if status in CLOSED_STATUSES and merged["status"] not in (None, status):
         found.append(
             _(
-                "Estado: pasa de «{old}» a «{new}»; un compromiso {old_lower} no suele reabrirse."
+                "{label}: pasa de «{old}» a «{new}»; un compromiso {old_lower} no suele reabrirse."
             ).format(
+                label=_name("status"),
                 old=status_label(status),
                 new=status_label(merged["status"]),
                 old_lower=status_label(status).lower(),
@@ -141,8 +150,8 @@ def doubts(old: Mapping | None, new: Mapping) -> list[str]:
     changed = after != before or target != old.get("target_quantity")
     if target and after is not None and changed and after > FAR_ABOVE_TARGET * target:
         found.append(
-            _("Logrado: {new} es más del doble de la meta ({target}).").format(
-                new=format_quantity(after), target=format_quantity(target)
+            _("{label}: {new} es más del doble de la meta ({target}).").format(
+                label=_name("achieved_quantity"), new=_q(after), target=_q(target)
             )
         )
     return found
