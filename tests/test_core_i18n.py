@@ -29,7 +29,7 @@ def test_the_extractor_sees_every_kind_of_marker():
     found = catalog_tool.extracted()
     assert "Vencido" in found  # N_() in the core
     assert "Panel" in found  # QT_TRANSLATE_NOOP("Views", ...)
-    assert "&Nombre:" in found  # self.tr() in a window class
+    assert "&Idioma:" in found  # self.tr() in a window class
     assert "Fecha límite" in found  # a module's tr() helper
     assert "en" not in found  # the core's translate(text, "en") is not a marker
 

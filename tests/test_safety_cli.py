@@ -87,7 +87,7 @@ def test_self_check_passes_and_writes_its_report(capsys, tmp_path):
     steps = len(selfcheck.SELF_CHECK_STEPS)
     assert f"Autocomprobación: {steps} pasos correctos." in text
     assert "acta de" in text and "informe de" in text and "sin fórmulas" in text
-    assert "180 compromisos leídos" in text
+    assert "185 compromisos leídos" in text
     assert report.read_text(encoding="utf-8").strip() == text.strip()
 
 
