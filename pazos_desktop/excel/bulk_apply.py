@@ -176,7 +176,7 @@ def _commitments(session: Session, changes: list[Change], refs: dict[str, int]) 
     if links:
         session.execute(insert(commitment_cluster), links)
     if rows:
-        session.execute(insert(HistoryEntry), rows)
+        session.execute(insert(HistoryEntry.__table__), rows)
     session.expire_all()  # ORM objects loaded earlier must not hide the rows written here
 
 

@@ -58,7 +58,7 @@ def apply_progress(
         entries += history.entries(_why(base, change), "progress_update", new_id, "create", fields)
     entries += _update_commitments(session, changes, current, base)
     if entries:
-        session.execute(insert(HistoryEntry), entries)
+        session.execute(insert(HistoryEntry.__table__), entries)
     session.expire_all()  # ORM objects loaded earlier must not hide the rows written here
     result.progress = len(changes)
     progress(3, 3, _("Listo"))
