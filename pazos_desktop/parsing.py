@@ -160,6 +160,24 @@ def _not_a_date(text: str) -> str:
     )
 
 
+_TIME = re.compile(r"(\d{1,2})[:.h]?(\d{2})")
+
+
+def parse_time(value) -> dt.time | None:
+    """09:30, 9.30, 9h30 or 930 -> a time; a time cell as it is; None when blank."""
+    if is_blank(value):
+        return None
+    if isinstance(value, dt.time):
+        return value
+    text = str(value).strip()
+    match = _TIME.fullmatch(text)
+    if match and int(match[1]) < 24 and int(match[2]) < 60:
+        return dt.time(int(match[1]), int(match[2]))
+    raise ParseError(
+        _("«{text}» no es una hora válida: escriba hh:mm (p. ej. 09:30).").format(text=text)
+    )
+
+
 # --- yes/no -----------------------------------------------------------------------------------
 
 YES = {"si", "sí", "s", "yes", "y", "true", "verdadero", "1", "x"}

@@ -587,3 +587,29 @@ def test_a_doubt_confirmed_in_the_window_is_saved(world_factory, qtbot, recorder
     finally:
         ops.shutdown()
         db.dispose()
+
+
+def test_a_lone_surrogate_never_reaches_sqlite(db):
+    """Some clipboards hand over half a character: refused by the field, not a traceback of
+    the database driver. (An xlsx file cannot even carry one: its XML is UTF-8.)"""
+    from pazos_desktop.errors import ValidationError
+    from pazos_desktop.services import partners, territory
+
+    broken = "Fundaci\ud800n"
+    before = db_state(db)
+    with db.session() as s:
+        for save, data, key in (
+            (partners.save_partner, partners.PartnerData(name=broken), "name"),
+            (territory.save_cluster, territory.ClusterData(name=broken), "name"),
+        ):
+            with pytest.raises(ValidationError) as err:
+                save(s, data)
+            assert "caracteres no válidos" in err.value.fields[key]
+        partner = f.partner(s)
+        cluster = f.cluster(s)
+        made = f.commitment(s, partner.id, [cluster.id])
+        with pytest.raises(ValidationError) as err:
+            commitments.add_progress(s, commitments.ProgressData(made.id, TODAY, comment=broken))
+        assert err.value.fields["comment"].startswith("Comentario: contiene caracteres no válidos")
+        s.rollback()
+    assert db_state(db) == before

@@ -168,3 +168,15 @@ def test_every_text_is_bounded_and_every_field_has_a_label():
             if spec.kind in (fields.Kind.TEXT, fields.Kind.LONG):
                 assert spec.max_len, f"{record.entity}.{spec.key} has no maximum length"
         assert set(record.max_lengths()) <= set(record.keys())
+
+
+def test_times():
+    assert [parsing.parse_time(t) for t in ("09:30", "9.30", "9h30", "930", "")] == [
+        dt.time(9, 30),
+        dt.time(9, 30),
+        dt.time(9, 30),
+        dt.time(9, 30),
+        None,
+    ]
+    with pytest.raises(parsing.ParseError, match="«25:00» no es una hora válida"):
+        parsing.parse_time("25:00")

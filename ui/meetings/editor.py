@@ -8,7 +8,6 @@ read-only: the core refuses edits anyway, the screen says so before anyone types
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -29,13 +28,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pazos_desktop import parsing
 from pazos_desktop.errors import ValidationError
 from pazos_desktop.meetings_domain import MeetingType, meeting_status_label, meeting_type_label
 from pazos_desktop.services import meetings
 from pazos_desktop.services.meetings import MeetingData
 
 from .. import errors
-from ..widgets import DateField
+from ..widgets import DateField, typed_or_text
 from .actions import Choices, export_document
 from .commitments_tabs import AgreedTab, FollowupTab
 from .parts import AgendaTab, AttendanceTab, DecisionsTab
@@ -47,13 +47,8 @@ TIME_FIELDS = ("start_time", "end_time")
 
 
 def parse_time(text: str) -> dt.time | None | str:
-    """09:30, 9.30 or 930 -> a time; None when blank; the text itself when not a time."""
-    match = re.fullmatch(r"(\d{1,2})[:.h]?(\d{2})", text.strip())
-    if not text.strip():
-        return None
-    if match and int(match[1]) < 24 and int(match[2]) < 60:
-        return dt.time(int(match[1]), int(match[2]))
-    return text
+    """The core's time parser (09:30, 9.30, 930); the text itself when it is not a time."""
+    return typed_or_text(parsing.parse_time, text)
 
 
 class MeetingEditor(QDialog):
