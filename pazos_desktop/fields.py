@@ -15,6 +15,7 @@ import enum
 import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from . import parsing
 from .domain import fold, format_cop, format_date, format_quantity
@@ -147,7 +148,7 @@ def _parse_choice(f: Field, raw):
     text = parsing.parse_text(raw)
     if text is None:
         return None
-    code = _choice_lookups(f).get(fold(text))
+    code = _choice_lookups(f).get(_folded(text))
     if code is None:
         raise parsing.ParseError(
             _("«{text}» no es una de las opciones de la lista.").format(text=text)
@@ -156,6 +157,12 @@ def _parse_choice(f: Field, raw):
 
 
 _lookup_cache: dict[tuple, dict[str, str]] = {}
+
+
+@lru_cache(maxsize=4096)
+def _folded(text: str) -> str:
+    """Statuses and types repeat on every row of an import: fold each once."""
+    return fold(text)
 
 
 def _choice_lookups(f: Field) -> dict[str, str]:

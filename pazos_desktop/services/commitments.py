@@ -131,7 +131,10 @@ def save_commitment(
     else:
         commitment = get_or_fail(session, Commitment, data.id, _("El compromiso"))
         check_version(commitment, data.version, _("El compromiso"), values)
-        _refuse_doubts(_state(commitment).values(), values, accept_doubts)
+        figures = {
+            k: getattr(commitment, k) for k in ("achieved_quantity", "status", "target_quantity")
+        }
+        _refuse_doubts(figures, values, accept_doubts)
         # Compared before the fields change: loading the clusters later would autoflush a
         # first UPDATE, and one save would bump the version twice.
         clusters_changed = {cl.id for cl in commitment.clusters} != {cl.id for cl in clusters}
@@ -150,7 +153,7 @@ def _refuse_doubts(old: dict | None, new: dict, accepted: bool) -> None:
 
 
 def _state(c: Commitment) -> CommitmentState:
-    meeting = session_meeting_date(c)
+    meeting = _meeting_date(c)
     return CommitmentState(
         id=c.id,
         achieved=c.achieved_quantity,
@@ -162,7 +165,7 @@ def _state(c: Commitment) -> CommitmentState:
     )
 
 
-def session_meeting_date(c: Commitment) -> dt.date | None:
+def _meeting_date(c: Commitment) -> dt.date | None:
     """The date of the meeting that agreed `c` (None when entered by hand)."""
     if c.origin_meeting_id is None:
         return None
