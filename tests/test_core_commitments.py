@@ -126,7 +126,10 @@ def test_overdue_is_derived_from_the_due_date_never_stored(session, refs):
 
 def test_progress_update_moves_the_commitment(session, refs):
     saved = f.commitment(session, refs["partner"].id, [refs["c1"].id], target_quantity=50)
-    first, second = saved.start_date + dt.timedelta(days=5), saved.start_date + dt.timedelta(days=40)
+    first, second = (
+        saved.start_date + dt.timedelta(days=5),
+        saved.start_date + dt.timedelta(days=40),
+    )
     commitments.add_progress(
         session,
         ProgressData(commitment_id=saved.id, date=first, achieved_quantity=20, comment="Marzo"),

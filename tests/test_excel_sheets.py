@@ -9,9 +9,9 @@ from openpyxl import load_workbook
 
 from pazos_desktop.excel import Cancelled, describe_issues, safe_file_stem
 from pazos_desktop.excel.data import load_partner_sheets
-from pazos_desktop.services.report_filters import resolve_partners
 from pazos_desktop.excel.partner_sheets import export_partner_sheets, write_partner_sheet
 from pazos_desktop.services import commitments
+from pazos_desktop.services.report_filters import resolve_partners
 from tests.excel_support import TODAY, calamine_rows, formula_count, sample_db, sample_template
 
 __all__ = ["sample_db", "sample_template"]
