@@ -36,7 +36,7 @@ while True:
             save_commitment(s, CommitmentData(
                 partner_id=rng.randint(1, 18), component_id=rng.randint(1, 5),
                 title=f"Compromiso de prueba {n}-{i}", all_clusters=True,
-                description="x" * rng.randint(0, 3000), target_quantity=100))
+                description="x" * rng.randint(0, 3000), target_quantity=None))
             for i in range(batch)
         ]
     print("c", *[c.id for c in made], flush=True)
@@ -44,7 +44,7 @@ while True:
         n += 1
         with db.session() as s:
             p = add_progress(s, ProgressData(
-                commitment_id=c.id, date=dt.date(2026, 3, 1), achieved_quantity=n,
+                commitment_id=c.id, date=dt.date.today(), achieved_quantity=n,
                 comment="avance " * rng.randint(0, 200)))
         print("p", p.id, c.id, n, flush=True)
 """
