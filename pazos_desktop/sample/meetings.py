@@ -136,14 +136,13 @@ def _agenda(rng) -> list[meetings.AgendaItemData]:
 
 def _followups(session, rng, meeting_id: int, day: dt.date) -> int:
     """Reports on commitments that had started by the meeting and were not reported on later
-    (a report never contradicts a later one); "Cumplido" comes with the target reached."""
-    rows = [
-        r
-        for r in followup.suggest_followups(session, meeting_id)
-        if _reportable(session, r.commitment_id, day)
-    ][:8]
-    for row in rows:
+    (a report never contradicts a later one); "Cumplido" comes with the target reached. The
+    random draws do not depend on which are reported: the sample is the same on any date."""
+    done = 0
+    for row in followup.suggest_followups(session, meeting_id)[:8]:
         status, comment = rng.choice(REPORTS)
+        if not _reportable(session, row.commitment_id, day):
+            continue
         target = session.get(Commitment, row.commitment_id).target_quantity
         followup.record_followup(
             session,
@@ -155,7 +154,8 @@ def _followups(session, rng, meeting_id: int, day: dt.date) -> int:
                 comment=_(comment),
             ),
         )
-    return len(rows)
+        done += 1
+    return done
 
 
 def _reportable(session, commitment_id: int, day: dt.date) -> bool:
