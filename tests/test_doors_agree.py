@@ -514,6 +514,11 @@ def test_history_rows_are_the_same_whatever_the_door(
         ]
         trails[door] = (commitment, progress)
     assert trails["window"] == trails["sheet"]
+    db = database_on(paths["sheet"][0], TODAY)
+    with db.session() as s:  # written by the import's fast path, read as the listener's rows
+        stamps = set(s.scalars(select(HistoryEntry.at).where(HistoryEntry.actor == "pytest")))
+        assert all(isinstance(at, dt.datetime) for at in stamps) and stamps
+    db.dispose()
     commitment, progress = trails["window"]
     assert ("update", "achieved_quantity", "10", "20") in commitment
     assert {r[1] for r in progress} >= {None, "commitment_id", "achieved_quantity", "created_by"}

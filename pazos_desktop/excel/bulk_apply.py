@@ -30,7 +30,7 @@ from ..services import partners, programs, territory
 from ..services.commitments import search_key
 from . import CancelFn, ProgressFn, never_cancel, no_progress, step
 from .bulk_rules import COMMITMENT_FIELDS
-from .fastwrite import insert_many
+from .fastwrite import insert_many, insert_rows
 from .preview import ApplyResult, Change, Preview, refuse_problems
 
 SOURCE_REF = "importación de {file}"  # stored as the history's reason: the working language
@@ -176,7 +176,7 @@ def _commitments(session: Session, changes: list[Change], refs: dict[str, int]) 
     if links:
         session.execute(insert(commitment_cluster), links)
     if rows:
-        session.execute(insert(HistoryEntry.__table__), rows)
+        insert_rows(session, HistoryEntry.__table__, rows)
     session.expire_all()  # ORM objects loaded earlier must not hide the rows written here
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import bindparam, select, update
 from sqlalchemy.orm import Session
 
 from .. import history
@@ -24,7 +24,7 @@ from ..i18n import _
 from ..models import Commitment, HistoryEntry, ProgressUpdate
 from ..services.commitment_rules import CommitmentState, progress_effect
 from . import CancelFn, ProgressFn, never_cancel, no_progress, step
-from .fastwrite import insert_many
+from .fastwrite import insert_many, insert_rows
 from .preview import ApplyResult, Change, Preview, refuse_problems
 
 # Stored data, not a label: always in the working language.
@@ -58,7 +58,7 @@ def apply_progress(
         entries += history.entries(_why(base, change), "progress_update", new_id, "create", fields)
     entries += _update_commitments(session, changes, current, base)
     if entries:
-        session.execute(insert(HistoryEntry.__table__), entries)
+        insert_rows(session, HistoryEntry.__table__, entries)
     session.expire_all()  # ORM objects loaded earlier must not hide the rows written here
     result.progress = len(changes)
     progress(3, 3, _("Listo"))
