@@ -306,12 +306,19 @@ def register(record: Record) -> Record:
 
 def field_label(entity: str | None, key: str) -> str:
     """The translated label of a field of a record, for the history and conflict messages."""
+    spec = declared(entity, key)
+    return spec.name if spec is not None else key
+
+
+def declared(entity: str | None, key: str) -> Field | None:
+    """The declared field `key` of `entity` (else of any record). The history names a link
+    list by its relationship ("clusters"), the declaration by its ids ("cluster_ids")."""
     from . import records  # noqa: F401  (the declarations register themselves)
 
-    record = RECORDS.get(entity or "")
-    if record is not None and key in record:
-        return record[key].name
-    for other in RECORDS.values():
-        if key in other:
-            return other[key].name
-    return key
+    candidates = [RECORDS[entity]] if entity in RECORDS else []
+    candidates += list(RECORDS.values())
+    for name in (key, f"{key.removesuffix('s')}_ids"):
+        for record in candidates:
+            if name in record:
+                return record[name]
+    return None

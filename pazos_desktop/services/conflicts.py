@@ -14,37 +14,13 @@ from itertools import groupby
 from sqlalchemy import select
 from sqlalchemy.orm import Session, object_session
 
-from ..domain import partner_type_label, status_label
+from .. import fields
 from ..errors import ConflictError
 from ..history import render
-from ..i18n import N_, _
+from ..i18n import _
 from ..models import Base, HistoryEntry
 
 MAX_LISTED = 8
-FIELD_LABELS = {
-    "name": N_("Nombre"),
-    "title": N_("Compromiso"),
-    "status": N_("Estado"),
-    "achieved_quantity": N_("Logrado"),
-    "target_quantity": N_("Meta"),
-    "amount_cop": N_("Valor (COP)"),
-    "start_date": N_("Fecha de inicio"),
-    "due_date": N_("Fecha límite"),
-    "description": N_("Descripción"),
-    "notes": N_("Notas"),
-    "unit": N_("Unidad"),
-    "partner_id": N_("Entidad responsable"),
-    "contact_id": N_("Responsable"),
-    "component_id": N_("Componente"),
-    "program_id": N_("Programa"),
-    "clusters": N_("Clústeres"),
-    "all_clusters": N_("Todos los clústeres"),
-    "acronym": N_("Sigla"),
-    "type": N_("Tipo"),
-    "email": N_("Correo"),
-    "phone": N_("Teléfono"),
-    "archived": N_("Archivado"),
-}
 
 
 @dataclass(frozen=True)
@@ -76,26 +52,34 @@ def missed_changes(session: Session, obj: Base, expected: int) -> list[MissedCha
     ]
 
 
-def field_label(field: str) -> str:
-    return _(FIELD_LABELS[field]) if field in FIELD_LABELS else field
+def field_label(field: str, entity: str | None = None) -> str:
+    """A field's label as declared (records/), for the history and conflict messages."""
+    return fields.field_label(entity, field)
 
 
-def display_value(field: str, value: str | None) -> str:
-    """A stored history value as a person reads it (dates dd/mm/aaaa, status names...)."""
+def display_value(field: str, value: str | None, entity: str | None = None) -> str:
+    """A stored history value as a person reads it: as its declared field formats it (dates
+    dd/mm/aaaa, status names, "$ 1.500.000", "Sí")."""
     if value is None or value == "":
         return _("(vacío)")
-    if field == "status":
-        return status_label(value)
-    if field == "type":
-        return partner_type_label(value)
-    if value in ("True", "False"):
-        return _("sí") if value == "True" else _("no")
+    spec = fields.declared(entity, field)
+    if spec is None:
+        return value
     try:
-        return (
-            dt.date.fromisoformat(value).strftime("%d/%m/%Y") if field.endswith("date") else value
-        )
+        return spec.format(_stored_value(spec, value)) or value
     except ValueError:
         return value
+
+
+def _stored_value(spec, value: str):
+    """The value back from its history text (`history.render`)."""
+    if spec.kind == fields.Kind.DATE:
+        return dt.date.fromisoformat(value)
+    if spec.kind in (fields.Kind.QUANTITY, fields.Kind.MONEY):
+        return float(value)
+    if spec.kind == fields.Kind.BOOL:
+        return value == "True"
+    return value
 
 
 def _local(at: dt.datetime) -> dt.datetime:
@@ -108,9 +92,9 @@ def conflict_error(obj: Base, expected: int, label: str, edited: dict | None) ->
     changes = missed_changes(session, obj, expected) if session is not None else []
     lines = [
         _("{field}: {old} → {new} ({who}, {when})").format(
-            field=field_label(c.field),
-            old=display_value(c.field, c.old),
-            new=display_value(c.field, c.new),
+            field=field_label(c.field, obj.__tablename__),
+            old=display_value(c.field, c.old, obj.__tablename__),
+            new=display_value(c.field, c.new, obj.__tablename__),
             who=c.actor,
             when=_local(c.at).strftime("%d/%m/%Y %H:%M"),
         )

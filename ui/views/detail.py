@@ -93,9 +93,10 @@ class CommitmentDetail(QWidget):
             Column(self.tr("Cuándo"), lambda h: local_time(h.at)),
             Column(self.tr("Quién"), lambda h: h.actor),
             Column(self.tr("Acción"), lambda h: h.action_label),
-            Column(self.tr("Campo"), lambda h: h.field or ""),
-            Column(self.tr("Antes"), lambda h: h.old_value or "", tooltip=lambda h: h.old_value),
-            Column(self.tr("Después"), lambda h: h.new_value or "", tooltip=lambda h: h.new_value),
+            # Labels and values as the fields are declared (records/): "Logrado", "$ 1.500.000".
+            Column(self.tr("Campo"), lambda h: h.field_label),
+            Column(self.tr("Antes"), lambda h: h.old_shown, tooltip=lambda h: h.old_value),
+            Column(self.tr("Después"), lambda h: h.new_shown, tooltip=lambda h: h.new_value),
         ]
 
     def _emit(self, signal) -> None:
