@@ -50,11 +50,23 @@ def insert_rows(session: Session, table, rows: list[dict]) -> None:
         connection.execute(insert(table), rows)
         return
     keys = list(rows[0])
-    processors = [table.c[k].type.bind_processor(dialect) for k in keys]
     columns = ", ".join(keys)
     sql = f"INSERT INTO {table.name} ({columns}) VALUES ({', '.join('?' * len(keys))})"
-    data = [
-        tuple(p(row[k]) if p else row[k] for k, p in zip(keys, processors, strict=True))
-        for row in rows
-    ]
+    converters = [_converter(table.c[k].type.bind_processor(dialect)) for k in keys]
+    data = [tuple(c(row[k]) for k, c in zip(keys, converters, strict=True)) for row in rows]
     connection.exec_driver_sql(sql, data)
+
+
+def _converter(processor):
+    """The column's bind processor, remembering its last result: the rows of one import share
+    their timestamp, converted once instead of 200,000 times."""
+    if processor is None:
+        return lambda value: value
+    last = [object(), None]
+
+    def convert(value):
+        if value is not last[0]:
+            last[0], last[1] = value, processor(value)
+        return last[1]
+
+    return convert
