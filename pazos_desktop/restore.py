@@ -68,6 +68,7 @@ def restore(db_path: Path, source: Path, now: dt.datetime | None = None) -> Rest
     try:
         backup.copy_database(source, staging)
         revision_after = _migrate_staging(staging)
+        _reapply_suppressions(staging, db_path)
         safety = _keep_current(db_path, now or RunContext.start().local_now)
         _install(staging, db_path)
     except (sqlite3.Error, OSError) as exc:
@@ -99,6 +100,13 @@ def _migrate_staging(staging: Path) -> str | None:
         return current_revision(db.engine)
     finally:
         db.dispose()
+
+
+def _reapply_suppressions(staging: Path, db_path: Path) -> None:
+    """A backup older than a suppression (Ley 1581) must not bring the person back."""
+    from .services.personal_data.purge import reapply_suppressions
+
+    reapply_suppressions(staging, db_path)
 
 
 def _keep_current(db_path: Path, now: dt.datetime) -> Path | None:
