@@ -23,16 +23,18 @@ from pazos_desktop.services.personal_data.suppression import plan_suppression, s
 from tests.meetings_fixtures import *  # noqa: F403  (sample_db, sample_template)
 from tests.meetings_fixtures import TODAY
 
-NAME, EMAIL, PHONE = "Ximena Bustamante Arboleda", "ximena.bustamante@correo.example", "316 482 9051"
+NAME, EMAIL, PHONE = (
+    "Ximena Bustamante Arboleda",
+    "ximena.bustamante@correo.example",
+    "316 482 9051",
+)
 POSITION = "Coordinadora psicosocial de la mesa"
 
 
 def _unique_contact(session) -> Contact:
     """A contact of the sample with attendances and commitments, whose name and e-mail no
     other contact shares (a homonym would rightly keep their own name)."""
-    names = dict(
-        session.execute(select(Contact.name, func.count()).group_by(Contact.name)).all()
-    )
+    names = dict(session.execute(select(Contact.name, func.count()).group_by(Contact.name)).all())
     attended = dict(
         session.execute(
             select(MeetingAttendee.contact_id, func.count()).group_by(MeetingAttendee.contact_id)
