@@ -12,7 +12,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from ..i18n import N_
-from ..services.personal_data.export import PersonRecord, format_iso
+from ..services.personal_data.export import PersonRecord, field_label, format_iso, record_label
 from .minutes_pdf import Labels
 from .pdf_base import (
     DocumentInfo,

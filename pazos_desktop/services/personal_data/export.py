@@ -175,7 +175,8 @@ def _history(session, contact_id, person, attendees, meetings) -> tuple[list[dic
                 {
                     "at": e.at.isoformat(timespec="seconds"),
                     "actor": e.actor,
-                    "record": f"{e.entity} {e.entity_id}",
+                    "entity": e.entity,
+                    "entity_id": e.entity_id,
                     "action": e.action,
                     "field": e.field,
                     "old": e.old_value,
@@ -185,6 +186,41 @@ def _history(session, contact_id, person, attendees, meetings) -> tuple[list[dic
             )
     del meetings  # their history is found by the mentions (names, e-mails, phones)
     return rows[:HISTORY_LIMIT], len(rows) > HISTORY_LIMIT
+
+
+RECORD_LABELS = {
+    "contact": N_("Contacto"),
+    "meeting_attendee": N_("Asistente a reunión"),
+    "meeting": N_("Reunión"),
+    "commitment": N_("Compromiso"),
+    "progress_update": N_("Avance"),
+    "rights_request": N_("Solicitud"),
+    "contact_authorisation": N_("Autorización"),
+    "partner": N_("Entidad"),
+}
+FIELD_LABELS = {
+    "name": N_("Nombre"),
+    "position": N_("Cargo"),
+    "email": N_("Correo electrónico"),
+    "phone": N_("Teléfono"),
+    "archived": N_("Archivado"),
+    "notes": N_("Notas"),
+    "description": N_("Descripción"),
+    "chair_name": N_("Preside"),
+    "secretary_name": N_("Secretaría"),
+}
+
+
+def record_label(entity: str, entity_id: int, lang: str) -> str:
+    return f"{translate(RECORD_LABELS.get(entity, entity), lang)} {entity_id}"
+
+
+def field_label(name: str | None, action: str, lang: str) -> str:
+    from ..history import ACTION_LABELS
+
+    if name:
+        return translate(FIELD_LABELS.get(name, name), lang)
+    return translate(ACTION_LABELS.get(action, action), lang)
 
 
 def as_json(record: PersonRecord) -> str:
