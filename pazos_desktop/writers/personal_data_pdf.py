@@ -137,8 +137,8 @@ def write_person_pdf(
             [
                 h["at"].replace("T", " "),
                 h["actor"],
-                h["record"],
-                h["field"] or h["action"],
+                record_label(h["entity"], h["entity_id"], record.lang),
+                field_label(h["field"], h["action"], record.lang),
                 h["old"] or "",
                 h["new"] or "",
             ]
