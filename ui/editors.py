@@ -53,6 +53,12 @@ EDITORS: list[EditorSpec] = [
     EditorSpec("welcome", QT_TRANSLATE_NOOP("Editors", "Bienvenida"), "ui.dialogs.welcome:WelcomeDialog", ("parent", "db_description")),
     EditorSpec("recovery", QT_TRANSLATE_NOOP("Editors", "Problema al abrir la base"), "ui.recovery_dialog:RecoveryDialog", ("startup_problem", "parent")),
     EditorSpec("error", QT_TRANSLATE_NOOP("Editors", "Error"), "ui.errors:ErrorDialog", ("parent", "error_message", "error_detail")),
+    EditorSpec("authorisation", QT_TRANSLATE_NOOP("Editors", "Autorización de datos"), "ui.personal_data.dialogs:AuthorisationEditor", (*_OPS, "pd_choices", "authorisation")),
+    EditorSpec("rights_request", QT_TRANSLATE_NOOP("Editors", "Solicitud de un titular"), "ui.personal_data.dialogs:RequestEditor", (*_OPS, "pd_contacts", "rights_request")),
+    EditorSpec("data_policy", QT_TRANSLATE_NOOP("Editors", "Versión de la política de datos"), "ui.personal_data.dialogs:PolicyEditor", (*_OPS, "data_policy")),
+    EditorSpec("data_purpose", QT_TRANSLATE_NOOP("Editors", "Finalidad del tratamiento"), "ui.personal_data.dialogs:PurposeEditor", (*_OPS, "data_purpose")),
+    EditorSpec("suppress", QT_TRANSLATE_NOOP("Editors", "Suprimir los datos de una persona"), "ui.personal_data.confirm:SuppressDialog", ("parent", "suppression_plan", "backup_count")),
+    EditorSpec("signed_sheet", QT_TRANSLATE_NOOP("Editors", "Planilla firmada"), "ui.personal_data.confirm:SignedSheetDialog", (*_OPS, "meeting_labels")),
 ]
 # fmt: on
 

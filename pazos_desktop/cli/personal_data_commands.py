@@ -79,7 +79,11 @@ def cmd_export(args, ctx) -> int:
 def cmd_suppress(args, ctx) -> int:
     from .. import backup
     from ..services.personal_data.purge import purge_freed_pages
-    from ..services.personal_data.suppression import plan_suppression, suppress_contact
+    from ..services.personal_data.suppression import (
+        describe_plan,
+        plan_suppression,
+        suppress_contact,
+    )
 
     db = ctx.database()
     with db.session() as session:
@@ -114,46 +118,6 @@ def _backups(db) -> list:
     from .. import backup
 
     return backup.list_backups(db.path) if db.path is not None else []
-
-
-def describe_plan(plan, backups: int) -> list[str]:
-    """What a suppression will do, line by line (the window shows the same lines)."""
-    lines = [
-        _(
-            "Se reemplazarán el nombre, el correo electrónico, el teléfono y el cargo de «{name}» "
-            "({partner}) por «{label}» en todos los lugares donde aparecen, conservando los "
-            "conteos y los vínculos:"
-        ).format(name=plan.name, partner=plan.partner_name, label=plan.label)
-    ]
-    lines += [f"  {place}: {n}" for place, n in sorted(plan.places().items())]
-    if plan.responsible_for:
-        lines.append(
-            ngettext(
-                "{n} compromiso a su cargo conserva su vínculo (el responsable será «{label}»).",
-                "{n} compromisos a su cargo conservan su vínculo (el responsable será «{label}»).",
-                plan.responsible_for,
-            ).format(n=plan.responsible_for, label=plan.label)
-        )
-    if plan.approved_minutes:
-        lines.append(
-            ngettext(
-                "{n} acta aprobada cambia también; el acta firmada se conserva en el archivo de la entidad.",
-                "{n} actas aprobadas cambian también; las actas firmadas se conservan en el archivo de la entidad.",
-                plan.approved_minutes,
-            ).format(n=plan.approved_minutes)
-        )  # fmt: skip
-    if backups:
-        lines.append(
-            ngettext(
-                "{n} copia de seguridad anterior conserva los datos hasta que la rotación la "
-                "elimine; si se restaura, la supresión se vuelve a aplicar.",
-                "{n} copias de seguridad anteriores conservan los datos hasta que la rotación las "
-                "elimine; si se restaura una, la supresión se vuelve a aplicar.",
-                backups,
-            ).format(n=backups)
-        )
-    lines.append(_("Antes se hará una copia de seguridad. La supresión no se puede deshacer."))
-    return lines
 
 
 def cmd_contacts(args, ctx) -> int:

@@ -49,6 +49,11 @@ VIEWS: list[ViewSpec] = [
     ViewSpec("programs", QT_TRANSLATE_NOOP("Views", "Programas"), "ui.views.programs:ProgramsView"),
     ViewSpec("reports", QT_TRANSLATE_NOOP("Views", "Informes"), "ui.views.reports:ReportsView"),
     ViewSpec(
+        "personal_data",
+        QT_TRANSLATE_NOOP("Views", "Datos personales"),
+        "ui.personal_data.view:PersonalDataView",
+    ),
+    ViewSpec(
         "settings", QT_TRANSLATE_NOOP("Views", "Configuración"), "ui.views.settings:SettingsView"
     ),
 ]

@@ -27,6 +27,7 @@ from pazos_desktop.services.search import STATUS_ORDER, CommitmentFilter, Commit
 from ..dialogs.commitment import edit_commitment
 from ..models.matrix import CELL_IDS_ROLE, MatrixModel
 from ..models.rows import Column, RowsModel
+from ..personal_data.hooks import OverdueRequestsBanner
 from ..widgets import setup_table
 from .charts import PartnerChart
 
@@ -103,6 +104,8 @@ class DashboardView(QWidget):
         body = QWidget()
         scroll.setWidget(body)
         layout = QVBoxLayout(body)
+        self.personal_data = OverdueRequestsBanner(ctx)  # Ley 1581: requests past their term
+        layout.addWidget(self.personal_data)
         layout.addLayout(self._cards())
         middle = QHBoxLayout()
         middle.addLayout(self._matrix(), 3)
@@ -189,6 +192,7 @@ class DashboardView(QWidget):
 
     def refresh(self) -> None:
         self.ops.run(load_dashboard, self.show_data, parent=self)
+        self.personal_data.refresh()
 
     def show_data(self, data: DashboardData) -> None:
         self.data = data

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from pazos_desktop.services import settings
 
+from ..personal_data.hooks import PolicyBox
 from ..widgets import DateField, parse_date, set_combo_data
 
 DB_KEYS = ("org_name", "org_logo", "page_size", "doc_code", "doc_version", "doc_approval_date")
@@ -37,6 +38,8 @@ class SettingsView(QWidget):
         layout.addWidget(self._user_box())
         layout.addWidget(self._org_box())
         layout.addWidget(self._db_box())
+        self.personal_data = PolicyBox(ctx)  # Ley 1581: the policy in force, its versions
+        layout.addWidget(self.personal_data)
         layout.addStretch(1)
 
     def _user_box(self) -> QGroupBox:
@@ -120,6 +123,7 @@ class SettingsView(QWidget):
 
     def refresh(self) -> None:
         self.ops.run(settings.all_settings, self._show, parent=self)
+        self.personal_data.refresh()
 
     def _show(self, values: dict[str, str]) -> None:
         self.org_name.setText(values.get("org_name", ""))

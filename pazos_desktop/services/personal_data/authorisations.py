@@ -28,6 +28,7 @@ from ...models_personal_data import (
     DataSuppression,
 )
 from ..common import Checker, apply_fields, check_version, get_or_fail
+from ..partners import ContactData, list_contacts
 from .fields import CHOICE, DATE, LONG_TEXT, MULTI, TEXT, Field, check
 from .policies import current_policy
 
@@ -406,3 +407,35 @@ def _not_on_sheet(contact_id: int) -> ValidationError:
             )
         }
     )
+
+
+@dataclass
+class SheetPerson:
+    contact_id: int
+    name: str
+    entity: str
+    auth: AuthSummary
+
+
+def sheet_people(session: Session, meeting_id: int) -> list[SheetPerson]:
+    """The contacts on a meeting's attendance list, with their state (for ticking)."""
+    rows = session.scalars(
+        select(MeetingAttendee)
+        .where(MeetingAttendee.meeting_id == meeting_id, MeetingAttendee.contact_id.is_not(None))
+        .order_by(MeetingAttendee.sort_order)
+    ).all()
+    states = states_for(session, [a.contact_id for a in rows])
+    return [SheetPerson(a.contact_id, a.name, a.entity or "", states[a.contact_id]) for a in rows]
+
+
+@dataclass
+class ContactWithAuth(ContactData):
+    """A contact as Entidades lists it, with the state of its authorisation."""
+
+    auth: AuthSummary = field(default_factory=AuthSummary)
+
+
+def contacts_with_states(session: Session, partner_id: int) -> list[ContactWithAuth]:
+    rows = list_contacts(session, partner_id)
+    states = states_for(session, [c.id for c in rows])
+    return [ContactWithAuth(**vars(c), auth=states[c.id]) for c in rows]

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from ...clock import run_of
 from ...errors import PazosError
-from ...i18n import N_, _
+from ...i18n import N_, _, ngettext
 from ...models import Base, Commitment, Contact, HistoryEntry
 from ...models_meetings import Meeting, MeetingAttendee
 from ...models_personal_data import ContactAuthorisation, DataSuppression, RightsRequest
@@ -394,3 +394,43 @@ def apply_plan(session: Session, plan: SuppressionPlan) -> None:
 
 def suppressed_ids(session: Session) -> set[int]:
     return set(session.scalars(select(DataSuppression.contact_id)))
+
+
+def describe_plan(plan, backups: int) -> list[str]:
+    """What a suppression will do, line by line (the window shows the same lines)."""
+    lines = [
+        _(
+            "Se reemplazarán el nombre, el correo electrónico, el teléfono y el cargo de «{name}» "
+            "({partner}) por «{label}» en todos los lugares donde aparecen, conservando los "
+            "conteos y los vínculos:"
+        ).format(name=plan.name, partner=plan.partner_name, label=plan.label)
+    ]
+    lines += [f"  {place}: {n}" for place, n in sorted(plan.places().items())]
+    if plan.responsible_for:
+        lines.append(
+            ngettext(
+                "{n} compromiso a su cargo conserva su vínculo (el responsable será «{label}»).",
+                "{n} compromisos a su cargo conservan su vínculo (el responsable será «{label}»).",
+                plan.responsible_for,
+            ).format(n=plan.responsible_for, label=plan.label)
+        )
+    if plan.approved_minutes:
+        lines.append(
+            ngettext(
+                "{n} acta aprobada cambia también; el acta firmada se conserva en el archivo de la entidad.",
+                "{n} actas aprobadas cambian también; las actas firmadas se conservan en el archivo de la entidad.",
+                plan.approved_minutes,
+            ).format(n=plan.approved_minutes)
+        )  # fmt: skip
+    if backups:
+        lines.append(
+            ngettext(
+                "{n} copia de seguridad anterior conserva los datos hasta que la rotación la "
+                "elimine; si se restaura, la supresión se vuelve a aplicar.",
+                "{n} copias de seguridad anteriores conservan los datos hasta que la rotación las "
+                "elimine; si se restaura una, la supresión se vuelve a aplicar.",
+                backups,
+            ).format(n=backups)
+        )
+    lines.append(_("Antes se hará una copia de seguridad. La supresión no se puede deshacer."))
+    return lines
