@@ -96,6 +96,7 @@ def test_spanish_by_default_then_english(qtbot, window):
         "Territorio",
         "Programas",
         "Informes",
+        "Datos personales",
         "Configuración",
     ]
     settings = window.show_view("settings")
