@@ -13,7 +13,14 @@ from ui.editors import EDITORS
 
 pytest_plugins = ["window_fixtures"]
 
-OURS = ("authorisation", "rights_request", "data_policy", "data_purpose", "suppress", "signed_sheet")
+OURS = (
+    "authorisation",
+    "rights_request",
+    "data_policy",
+    "data_purpose",
+    "suppress",
+    "signed_sheet",
+)
 
 
 def _view(qtbot, window):

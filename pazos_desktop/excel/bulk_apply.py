@@ -28,7 +28,7 @@ from ..models import (
 )
 from ..services import partners, programs, territory
 from ..services.commitments import search_key
-from . import CancelFn, ProgressFn, never_cancel, no_progress, step
+from . import CancelFn, ProgressFn, bulk_authorisations, never_cancel, no_progress, step
 from .bulk_rules import COMMITMENT_FIELDS
 from .fastwrite import insert_many
 from .preview import ApplyResult, Change, Preview, refuse_problems
@@ -112,6 +112,7 @@ def _save(session: Session, entity: str, change: Change, refs: dict[str, int]) -
             fields = {f: v.get(f) for f in ("name", "position", "email", "phone", "archived")}
             data = partners.ContactData(partner_id=_resolve(v["partner_id"], refs), **fields)
             saved = partners.save_contact(session, _with(data, ident))
+            bulk_authorisations.apply(session, saved.id, v)  # Ley 1581
         elif entity == "clusters":
             data = territory.ClusterData(name=v["name"], description=v.get("description"))
             saved = territory.save_cluster(session, _with(data, ident))

@@ -80,6 +80,13 @@ PARTNERS = SheetSpec(
     ),
 )
 
+
+def _authorisation_columns() -> tuple[Column, ...]:
+    from .bulk_authorisations import columns
+
+    return columns()
+
+
 CONTACTS = SheetSpec(
     "contacts",
     N_("Contactos"),
@@ -91,6 +98,7 @@ CONTACTS = SheetSpec(
         Column("email", N_("Correo electrónico"), "#contact+email", TEXT, 28),
         Column("phone", N_("Teléfono"), "#contact+phone", TEXT, 16),
         Column("archived", N_("Archivado"), "#x_archived", BOOL, 10),
+        *_authorisation_columns(),  # Ley 1581: the contact's latest authorisation
         _version(),
     ),
 )

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from ..domain import partner_type_label, status_label
 from ..i18n import _
 from . import CancelFn, ProgressFn, never_cancel, no_progress
+from . import bulk_authorisations as authorisations
 from .bulk_format import CLUSTER_SEPARATOR
 from .bulk_read import BulkRow, BulkSheet, read_bulk
 from .bulk_rules import (
@@ -111,7 +112,7 @@ class _SheetPreview:
                 self.idx.acronyms.setdefault(fold(values["acronym"]), ref)
             self._change(entity, row, None, ref, values, None, [])
             return
-        fields = self._diff(entity, current, values)
+        fields = self._diff(entity, current, values) + authorisations.diff(values)
         if not fields:
             self.preview.unchanged += 1
             return
@@ -238,7 +239,9 @@ class _SheetPreview:
         )
 
     def _contact(self, v, current, own_id, bad):
-        return check_contact(self.idx, v, current, bad)
+        values = check_contact(self.idx, v, current, bad)
+        values["authorisation"] = authorisations.check_cells(self.session, v, own_id, bad)
+        return values
 
     def _cluster(self, v, current, own_id, bad):
         return check_named(v, current, CLUSTER_FIELDS, bad)

@@ -188,10 +188,17 @@ def _partners(session: Session) -> list[dict]:
     return rows
 
 
+def export_cells(session: Session, rows: list[dict]) -> list[dict]:
+    from .bulk_authorisations import export_cells as cells
+
+    return cells(session, rows)
+
+
 def _contacts(session: Session, names: dict[int, str]) -> list[dict]:
     keys = ["id", "name", "position", "email", "phone", "archived", "version"]
     query = select(Contact).order_by(Contact.partner_id, Contact.name)
-    return [_plain(c, keys) | {"partner": names[c.partner_id]} for c in session.scalars(query)]
+    rows = [_plain(c, keys) | {"partner": names[c.partner_id]} for c in session.scalars(query)]
+    return export_cells(session, rows)  # Ley 1581: each contact's latest authorisation
 
 
 def _clusters(session: Session) -> list[dict]:
