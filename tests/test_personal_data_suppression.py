@@ -62,10 +62,7 @@ def _mention_everywhere(session, contact: Contact) -> dict:
     c = commitments.get_commitment(session, owned[0])
     c.notes = f"Confirmado por {NAME} ({EMAIL}, tel. 3164829051)."
     commitments.save_commitment(session, c)
-    policy = policies.save_policy(
-        session,
-        policies.PolicyData("1.0", "Política", TODAY - dt.timedelta(days=400), "Aviso corto."),
-    )
+    policy = policies.current_policy(session)  # the sample's
     auth.save_authorisation(
         session,
         auth.AuthorisationData(
