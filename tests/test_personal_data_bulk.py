@@ -145,3 +145,22 @@ def test_bad_cells_are_reported_where_they_are(sample_db, tmp_path):
     assert "elija uno de la lista" in found[(row, HEADERS[1])]
     assert "no existe «Vender datos»" in found[(row, HEADERS[2])]
     assert "no existe la versión «9.9»" in found[(row, HEADERS[3])]
+
+
+def test_dane_codes_travel_as_text_through_the_workbook(sample_db, tmp_path):
+    path = _workbook(sample_db, tmp_path / "libro.xlsx")
+    rows = calamine_rows(path, "Barrios")
+    col = rows[0].index("Código DANE del municipio")
+    assert rows[1][col] == "#adm2+code" and {r[col] for r in rows[2:]} == {"76520"}
+    wb = load_workbook(path)
+    ws = wb["Barrios"]
+    ws.cell(row=3, column=col + 1).value = 5001  # Medellín, as Excel keeps a typed number
+    ws.cell(row=3, column=col).value = 5
+    wb.save(tmp_path / "medellin.xlsx")
+    preview, _result = _apply(sample_db, tmp_path / "medellin.xlsx")
+    assert [f.new for f in preview.changes[0].fields] == ["05", "05001"]
+    from pazos_desktop.services import territory
+
+    with sample_db.session() as s:
+        hood = next(h for h in territory.list_neighbourhoods(s) if h.municipality_code != "76520")
+    assert (hood.department_code, hood.municipality_code) == ("05", "05001")

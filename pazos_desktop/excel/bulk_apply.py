@@ -121,6 +121,8 @@ def _save(session: Session, entity: str, change: Change, refs: dict[str, int]) -
                 name=v["name"],
                 comuna=v.get("comuna"),
                 cluster_id=_resolve(v.get("cluster_id"), refs),
+                department_code=v.get("department_code"),
+                municipality_code=v.get("municipality_code"),
             )
             saved = territory.save_neighbourhood(session, _with(data, ident))
         else:

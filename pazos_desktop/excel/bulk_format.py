@@ -122,6 +122,8 @@ NEIGHBOURHOODS = SheetSpec(
         Column("name", N_("Nombre"), "#loc+neighbourhood+name", TEXT, 30, required=True),
         Column("comuna", N_("Comuna"), "#loc+comuna", TEXT, 14),
         Column("cluster", N_("Clúster"), "#loc+cluster+name", TEXT, 28),
+        Column("department_code", N_("Código DANE del departamento"), "#adm1+code", TEXT, 12),
+        Column("municipality_code", N_("Código DANE del municipio"), "#adm2+code", TEXT, 12),
         _version(),
     ),
 )

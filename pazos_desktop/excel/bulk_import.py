@@ -38,6 +38,22 @@ from .bulk_rules import (
 )
 from .preview import Change, Conflict, FieldChange, Preview, show
 
+
+def divipola_cells(values: dict, bad) -> dict:
+    from ..codes import DEPARTMENT_DIGITS, MUNICIPALITY_DIGITS, normalize_code
+
+    out = {}
+    for key, digits in (
+        ("department_code", DEPARTMENT_DIGITS),
+        ("municipality_code", MUNICIPALITY_DIGITS),
+    ):
+        try:
+            out[key] = normalize_code(values.get(key), digits)
+        except ValueError as exc:
+            bad.fail(key, str(exc))
+    return out
+
+
 # Record field -> the sheet column it comes from (for labels and problem locations).
 FIELD_COLUMN = {
     "partner_id": "partner",
@@ -49,7 +65,7 @@ FIELD_COLUMN = {
     "lead_partner_id": "lead_partner",
     "cluster_id": "cluster",
 }
-HOOD_FIELDS = ["name", "comuna", "cluster_id"]
+HOOD_FIELDS = ["name", "comuna", "cluster_id", "department_code", "municipality_code"]
 PROGRAM_FIELDS = ["name", "lead_partner_id", "component_id", "description"]
 CLUSTER_FIELDS = ["name", "description"]
 
@@ -248,6 +264,7 @@ class _SheetPreview:
 
     def _hood(self, v, current, own_id, bad):
         values = check_named(v, current, HOOD_FIELDS, bad)
+        values |= divipola_cells(values, bad)  # DANE codes: text, leading zeros restored
         if "cluster" in v:
             message = _("No existe el clúster «{name}».")
             values["cluster_id"] = ref_by_name(

@@ -210,7 +210,8 @@ def _neighbourhoods(session: Session) -> list[dict]:
     clusters = dict(session.execute(select(Cluster.id, Cluster.name)).all())
     query = select(Neighbourhood).order_by(Neighbourhood.name_key)
     return [
-        _plain(n, ["id", "name", "comuna", "version"]) | {"cluster": clusters.get(n.cluster_id)}
+        _plain(n, ["id", "name", "comuna", "department_code", "municipality_code", "version"])
+        | {"cluster": clusters.get(n.cluster_id)}
         for n in session.scalars(query)
     ]
 
