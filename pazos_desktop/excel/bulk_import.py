@@ -39,16 +39,19 @@ from .bulk_rules import (
 from .preview import Change, Conflict, FieldChange, Preview, show
 
 
-def divipola_cells(values: dict, bad) -> dict:
+def divipola_cells(session, values: dict, bad) -> dict:
+    """DANE codes as the neighbourhood service stores them: text with leading zeros, and a
+    blank cell is the entity's own code (Configuración), so a re-import changes nothing."""
     from ..codes import DEPARTMENT_DIGITS, MUNICIPALITY_DIGITS, normalize_code
+    from ..services.settings import get_setting
 
     out = {}
-    for key, digits in (
-        ("department_code", DEPARTMENT_DIGITS),
-        ("municipality_code", MUNICIPALITY_DIGITS),
+    for key, digits, setting in (
+        ("department_code", DEPARTMENT_DIGITS, "divipola_department"),
+        ("municipality_code", MUNICIPALITY_DIGITS, "divipola_municipality"),
     ):
         try:
-            out[key] = normalize_code(values.get(key), digits)
+            out[key] = normalize_code(values.get(key), digits) or get_setting(session, setting)
         except ValueError as exc:
             bad.fail(key, str(exc))
     return out
@@ -264,7 +267,9 @@ class _SheetPreview:
 
     def _hood(self, v, current, own_id, bad):
         values = check_named(v, current, HOOD_FIELDS, bad)
-        values |= divipola_cells(values, bad)  # DANE codes: text, leading zeros restored
+        values |= divipola_cells(
+            self.session, values, bad
+        )  # DANE codes: text, leading zeros restored
         if "cluster" in v:
             message = _("No existe el clúster «{name}».")
             values["cluster_id"] = ref_by_name(
