@@ -4,10 +4,13 @@ Each step is a function `step(ctx: SelfCheckContext) -> str` (a one-line summary
 SELF_CHECK_STEPS as "module:function"; features append their own (the PDF acta, the report,
 the xlsx sheet). Steps run in order on a temporary database; a step that raises is reported
 as failed and the others still run, so one bundle build shows every missing piece at once.
+`self-check --db URL` runs the same steps on that server, in a temporary schema it drops at
+the end (see server_selfcheck).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import importlib
 import logging
@@ -42,6 +45,7 @@ class SelfCheckContext:
     workdir: Path
     today: dt.date = field(default_factory=dt.date.today)
     facts: dict[str, object] = field(default_factory=dict)
+    server: str | None = None  # a server URL with its temporary schema, instead of a file
     _db: object = None
 
     @property
@@ -52,7 +56,7 @@ class SelfCheckContext:
         if self._db is None:
             from .database import open_database
 
-            self._db = open_database(str(self.db_path))
+            self._db = open_database(self.server or str(self.db_path))
         return self._db
 
     def close(self) -> None:
@@ -76,17 +80,29 @@ def resolve(step: str | Callable) -> Callable:
     return getattr(importlib.import_module(module), name)
 
 
-def run_self_check(out: Callable[[str], None], steps=None) -> list[StepResult]:
+def run_self_check(
+    out: Callable[[str], None], steps=None, server: str | None = None
+) -> list[StepResult]:
     results = []
     with tempfile.TemporaryDirectory(prefix="pazos-self-check-") as tmp:
         ctx = SelfCheckContext(workdir=Path(tmp))
-        try:
-            for step in SELF_CHECK_STEPS if steps is None else steps:
-                results.append(_run_step(step, ctx))
-                out(_format(results[-1]))
-        finally:
-            ctx.close()
+        with _scratch(ctx, server):
+            try:
+                for step in SELF_CHECK_STEPS if steps is None else steps:
+                    results.append(_run_step(step, ctx))
+                    out(_format(results[-1]))
+            finally:
+                ctx.close()
     return results
+
+
+def _scratch(ctx: SelfCheckContext, server: str | None):
+    """Nothing to set up for a temporary file; a temporary schema on a server."""
+    if server is None:
+        return contextlib.nullcontext()
+    from .server_selfcheck import temporary_schema
+
+    return temporary_schema(ctx, server)
 
 
 def _run_step(step, ctx: SelfCheckContext) -> StepResult:
@@ -166,13 +182,13 @@ def check_read_back(ctx: SelfCheckContext) -> str:
 
 def check_backup_restore(ctx: SelfCheckContext) -> str:
     from . import backup
-    from .restore import restore
+    from .restore import restore, restore_into
 
     db = ctx.database()
     copy = backup.before(db, "selfcheck")
     if copy is None or not backup.inspect_file(copy).ok:
         raise RuntimeError(_("la copia de seguridad no se pudo verificar"))
-    result = restore(ctx.db_path, copy)
+    result = restore(ctx.db_path, copy) if ctx.server is None else restore_into(db, copy)
     return _("copia verificada y restaurada (revisión {rev})").format(rev=result.revision_after)
 
 

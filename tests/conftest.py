@@ -1,18 +1,28 @@
-"""Shared fixtures: a database migrated by Alembic once per run, copied for every test."""
+"""Shared fixtures: a database migrated by Alembic once per run, copied for every test.
+
+With `PAZOS_TEST_DB=postgresql+psycopg://…` the same fixtures give each test its own
+database on that server instead of a SQLite file (tests/server_db.py); tests marked
+`sqlite_only` are skipped there.
+"""
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["PAZOS_USER"] = "pytest"
+if os.environ.get("PAZOS_TEST_DB", "").startswith("postgresql"):
+    # A server's automatic backups go to the user's data folder: a scratch one for the run.
+    os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="pazos-test-data-")
 
 from pazos_desktop import i18n  # noqa: E402
 from pazos_desktop.database import Database, open_database  # noqa: E402
+from tests import server_db  # noqa: E402
 
 ARTIFACTS = Path(__file__).parent / "_artifacts"
 
@@ -25,15 +35,54 @@ def spanish():
     i18n.set_language("es")
 
 
+def pytest_collection_modifyitems(config, items):
+    if not server_db.on_server():
+        return
+    skip = pytest.mark.skip(reason="SQLite only (PAZOS_TEST_DB is a server)")
+    for item in items:
+        if item.get_closest_marker("sqlite_only"):
+            item.add_marker(skip)
+
+
+def pytest_sessionfinish(session, exitstatus):
+    server_db.close()
+
+
+@pytest.fixture(autouse=True)
+def _server_databases():
+    """On a server, the databases a test made are dropped when it ends."""
+    yield
+    if server_db.on_server():
+        server_db.servers().drop_test_databases()
+
+
 @pytest.fixture(scope="session")
-def migrated_template(tmp_path_factory) -> Path:
+def migrated_template(tmp_path_factory) -> Path | str:
+    if server_db.on_server():
+        url = server_db.servers().create(keep=True)
+        open_database(url).dispose()
+        return url
     path = tmp_path_factory.mktemp("template") / "template.sqlite"
     open_database(str(path)).dispose()
     return path
 
 
-def copy_database(source: Path, target: Path) -> Path:
-    """Copy with SQLite's backup API: a file copy can miss pages still in the -wal file."""
+@pytest.fixture
+def fresh_target(tmp_path) -> str:
+    """Where a test may create a database from nothing: a new file, or an empty server one."""
+    if server_db.on_server():
+        return server_db.servers().create()
+    return str(tmp_path / "nuevo.sqlite")
+
+
+def copy_database(source: Path | str, target: Path) -> Path | str:
+    """Copy with SQLite's backup API: a file copy can miss pages still in the -wal file.
+
+    On a server, `source` is a database URL: the copy is a new database made from it as a
+    template, and its URL is returned (`target` only names the SQLite file it stands for).
+    """
+    if server_db.is_server_target(source):
+        return server_db.servers().create(template=str(source))
     src, dst = sqlite3.connect(source), sqlite3.connect(target)
     with dst:
         src.backup(dst)
@@ -56,12 +105,14 @@ def sample_template_for(day, migrated_template: Path, tmp_path_factory) -> Path:
         with database.session() as session:
             build_sample(session, day)
         database.dispose()
+        if server_db.is_server_target(path):
+            server_db.servers().keep(path)  # a template for the whole run
         _samples[day] = path
     return _samples[day]
 
 
 @pytest.fixture
-def db_path(migrated_template, tmp_path) -> Path:
+def db_path(migrated_template, tmp_path) -> Path | str:
     return copy_database(migrated_template, tmp_path / "pazos.sqlite")
 
 
