@@ -34,8 +34,13 @@ STATEMENT_TIMEOUT_MS = 120_000
 IDLE_IN_TRANSACTION_MS = 600_000
 # A server whose network vanished: keepalive probes after 15 s idle, declared dead after
 # three unanswered ones; unacknowledged writes give up after 40 s (TCP_USER_TIMEOUT).
-KEEPALIVES = {"keepalives": 1, "keepalives_idle": 15, "keepalives_interval": 5,
-              "keepalives_count": 3, "tcp_user_timeout": 40_000}  # fmt: skip
+KEEPALIVES = {
+    "keepalives": 1,
+    "keepalives_idle": 15,
+    "keepalives_interval": 5,
+    "keepalives_count": 3,
+    "tcp_user_timeout": 40_000,
+}
 SCHEMA_OPTION = "schema"
 _SCHEMA_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 
@@ -250,8 +255,7 @@ def other_tables(connection) -> list[str]:
     ours = set(Base.metadata.tables) | {"alembic_version"}
     rows = connection.execute(
         text(
-            "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
-            "ORDER BY tablename"
+            "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() ORDER BY tablename"
         )
     ).scalars()
     return [name for name in rows if name not in ours]

@@ -117,8 +117,10 @@ def reset_sequences(connection, tables: list[Table]) -> None:
             ).scalar()
             if sequence:
                 connection.execute(
-                    text(f'SELECT setval(:s, COALESCE((SELECT max("{column.name}") FROM '
-                         f'"{table.name}"), 0) + 1, false)'),  # fmt: skip
+                    text(
+                        f'SELECT setval(:s, COALESCE((SELECT max("{column.name}") FROM '
+                        f'"{table.name}"), 0) + 1, false)'
+                    ),  # fmt: skip
                     {"s": sequence},
                 )
 

@@ -36,12 +36,12 @@ def spanish():
 
 
 def pytest_collection_modifyitems(config, items):
-    if not server_db.on_server():
-        return
-    skip = pytest.mark.skip(reason="SQLite only (PAZOS_TEST_DB is a server)")
+    on_server = server_db.on_server()
+    skip_here = "sqlite_only" if on_server else "server_only"
+    why = "SQLite only (PAZOS_TEST_DB is a server)" if on_server else "needs PAZOS_TEST_DB"
     for item in items:
-        if item.get_closest_marker("sqlite_only"):
-            item.add_marker(skip)
+        if item.get_closest_marker(skip_here):
+            item.add_marker(pytest.mark.skip(reason=why))
 
 
 def pytest_sessionfinish(session, exitstatus):
