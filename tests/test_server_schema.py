@@ -213,3 +213,16 @@ def test_a_role_without_rights_on_the_schema_cannot_create_it(roles):
     _owner_url, app_url, _names = roles
     with pytest.raises(DatabaseProblem, match="administrador|permiso"):
         open_database(app_url)
+
+
+@pytest.mark.server_only
+def test_self_check_runs_on_the_server_in_a_schema_it_drops(capsys):
+    url = server_db.servers().create()
+    assert main(["--db", url, "init"]) == 0
+    capsys.readouterr()
+    assert main(["--db", url, "self-check"]) == 0
+    said = capsys.readouterr().out
+    assert "Autocomprobación:" in said and "pasos correctos" in said
+    schemas = admin_execute(url, "SELECT nspname FROM pg_namespace WHERE nspname LIKE 'pazos%'")
+    assert schemas == []  # the temporary schema is gone
+    assert _tables(url, "public")  # the real tables are untouched
