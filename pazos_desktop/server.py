@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 
-from .errors import ConflictError, DatabaseProblem
+from .errors import ConflictError, DatabaseProblem, PazosError
 from .i18n import _
 
 log = logging.getLogger(__name__)
@@ -51,6 +51,7 @@ LOST_STATES = {"57P01", "57P02", "57P03", "53300"}  # shut down, crashed, starti
 LOGIN_STATES = {"28000", "28P01"}
 PERMISSION_STATE = "42501"
 MISSING_DATABASE_STATE = "3D000"
+TOO_LONG_STATE = "22001"  # SQLite keeps a longer text; a server's VARCHAR(n) refuses it
 
 
 class ServerUnavailable(DatabaseProblem):
@@ -183,8 +184,16 @@ def translate_error(exc: BaseException, label: str, disconnected: bool = False):
         )
     if state == PERMISSION_STATE:
         return PermissionProblem(permission_message(label, str(exc).strip()))
+    if state == TOO_LONG_STATE or (isinstance(exc, psycopg.DataError) and "NUL" in str(exc)):
+        return PazosError(
+            _(
+                "Un texto es demasiado largo o contiene caracteres que el servidor no admite; "
+                "no se guardó nada. Acórtelo o revíselo y vuelva a intentarlo."
+            )
+        )
     lost = disconnected or state.startswith("08") or state in LOST_STATES
-    if lost or (isinstance(exc, psycopg.OperationalError) and not state):
+    broken = isinstance(exc, psycopg.OperationalError | psycopg.InterfaceError) and not state
+    if lost or broken:
         return ServerUnavailable(unavailable_message(label, _reason(exc, disconnected)))
     return None
 
@@ -200,9 +209,9 @@ def _reason(exc: BaseException, disconnected: bool) -> str:
 
 def unavailable_message(label: str, reason: str) -> str:
     return _(
-        "No hay comunicación con el servidor de base de datos {server}: {reason}. No se "
-        "guardó nada de la última acción. Revise la red o avise al administrador, y vuelva a "
-        "intentarlo."
+        "No hay comunicación con el servidor de base de datos {server}: {reason}. La última "
+        "acción no se completó (si estaba guardando, vuelva a abrir el registro para comprobar "
+        "qué quedó guardado). Revise la red o avise al administrador, y vuelva a intentarlo."
     ).format(server=label, reason=reason)
 
 

