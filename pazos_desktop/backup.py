@@ -166,7 +166,9 @@ def folder_of(db_or_path) -> Path | None:
 
 
 def _is_server(db_or_path) -> bool:
-    return not isinstance(db_or_path, (str, Path)) and db_or_path.path is None
+    if isinstance(db_or_path, (str, Path)):
+        return False
+    return db_or_path.engine.url.get_backend_name() != "sqlite"
 
 
 def write_backup_of(db_or_path, out: Path) -> Path:
