@@ -4,13 +4,12 @@ Each step is a function `step(ctx: SelfCheckContext) -> str` (a one-line summary
 SELF_CHECK_STEPS as "module:function"; features append their own (the PDF acta, the report,
 the xlsx sheet). Steps run in order on a temporary database; a step that raises is reported
 as failed and the others still run, so one bundle build shows every missing piece at once.
-`self-check --db URL` runs the same steps on that server, in a temporary schema it drops at
-the end (see server_selfcheck).
+`self-check --db URL` runs the same steps on that server, in a temporary schema dropped at
+the end (server_selfcheck).
 """
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import importlib
 import logging
@@ -63,6 +62,11 @@ class SelfCheckContext:
         if self._db is not None:
             self._db.dispose()
             self._db = None
+        if self.server is not None:
+            from .server_selfcheck import drop_scratch
+
+            drop_scratch(self.server)
+            self.server = None
 
 
 @dataclass
@@ -85,24 +89,22 @@ def run_self_check(
 ) -> list[StepResult]:
     results = []
     with tempfile.TemporaryDirectory(prefix="pazos-self-check-") as tmp:
-        ctx = SelfCheckContext(workdir=Path(tmp))
-        with _scratch(ctx, server):
-            try:
-                for step in SELF_CHECK_STEPS if steps is None else steps:
-                    results.append(_run_step(step, ctx))
-                    out(_format(results[-1]))
-            finally:
-                ctx.close()
+        ctx = SelfCheckContext(workdir=Path(tmp), server=_scratch(server))
+        try:
+            for step in SELF_CHECK_STEPS if steps is None else steps:
+                results.append(_run_step(step, ctx))
+                out(_format(results[-1]))
+        finally:
+            ctx.close()
     return results
 
 
-def _scratch(ctx: SelfCheckContext, server: str | None):
-    """Nothing to set up for a temporary file; a temporary schema on a server."""
+def _scratch(server: str | None) -> str | None:
     if server is None:
-        return contextlib.nullcontext()
-    from .server_selfcheck import temporary_schema
+        return None
+    from .server_selfcheck import scratch_target
 
-    return temporary_schema(ctx, server)
+    return scratch_target(server)
 
 
 def _run_step(step, ctx: SelfCheckContext) -> StepResult:
@@ -182,13 +184,13 @@ def check_read_back(ctx: SelfCheckContext) -> str:
 
 def check_backup_restore(ctx: SelfCheckContext) -> str:
     from . import backup
-    from .restore import restore, restore_into
+    from .restore import restore_into
 
     db = ctx.database()
     copy = backup.before(db, "selfcheck")
     if copy is None or not backup.inspect_file(copy).ok:
         raise RuntimeError(_("la copia de seguridad no se pudo verificar"))
-    result = restore(ctx.db_path, copy) if ctx.server is None else restore_into(db, copy)
+    result = restore_into(db, copy)  # the temporary file, or the server's temporary schema
     return _("copia verificada y restaurada (revisión {rev})").format(rev=result.revision_after)
 
 

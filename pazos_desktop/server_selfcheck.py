@@ -9,26 +9,20 @@ from __future__ import annotations
 
 import secrets
 import shutil
-from contextlib import contextmanager
 
-from .server import with_schema
-
-
-@contextmanager
-def temporary_schema(ctx, server: str):
-    schema = f"pazos_selfcheck_{secrets.token_hex(4)}"
-    ctx.server = with_schema(server, schema)
-    try:
-        yield ctx.server
-    finally:
-        ctx.close()
-        _drop(ctx.server, schema)
+from .server import parse, with_schema
 
 
-def _drop(target: str, schema: str) -> None:
+def scratch_target(server: str) -> str:
+    """`server` with a new temporary schema of its own."""
+    return with_schema(server, f"pazos_selfcheck_{secrets.token_hex(4)}")
+
+
+def drop_scratch(target: str) -> None:
     from . import backup
     from .database import Database
 
+    schema = parse(target).schema
     db = Database(target)
     try:
         folder = backup.folder_of(db)
