@@ -2,9 +2,10 @@
 
 Both ask with Qt dialogs and do the work in the core (`backup.write_backup_of`,
 `restore.check_restorable` + `restore.restore_into`), for a database file or a server's
-`Database` alike. The dialogs are parameters so tests can drive them. `restore_from_backup` needs the window to let go of the database while the file
-is replaced and to reload afterwards: it calls `close_database()` before and returns the
-result, and the window reopens its `Database` and refreshes its views.
+`Database` alike. The dialogs are parameters so tests can drive them. `restore_from_backup`
+needs the window to let go of the database while the file is replaced and to reload
+afterwards: it calls `close_database()` before and returns the result, and the window reopens
+its `Database` and refreshes its views.
 """
 
 from __future__ import annotations
