@@ -8,6 +8,7 @@ database on that server instead of a SQLite file (tests/server_db.py); tests mar
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 import tempfile
 from pathlib import Path
@@ -16,9 +17,12 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["PAZOS_USER"] = "pytest"
-if os.environ.get("PAZOS_TEST_DB", "").startswith("postgresql"):
+if os.environ.get("PAZOS_TEST_DB", "").startswith("postgresql") and (
+    "PAZOS_TEST_DATA_HOME" not in os.environ  # this file is imported twice (tests.conftest)
+):
     # A server's automatic backups go to the user's data folder: a scratch one for the run.
-    os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="pazos-test-data-")
+    scratch = tempfile.mkdtemp(prefix="pazos-test-data-")
+    os.environ["PAZOS_TEST_DATA_HOME"] = os.environ["XDG_DATA_HOME"] = scratch
 
 from pazos_desktop import i18n  # noqa: E402
 from pazos_desktop.database import Database, open_database  # noqa: E402
@@ -46,6 +50,8 @@ def pytest_collection_modifyitems(config, items):
 
 def pytest_sessionfinish(session, exitstatus):
     server_db.close()
+    if server_db.on_server():
+        shutil.rmtree(os.environ["PAZOS_TEST_DATA_HOME"], ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)
