@@ -60,6 +60,17 @@ def check_restorable(source: Path) -> backup.FileReport:
     return report
 
 
+def restore_into(db_or_path, source: Path, now: dt.datetime | None = None) -> RestoreResult:
+    """`restore` for a database file or a `Database`, a server's included (server_backup)."""
+    if isinstance(db_or_path, (str, Path)):
+        return restore(Path(db_or_path), source, now)
+    if db_or_path.path is not None:
+        return restore(db_or_path.path, source, now)
+    from .server_backup import restore_onto
+
+    return restore_onto(db_or_path, source, now)
+
+
 def restore(db_path: Path, source: Path, now: dt.datetime | None = None) -> RestoreResult:
     """Replace the database at `db_path` with the backup `source` (see the module's notes)."""
     report = check_restorable(source)
@@ -79,6 +90,11 @@ def restore(db_path: Path, source: Path, now: dt.datetime | None = None) -> Rest
         _remove_with_journals(staging)
     log.info("restored %s from %s (safety copy %s)", db_path, source, safety)
     return RestoreResult(source, safety, report.revision, revision_after)
+
+
+def migrate_staging(staging: Path) -> str | None:
+    """A checked copy brought to the latest schema; also what a server's restore loads."""
+    return _migrate_staging(staging)
 
 
 def _migrate_staging(staging: Path) -> str | None:

@@ -16,7 +16,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision = "0004_personal_data"
-down_revision = "0002"
+down_revision = "0003"
 branch_labels = None
 depends_on = None
 

@@ -27,6 +27,7 @@ COMMAND_MODULES = [
     "pazos_desktop.cli.report_commands",
     "pazos_desktop.cli.excel_commands",
     "pazos_desktop.cli.personal_data_commands",
+    "pazos_desktop.cli.server_commands",
 ]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2

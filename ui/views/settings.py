@@ -195,9 +195,14 @@ class SettingsView(QWidget):
             self.org_logo.setText(path)
 
     def open_db_folder(self) -> None:
-        path = self.ctx.db.path if self.ctx.db else None
-        if path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))
+        """The database's folder; for a server, the folder of its backups on this PC."""
+        from pazos_desktop.backup import folder_of
+
+        db = self.ctx.db
+        folder = (Path(db.path).parent if db.path else folder_of(db)) if db else None
+        if folder is not None:
+            folder.mkdir(parents=True, exist_ok=True)
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
 def _with_button(edit: QLineEdit, text: str, slot) -> QWidget:
