@@ -259,5 +259,6 @@ class HistoryEntry(Base):
     reason: Mapped[str | None] = mapped_column(Text)
 
 
-# Meetings live in their own module; imported here so every user of the metadata sees them.
-from . import models_meetings  # noqa: E402, F401
+# Meetings and indicators live in their own modules; imported here so every user of the
+# metadata sees them.
+from . import models_indicators, models_meetings  # noqa: E402, F401
