@@ -16,7 +16,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from ..clock import today_in
@@ -35,7 +35,13 @@ from ..indicators_domain import (
 from ..models_indicators import Indicator, IndicatorValue
 from .common import Checker, check_version, get_or_fail
 from .indicator_fields import VALUE_FIELDS, check_fields
-from .indicators import MUNICIPALITY_LABEL, IndicatorData, cluster_names, get_indicator
+from .indicators import (
+    MUNICIPALITY_LABEL,
+    IndicatorData,
+    cluster_name,
+    cluster_names,
+    sheet_rules,
+)
 
 FIGURES = ("numerator", "denominator", "value", "source", "cut_off")
 KEY = ("indicator_id", "cluster_id", "period_start", "sex", "age_band")
@@ -189,31 +195,32 @@ def _key_query(values: dict):
 def validate_value(session: Session, data: ValueData) -> tuple[dict, IndicatorData]:
     if data.indicator_id is None:
         raise ValidationError({"indicator_id": _("Indicador: este campo es obligatorio.")})
-    ind = get_indicator(session, data.indicator_id)
-    from ..models import Cluster
-
-    ok = data.cluster_id is None or session.get(Cluster, data.cluster_id) is not None
+    ind = sheet_rules(session, data.indicator_id)
+    ok = data.cluster_id is None or cluster_name(session, data.cluster_id) is not None
     return check_value(data, ind, today_in(session), ok), ind
 
 
 def record_value(session: Session, data: ValueData) -> ValueData:
     """Record a value, or correct the one at its key (a new version when a figure changes)."""
-    values, _ind = validate_value(session, data)
+    values, ind = validate_value(session, data)
     row = _target(session, data, values)
-    current = _fields(row) if row is not None else None
-    action = decide(current, values)
-    if action == "same":
-        return _to_data(row, cluster_names(session), _ind.periodicity)
+    action = decide(_fields(row) if row is not None else None, values)
     if action == "notes":
         row.notes = values.get("notes")
-    else:
+    elif action != "same":
+        # The current row always holds the highest version (a deleted one hands it back).
+        version = row.data_version + 1 if row is not None else 1
         if row is not None:
             row.is_current = False
-            session.flush()
-        row = IndicatorValue(**(values | _stored_key(values)), data_version=_next(session, values))
+            session.flush()  # before the new row: one current row per key at every moment
+        row = IndicatorValue(**(values | _stored_key(values)), data_version=version)
         session.add(row)
     session.flush()
-    return _to_data(row, cluster_names(session), _ind.periodicity)
+    return _to_data(row, _name_of(session, row.cluster_id), ind.periodicity)
+
+
+def _name_of(session: Session, cluster_id: int | None) -> dict[int, str]:
+    return {} if cluster_id is None else {cluster_id: cluster_name(session, cluster_id) or ""}
 
 
 def _target(session: Session, data: ValueData, values: dict) -> IndicatorValue | None:
@@ -242,11 +249,6 @@ def _stored_key(values: dict) -> dict:
     return {"cluster_key": values["cluster_id"] or 0} | {
         k: values[k] for k in ("indicator_id", "cluster_id", "period_start", "sex", "age_band")
     }
-
-
-def _next(session: Session, values: dict) -> int:
-    query = _key_query(values).with_only_columns(func.max(IndicatorValue.data_version))
-    return (session.scalar(query) or 0) + 1
 
 
 def _fields(row: IndicatorValue) -> dict:

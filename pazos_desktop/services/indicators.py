@@ -71,6 +71,15 @@ class IndicatorData:
         return self.aggregation == Aggregation.RATIO
 
 
+LEVEL_ORDER = [level.value for level in Level]
+
+
+def reading_order(ind: IndicatorData) -> tuple:
+    """Impact first, then outcome, output and coordination; by code within each level."""
+    rank = LEVEL_ORDER.index(ind.level) if ind.level in LEVEL_ORDER else len(LEVEL_ORDER)
+    return rank, fold(ind.code)
+
+
 def _data(ind: Indicator, partner_name: str | None = None, values: int = 0) -> IndicatorData:
     return IndicatorData(
         **{f: getattr(ind, f) for f in SCALAR_FIELDS},
@@ -123,6 +132,37 @@ def _load_links(session: Session, indicators: list[Indicator]) -> None:
 def get_indicator(session: Session, indicator_id: int) -> IndicatorData:
     ind = get_or_fail(session, Indicator, indicator_id, _("El indicador"))
     return _data(ind, _partner_name(session, ind.partner_id))
+
+
+RULES_CACHE = "pazos_indicator_rules"
+
+
+def sheet_rules(session: Session, indicator_id: int) -> IndicatorData:
+    """The sheet's own fields without its links: what its values are checked against. Kept
+    for the rest of the action (many values of one indicator are recorded in a row); saving
+    the sheet forgets it."""
+    cache = session.info.setdefault(RULES_CACHE, {})
+    if indicator_id not in cache:
+        ind = get_or_fail(session, Indicator, indicator_id, _("El indicador"))
+        cache[indicator_id] = IndicatorData(
+            **{f: getattr(ind, f) for f in SCALAR_FIELDS}, id=ind.id
+        )
+    return cache[indicator_id]
+
+
+def _forget_rules(session: Session, indicator_id: int | None) -> None:
+    session.info.get(RULES_CACHE, {}).pop(indicator_id, None)
+
+
+def cluster_name(session: Session, cluster_id: int) -> str | None:
+    """A cluster's name (None when it does not exist), remembered for the rest of the action."""
+    cache = session.info.setdefault("pazos_cluster_names", {})
+    if cluster_id not in cache:
+        cluster = session.get(Cluster, cluster_id)
+        if cluster is None:
+            return None
+        cache[cluster_id] = cluster.name
+    return cache[cluster_id]
 
 
 def _partner_name(session: Session, partner_id: int | None) -> str | None:
@@ -195,6 +235,7 @@ def _check_locked(session: Session, indicator_id: int, values: dict, c: Checker)
 
 
 def save_indicator(session: Session, data: IndicatorData) -> IndicatorData:
+    _forget_rules(session, data.id)
     values = validate_indicator(session, data)
     values["code_key"] = fold(values["code"])
     links = {
@@ -233,6 +274,7 @@ def _rows(session: Session, model, ids: list[int]) -> list:
 
 def delete_indicator(session: Session, indicator_id: int) -> None:
     ind = get_or_fail(session, Indicator, indicator_id, _("El indicador"))
+    _forget_rules(session, indicator_id)
     used = session.scalar(select(func.count()).where(IndicatorValue.indicator_id == indicator_id))
     if used:
         raise PazosError(
