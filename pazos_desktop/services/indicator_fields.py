@@ -201,6 +201,9 @@ VALUE_FIELDS = (
         minimum=-MAX_NUMBER,
         maximum=MAX_NUMBER,
     ),
+    FieldSpec(
+        "computed", N_("Valor calculado"), NUMBER, "#indicator+value+calculated", 11, info=True
+    ),
     FieldSpec("source", N_("Fuente"), TEXT, "#meta+source", 26, max_len=300),
     FieldSpec("cut_off", N_("Fecha de corte"), DATE, "#date+reported", 12),
     FieldSpec("data_version", N_("Versión del dato"), INT, "#meta+version", 9, info=True),
