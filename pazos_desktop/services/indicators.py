@@ -377,3 +377,14 @@ def used_by_indicators(session: Session, cluster_id: int) -> int:
     values = session.scalar(select(func.count()).where(IndicatorValue.cluster_id == cluster_id))
     people = session.scalar(select(func.count()).where(Population.cluster_id == cluster_id))
     return values + people
+
+
+def commitment_choices(session: Session) -> list[tuple[int, str]]:
+    """Every commitment as (id, "12 · SIDOC · Talleres…"), for linking it to an indicator."""
+    label = func.coalesce(Partner.acronym, Partner.name)
+    query = (
+        select(Commitment.id, label, Commitment.title)
+        .join(Partner, Partner.id == Commitment.partner_id)
+        .order_by(Commitment.id)
+    )
+    return [(cid, f"{cid} · {who} · {title}") for cid, who, title in session.execute(query)]

@@ -29,6 +29,7 @@ from ..models.matrix import CELL_IDS_ROLE, MatrixModel
 from ..models.rows import Column, RowsModel
 from ..widgets import setup_table
 from .charts import PartnerChart
+from .indicators_panel import IndicatorsPanel
 
 LIST_LIMIT = 50
 
@@ -115,6 +116,8 @@ class DashboardView(QWidget):
         lists.addLayout(self._list(self.tr("Vencidos"), self.overdue_model), 1)
         lists.addLayout(self._list(self.tr("Vencen en los próximos 30 días"), self.soon_model), 1)
         layout.addLayout(lists, 2)
+        self.indicators = IndicatorsPanel(ctx)  # ui/views/indicators_panel.py
+        layout.addWidget(self.indicators, 3)
 
     # --- layout ---------------------------------------------------------------------------
 
@@ -189,6 +192,7 @@ class DashboardView(QWidget):
 
     def refresh(self) -> None:
         self.ops.run(load_dashboard, self.show_data, parent=self)
+        self.indicators.refresh()
 
     def show_data(self, data: DashboardData) -> None:
         self.data = data
