@@ -151,11 +151,15 @@ def _period_day(raw: str) -> dt.date | None:
 
 
 def _is_coarser(raw: str, periodicity: str) -> bool:
-    """A year given for a monthly indicator, or a quarter for a monthly one, is ambiguous."""
+    """A period written in another unit than the indicator's is ambiguous: a year for a
+    monthly indicator, a month for a yearly one. A full date is taken as the period it
+    falls in."""
     if _YEAR.match(raw):
         return periodicity != Periodicity.YEARLY
     if _QUARTER.match(raw):
-        return periodicity == Periodicity.MONTHLY
+        return periodicity != Periodicity.QUARTERLY
+    if _MONTH.match(raw):
+        return periodicity != Periodicity.MONTHLY
     return False
 
 
