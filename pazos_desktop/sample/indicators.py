@@ -14,6 +14,7 @@ import random
 
 from sqlalchemy.orm import Session
 
+from ..clock import today_in
 from ..i18n import _
 from ..services import indicator_values as values
 from ..services import indicators
@@ -86,7 +87,7 @@ def _record(session, ind, cluster_id, year, **figures) -> None:
             indicator_id=ind.id,
             cluster_id=cluster_id,
             period_start=dt.date(year, 1, 1),
-            cut_off=dt.date(year + 1, 3, 31),
+            cut_off=min(dt.date(year + 1, 3, 31), today_in(session)),
             notes=_note(),
             **figures,
         ),
