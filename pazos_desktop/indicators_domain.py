@@ -171,7 +171,7 @@ def parse_age_bands(text: str | None) -> list[str]:
 # --- figures ----------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(slots=True)
 class Partial:
     """Partial sums of the values of one indicator and territory (a year, or several merged).
 
@@ -211,13 +211,17 @@ class Partial:
 
 
 def merged(partials: Iterable[Partial]) -> Partial:
+    """All of them merged (one alone is returned as it is: nothing changes a partial)."""
+    items = list(partials)
+    if len(items) == 1:
+        return items[0]
     out = Partial()
-    for partial in partials:
+    for partial in items:
         out = out.merge(partial)
     return out
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     """What a user reads: the value, and for ratios the counts it was built on."""
 
@@ -277,22 +281,17 @@ def _ratio_figure(whole: Partial, scale: float) -> Figure:
     return Figure(None, points=whole.points, uncounted=whole.uncounted)
 
 
-def rolling(
-    rule: str, scale: float, by_year: dict[int, dict[int, Partial]], year: int
-) -> Figure | None:
-    """The ratio over the `ROLLING_YEARS` years ending in `year` (the counts of all of them
-    over their populations), from partial sums by year and territory; None unless every one
-    of those years has values."""
+def rolling(rule: str, scale: float, by_year: dict[int, Partial], year: int) -> Figure | None:
+    """The ratio over the `ROLLING_YEARS` years ending in `year`: the counts of all of them over
+    their populations. `by_year` holds each year's partial sums (territories already merged:
+    for a ratio that is the same as merging them later). None unless every year has values."""
     if rule != Aggregation.RATIO:
         return None
     years = range(year - ROLLING_YEARS + 1, year + 1)
-    if any(not any(p.points for p in by_year.get(y, {}).values()) for y in years):
+    parts = [by_year.get(y) for y in years]
+    if any(p is None or not p.points for p in parts):
         return None
-    per_territory: dict[int, Partial] = {}
-    for y in years:
-        for territory, partial in by_year[y].items():
-            per_territory[territory] = per_territory.get(territory, Partial()).merge(partial)
-    return figure(rule, scale, per_territory.values())
+    return figure(rule, scale, [merged(parts)])
 
 
 @dataclass(frozen=True)

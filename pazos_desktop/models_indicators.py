@@ -114,14 +114,14 @@ class IndicatorValue(Versioned, Base):
         CheckConstraint("months BETWEEN 1 AND 12", name="months"),
         CheckConstraint("numerator IS NULL OR numerator >= 0", name="numerator_ge_0"),
         CheckConstraint("denominator IS NULL OR denominator > 0", name="denominator_gt_0"),
-        # Every figure the dashboard and the report aggregate, in the order they group it:
-        # the aggregation reads this index only, never the table.
+        # Every figure the dashboard and the report aggregate (current totals), in the order
+        # they group it: the aggregation reads this index only, in order, never the table.
         Index(
             "ix_indicator_value_series",
-            "indicator_id",
             "is_current",
             "sex",
             "age_band",
+            "indicator_id",
             "cluster_key",
             "year",
             "period_start",

@@ -86,18 +86,15 @@ def test_a_published_rate_without_counts_is_shown_alone_and_never_averaged():
 
 
 def test_rolling_three_year_rate_adds_the_counts_of_the_three_years():
-    by_year = {
-        2021: {1: counts(3, 20_000), 2: counts(1, 5_000)},
-        2022: {1: counts(5, 20_000)},
-        2023: {1: counts(4, 21_000)},
-    }
-    cluster_one = {y: {1: t[1]} for y, t in by_year.items()}
-    three = rolling("ratio", PER_100K, cluster_one, 2023)
+    by_year = {2021: counts(3, 20_000), 2022: counts(5, 20_000), 2023: counts(4, 21_000)}
+    three = rolling("ratio", PER_100K, by_year, 2023)
     assert three.value == pytest.approx(12 / 61_000 * PER_100K)  # 19.67
     assert not three.low_count and three.numerator == 12
-    # Both territories: 13 events in 66,000 person-years.
-    assert rolling("ratio", PER_100K, by_year, 2023).value == pytest.approx(13 / 66_000 * PER_100K)
+    # Two territories in 2021 (merged first): 13 events in 66,000 person-years.
+    both = dict(by_year) | {2021: counts(3, 20_000).merge(counts(1, 5_000))}
+    assert rolling("ratio", PER_100K, both, 2023).value == pytest.approx(13 / 66_000 * PER_100K)
     assert rolling("ratio", PER_100K, by_year, 2024) is None  # 2024 has no values
+    assert rolling("ratio", PER_100K, by_year, 2022) is None  # nor 2020
     assert rolling("sum", 1.0, by_year, 2023) is None  # only ratios have rates
 
 

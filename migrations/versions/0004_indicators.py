@@ -209,10 +209,10 @@ def upgrade() -> None:
         batch_op.create_index(
             "ix_indicator_value_series",
             [
-                "indicator_id",
                 "is_current",
                 "sex",
                 "age_band",
+                "indicator_id",
                 "cluster_key",
                 "year",
                 "period_start",

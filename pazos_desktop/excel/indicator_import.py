@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sqlalchemy import select
+from sqlalchemy import select, true
 from sqlalchemy.orm import Session
 
 from ..clock import today_in
@@ -490,7 +490,7 @@ def _value_dict(row) -> dict:
 def _current_values(session: Session, indicator_ids: list[int]) -> dict[tuple, dict]:
     """key -> the current value of these indicators (one query)."""
     v = IndicatorValue
-    query = select(*(getattr(v, c) for c in VALUE_COLUMNS)).where(v.is_current.is_(True))
+    query = select(*(getattr(v, c) for c in VALUE_COLUMNS)).where(v.is_current == true())
     query = query.where(v.indicator_id.in_(indicator_ids)) if indicator_ids else query.where(False)
     out = {}
     for row in session.execute(query):

@@ -11,7 +11,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import and_, case, func, literal, select, true
+from sqlalchemy import and_, case, func, literal, literal_column, select, true
 from sqlalchemy.orm import Session
 
 from ..domain import Status
@@ -59,7 +59,9 @@ def sums_query(periods: list[Period], bounds: Period | None, indicator_ids=None)
     v = IndicatorValue
     counted = and_(v.numerator.is_not(None), v.denominator.is_not(None))
     by_population = and_(v.numerator.is_not(None), v.denominator.is_(None))
-    bucket = _bucket(periods).label("bucket")
+    # Without periods every value is in bucket 0: a constant the GROUP BY leaves out, so the
+    # scan follows the index's order and needs no sorting.
+    bucket = _bucket(periods).label("bucket") if periods else literal_column("0")
     query = select(
         bucket,
         v.indicator_id,
@@ -78,13 +80,14 @@ def sums_query(periods: list[Period], bounds: Period | None, indicator_ids=None)
         func.max(v.period_start),
     )
     query = _scope(query, bounds, indicator_ids)
-    return query.group_by(v.indicator_id, v.cluster_key, v.year, bucket)
+    groups = [v.indicator_id, v.cluster_key, v.year] + ([bucket] if periods else [])
+    return query.group_by(*groups)
 
 
 def latest_query(periods: list[Period], bounds: Period | None, indicator_ids: list[int]):
     """The value of the last period of each group, for indicators whose rule is "latest"."""
     v = IndicatorValue
-    bucket = _bucket(periods).label("bucket")
+    bucket = _bucket(periods).label("bucket") if periods else literal_column("0").label("bucket")
     last = _scope(
         select(
             bucket,
@@ -96,7 +99,8 @@ def latest_query(periods: list[Period], bounds: Period | None, indicator_ids: li
         bounds,
         indicator_ids,
     )
-    last = last.group_by(v.indicator_id, v.cluster_key, v.year, bucket).subquery()
+    groups = [v.indicator_id, v.cluster_key, v.year] + ([bucket] if periods else [])
+    last = last.group_by(*groups).subquery()
     return select(
         last.c.bucket, last.c.indicator_id, last.c.cluster_key, last.c.year, v.value
     ).join(

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from sqlalchemy.orm import Session
 
@@ -15,10 +16,12 @@ from ..i18n import N_, _
 from ..indicators_domain import (
     MUNICIPALITY,
     NO_TREND,
+    Aggregation,
     Figure,
     Partial,
     Trend,
     figure,
+    merged,
     rolling,
     trend,
 )
@@ -57,8 +60,22 @@ class TerritorySeries:
 class PanelRow:
     indicator: IndicatorData
     whole: TerritorySeries  # the municipality's values, or every cluster's combined
-    clusters: list[TerritorySeries]
     linked: Linked
+    by_year: dict[int, dict[int, Partial]] = field(default_factory=dict, repr=False)
+    names: dict[int, str] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def clusters(self) -> list[TerritorySeries]:
+        """One series per cluster, built when first asked for (the chart of the indicator
+        chosen): the table needs only the whole territory's."""
+        names = self.names
+        keys = {k for territories in self.by_year.values() for k in territories} - {MUNICIPALITY}
+        lines = []
+        for key in sorted(keys, key=lambda k: names.get(k, "")):
+            line = series(self.indicator, self.by_year, [key])
+            line.key, line.name = key, names.get(key, str(key))
+            lines.append(line)
+        return lines
 
     @property
     def latest(self) -> YearFigure | None:
@@ -86,7 +103,9 @@ class PanelData:
 
 def load_panel(session: Session) -> PanelData:
     on = today_in(session)
-    indicators = {i.id: i for i in sorted(list_indicators(session), key=reading_order)}
+    indicators = {
+        i.id: i for i in sorted(list_indicators(session, counts=False), key=reading_order)
+    }
     by_indicator = partials(session, indicators).get(OUTSIDE, {})
     names = cluster_names(session)
     linked = linked_completion(session, on)
@@ -101,34 +120,29 @@ def panel_row(
     ind: IndicatorData, by_year: dict[int, dict[int, Partial]], names: dict[int, str], linked
 ) -> PanelRow:
     keys = {k for territories in by_year.values() for k in territories}
-    clusters = sorted((k for k in keys if k != MUNICIPALITY), key=lambda k: names.get(k, ""))
     own = MUNICIPALITY in keys
-    whole = series(ind, by_year, [MUNICIPALITY] if own else clusters)
+    whole = series(ind, by_year, [MUNICIPALITY] if own else sorted(keys - {MUNICIPALITY}))
     whole.name = _(MUNICIPALITY_LABEL) if own else _(ALL_CLUSTERS_LABEL)
     whole.whole = True
-    lines = []
-    for key in clusters:
-        line = series(ind, by_year, [key])
-        line.key, line.name = key, names.get(key, str(key))
-        lines.append(line)
-    return PanelRow(ind, whole, lines, linked)
+    return PanelRow(ind, whole, linked, by_year, names)
 
 
 def series(ind: IndicatorData, by_year: dict[int, dict[int, Partial]], keys: list[int]):
     """The yearly figures of the territories `keys` combined by the indicator's rule."""
-    chosen = {
-        year: {k: territories[k] for k in keys if k in territories}
-        for year, territories in by_year.items()
-    }
-    scale = ind.scale or 1.0
+    rule, scale = ind.aggregation, ind.scale or 1.0
     out = TerritorySeries(keys[0] if len(keys) == 1 else MUNICIPALITY, "")
-    for year in sorted(chosen):
-        parts = chosen[year]
-        shown = figure(ind.aggregation, scale, parts.values())
+    totals: dict[int, Partial] = {}
+    for year in sorted(by_year):
+        territories = by_year[year]
+        parts = [territories[k] for k in keys if k in territories]
+        if not parts:
+            continue
+        total = merged(parts)
+        # Territories add up like periods, except "latest" (each one's latest, summed).
+        shown = figure(rule, scale, parts if rule == Aggregation.LATEST else [total])
         if shown.empty:
             continue
-        months = min(p.months for p in parts.values())
-        out.years.append(
-            YearFigure(year, shown, rolling(ind.aggregation, scale, chosen, year), months)
-        )
+        totals[year] = total
+        months = min(p.months for p in parts)
+        out.years.append(YearFigure(year, shown, rolling(rule, scale, totals, year), months))
     return out

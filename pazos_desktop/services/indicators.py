@@ -6,9 +6,9 @@ and their rules are declared in `indicator_fields`. Values live in `indicator_va
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, true
 from sqlalchemy.orm import Session
 
 from ..domain import fold
@@ -16,7 +16,14 @@ from ..errors import PazosError
 from ..i18n import N_, _
 from ..indicators_domain import Aggregation, Direction, Level, Periodicity, parse_age_bands
 from ..models import Cluster, Commitment, Component, Partner, Program
-from ..models_indicators import Indicator, IndicatorValue, Population
+from ..models_indicators import (
+    Indicator,
+    IndicatorValue,
+    Population,
+    indicator_commitment,
+    indicator_component,
+    indicator_program,
+)
 from .common import Checker, apply_fields, check_version, get_or_fail, touch
 from .indicator_fields import INDICATOR_FIELDS, POPULATION_FIELDS, check_fields
 
@@ -80,12 +87,13 @@ def reading_order(ind: IndicatorData) -> tuple:
     return rank, fold(ind.code)
 
 
-def _data(ind: Indicator, partner_name: str | None = None, values: int = 0) -> IndicatorData:
+def _data(ind: Indicator, partner_name=None, values: int = 0, links=False) -> IndicatorData:
+    """`links`: the caller fills the link lists (lists of many sheets are read in bulk)."""
     return IndicatorData(
         **{f: getattr(ind, f) for f in SCALAR_FIELDS},
-        component_ids=[c.id for c in ind.components],
-        program_ids=[p.id for p in ind.programs],
-        commitment_ids=[c.id for c in ind.commitments],
+        component_ids=[] if links else sorted(c.id for c in ind.components),
+        program_ids=[] if links else sorted(p.id for p in ind.programs),
+        commitment_ids=[] if links else sorted(c.id for c in ind.commitments),
         id=ind.id,
         version=ind.version,
         partner_name=partner_name,
@@ -93,40 +101,47 @@ def _data(ind: Indicator, partner_name: str | None = None, values: int = 0) -> I
     )
 
 
-def list_indicators(session: Session) -> list[IndicatorData]:
-    """Every sheet by code, with its responsible partner's name and number of values."""
-    counts = dict(
-        session.execute(
+def list_indicators(session: Session, counts: bool = True) -> list[IndicatorData]:
+    """Every sheet by code, with its responsible partner's name and (when `counts`) its number
+    of current values."""
+    values: dict[int, int] = {}
+    if counts:
+        query = (
             select(IndicatorValue.indicator_id, func.count())
-            .where(IndicatorValue.is_current.is_(True))
+            .where(IndicatorValue.is_current == true())
             .group_by(IndicatorValue.indicator_id)
-        ).all()
-    )
+        )
+        values = dict(session.execute(query).all())
     query = (
         select(Indicator, Partner.name)
         .outerjoin(Partner, Partner.id == Indicator.partner_id)
         .order_by(Indicator.code_key)
     )
     rows = session.execute(query).all()
-    _load_links(session, [ind for ind, _name in rows])
-    return [_data(ind, name, counts.get(ind.id, 0)) for ind, name in rows]
+    links = _links(session)
+    return [
+        replace(
+            _data(ind, name, values.get(ind.id, 0), links=True),
+            **{key: found.get(ind.id, []) for key, found in links.items()},
+        )
+        for ind, name in rows
+    ]
 
 
-def _load_links(session: Session, indicators: list[Indicator]) -> None:
-    """The three link lists of many sheets in three queries, not three per sheet."""
-    from sqlalchemy.orm import selectinload
-
-    if indicators:
-        ids = [i.id for i in indicators]
-        session.scalars(
-            select(Indicator)
-            .where(Indicator.id.in_(ids))
-            .options(
-                selectinload(Indicator.components),
-                selectinload(Indicator.programs),
-                selectinload(Indicator.commitments).load_only(Commitment.id),
-            )
-        ).all()
+def _links(session: Session) -> dict[str, dict[int, list[int]]]:
+    """The three link lists of every sheet, ids only, in three plain queries."""
+    out: dict[str, dict[int, list[int]]] = {}
+    for key, table, other in (
+        ("component_ids", indicator_component, "component_id"),
+        ("program_ids", indicator_program, "program_id"),
+        ("commitment_ids", indicator_commitment, "commitment_id"),
+    ):
+        found: dict[int, list[int]] = {}
+        query = select(table.c.indicator_id, table.c[other]).order_by(table.c[other])
+        for ind, other_id in session.execute(query):
+            found.setdefault(ind, []).append(other_id)
+        out[key] = found
+    return out
 
 
 def get_indicator(session: Session, indicator_id: int) -> IndicatorData:

@@ -86,7 +86,7 @@ def gather_section(session: Session, request, on: dt.date, previous) -> Indicato
     current = (request.date_from, request.date_to)
     last_year = request.date_to.year
     first_year = last_year - ROLLING_YEARS + 1
-    indicators = _chosen(list_indicators(session), request.component_ids)
+    indicators = _chosen(list_indicators(session, counts=False), request.component_ids)
     bounds = (
         min(previous[0], dt.date(first_year, 1, 1)),
         max(current[1], dt.date(last_year, 12, 31)),
@@ -154,7 +154,7 @@ def _clusters(ind, now, before, by_year, cluster_ids, names, years) -> list[Clus
     scale = ind.scale or 1.0
     out = []
     for key in sorted(keys, key=lambda k: names.get(k, "")):
-        own = {y: {key: t[key]} for y, t in by_year.items() if key in t and y in years}
+        own = {y: t[key] for y, t in by_year.items() if key in t and y in years}
         out.append(
             ClusterLine(
                 cluster_id=key,
