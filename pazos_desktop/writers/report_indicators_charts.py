@@ -28,7 +28,7 @@ def _pale(colour) -> colors.Color:
 def cluster_chart(line: IndicatorLine, t: Labels, width: float, periods: tuple[str, str]):
     """Grouped bars per cluster: previous (light) and current (dark) period."""
     clusters = line.clusters[:MAX_BARS]
-    height = 6.8 * cm
+    height = 7.6 * cm
     drawing = Drawing(width, height)
     title = f"{line.indicator.code} · {line.indicator.name}"
     drawing.add(
@@ -36,16 +36,17 @@ def cluster_chart(line: IndicatorLine, t: Labels, width: float, periods: tuple[s
                fillColor=HEADER_FILL, textAnchor="middle")
     )  # fmt: skip
     chart = VerticalBarChart()
-    chart.x, chart.y = 1.4 * cm, 1.6 * cm
-    chart.width, chart.height = width - 1.8 * cm, height - 3.3 * cm
+    angled = len(clusters) > 8  # long names side by side would overlap: tilt them
+    chart.x, chart.y = 1.4 * cm, (2.6 if angled else 1.6) * cm
+    chart.width, chart.height = width - 1.8 * cm, height - chart.y - 1.7 * cm
     chart.data = [
         [c.previous.value or 0 for c in clusters] or [0],
         [c.current.value or 0 for c in clusters] or [0],
     ]
     chart.categoryAxis.categoryNames = [_short(c.name, 20) for c in clusters] or [""]
     chart.categoryAxis.labels.fontName, chart.categoryAxis.labels.fontSize = FONT, 6.5
-    chart.categoryAxis.labels.angle = 30 if len(clusters) > 8 else 0
-    chart.categoryAxis.labels.boxAnchor = "ne" if len(clusters) > 8 else "n"
+    chart.categoryAxis.labels.angle = 30 if angled else 0
+    chart.categoryAxis.labels.boxAnchor = "ne" if angled else "n"
     chart.valueAxis.labels.fontName, chart.valueAxis.labels.fontSize = FONT, 7
     chart.valueAxis.valueMin = 0
     top = max((v for series in chart.data for v in series), default=0)
