@@ -11,14 +11,12 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from sqlalchemy import select, true
 from sqlalchemy.orm import Session
 
 from ..clock import today_in
 from ..domain import fold
 from ..errors import ValidationError
 from ..i18n import _, translate
-from ..models_indicators import IndicatorValue
 from ..services import indicator_fields as f
 from ..services import indicators
 from ..services.common import Checker
@@ -27,6 +25,7 @@ from ..services.indicators import MUNICIPALITY_LABEL, IndicatorData, PopulationD
 from . import reader
 from .bulk_format import column_lookup
 from .bulk_read import BulkRow, BulkSheet, _header, _is_hxl, _missing_columns
+from .indicator_lookup import current_values, values_by_id
 from .indicator_sheets import DECLARED, KEYS, SPECS, spec_for_name
 from .preview import Change, Conflict, FieldChange, Preview, show
 
@@ -301,10 +300,10 @@ class _Preview:
     # -- values ---------------------------------------------------------------------------------
 
     def indicator_values(self, sheet: BulkSheet) -> None:
-        current = _current_values(self.session, [i.id for i in self.by_id.values()])
+        current = current_values(self.session, [i.id for i in self.by_id.values()])
         by_id = {c["id"]: c for c in current.values()}
         asked = {row.values.get("id") for row in sheet.rows} - {None} - set(by_id)
-        by_id |= _values_by_id(self.session, sorted(asked))  # earlier versions, in the file
+        by_id |= values_by_id(self.session, sorted(asked))  # earlier versions, in the file
         for row in sheet.rows:
             self._value_row(sheet, row, current, by_id)
 
@@ -466,45 +465,4 @@ def _value_diff(old: dict | None, values: dict) -> list[FieldChange]:
         for k in (*FIGURES, "notes")
         if not _same(old.get(k), values.get(k))
     ]
-    return out
-
-
-VALUE_COLUMNS = (
-    "id", "version", "indicator_id", "cluster_key", "period_start", "sex", "age_band",
-    "data_version", "is_current", *FIGURES, "notes",
-)  # fmt: skip
-
-
-def _value_dict(row) -> dict:
-    out = dict(zip(VALUE_COLUMNS, row, strict=True))
-    out["key"] = (
-        out["indicator_id"],
-        out["cluster_key"],
-        out["period_start"],
-        out["sex"],
-        out["age_band"],
-    )
-    return out
-
-
-def _current_values(session: Session, indicator_ids: list[int]) -> dict[tuple, dict]:
-    """key -> the current value of these indicators (one query)."""
-    v = IndicatorValue
-    query = select(*(getattr(v, c) for c in VALUE_COLUMNS)).where(v.is_current == true())
-    query = query.where(v.indicator_id.in_(indicator_ids)) if indicator_ids else query.where(False)
-    out = {}
-    for row in session.execute(query):
-        item = _value_dict(row)
-        out[item["key"]] = item
-    return out
-
-
-def _values_by_id(session: Session, ids: list[int]) -> dict[int, dict]:
-    v = IndicatorValue
-    out = {}
-    for start in range(0, len(ids), 5_000):
-        query = select(*(getattr(v, c) for c in VALUE_COLUMNS)).where(
-            v.id.in_(ids[start : start + 5_000])
-        )
-        out |= {row.id: _value_dict(row) for row in session.execute(query)}
     return out

@@ -13,6 +13,7 @@ from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFormLayout,
     QLineEdit,
     QListView,
     QListWidget,
@@ -196,6 +197,9 @@ class IndicatorEditor(EditorDialog):
         )
         self.unit = self.add_field("unit", self.tr("U&nidad:"), QLineEdit())
         self.source = self.add_field("source", self.tr("&Fuente:"), QLineEdit())
+        self.notes = self.add_field("notes", self.tr("N&otas:"), _text(self, 2))
+        for widget in (self.name, self.definition, self.numerator, self.source, self.notes):
+            widget.setMinimumWidth(200)  # the texts of the sheet
         self.new_column()
         self.periodicity = self.add_field("periodicity", self.tr("&Periodicidad:"), QComboBox())
         self.aggregation = self.add_field("aggregation", self.tr("&Regla:"), QComboBox())
@@ -203,20 +207,20 @@ class IndicatorEditor(EditorDialog):
         self.population = self.add_field(
             "population_denominator",
             "",
-            QCheckBox(self.tr("El denominador es la población (tasa)")),
+            QCheckBox(self.tr("Denominador: población (tasa)")),
         )
         self.direction = self.add_field("direction", self.tr("&Sentido:"), QComboBox())
         self.by_sex = self.add_field("by_sex", "", QCheckBox(self.tr("Se desagrega por sexo")))
         self.age_bands = self.add_field("age_bands", self.tr("Franjas de &edad:"), QLineEdit())
         self.age_bands.setPlaceholderText(self.tr("p. ej. 14-17; 18-28"))
         self.baseline = self.add_field("baseline_value", self.tr("Línea &base:"), NumberField())
-        self.baseline_year = self.add_field(
-            "baseline_year", self.tr("Año de la línea base:"), NumberField()
-        )
+        self.baseline_year = self.add_field("baseline_year", self.tr("Año base:"), NumberField())
         self.target = self.add_field("target_value", self.tr("Me&ta:"), NumberField())
-        self.target_year = self.add_field("target_year", self.tr("Año de la meta:"), NumberField())
-        self.partner = self.add_field("partner_id", self.tr("Entidad respons&able:"), QComboBox())
+        self.target_year = self.add_field("target_year", self.tr("Año de meta:"), NumberField())
+        self.partner = self.add_field("partner_id", self.tr("Respons&able:"), QComboBox())
         self.new_column()
+        # Labels above the lists: the room goes to the commitments' titles.
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
         self.components = self.add_field(
             "component_ids", self.tr("Com&ponentes:"), CheckList(choices.components)
         )
@@ -226,13 +230,14 @@ class IndicatorEditor(EditorDialog):
         self.commitments = self.add_field(
             "commitment_ids", self.tr("Compromisos:"), CommitmentPicker(choices.commitments)
         )
-        self.notes = self.add_field("notes", self.tr("N&otas:"), _text(self, 2))
+        for widget in (self.components, self.programs, self.commitments):
+            widget.setMinimumWidth(260)
         fill_combo(self.level, _choices(LEVEL_LABELS))
         fill_combo(self.periodicity, _choices(PERIODICITY_LABELS))
         fill_combo(self.aggregation, _choices(AGGREGATION_LABELS))
         fill_combo(self.direction, _choices(DIRECTION_LABELS))
         fill_combo(self.partner, choices.partners, self.tr("(ninguna)"))
-        self.setMinimumWidth(1000)
+        self.setMinimumWidth(980)  # fits 1366×768 at 125 %
         self.load(self.data)
 
     def load(self, d: IndicatorData) -> None:
