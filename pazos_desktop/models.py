@@ -262,5 +262,6 @@ class HistoryEntry(Base):
     reason: Mapped[str | None] = mapped_column(Text)
 
 
-# Meetings live in their own module; imported here so every user of the metadata sees them.
-from . import models_meetings, models_personal_data  # noqa: E402, F401
+# Meetings, indicators and personal data live in their own modules; imported here so every
+# user of the metadata sees them.
+from . import models_indicators, models_meetings, models_personal_data  # noqa: E402, F401

@@ -42,6 +42,7 @@ SELF_CHECK_STEPS: list[object] = [
     "pazos_desktop.selfcheck_documents:check_workbook_xlsx",
     "pazos_desktop.selfcheck_documents:check_bulk_template_xlsx",
     "pazos_desktop.selfcheck_personal_data:check_personal_data_export",
+    "pazos_desktop.selfcheck_documents:check_indicators_xlsx",
 ]
 
 # What a step can check, as the closing summary lists them (label: what a failure says).

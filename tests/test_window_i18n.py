@@ -95,6 +95,7 @@ def test_spanish_by_default_then_english(qtbot, window):
         "Entidades",
         "Territorio",
         "Programas",
+        "Indicadores",
         "Informes",
         "Datos personales",
         "Configuración",

@@ -166,6 +166,30 @@ class Samples:
         rows = self._read(list_meetings)
         return [(f"{m.label} — {format_date(m.date)}", m.id) for m in rows]
 
+    def load_indicator_choices(self):
+        from .dialogs.indicator import load_indicator_choices
+
+        return self._read(load_indicator_choices)
+
+    def load_indicator(self):
+        from pazos_desktop.services import indicators
+
+        return self._read(lambda s: indicators.list_indicators(s)[0])
+
+    def load_indicator_value(self):
+        from pazos_desktop.services import indicator_values
+
+        indicator = self.get("indicator")
+        return self._read(lambda s: indicator_values.list_values(s, indicator.id)[0])
+
+    def load_indicator_clusters(self):
+        return [(c.name, c.id) for c in self.get("clusters")]
+
+    def load_population(self):
+        from pazos_desktop.services import indicators
+
+        return self._read(lambda s: indicators.list_populations(s)[0])
+
     # --- files and messages ----------------------------------------------------------------
 
     def load_folder(self) -> str:

@@ -28,7 +28,15 @@ from ..models import (
 )
 from ..services import partners, programs, territory
 from ..services.commitments import search_key
-from . import CancelFn, ProgressFn, bulk_authorisations, never_cancel, no_progress, step
+from . import (
+    CancelFn,
+    ProgressFn,
+    bulk_authorisations,
+    indicator_apply,
+    never_cancel,
+    no_progress,
+    step,
+)
 from .bulk_rules import COMMITMENT_FIELDS
 from .fastwrite import insert_many
 from .preview import ApplyResult, Change, Preview, refuse_problems
@@ -74,6 +82,7 @@ def apply_bulk(
                     _save(session, entity, change, refs)
             result.created += sum(1 for c in batch if c.action == "create")
             result.updated += sum(1 for c in batch if c.action == "update")
+        indicator_apply.apply_changes(session, changes, refs, result)
     finally:
         session.info["reason"] = previous
     progress(len(ORDER), len(ORDER), _("Listo"))

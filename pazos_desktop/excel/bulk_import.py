@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from ..domain import partner_type_label, status_label
 from ..i18n import _
-from . import CancelFn, ProgressFn, never_cancel, no_progress
+from . import CancelFn, ProgressFn, indicator_import, never_cancel, no_progress
 from . import bulk_authorisations as authorisations
 from .bulk_format import CLUSTER_SEPARATOR
 from .bulk_read import BulkRow, BulkSheet, read_bulk
@@ -84,7 +84,9 @@ def preview_bulk(
     sheets = read_bulk(Path(path), preview, progress, cancel)
     idx = load_index(session)
     for key, sheet in sheets.items():
-        _SheetPreview(session, idx, sheet, preview, Path(path).name).run(key)
+        if key not in indicator_import.KEYS:
+            _SheetPreview(session, idx, sheet, preview, Path(path).name).run(key)
+    indicator_import.preview_sheets(session, idx, sheets, preview, Path(path).name)
     return preview
 
 

@@ -27,6 +27,7 @@ from ..models import (
     commitment_cluster,
 )
 from ..services import components, partners, search, settings, summaries
+from . import indicator_sheets
 from .bulk_format import ALL_CLUSTERS_LABEL, CLUSTER_SEPARATOR
 
 CHUNK = 5_000  # ids per IN (...) list: far below SQLite's limit on bound variables
@@ -170,6 +171,7 @@ def load_workbook_data(session: Session, on: dt.date | None = None) -> WorkbookD
     data.sheets["programs"] = _programs(session, names, comp_names)
     data.sheets["commitments"] = _commitments(session, names, comp_names, context.today, lang)
     data.sheets["progress"] = _progress(session, names)
+    data.sheets |= indicator_sheets.load_sheets(session, lang)
     data.matrix = summaries.cluster_component_matrix(session, on=context.today)
     return data
 

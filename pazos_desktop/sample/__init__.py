@@ -22,6 +22,7 @@ SAMPLE_STEPS = [
     "pazos_desktop.sample.core",
     "pazos_desktop.sample.meetings",
     "pazos_desktop.sample.personal_data",
+    "pazos_desktop.sample.indicators",
 ]
 
 

@@ -105,6 +105,16 @@ def delete_cluster(session: Session, cluster_id: int) -> None:
                 name=cluster.name, n=used
             )
         )
+    from .indicators import used_by_indicators
+
+    figures = used_by_indicators(session, cluster_id)
+    if figures:
+        raise PazosError(
+            _(
+                "El clúster «{name}» tiene {n} valores de indicadores o poblaciones y no se "
+                "puede eliminar."
+            ).format(name=cluster.name, n=figures)
+        )
     for hood in list(cluster.neighbourhoods):
         hood.cluster_id = None
     session.delete(cluster)

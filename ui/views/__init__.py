@@ -47,6 +47,11 @@ VIEWS: list[ViewSpec] = [
         "territory", QT_TRANSLATE_NOOP("Views", "Territorio"), "ui.views.territory:TerritoryView"
     ),
     ViewSpec("programs", QT_TRANSLATE_NOOP("Views", "Programas"), "ui.views.programs:ProgramsView"),
+    ViewSpec(
+        "indicators",
+        QT_TRANSLATE_NOOP("Views", "Indicadores"),
+        "ui.views.indicators:IndicatorsView",
+    ),
     ViewSpec("reports", QT_TRANSLATE_NOOP("Views", "Informes"), "ui.views.reports:ReportsView"),
     ViewSpec(
         "personal_data",
