@@ -34,7 +34,7 @@ SHEETS = ("Indicadores", "Población", "Valores de indicadores")
 
 
 def _export(db, path: Path) -> Path:
-    code = cli_main(["--db", str(db.path), "export", "indicators", "--out", str(path)])
+    code = cli_main(["--db", db.url, "export", "indicators", "--out", str(path)])
     assert code == 0
     return path
 

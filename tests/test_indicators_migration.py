@@ -22,6 +22,9 @@ from tests.conftest import database_on
 from tests.safety_fixtures import *  # noqa: F403  (fixtures: sample_db, sample_template)
 from tests.test_safety_migrations import _fill_from
 
+# The revision is proved on SQLite files copied table by table (tests/test_safety_migrations.py).
+pytestmark = pytest.mark.sqlite_only
+
 REVISION = "0005_indicators"
 NEW_TABLES = {
     "indicator",

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import sqlite3
 
+import pytest
 from sqlalchemy import select
 
 from pazos_desktop.database import downgrade, make_engine, open_database, upgrade
@@ -14,6 +15,9 @@ from tests.conftest import database_on
 from tests.safety_fixtures import *  # noqa: F403  (sample_template)
 from tests.safety_fixtures import SAMPLE_DAY
 from tests.test_safety_migrations import _fill_from, revisions_base_to_head
+
+# The revision is proved on SQLite files copied table by table (tests/test_safety_migrations.py).
+pytestmark = pytest.mark.sqlite_only
 
 REVISION = "0004_personal_data"
 NEW_TABLES = (

@@ -192,7 +192,7 @@ def test_the_attendance_sheet_marks_who_lacks_an_authorisation(sample_db, tmp_pa
 
 
 def test_personal_data_commands(sample_db, tmp_path, capsys):
-    db = ["--db", str(sample_db.path), "personal-data"]
+    db = ["--db", sample_db.url, "personal-data"]
     assert main([*db, "requests", "--overdue"]) == 0
     assert "VENCIDA" in capsys.readouterr().out
     assert main([*db, "contacts", "--without-authorisation"]) == 0

@@ -88,7 +88,7 @@ def test_suppressing_from_the_window(qtbot, window, recorder):
         assert get_contact(s, contact_id).name == f"Persona suprimida n.º {contact_id}"
     from pazos_desktop import backup
 
-    assert any(b.reason == "suppression" for b in backup.list_backups(window.ops.db.path))
+    assert any(b.reason == "suppression" for b in backup.list_backups(window.ops.db))
     idle(qtbot, window)
     assert contact_id not in [r.id for r in tab.panel.model.rows]  # suppressed: not listed
 
