@@ -162,3 +162,22 @@ def check_bulk_template_xlsx(ctx) -> str:
     if formulas or not preview.ok or preview.changes:
         raise RuntimeError(_("la plantilla de carga masiva no se leyó como se escribió"))
     return _("plantilla de carga masiva de {n} hojas escrita y leída").format(n=sheets)
+
+
+@checks(DOCUMENT, N_("libro de indicadores (Excel)"))
+def check_indicators_xlsx(ctx) -> str:
+    """`export indicators`: sheets, values and populations with their HXL row, read back by
+    the bulk import (nothing changes)."""
+    from .excel.bulk_import import preview_bulk
+    from .excel.indicator_sheets import export_indicators
+
+    path = ctx.workdir / "indicadores.xlsx"
+    with ctx.database().session() as session:
+        export_indicators(session, path)
+        preview = preview_bulk(session, path)
+    sheets, _cells, formulas = _xlsx_census(path)
+    if formulas or not preview.ok or preview.changes or preview.conflicts or not preview.unchanged:
+        raise RuntimeError(_("el libro de indicadores no se leyó igual a como se escribió"))
+    return _("libro de indicadores de {n} hojas escrito y leído: {r} filas, ninguna cambia").format(
+        n=sheets, r=preview.unchanged
+    )

@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from pazos_desktop.cli import main as cli_main
-from pazos_desktop.database import Database, downgrade, upgrade
+from pazos_desktop.database import Database, _revision_graph, downgrade, upgrade
 from pazos_desktop.errors import ValidationError
 from pazos_desktop.excel.bulk_import import preview_bulk
 from pazos_desktop.excel.data import sheet_context
@@ -19,6 +19,8 @@ from pazos_desktop.models import HistoryEntry, Partner
 from pazos_desktop.services.report_filters import resolve_partners
 from tests import factories as f
 from tests.conftest import database_on
+
+REVISION = "0007_acronym_key"
 
 
 def test_an_acronym_differing_only_in_case_or_accents_is_refused(session):
@@ -84,15 +86,16 @@ def test_a_value_naming_several_partners_is_refused_listing_them(
         assert code == 1 and "corresponde a varias entidades" in capsys.readouterr().err
 
 
+@pytest.mark.sqlite_only  # edits the file the way the old program could
 def test_the_migration_makes_existing_duplicates_unique_and_says_so(db_path):
-    """A database of before revision 0003 may hold "SIDOC" and "sidoc": the older keeps it,
+    """A database of before the acronym revision may hold "SIDOC" and "sidoc": the older keeps it,
     the newer gets its id appended, and the history tells the coordinators."""
     db = database_on(db_path)
     with db.session() as s:
         first = f.partner(s, "Fundación SIDOC", acronym="SIDOC").id
         second = f.partner(s, "Sidoc Ltda.", acronym="plain").id
         third = f.partner(s, "Otra", acronym="ÁBC").id
-    downgrade(db.engine, "0002")
+    downgrade(db.engine, _revision_graph()[REVISION])  # to just before the acronym key
     db.dispose()
     con = sqlite3.connect(db_path)
     with con:  # what the old program allowed

@@ -9,7 +9,7 @@ from tests.meetings_fixtures import TODAY, sample_db, sample_template  # noqa: F
 
 
 def test_export_minutes_and_attendance(sample_db, tmp_path, capsys):  # noqa: F811
-    db = str(sample_db.path)
+    db = sample_db.url
     out = tmp_path / "acta.pdf"
     year = str(TODAY.year)
     code = main(
@@ -28,7 +28,7 @@ def test_export_minutes_and_attendance(sample_db, tmp_path, capsys):  # noqa: F8
 
 def test_export_minutes_in_english_on_a4(sample_db, tmp_path, capsys):  # noqa: F811
     out = tmp_path / "minutes.pdf"
-    argv = ["--db", str(sample_db.path), "--lang", "en", "export", "minutes"]
+    argv = ["--db", sample_db.url, "--lang", "en", "export", "minutes"]
     argv += ["--meeting", "1", "--year", str(TODAY.year), "--out", str(out), "--page-size", "a4"]
     assert main(argv) == 0
     reader = PdfReader(out)
@@ -38,7 +38,7 @@ def test_export_minutes_in_english_on_a4(sample_db, tmp_path, capsys):  # noqa: 
 
 
 def test_unknown_meeting_prints_one_line_and_fails(sample_db, tmp_path, capsys):  # noqa: F811
-    argv = ["--db", str(sample_db.path), "export", "minutes", "--meeting", "99", "--year", "2026"]
+    argv = ["--db", sample_db.url, "export", "minutes", "--meeting", "99", "--year", "2026"]
     assert main(argv + ["--out", str(tmp_path / "x.pdf")]) == 1
     err = capsys.readouterr().err.strip()
     assert err == "Error: No existe el acta No. 099 de 2026."
@@ -46,7 +46,7 @@ def test_unknown_meeting_prints_one_line_and_fails(sample_db, tmp_path, capsys):
 
 
 def test_missing_folder_is_a_user_error(sample_db, tmp_path, capsys):  # noqa: F811
-    argv = ["--db", str(sample_db.path), "export", "attendance", "--meeting", "1"]
+    argv = ["--db", sample_db.url, "export", "attendance", "--meeting", "1"]
     argv += ["--year", str(TODAY.year), "--out", str(tmp_path / "no" / "such" / "x.pdf")]
     assert main(argv) == 1
     assert "no existe" in capsys.readouterr().err.lower()

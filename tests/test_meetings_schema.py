@@ -29,8 +29,8 @@ def alembic_config():
 
 
 @pytest.fixture
-def alembic_engine(tmp_path):
-    engine = make_engine(str(tmp_path / "alembic.sqlite"))
+def alembic_engine(fresh_target):
+    engine = make_engine(fresh_target)  # an empty file, or an empty server database
     yield engine
     engine.dispose()
 
@@ -71,7 +71,8 @@ def test_downgrade_and_upgrade_keep_commitments(db, session, world):  # noqa: F8
         assert conn.execute(text("SELECT count(*) FROM progress_update")).scalar() == 0
         assert "meeting" not in inspect(conn).get_table_names()
     upgrade(db.engine)
-    assert current_revision(db.engine) == head_revision()
+    assert current_revision(db.engine) == head_revision()  # later revisions follow 0002
     with db.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM commitment_cluster")).scalar() == 2
-        assert conn.execute(text("PRAGMA foreign_key_check")).fetchall() == []
+        if conn.dialect.name == "sqlite":  # a server never lets a reference break
+            assert conn.execute(text("PRAGMA foreign_key_check")).fetchall() == []

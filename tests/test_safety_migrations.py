@@ -30,6 +30,9 @@ from pazos_desktop.startup import prepare_database
 from tests.safety_fixtures import *  # noqa: F403  (fixtures: sample_db, sample_template)
 from tests.safety_fixtures import dump, row_counts
 
+# About SQLite's copy-and-move migrations; a server's: test_server_migrations.py.
+pytestmark = pytest.mark.sqlite_only
+
 
 @pytest.fixture
 def alembic_config():

@@ -126,6 +126,7 @@ def test_progress_reports_and_can_be_cancelled(qtbot, empty_window):
     assert done.dialog.maximum() == 3
 
 
+@pytest.mark.sqlite_only
 def test_welcome_dialog_builds_sample_data(qtbot, tmp_path, prefs, recorder):
     target = tmp_path / "nueva" / "pazos.sqlite"
     window = MainWindow(prefs, str(target))
@@ -145,6 +146,7 @@ def test_welcome_dialog_builds_sample_data(qtbot, tmp_path, prefs, recorder):
         close_window(window)
 
 
+@pytest.mark.sqlite_only
 def test_welcome_dialog_empty_database(qtbot, tmp_path, prefs, recorder):
     target = tmp_path / "vacia.sqlite"
     window = MainWindow(prefs, str(target))
@@ -163,6 +165,7 @@ def test_welcome_dialog_empty_database(qtbot, tmp_path, prefs, recorder):
         close_window(window)
 
 
+@pytest.mark.sqlite_only
 def test_damaged_database_goes_to_the_recovery_dialog(qtbot, tmp_path, prefs, monkeypatch):
     from pazos_desktop.startup import Recovery
 
@@ -183,6 +186,7 @@ def test_damaged_database_goes_to_the_recovery_dialog(qtbot, tmp_path, prefs, mo
     window.ops.shutdown()
 
 
+@pytest.mark.sqlite_only
 def test_second_copy_on_the_same_database_is_refused(qtbot, window, prefs, recorder):
     second = MainWindow(prefs, window.db_target)
     qtbot.addWidget(second)

@@ -28,7 +28,7 @@ def _not_blank(path: Path) -> bool:
 def test_screenshots_of_views_and_editors(qtbot, window, artifacts):
     window.resize(1280, 800)
     files = render_all(window, artifacts / "window")
-    assert len(files) == len(VIEW_KEYS) + 13
+    assert len(files) == len(VIEW_KEYS) + 16
     assert [f.name for f in files if not _not_blank(f)] == []
     window.set_language("en")
     idle(qtbot, window)
@@ -49,6 +49,6 @@ def test_screenshots_at_150_percent_scaling(sample_db_path, artifacts):
     assert result.returncode == 0, result.stderr[-2000:]
     assert "error:" not in result.stdout
     files = [Path(line) for line in result.stdout.splitlines() if line.endswith(".png")]
-    assert len(files) == len(VIEW_KEYS) + 13
+    assert len(files) == len(VIEW_KEYS) + 16
     first = QImage(str(files[0]))
     assert first.width() >= 1280 * 1.5 - 2  # really scaled

@@ -20,6 +20,7 @@ VIEW_KEYS = [
     "partners",
     "territory",
     "programs",
+    "indicators",
     "reports",
     "settings",
 ]
@@ -73,6 +74,7 @@ def editors(window) -> list[tuple[str, QWidget]]:
         )
 
     d = ops.call_now(read)
+    d |= ops.call_now(_indicator_records)
     clusters = d["choices"].clusters
     bad = PartnerEditor(ops, window, d["partner"])
     bad.show_errors(
@@ -93,6 +95,7 @@ def editors(window) -> list[tuple[str, QWidget]]:
         ("neighbourhood_edit", NeighbourhoodEditor(ops, window, clusters, d["hood"])),
         ("program_edit", ProgramEditor(ops, window, [], [], d["program"])),
         ("component_edit", ComponentEditor(ops, window, d["component"])),
+        *_indicator_editors(ops, window, d),
         (
             "welcome",
             WelcomeDialog(window, "C:\\Users\\coordinador\\AppData\\Local\\PAZOS\\pazos.sqlite"),
@@ -100,6 +103,31 @@ def editors(window) -> list[tuple[str, QWidget]]:
         ("error", ErrorDialog(window, "La base de datos está dañada.", "Traceback ...")),
     ]
     return pairs
+
+
+def _indicator_records(session) -> dict:
+    from pazos_desktop.services import indicator_values, indicators, territory
+    from ui.dialogs.indicator import load_indicator_choices
+
+    sheet = indicators.list_indicators(session)[0]
+    return dict(
+        indicator_choices=load_indicator_choices(session),
+        indicator=sheet,
+        indicator_value=indicator_values.list_values(session, sheet.id)[0],
+        population=indicators.list_populations(session)[0],
+        territories=[(c.name, c.id) for c in territory.cluster_choices(session)],
+    )
+
+
+def _indicator_editors(ops, window, d) -> list[tuple[str, QWidget]]:
+    from ui.dialogs.indicator import IndicatorEditor, PopulationEditor, ValueEditor
+
+    places = d["territories"]
+    return [
+        ("indicator_edit", IndicatorEditor(ops, window, d["indicator_choices"], d["indicator"])),
+        ("indicator_value", ValueEditor(ops, window, d["indicator"], places, d["indicator_value"])),
+        ("population_edit", PopulationEditor(ops, window, places, d["population"])),
+    ]
 
 
 def render_all(window, out: Path, prefix: str = "") -> list[Path]:

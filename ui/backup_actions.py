@@ -1,10 +1,11 @@
 """The window's "Back up now…" and "Restore from a backup…" actions (menu Archivo).
 
-Both ask with Qt dialogs and do the work in the core (`backup.write_backup`,
-`restore.check_restorable` + `restore.restore`). The dialogs are parameters so tests can
-drive them. `restore_from_backup` needs the window to let go of the database while the file
-is replaced and to reload afterwards: it calls `close_database()` before and returns the
-result, and the window reopens its `Database` and refreshes its views.
+Both ask with Qt dialogs and do the work in the core (`backup.write_backup_of`,
+`restore.check_restorable` + `restore.restore_into`), for a database file or a server's
+`Database` alike. The dialogs are parameters so tests can drive them. `restore_from_backup`
+needs the window to let go of the database while the file is replaced and to reload
+afterwards: it calls `close_database()` before and returns the result, and the window reopens
+its `Database` and refreshes its views.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pazos_desktop import backup
 from pazos_desktop.clock import RunContext
 from pazos_desktop.errors import PazosError
 from pazos_desktop.i18n import _
-from pazos_desktop.restore import RestoreResult, check_restorable, restore
+from pazos_desktop.restore import RestoreResult, check_restorable, restore_into
 from pazos_desktop.startup import (
     BACKUP_DONE,
     BACKUP_NOW_LABEL,  # noqa: F401  (menu texts for the window: _(BACKUP_NOW_LABEL))
@@ -60,7 +61,7 @@ def tell(parent: QWidget | None, title: str, message: str) -> None:
 
 def back_up_now(
     parent: QWidget | None,
-    db_path: Path,
+    db_path,  # the database file, or a server's Database
     ask: Callable = ask_save_path,
     show: Callable = tell,
 ) -> Path | None:
@@ -70,7 +71,7 @@ def back_up_now(
     if not chosen:
         return None
     try:
-        written = backup.write_backup(db_path, Path(chosen))
+        written = backup.write_backup_of(db_path, Path(chosen))
     except PazosError as exc:
         show(parent, _(BACKUP_TITLE), exc.message)
         return None
@@ -80,24 +81,25 @@ def back_up_now(
 
 def restore_from_backup(
     parent: QWidget | None,
-    db_path: Path,
+    db_path,  # the database file, or a server's Database
     close_database: Callable[[], None] = lambda: None,
     ask: Callable = ask_open_path,
     sure: Callable = confirm,
     show: Callable = tell,
 ) -> RestoreResult | None:
     """Check the chosen backup, confirm, keep the current database, restore; None if not done."""
-    chosen = ask(parent, backup.backups_dir(db_path))
+    chosen = ask(parent, backup.folder_of(db_path))
     if not chosen:
         return None
     title = _(RESTORE_LABEL).rstrip("…")
     try:
         check_restorable(Path(chosen))
-        question = _(RESTORE_QUESTION).format(db=db_path, src=chosen)
+        where = db_path if isinstance(db_path, Path) else db_path.describe()
+        question = _(RESTORE_QUESTION).format(db=where, src=chosen)
         if not sure(parent, title, question):
             return None
         close_database()
-        result = restore(db_path, Path(chosen))
+        result = restore_into(db_path, Path(chosen))
     except PazosError as exc:
         show(parent, title, exc.message)
         return None

@@ -148,9 +148,9 @@ class MainWindow(QMainWindow):
         """`dialogs` (ask=, show=) replace the file chooser and the message, for tests."""
         from .backup_actions import back_up_now
 
-        if self.ops.db is not None and self.ops.db.path is not None:
+        if self.ops.db is not None:
             self.ops.drain()  # the copy starts after the last queued change is committed
-            back_up_now(self, self.ops.db.path, **dialogs)
+            back_up_now(self, self.ops.db.path or self.ops.db, **dialogs)  # a server: its db
 
     def restore_backup(self, **dialogs) -> None:
         """Replace the database by a backup (checked and confirmed), then reopen everything."""
@@ -158,10 +158,11 @@ class MainWindow(QMainWindow):
         from .backup_actions import restore_from_backup
 
         db = self.ops.db
-        if db is None or db.path is None:
+        if db is None:
             return
         closing = self._close_database
-        if restore_from_backup(self, db.path, close_database=closing, **dialogs) is not None:
+        target = db.path or db  # a server: its Database, which works again after dispose()
+        if restore_from_backup(self, target, close_database=closing, **dialogs) is not None:
             self.rebuild_views()
             app.open_db(self)
 

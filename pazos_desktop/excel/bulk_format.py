@@ -114,6 +114,13 @@ PARTNERS = SheetSpec(
     ),
 )
 
+
+def _authorisation_columns() -> tuple[Column, ...]:
+    from .bulk_authorisations import columns
+
+    return columns()
+
+
 CONTACTS = SheetSpec(
     "contacts",
     N_("Contactos"),
@@ -124,6 +131,7 @@ CONTACTS = SheetSpec(
             {"partner_id": 34, "name": 26, "position": 24, "email": 28, "phone": 16}
             | {"archived": 10},
         ),
+        *_authorisation_columns(),  # Ley 1581: the contact's latest authorisation
         _version(),
     ),
 )
@@ -139,7 +147,11 @@ NEIGHBOURHOODS = SheetSpec(
     N_("Barrios"),
     (
         _id("#loc+neighbourhood+id"),
-        *_columns(N, {"name": 30, "comuna": 14, "cluster_id": 28}),
+        *_columns(
+            N,
+            {"name": 30, "comuna": 14, "cluster_id": 28}
+            | {"department_code": 12, "municipality_code": 12},
+        ),
         _version(),
     ),
 )

@@ -19,8 +19,10 @@ from ..i18n import _
 from ..records import CLUSTER, COMMITMENT, CONTACT, NEIGHBOURHOOD, PARTNER, PROGRAM
 from ..services import programs, territory
 from ..services.commitment_rules import doubts
+from ..services.common import Checker
 from ..services.partners import acronym_taken_message
-from . import CancelFn, ProgressFn, never_cancel, no_progress
+from . import CancelFn, ProgressFn, indicator_import, never_cancel, no_progress
+from . import bulk_authorisations as authorisations
 from .bulk_format import CLUSTER_SEPARATOR
 from .bulk_read import BulkRow, BulkSheet, read_bulk
 from .bulk_rules import (
@@ -83,7 +85,9 @@ def preview_bulk(
     sheets = read_bulk(Path(path), preview, progress, cancel)
     idx = load_index(session)
     for key, sheet in sheets.items():
-        _SheetPreview(session, idx, sheet, preview, Path(path).name).run(key)
+        if key not in indicator_import.KEYS:
+            _SheetPreview(session, idx, sheet, preview, Path(path).name).run(key)
+    indicator_import.preview_sheets(session, idx, sheets, preview, Path(path).name)
     return preview
 
 
@@ -134,7 +138,7 @@ class _SheetPreview:
                 self.idx.acronyms.setdefault(fold(values["acronym"]), ref)
             self._change(entity, row, None, ref, values, None, [], found)
             return
-        fields = self._diff(entity, current, values)
+        fields = self._diff(entity, current, values) + authorisations.diff(values)
         if not fields:
             self.preview.unchanged += 1
             return
@@ -280,7 +284,9 @@ class _SheetPreview:
         )
 
     def _contact(self, v, current, own_id, bad):
-        return check_contact(self.idx, v, current, bad)
+        values = check_contact(self.idx, v, current, bad)
+        values["authorisation"] = authorisations.check_cells(self.session, v, own_id, bad)
+        return values
 
     def _cluster(self, v, current, own_id, bad):
         return check_named(v, current, CLUSTER_FIELDS, territory.check_cluster_values, bad)
@@ -288,6 +294,9 @@ class _SheetPreview:
     def _hood(self, v, current, own_id, bad):
         rules = territory.check_neighbourhood_values
         values = check_named(v, current, HOOD_FIELDS, rules, bad)
+        c = Checker()  # DANE codes: text, leading zeros restored, blank = the entity's own
+        values |= territory.divipola_codes(self.session, values, c)
+        bad.absorb(c)
         if "cluster" in v:
             message = _("No existe el clúster «{name}».")
             values["cluster_id"] = ref_by_name(

@@ -26,6 +26,7 @@ from ..models import (
     commitment_cluster,
 )
 from ..services import components, partners, search, settings, summaries
+from . import indicator_sheets
 from .bulk_format import ALL_CLUSTERS_LABEL, CLUSTER_SEPARATOR
 
 CHUNK = 5_000  # ids per IN (...) list: far below SQLite's limit on bound variables
@@ -154,6 +155,7 @@ def load_workbook_data(session: Session, on: dt.date | None = None) -> WorkbookD
     data.sheets["programs"] = _programs(session, names, comp_names)
     data.sheets["commitments"] = _commitments(session, names, comp_names, context.today, lang)
     data.sheets["progress"] = _progress(session, names)
+    data.sheets |= indicator_sheets.load_sheets(session, lang)
     data.matrix = summaries.cluster_component_matrix(session, on=context.today)
     return data
 
@@ -172,10 +174,17 @@ def _partners(session: Session) -> list[dict]:
     return rows
 
 
+def export_cells(session: Session, rows: list[dict]) -> list[dict]:
+    from .bulk_authorisations import export_cells as cells
+
+    return cells(session, rows)
+
+
 def _contacts(session: Session, names: dict[int, str]) -> list[dict]:
     keys = ["id", "name", "position", "email", "phone", "archived", "version"]
     query = select(Contact).order_by(Contact.partner_id, Contact.name)
-    return [_plain(c, keys) | {"partner": names[c.partner_id]} for c in session.scalars(query)]
+    rows = [_plain(c, keys) | {"partner": names[c.partner_id]} for c in session.scalars(query)]
+    return export_cells(session, rows)  # Ley 1581: each contact's latest authorisation
 
 
 def _clusters(session: Session) -> list[dict]:
@@ -187,7 +196,8 @@ def _neighbourhoods(session: Session) -> list[dict]:
     clusters = dict(session.execute(select(Cluster.id, Cluster.name)).all())
     query = select(Neighbourhood).order_by(Neighbourhood.name_key)
     return [
-        _plain(n, ["id", "name", "comuna", "version"]) | {"cluster": clusters.get(n.cluster_id)}
+        _plain(n, ["id", "name", "comuna", "department_code", "municipality_code", "version"])
+        | {"cluster": clusters.get(n.cluster_id)}
         for n in session.scalars(query)
     ]
 

@@ -195,7 +195,8 @@ def add_progress(session: Session, data: ProgressData, accept_doubts: bool = Fal
 
     A figure that looks wrong (a cumulative achieved going down, a closed commitment reopened,
     an achieved far above its target) raises DoubtError unless `accept_doubts`."""
-    commitment = get_or_fail(session, Commitment, data.commitment_id, _("El compromiso"))
+    # Locked: two people reporting on one commitment at once both succeed, one after the other.
+    commitment = get_or_fail(session, Commitment, data.commitment_id, _("El compromiso"), lock=True)
     state = _state(commitment)
     c = Checker()
     values = check_progress_values(vars(data), c, state, today_in(session))

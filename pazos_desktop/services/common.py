@@ -12,7 +12,7 @@ from sqlalchemy.orm.attributes import flag_modified
 from ..clock import run_of
 from ..domain import fold
 from ..errors import NotFoundError, ValidationError
-from ..fields import Field, FieldError, Record
+from ..fields import Field, FieldError, Kind, Record
 from ..i18n import _
 from ..models import Base
 
@@ -44,6 +44,13 @@ class Checker:
         """Every (or the named) declared field of `record`, checked on `values`."""
         return record.check(values, self.errors, keys)
 
+    def text(self, key: str, value, label: str, required: bool = False, max_len=None):
+        """A text of a record declared elsewhere (indicators, personal data), by the same rule
+        as every declared text: trimmed, control characters refused, bounded. `label` is the
+        Spanish source (N_), translated in the message."""
+        spec = Field(key, label, Kind.TEXT, required=required, max_len=max_len)
+        return self.field(spec, value)
+
     def required(self, field: str, value, label: str):
         if value is None or value == "" or value == []:
             self.fail(field, _("{label}: este campo es obligatorio.").format(label=label))
@@ -54,8 +61,15 @@ class Checker:
             raise ValidationError(self.errors)
 
 
-def get_or_fail(session: Session, model: type[M], obj_id: int | None, label: str) -> M:
-    obj = session.get(model, obj_id) if obj_id is not None else None
+def get_or_fail(
+    session: Session, model: type[M], obj_id: int | None, label: str, lock: bool = False
+) -> M:
+    """`lock`: hold the row (SELECT … FOR UPDATE on a server) so a concurrent change of it
+    waits for this transaction instead of failing; SQLite's single writer needs nothing."""
+    lock = lock and session.get_bind().dialect.name != "sqlite"
+    obj = None
+    if obj_id is not None:
+        obj = session.get(model, obj_id, with_for_update=lock or None, populate_existing=lock)
     if obj is None:
         raise NotFoundError(_("{label} no existe (id {id}).").format(label=label, id=obj_id))
     return obj

@@ -9,6 +9,7 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
+from .. import numbering
 from ..clock import run_of
 from ..errors import ConflictError, PazosError, ValidationError
 from ..i18n import _
@@ -149,8 +150,9 @@ def create_meeting(session: Session, data: MeetingData) -> MeetingData:
     """A new draft with the next consecutive of its year.
 
     The number is computed inside the INSERT itself and the INSERT is the first statement, so
-    on SQLite it runs under the write lock (no two writers see the same maximum); elsewhere a
-    concurrent duplicate hits the unique constraint and is retried in a savepoint.
+    on SQLite it runs under the write lock (no two writers see the same maximum); a server
+    serialises the creators of one series first (`numbering.serialise`). A duplicate that
+    still hits the unique constraint is retried in a savepoint.
     """
     values = validate_meeting_fields(data)
     year = data.date.year
@@ -163,7 +165,14 @@ def create_meeting(session: Session, data: MeetingData) -> MeetingData:
     return to_data(meeting)
 
 
+def acta_series(year: int) -> tuple:
+    """The numbering series of an acta: one per year (numbering per body would add it here)."""
+    return ("acta", year)
+
+
 def _insert_numbered(session: Session, values: dict, year: int, number: int | None) -> Meeting:
+    if number is None:
+        numbering.serialise(session, acta_series(year))  # a server: one creator at a time
     for _attempt in range(NUMBER_RETRIES):
         meeting = Meeting(
             **values,

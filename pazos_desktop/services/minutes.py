@@ -25,6 +25,7 @@ from ..models import Cluster, Commitment, Component, Contact, Partner, commitmen
 from ..models_meetings import Meeting
 from .meeting_followup import list_followups
 from .meetings import load
+from .personal_data.attendance import SheetDataProtection, sheet_data_protection
 
 
 @dataclass
@@ -104,6 +105,8 @@ class AttendanceDoc:
     file_name: str
     expected: list[PersonRow] = field(default_factory=list)
     blank_rows: int = 10
+    # Ley 1581: the policy's short notice, and who has no valid authorisation (personal_data).
+    data_protection: SheetDataProtection | None = None
 
 
 def _time(value: dt.time | None) -> str:
@@ -242,4 +245,5 @@ def attendance_document(
         file_name=attendance_file_name(meeting.number, meeting.year),
         expected=[PersonRow(a.name, a.entity or "", a.position or "") for a in meeting.attendees],
         blank_rows=blank_rows,
+        data_protection=sheet_data_protection(session, list(meeting.attendees), meeting.date),
     )

@@ -19,7 +19,7 @@ from ..domain import OVERDUE, Status
 from ..models import Commitment, Partner, ProgressUpdate
 from .components import list_components
 from .search import STATUS_ORDER, CommitmentFilter, apply_filter, effective_status_expr
-from .summaries import COMPLETED, cluster_component_matrix
+from .summaries import COMPLETED, cluster_component_matrix, int_sum
 
 OPEN = [Status.PIPELINE.value, Status.IN_PROGRESS.value]
 ACTIVE_STATUSES = [*OPEN, OVERDUE]  # what "an active commitment" means for coverage
@@ -94,7 +94,7 @@ def started_between(
 ) -> tuple[int, int]:
     """New commitments (start date in the period) and the COP they commit."""
     query = apply_filter(
-        select(func.count(Commitment.id), func.coalesce(func.sum(Commitment.amount_cop), 0)),
+        select(func.count(Commitment.id), int_sum(Commitment.amount_cop)),
         f,
         on or today_in(session),
     ).where(Commitment.start_date >= date_from, Commitment.start_date <= date_to)

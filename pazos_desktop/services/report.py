@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
@@ -32,6 +33,9 @@ from .summaries import (
     partner_component_matrix,
     status_totals,
 )
+
+if TYPE_CHECKING:
+    from .indicators_report import IndicatorSection
 
 STALE_DAYS = 60
 
@@ -131,6 +135,7 @@ class CoordinationReport:
     progress: list[pf.ProgressRow]
     stale: list[StaleLine]
     gaps: pf.CoverageGaps
+    indicators: IndicatorSection | None = None  # services/indicators_report.py
 
     @property
     def is_sample(self) -> bool:
@@ -200,7 +205,14 @@ def gather_report(session: Session, request: ReportRequest) -> CoordinationRepor
         progress=pf.progress_between(session, base, request.date_from, request.date_to, on),
         stale=_stale(session, scoped, on, request.stale_days),
         gaps=pf.coverage_gaps(session, scoped, on),
+        indicators=_indicators(session, request, on),
     )
+
+
+def _indicators(session, request: ReportRequest, on: dt.date):
+    from .indicators_report import gather_section
+
+    return gather_section(session, request, on, previous_period(request.date_from, request.date_to))
 
 
 def _figures(session, base, date_from, date_to, on) -> PeriodFigures:

@@ -15,6 +15,9 @@ DEFAULTS = {
     "doc_version": "01",
     "doc_approval_date": "",
     "sample_data": "0",
+    # DANE DIVIPOLA codes of the entity's territory (text: leading zeros are part of a code).
+    "divipola_department": "76",
+    "divipola_municipality": "76520",
 }
 
 

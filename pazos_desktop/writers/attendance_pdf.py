@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
 from ..i18n import N_
 from ..services.minutes import AttendanceDoc
+from ..services.personal_data.attendance import MARK
 from .minutes_pdf import Labels, centred
 from .pdf_base import GRID, DocumentInfo, build_pdf, data_table, frame_width, markup, para, styles
 
@@ -43,17 +44,7 @@ def attendance_story(doc: AttendanceDoc, info: DocumentInfo, t: Labels) -> list[
     ]
     story += _sheet(doc, t, width)
     story.append(Spacer(1, 0.2 * cm))
-    story.append(
-        para(
-            t(
-                N_(
-                    "Los datos personales registrados se usan solo para la gestión de esta "
-                    "reunión y se tratan conforme a la Ley 1581 de 2012 (habeas data)."
-                )
-            ),
-            st.small,
-        )
-    )
+    story += _habeas_data(doc, t)
     return story
 
 
@@ -93,7 +84,8 @@ def _sheet(doc: AttendanceDoc, t: Labels, width: float) -> list[Flowable]:
     rest = width - fixed
     widths = [fixed] + [rest * share for share in (0.19, 0.19, 0.14, 0.11, 0.19, 0.18)]
     rows = [
-        [str(i), p.name, p.entity, p.position, "", "", ""] for i, p in enumerate(doc.expected, 1)
+        [str(i), _marked(doc, i - 1, p.name), p.entity, p.position, "", "", ""]
+        for i, p in enumerate(doc.expected, 1)
     ]
     start = len(rows) + 1
     rows += [[str(start + k), "", "", "", "", "", ""] for k in range(doc.blank_rows)]
@@ -103,3 +95,31 @@ def _sheet(doc: AttendanceDoc, t: Labels, width: float) -> list[Flowable]:
         ("VALIGN", (0, 1), (-1, -1), "MIDDLE"),
     ]
     return data_table(header, rows, widths, wrap_cols={1, 2, 3}, extra_style=padding)
+
+
+# --- personal data (Ley 1581): the mark and the notice; the data come from the core -----------
+
+
+def _marked(doc: AttendanceDoc, index: int, name: str) -> str:
+    """The name, with the mark when the person has no valid authorisation on file."""
+    dp = doc.data_protection
+    return f"{name} {MARK}" if dp is not None and dp.marked(index) else name
+
+
+def _habeas_data(doc: AttendanceDoc, t: Labels) -> list[Flowable]:
+    st = styles()
+    dp = doc.data_protection
+    general = N_(
+        "Los datos personales registrados se usan solo para la gestión de esta "
+        "reunión y se tratan conforme a la Ley 1581 de 2012 (habeas data)."
+    )
+    out = [para(dp.notice if dp is not None and dp.notice else t(general), st.small)]
+    if dp is not None and dp.policy_version:
+        version = t(N_("Política de tratamiento de datos, versión {v}.")).format(
+            v=dp.policy_version
+        )
+        out.append(para(version, st.small))
+    if dp is not None and any(dp.lacking):
+        legend = t(N_("{mark} Sin autorización vigente para el tratamiento de sus datos."))
+        out.append(para(legend.format(mark=MARK), st.small))
+    return out

@@ -19,6 +19,7 @@ from ..i18n import N_
 from ..services.report import CoordinationReport
 from ..services.summaries import Cell, Matrix
 from . import report_charts as charts
+from . import report_indicators_pdf
 from . import report_lists as lists
 from .pdf_base import (
     FONT_BOLD,
@@ -68,6 +69,7 @@ def write_report_pdf(
     story = _cover(report, t, info) + _contents(t) + _summary(report, t, info)
     story += _matrices(report, t, info) + _partners(report, t, info)
     story += lists.sections(report, t, info) + _gaps(report, t)
+    story += report_indicators_pdf.sections(report, t, info)
     build_pdf(target, info, story, invariant, first_template="cover", on_page=on_page)
 
 

@@ -55,6 +55,9 @@ def write_report_xlsx(
     from . import report_xlsx_lists as lists
 
     lists.write_all(wb, report, t, log)
+    from . import report_indicators_xlsx
+
+    report_indicators_xlsx.write_sheets(wb, report, t, log)
     wb.save(target)
     return log
 

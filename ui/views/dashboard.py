@@ -27,8 +27,10 @@ from pazos_desktop.services.search import STATUS_ORDER, CommitmentFilter, Commit
 from ..dialogs.commitment import edit_commitment
 from ..models.matrix import CELL_IDS_ROLE, MatrixModel
 from ..models.rows import Column, RowsModel
+from ..personal_data.hooks import OverdueRequestsBanner
 from ..widgets import setup_table
 from .charts import PartnerChart
+from .indicators_panel import IndicatorsPanel
 
 LIST_LIMIT = 50
 
@@ -103,6 +105,8 @@ class DashboardView(QWidget):
         body = QWidget()
         scroll.setWidget(body)
         layout = QVBoxLayout(body)
+        self.personal_data = OverdueRequestsBanner(ctx)  # Ley 1581: requests past their term
+        layout.addWidget(self.personal_data)
         layout.addLayout(self._cards())
         middle = QHBoxLayout()
         middle.addLayout(self._matrix(), 3)
@@ -115,6 +119,8 @@ class DashboardView(QWidget):
         lists.addLayout(self._list(self.tr("Vencidos"), self.overdue_model), 1)
         lists.addLayout(self._list(self.tr("Vencen en los próximos 30 días"), self.soon_model), 1)
         layout.addLayout(lists, 2)
+        self.indicators = IndicatorsPanel(ctx)  # ui/views/indicators_panel.py
+        layout.addWidget(self.indicators, 3)
 
     # --- layout ---------------------------------------------------------------------------
 
@@ -189,6 +195,8 @@ class DashboardView(QWidget):
 
     def refresh(self) -> None:
         self.ops.run(load_dashboard, self.show_data, parent=self)
+        self.personal_data.refresh()
+        self.indicators.refresh()
 
     def show_data(self, data: DashboardData) -> None:
         self.data = data

@@ -12,6 +12,7 @@ from pazos_desktop.services.search import CommitmentFilter
 from .. import errors
 from ..dialogs.partner import edit_contact, edit_partner
 from ..models.rows import Column, RowsModel
+from ..personal_data import hooks as personal_data
 from .base import TablePanel
 
 
@@ -72,6 +73,7 @@ class PartnersView(QWidget):
             Column(self.tr("Cargo"), lambda c: c.position or ""),
             Column(self.tr("Correo electrónico"), lambda c: c.email or ""),
             Column(self.tr("Teléfono"), lambda c: c.phone or ""),
+            personal_data.authorisation_column(self),
         ]
 
     # --- data -----------------------------------------------------------------------------
@@ -105,9 +107,7 @@ class PartnersView(QWidget):
         if row is None:
             self.contacts.model.set_rows([])
             return
-        self.ops.run(
-            lambda s: partners.list_contacts(s, row.id), self.contacts.model.set_rows, parent=self
-        )
+        self.ops.run(personal_data.contacts_call(row.id), self.contacts.model.set_rows, parent=self)
 
     # --- actions --------------------------------------------------------------------------
 

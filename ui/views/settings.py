@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from pazos_desktop.parsing import ParseError, parse_date
 from pazos_desktop.services import settings
 
+from ..personal_data.hooks import PolicyBox
 from ..widgets import DateField, set_combo_data
 
 DB_KEYS = ("org_name", "org_logo", "page_size", "doc_code", "doc_version", "doc_approval_date")
@@ -38,6 +39,8 @@ class SettingsView(QWidget):
         layout.addWidget(self._user_box())
         layout.addWidget(self._org_box())
         layout.addWidget(self._db_box())
+        self.personal_data = PolicyBox(ctx)  # Ley 1581: the policy in force, its versions
+        layout.addWidget(self.personal_data)
         layout.addStretch(1)
 
     def _user_box(self) -> QGroupBox:
@@ -121,6 +124,7 @@ class SettingsView(QWidget):
 
     def refresh(self) -> None:
         self.ops.run(settings.all_settings, self._show, parent=self)
+        self.personal_data.refresh()
 
     def _show(self, values: dict[str, str]) -> None:
         self.org_name.setText(values.get("org_name", ""))
@@ -191,9 +195,14 @@ class SettingsView(QWidget):
             self.org_logo.setText(path)
 
     def open_db_folder(self) -> None:
-        path = self.ctx.db.path if self.ctx.db else None
-        if path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))
+        """The database's folder; for a server, the folder of its backups on this PC."""
+        from pazos_desktop.backup import folder_of
+
+        db = self.ctx.db
+        folder = (Path(db.path).parent if db.path else folder_of(db)) if db else None
+        if folder is not None:
+            folder.mkdir(parents=True, exist_ok=True)
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
 def _with_button(edit: QLineEdit, text: str, slot) -> QWidget:
