@@ -67,6 +67,13 @@ def acta_label(number: int, year: int, lang: str | None = None) -> str:
     )
 
 
+def acta_title(number: int, year: int, lang: str | None = None) -> str:
+    """ "ACTA No. 007 DE 2026": the title line of the signed document."""
+    return translate(N_("ACTA No. {number} DE {year}"), lang).format(
+        number=f"{number:03d}", year=year
+    )
+
+
 _UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
 _WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10))} | {
     f"LPT{i}" for i in range(1, 10)

@@ -17,6 +17,7 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Integer,
+    LargeBinary,
     String,
     Table,
     Text,
@@ -83,11 +84,19 @@ class Meeting(Versioned, Base):
     secretary_position: Mapped[str | None] = mapped_column(String(200))
     next_date: Mapped[dt.date | None] = mapped_column(Date)
     next_place: Mapped[str | None] = mapped_column(String(300))
+    next_time: Mapped[dt.time | None] = mapped_column(Time)
     prepared_by: Mapped[str | None] = mapped_column(String(200))
+    prepared_position: Mapped[str | None] = mapped_column(String(200))
     reviewed_by: Mapped[str | None] = mapped_column(String(200))
+    reviewed_position: Mapped[str | None] = mapped_column(String(200))
+    # Who signs "Aprobó" on paper (the chair, usually); `approved_by` is who approved it here.
+    approver_name: Mapped[str | None] = mapped_column(String(200))
+    approver_position: Mapped[str | None] = mapped_column(String(200))
     status: Mapped[str] = mapped_column(String(20), index=True)
     approved_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     approved_by: Mapped[str | None] = mapped_column(String(200))
+    # SHA-256 of the PDF frozen at approval (MeetingSnapshot): its change is in the history.
+    approved_pdf_sha256: Mapped[str | None] = mapped_column(String(64))
 
     clusters: Mapped[list[Cluster]] = relationship(
         secondary=meeting_cluster, order_by="Cluster.name"
@@ -96,6 +105,12 @@ class Meeting(Versioned, Base):
     agenda_items: Mapped[list[MeetingAgendaItem]] = _children("MeetingAgendaItem")
     decisions: Mapped[list[MeetingDecision]] = _children("MeetingDecision")
     followups: Mapped[list[MeetingFollowup]] = _children("MeetingFollowup")
+    snapshots: Mapped[list[MeetingSnapshot]] = relationship(
+        back_populates="meeting",
+        order_by="MeetingSnapshot.id",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+    )
 
 
 class MeetingAttendee(Base):
@@ -163,3 +178,28 @@ class MeetingFollowup(Base):
         ForeignKey("progress_update.id", ondelete="SET NULL"), index=True
     )
     meeting: Mapped[Meeting] = relationship(back_populates="followups")
+
+
+class MeetingSnapshot(Base):
+    """The acta as approved: its content (every language) and its PDF, never changed again.
+
+    Later exports of the approved acta come from here, whatever happened to its commitments,
+    attendees' contacts or the settings since. Reopening keeps the row and says why.
+    """
+
+    __tablename__ = "meeting_snapshot"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    approved_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    approved_by: Mapped[str | None] = mapped_column(String(200))
+    lang: Mapped[str] = mapped_column(String(5))
+    page_size: Mapped[str] = mapped_column(String(10))
+    content: Mapped[str] = mapped_column(Text)  # JSON: the documents and the header settings
+    pdf: Mapped[bytes] = mapped_column(LargeBinary)
+    pdf_sha256: Mapped[str] = mapped_column(String(64))
+    reopened_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    reopened_by: Mapped[str | None] = mapped_column(String(200))
+    reopen_reason: Mapped[str | None] = mapped_column(Text)
+    meeting: Mapped[Meeting] = relationship(back_populates="snapshots")

@@ -46,12 +46,13 @@ def pdf_pages(source) -> list[str]:
     return [" ".join((p.extract_text() or "").split()) for p in PdfReader(source).pages]
 
 
-def poppler_pages(path: Path) -> list[str]:
-    """Each page's text as pdftotext (poppler) reads it, whitespace folded."""
+def poppler_pages(path: Path, mode: str = "-raw") -> list[str]:
+    """Each page's text as pdftotext (poppler) reads it, whitespace folded; "-raw" keeps the
+    drawing order (a table cell's lines together), "-layout" the lines as they look."""
     if PDFTOTEXT is None:
         pytest.skip("pdftotext (poppler-utils) is not installed")
     out = subprocess.run(
-        [PDFTOTEXT, "-layout", str(path), "-"], check=True, capture_output=True, text=True
+        [PDFTOTEXT, mode, str(path), "-"], check=True, capture_output=True, text=True
     ).stdout
     return [" ".join(page.split()) for page in out.split("\f")[:-1]]
 

@@ -17,7 +17,7 @@ from pytest_alembic.tests import (  # noqa: F401  (pytest-alembic's built-in tes
 from sqlalchemy import inspect, text
 
 from pazos_desktop import models
-from pazos_desktop.database import current_revision, downgrade, make_engine, upgrade
+from pazos_desktop.database import current_revision, downgrade, head_revision, make_engine, upgrade
 from pazos_desktop.paths import migrations_dir
 from pazos_desktop.services import meetings
 from tests.meetings_fixtures import meeting_data, world  # noqa: F401
@@ -71,7 +71,7 @@ def test_downgrade_and_upgrade_keep_commitments(db, session, world):  # noqa: F8
         assert conn.execute(text("SELECT count(*) FROM progress_update")).scalar() == 0
         assert "meeting" not in inspect(conn).get_table_names()
     upgrade(db.engine)
-    assert current_revision(db.engine) == "0002"
+    assert current_revision(db.engine) == head_revision()
     with db.engine.connect() as conn:
         assert conn.execute(text("SELECT count(*) FROM commitment_cluster")).scalar() == 2
         assert conn.execute(text("PRAGMA foreign_key_check")).fetchall() == []

@@ -15,7 +15,7 @@ from ..clock import today_in
 from ..errors import ValidationError
 from ..files import atomic_write
 from ..i18n import N_, _, translate
-from ..meetings_domain import acta_label
+from ..meetings_domain import acta_label, minutes_file_name
 from .meetings import find_meeting
 from .settings import all_settings
 
@@ -29,9 +29,15 @@ def export_minutes(
     page_size: str | None = None,
 ) -> Path:
     from ..writers.minutes_pdf import write_minutes
+    from .acta_freeze import current_snapshot, frozen_pdf
     from .minutes import minutes_document
 
     meeting = find_meeting(session, year, number)
+    snapshot = current_snapshot(session, meeting.id)
+    if snapshot is not None:  # approved: the document as approved, never the live records
+        pdf = frozen_pdf(snapshot, lang, page_size)
+        name = minutes_file_name(number, year)
+        return _write(Path(out or name), lambda tmp: Path(tmp).write_bytes(pdf))
     doc = minutes_document(session, meeting.id, lang)
     info = _info(session, acta_label(number, year, lang), lang, page_size)
     return _write(Path(out or doc.file_name), lambda tmp: write_minutes(tmp, doc, info))

@@ -69,8 +69,13 @@ class MeetingData:
     secretary_position: str | None = None
     next_date: dt.date | None = None
     next_place: str | None = None
+    next_time: dt.time | None = None
     prepared_by: str | None = None
+    prepared_position: str | None = None
     reviewed_by: str | None = None
+    reviewed_position: str | None = None
+    approver_name: str | None = None
+    approver_position: str | None = None
     cluster_ids: list[int] = field(default_factory=list)
     attendees: list[AttendeeData] = field(default_factory=list)
     agenda: list[AgendaItemData] = field(default_factory=list)
@@ -298,6 +303,10 @@ def approve_meeting(session: Session, meeting_id: int, version: int | None = Non
     meeting.status = MeetingStatus.APPROVED.value
     meeting.approved_at = run_of(session).utc
     meeting.approved_by = run_of(session).actor
+    from .acta_freeze import freeze  # the acta as approved: content and PDF, kept for good
+
+    with session.no_autoflush:  # one flush: the hash is recorded with the approval itself
+        freeze(session, meeting)
     session.flush()
     return to_data(meeting)
 
@@ -313,9 +322,12 @@ def reopen_meeting(
         raise ValidationError({"reason": _("Motivo: indique por qué se reabre el acta.")})
     if meeting.status != MeetingStatus.APPROVED.value:
         raise PazosError(_("El acta no está aprobada; no hace falta reabrirla."))
+    from .acta_freeze import mark_reopened
+
     meeting.status = MeetingStatus.DRAFT.value
     meeting.approved_at = None
     meeting.approved_by = None
+    mark_reopened(session, meeting, reason)
     previous = session.info.get("reason")
     session.info["reason"] = reason
     try:

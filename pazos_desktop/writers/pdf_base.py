@@ -33,7 +33,7 @@ from reportlab.platypus import (
 
 from ..i18n import N_, translate
 from .pdf_fonts import FONT, FONT_BOLD, FONT_BOLD_ITALIC, FONT_ITALIC, register_fonts
-from .pdf_header import build_header, draw_draft_mark, note_height, note_paragraph
+from .pdf_header import DRAFT_COLOUR, build_header, draw_draft_mark, note_height, note_paragraph
 from .pdf_tables import (
     CELL_PADDING,
     GRID,
@@ -282,6 +282,10 @@ def _canvas_class(info: DocumentInfo):
             self.drawRightString(
                 width - MARGIN, MARGIN * 0.6, page_text.format(page=number, pages=total)
             )
+            if info.draft_mark:  # upright too: the diagonal mark is not read by every tool
+                self.setFont(FONT_BOLD, 8)
+                self.setFillColor(DRAFT_COLOUR)
+                self.drawCentredString(width / 2, MARGIN * 0.6, info.draft_mark)
 
     return NumberedCanvas
 

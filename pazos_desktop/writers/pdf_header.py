@@ -10,6 +10,7 @@ labels in the document's language, and no empty logo box or empty code lines.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Image, Paragraph, Table, TableStyle
 
 from ..domain import format_date
@@ -179,12 +181,14 @@ def draw_draft_mark(canvas, text: str) -> None:
     """A large, light diagonal mark under the page's content: a loose page of a draft
     cannot pass for the signed acta."""
     width, height = canvas._pagesize
+    angle = math.degrees(math.atan2(height, width))
+    # 70 % of the page's diagonal, and never taller than a fifth of the page's width.
+    size = min(0.7 * math.hypot(width, height) / stringWidth(text, FONT_BOLD, 1), width / 5)
     canvas.saveState()
-    canvas.setFillColor(DRAFT_COLOUR, alpha=0.13)
-    size = min(width, height) / max(6, len(text)) * 1.6
+    canvas.setFillColor(DRAFT_COLOUR, alpha=0.12)
     canvas.setFont(FONT_BOLD, size)
     canvas.translate(width / 2, height / 2)
-    canvas.rotate(35)
+    canvas.rotate(angle)
     canvas.drawCentredString(0, -size / 3, text)
     canvas.restoreState()
 
