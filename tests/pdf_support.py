@@ -137,3 +137,11 @@ def render_png(path: Path, out_prefix: Path, first: int = 1, last: int = 1, dpi:
         check=True,
     )
     return sorted(out_prefix.parent.glob(out_prefix.name + "-*.png"))
+
+
+def median_word_height(path: Path, page: int) -> float:
+    """The median height of a page's words, in points: about the size of its body text."""
+    import statistics
+
+    heights = [w[4] - w[2] for w in words_with_boxes(path, page)]
+    return statistics.median(heights) if heights else 0.0
