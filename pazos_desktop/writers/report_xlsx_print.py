@@ -14,7 +14,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..domain import format_date
-from ..excel.styles import PAPER_SIZES, header_footer_text
+from ..excel.styles import PAPER_SIZES, header_footer_text, wrapped_lines
 from ..i18n import N_
 from ..services.report import CoordinationReport
 from .report_labels import TITLE, Labels, filter_lines
@@ -65,20 +65,5 @@ def fit_header_rows(ws: Worksheet, rows: list[int]) -> None:
             if cell.value is None:
                 continue
             width = ws.column_dimensions[get_column_letter(cell.column)].width or 8.43
-            lines = max(lines, wrapped_lines(str(cell.value), width))
+            lines = max(lines, wrapped_lines(str(cell.value), width, BOLD_CHARS_PER_UNIT))
         ws.row_dimensions[row].height = LINE_POINTS * lines + 3
-
-
-def wrapped_lines(text: str, width: float) -> int:
-    """Lines a bold label takes in a column `width` units wide (greedy word wrap)."""
-    room = max(1, int(width * BOLD_CHARS_PER_UNIT) - 1)
-    lines, used = 1, 0
-    for word in text.split():
-        size = len(word)
-        if used and used + 1 + size > room:
-            lines, used = lines + 1, 0
-        if size > room:  # a word wider than the column breaks over lines
-            lines += (size - 1) // room
-            size = size % room or room
-        used = size if used == 0 else used + 1 + size
-    return lines
