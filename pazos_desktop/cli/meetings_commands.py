@@ -46,11 +46,20 @@ def _meeting_arguments(parser) -> None:
     )
 
 
+def warn(ctx, problems) -> None:
+    """Characters the PDF cannot draw, said before the document is written (never silent)."""
+    from ..writers.pdf_glyphs import describe
+
+    for number, line in enumerate(describe(problems)):
+        ctx.out(_("Aviso: {text}").format(text=line) if number == 0 else "  " + line)
+
+
 def cmd_export_minutes(args, ctx) -> int:
-    from ..services.meeting_export import export_minutes
+    from ..services.meeting_export import export_minutes, minutes_problems
 
     db = ctx.database()
     with db.session() as session:
+        warn(ctx, minutes_problems(session, args.year, args.meeting, ctx.lang))
         path = export_minutes(
             session, args.year, args.meeting, args.out, ctx.lang, page_size=args.page_size
         )
@@ -59,10 +68,11 @@ def cmd_export_minutes(args, ctx) -> int:
 
 
 def cmd_export_attendance(args, ctx) -> int:
-    from ..services.meeting_export import export_attendance
+    from ..services.meeting_export import attendance_problems, export_attendance
 
     db = ctx.database()
     with db.session() as session:
+        warn(ctx, attendance_problems(session, args.year, args.meeting, ctx.lang))
         path = export_attendance(
             session,
             args.year,

@@ -114,8 +114,10 @@ def cmd_report(args, ctx) -> int:
         request.component_ids = resolve_components(session, args.component)
         request.partner_ids = resolve_partners(session, args.partner)
         report = gather_report(session, request)
-    from ..writers.report_file import save_report
+    from ..writers.report_file import report_problems, save_report
+    from .meetings_commands import warn
 
+    warn(ctx, report_problems(report, path, ctx.lang))
     save_report(report, path, ctx.lang, args.page_size)
     ctx.out(
         _("Informe guardado en {path}: {total} compromisos del periodo, {late} vencidos.").format(

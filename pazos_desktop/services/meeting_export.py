@@ -64,6 +64,32 @@ def export_attendance(
     return _write(Path(out or doc.file_name), lambda tmp: write_attendance(tmp, doc, info))
 
 
+def minutes_problems(session: Session, year: int, number: int, lang: str = "es") -> list:
+    """What the acta's fonts cannot draw (pdf_glyphs): the approved text when it is frozen."""
+    from ..writers.pdf_glyphs import header_items, minutes_items, scan
+    from .acta_freeze import current_snapshot, frozen_document
+    from .minutes import minutes_document
+
+    meeting = find_meeting(session, year, number)
+    snapshot = current_snapshot(session, meeting.id)
+    if snapshot is not None:
+        doc = frozen_document(snapshot, lang)
+    else:
+        doc = minutes_document(session, meeting.id, lang)
+    info = _info(session, doc.header.acta, lang, None)
+    return scan(header_items(info) + minutes_items(doc))
+
+
+def attendance_problems(session: Session, year: int, number: int, lang: str = "es") -> list:
+    from ..writers.pdf_glyphs import attendance_items, header_items, scan
+    from .minutes import attendance_document
+
+    meeting = find_meeting(session, year, number)
+    doc = attendance_document(session, meeting.id, lang)
+    info = _info(session, doc.header.acta, lang, None)
+    return scan(header_items(info) + attendance_items(doc))
+
+
 def _info(session: Session, title: str, lang: str, page_size: str | None):
     from ..writers.pdf_base import info_from_settings
 
