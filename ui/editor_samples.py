@@ -108,6 +108,11 @@ class Samples:
         rows = self._read(partners.list_partners)
         return [(p.name, p.id, p.commitments) for p in rows if p.commitments]
 
+    def load_document_settings(self) -> dict[str, str]:
+        from pazos_desktop.services import settings
+
+        return self._read(settings.all_settings)
+
     # --- files and messages ----------------------------------------------------------------
 
     def load_folder(self) -> str:

@@ -53,6 +53,7 @@ EDITORS: list[EditorSpec] = [
     EditorSpec("welcome", QT_TRANSLATE_NOOP("Editors", "Bienvenida"), "ui.dialogs.welcome:WelcomeDialog", ("parent", "db_description")),
     EditorSpec("recovery", QT_TRANSLATE_NOOP("Editors", "Problema al abrir la base"), "ui.recovery_dialog:RecoveryDialog", ("startup_problem", "parent")),
     EditorSpec("error", QT_TRANSLATE_NOOP("Editors", "Error"), "ui.errors:ErrorDialog", ("parent", "error_message", "error_detail")),
+    EditorSpec("document_settings", QT_TRANSLATE_NOOP("Editors", "Encabezado de los documentos"), "ui.document_checks:DocumentSettingsDialog", ("parent", "document_settings")),
 ]
 # fmt: on
 

@@ -109,7 +109,9 @@ def new_meeting_template(session: Session, on: dt.date) -> MeetingData:
     last = meeting_before(session, on + dt.timedelta(days=1))
     if last is None:
         return draft
-    for name in ("type", "place", "link", "start_time", "end_time"):
+    for name in ("type", "place", "link", "start_time", "end_time", "prepared_by",
+                 "prepared_position", "reviewed_by", "reviewed_position", "approver_name",
+                 "approver_position"):  # fmt: skip
         setattr(draft, name, getattr(last, name))
     for role in ("chair", "secretary"):
         for part in ("contact_id", "name", "position"):
@@ -124,6 +126,7 @@ def new_meeting_template(session: Session, on: dt.date) -> MeetingData:
     if last.next_date and last.next_date >= on:
         draft.date = last.next_date
     draft.place = last.next_place or draft.place
+    draft.start_time = last.next_time or draft.start_time
     return draft
 
 

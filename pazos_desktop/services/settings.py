@@ -55,3 +55,33 @@ def habeas_data_notice(session: Session, lang: str | None = None) -> str:
         return typed
     org = get_setting(session, "org_name") or translate(N_("la entidad organizadora"), lang)
     return translate(NOTICE, lang).format(org=org)
+
+
+# The quality-system header of every PDF (pdf_header): asked for before the first export.
+DOCUMENT_KEYS = ("org_name", "org_logo", "doc_code", "doc_version", "doc_approval_date")
+DOCUMENT_LABELS = {
+    "org_name": N_("Nombre de la organización"),
+    "org_logo": N_("Logotipo"),
+    "doc_code": N_("Código del documento"),
+    "doc_version": N_("Versión"),
+    "doc_approval_date": N_("Fecha de aprobación"),
+}
+OFFERED = "doc_settings_offered"  # "1" once the window has offered to fill them
+
+
+def missing_document_settings(values: dict[str, str]) -> list[str]:
+    """The header settings still empty (the PDFs then leave them out)."""
+    return [key for key in DOCUMENT_KEYS if not (values.get(key) or "").strip()]
+
+
+def should_offer_document_settings(values: dict[str, str]) -> bool:
+    """Before the first export: some header setting empty, and not offered before."""
+    return bool(missing_document_settings(values)) and values.get(OFFERED) != "1"
+
+
+def save_document_settings(session: Session, values: dict[str, str] | None) -> None:
+    """Store the header settings chosen (None: none) and remember they were offered."""
+    for key, value in (values or {}).items():
+        if key in DOCUMENT_KEYS and get_setting(session, key) != value:
+            set_setting(session, key, value)
+    set_setting(session, OFFERED, "1")

@@ -44,7 +44,31 @@ def load_choices(session) -> Choices:
 
 
 def export_document(ops, parent: QWidget, kind: str, year: int, number: int) -> None:
-    """Ask where to save the acta ("minutes") or attendance sheet, write it, then open it."""
+    """Check the header settings and the characters first (document_checks), then ask where
+    to save the acta ("minutes") or attendance sheet, write it and open it."""
+    from pazos_desktop.i18n import get_language
+
+    from ..document_checks import prepare_export
+
+    lang = get_language()
+
+    def problems(session):
+        from pazos_desktop.services import meeting_export
+
+        check = (
+            meeting_export.minutes_problems
+            if kind == "minutes"
+            else meeting_export.attendance_problems
+        )
+        return check(session, year, number, lang)
+
+    def run(fn, done):
+        ops.run(fn, success=done, parent=parent)
+
+    prepare_export(run, parent, lambda: save_document(ops, parent, kind, year, number), problems)
+
+
+def save_document(ops, parent: QWidget, kind: str, year: int, number: int) -> None:
     from pazos_desktop.i18n import get_language
     from pazos_desktop.meetings_domain import attendance_file_name, minutes_file_name
 

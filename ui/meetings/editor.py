@@ -41,9 +41,10 @@ from .commitments_tabs import AgreedTab, FollowupTab
 from .parts import AgendaTab, AttendanceTab, DecisionsTab
 
 TEXT_FIELDS = ("place", "link", "chair_name", "chair_position", "secretary_name",
-               "secretary_position", "next_place", "prepared_by", "reviewed_by")  # fmt: skip
+               "secretary_position", "next_place", "prepared_by", "prepared_position",
+               "reviewed_by", "reviewed_position", "approver_name", "approver_position")  # fmt: skip
 DATE_FIELDS = ("date", "next_date")
-TIME_FIELDS = ("start_time", "end_time")
+TIME_FIELDS = ("start_time", "end_time", "next_time")
 
 
 def parse_time(text: str) -> dt.time | None | str:
@@ -111,8 +112,13 @@ class MeetingEditor(QDialog):
             "secretary_name": self.tr("Secretario(a)"),
             "secretary_position": self.tr("Cargo del secretario(a)"),
             "next_date": self.tr("Próxima reunión: fecha"),
+            "next_time": self.tr("Próxima reunión: hora"),
             "next_place": self.tr("Próxima reunión: lugar"), "prepared_by": self.tr("Elaboró"),
+            "prepared_position": self.tr("Cargo de quien elaboró"),
             "reviewed_by": self.tr("Revisó"),
+            "reviewed_position": self.tr("Cargo de quien revisó"),
+            "approver_name": self.tr("Aprobó (si no es quien preside)"),
+            "approver_position": self.tr("Cargo de quien aprobó"),
         }  # fmt: skip
         for key in ("date", "start_time", "end_time", "place", "link"):
             left.addRow(labels[key], self._field(key))
@@ -120,7 +126,9 @@ class MeetingEditor(QDialog):
         self.objective.setAccessibleName(self.tr("Objetivo"))
         left.addRow(self.tr("Objetivo"), self.objective)
         for key in ("chair_name", "chair_position", "secretary_name", "secretary_position",
-                    "next_date", "next_place", "prepared_by", "reviewed_by"):  # fmt: skip
+                    "next_date", "next_time", "next_place", "prepared_by", "prepared_position",
+                    "reviewed_by", "reviewed_position", "approver_name",
+                    "approver_position"):  # fmt: skip
             right.addRow(labels[key], self._field(key))
         self.clusters = QListWidget()
         self.clusters.setAccessibleName(self.tr("Clústeres"))
