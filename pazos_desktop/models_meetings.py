@@ -54,8 +54,9 @@ def _children(cls_name: str):
 class Meeting(Versioned, Base):
     __tablename__ = "meeting"
     __table_args__ = (
-        # The consecutive is unique per year: "Acta No. 007 de 2026".
-        UniqueConstraint("year", "number"),
+        # The consecutive is unique per series (the body: comité técnico, each mesa) and year:
+        # "Acta No. 007 de 2026" of the comité técnico.
+        UniqueConstraint("series", "year", "number"),
         CheckConstraint("number >= 1", name="number_ge_1"),
         CheckConstraint(
             "start_time IS NULL OR end_time IS NULL OR end_time >= start_time",
@@ -64,6 +65,9 @@ class Meeting(Versioned, Base):
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     type: Mapped[str] = mapped_column(String(30))
+    # The body whose consecutive this acta takes: a meeting type's key (its own series by
+    # default) or a name typed by the user ("Mesa de clúster 3"). Fixed once created.
+    series: Mapped[str] = mapped_column(String(100), default="")
     year: Mapped[int] = mapped_column(Integer)
     number: Mapped[int] = mapped_column(Integer)
     date: Mapped[dt.date] = mapped_column(Date, index=True)

@@ -18,17 +18,27 @@ def _pdf_text(path: Path) -> tuple[int, str]:
     return len(reader.pages), "\n".join(page.extract_text() or "" for page in reader.pages)
 
 
+def _first_meeting(session, year: int):
+    """The year's first acta (the sample always has one), whatever its series."""
+    from .services.meeting_list import MeetingFilter, list_meetings
+
+    return list_meetings(session, MeetingFilter(year=year))[-1]
+
+
 @checks(DOCUMENT, N_("acta (PDF)"))
 def check_minutes_pdf(ctx) -> str:
-    """Acta No. 001 of the current year (the sample always has it) as PDF, parsed back."""
+    """The current year's first acta as PDF, parsed back."""
     from .services.meeting_export import export_minutes
 
     year = ctx.today.year
     with ctx.database().session() as session:
-        path = export_minutes(session, year, 1, ctx.workdir / "acta.pdf", "es")
+        first = _first_meeting(session, year)
+        path = export_minutes(
+            session, year, first.number, ctx.workdir / "acta.pdf", "es", series=first.series
+        )
     pages, text = _pdf_text(path)
     expected = f"Página {pages} de {pages}"
-    if "001" not in text or expected not in text:
+    if f"{first.number:03d}" not in text or expected not in text:
         raise RuntimeError(_("el acta no se leyó completa ({what})").format(what=expected))
     return _("acta de {n} páginas escrita y leída").format(n=pages)
 
@@ -37,13 +47,15 @@ def check_minutes_pdf(ctx) -> str:
 def check_attendance_pdf(ctx) -> str:
     """The attendance sheet of the same meeting: its title and first attendee, parsed back."""
     from .services.meeting_export import export_attendance
-    from .services.meetings import find_meeting
     from .services.minutes import attendance_document
 
     year = ctx.today.year
     with ctx.database().session() as session:
-        doc = attendance_document(session, find_meeting(session, year, 1).id, "es")
-        path = export_attendance(session, year, 1, ctx.workdir / "asistencia.pdf", "es")
+        first = _first_meeting(session, year)
+        doc = attendance_document(session, first.id, "es")
+        path = export_attendance(
+            session, year, first.number, ctx.workdir / "asistencia.pdf", "es", series=first.series
+        )
     pages, text = _pdf_text(path)
     first = doc.expected[0].name.split()[0] if doc.expected else ""
     if "PLANILLA DE ASISTENCIA" not in text or first not in text:

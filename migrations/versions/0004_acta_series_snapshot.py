@@ -7,6 +7,10 @@ Create Date: 2026-12-01 14:00:00
 Adds to `meeting` the next meeting's time, the positions of who prepared and reviewed the acta,
 who signs it as approved ("Aprobó") and the SHA-256 of the PDF frozen at approval; and the
 table `meeting_snapshot`, the approved acta's content and PDF, kept when it is reopened.
+
+Numbering per series: `meeting.series` (the body whose consecutive an acta takes), filled with
+each existing meeting's type, and the unique consecutive moves from (year, number) to (series,
+year, number). Numbers already given stay as they are (they were unique across all series).
 """
 
 from __future__ import annotations
@@ -59,9 +63,42 @@ def upgrade() -> None:
         batch_op.create_index(
             batch_op.f("ix_meeting_snapshot_meeting_id"), ["meeting_id"], unique=False
         )
+    _series_up()
+
+
+def _series_up() -> None:
+    with op.batch_alter_table("meeting", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("series", sa.String(length=100), nullable=False, server_default="")
+        )
+    op.execute("UPDATE meeting SET series = type")
+    with op.batch_alter_table("meeting", schema=None) as batch_op:
+        batch_op.drop_constraint("uq_meeting_year", type_="unique")
+        batch_op.create_unique_constraint(
+            batch_op.f("uq_meeting_series"), ["series", "year", "number"]
+        )
+
+
+def _series_down() -> None:
+    # Two series may hold the same number in one year: those numbers move past the year's
+    # highest, so the single numbering of revision 0002 stays unique.
+    op.execute(
+        """
+        UPDATE meeting SET number = number + 1000 * (
+            SELECT count(*) FROM meeting AS other
+            WHERE other.year = meeting.year AND other.number = meeting.number
+              AND other.id < meeting.id
+        )
+        """
+    )
+    with op.batch_alter_table("meeting", schema=None) as batch_op:
+        batch_op.drop_constraint("uq_meeting_series", type_="unique")
+        batch_op.create_unique_constraint(batch_op.f("uq_meeting_year"), ["year", "number"])
+        batch_op.drop_column("series")
 
 
 def downgrade() -> None:
+    _series_down()
     with op.batch_alter_table("meeting_snapshot", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_meeting_snapshot_meeting_id"))
     op.drop_table("meeting_snapshot")

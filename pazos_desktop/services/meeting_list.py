@@ -37,6 +37,7 @@ class MeetingRow:
     attendees: int = 0
     agreed: int = 0
     label: str = field(default="", compare=False)
+    series: str = ""
 
 
 def list_meetings(session: Session, f: MeetingFilter | None = None) -> list[MeetingRow]:
@@ -95,6 +96,7 @@ def _row(m: Meeting, n_present: int, n_agreed: int) -> MeetingRow:
         attendees=n_present,
         agreed=n_agreed,
         label=acta_label(m.number, m.year),
+        series=m.series,
     )
 
 
@@ -116,6 +118,7 @@ def new_meeting_template(session: Session, on: dt.date) -> MeetingData:
     for role in ("chair", "secretary"):
         for part in ("contact_id", "name", "position"):
             setattr(draft, f"{role}_{part}", getattr(last, f"{role}_{part}"))
+    draft.series = last.series  # the same body: its next consecutive
     draft.cluster_ids = [c.id for c in last.clusters]
     draft.attendees = [
         AttendeeData(

@@ -21,6 +21,7 @@ from ..meetings_domain import (
     meeting_status_label,
     meeting_type_label,
     minutes_file_name,
+    series_label,
 )
 from ..models import Cluster, Commitment, Component, Contact, Partner, commitment_cluster
 from ..models_meetings import Meeting
@@ -80,6 +81,7 @@ class MeetingHeader:
     objective: str = ""
     clusters: str = ""
     title: str = ""  # "ACTA No. 007 DE 2026"
+    body: str = ""  # the series: "Comité técnico", "Mesa de clúster 3"
     approval: str = ""  # "Aprobada el 14/03/2026 a las 10:20 por ana" (empty for a draft)
 
 
@@ -147,6 +149,7 @@ def meeting_header(meeting: Meeting, lang: str) -> MeetingHeader:
         objective=meeting.objective or "",
         clusters=", ".join(c.name for c in meeting.clusters),
         title=acta_title(meeting.number, meeting.year, lang),
+        body=series_label(meeting.series, lang),
         approval=approval_line(meeting, lang),
     )
 
@@ -155,7 +158,7 @@ def minutes_document(session: Session, meeting_id: int, lang: str = "es") -> Min
     meeting = load(session, meeting_id)
     doc = MinutesDoc(
         header=meeting_header(meeting, lang),
-        file_name=minutes_file_name(meeting.number, meeting.year),
+        file_name=minutes_file_name(meeting.number, meeting.year, meeting.series),
         agenda=[AgendaEntry(i.title, i.development or "") for i in meeting.agenda_items],
         decisions=[d.text for d in meeting.decisions],
         followups=_followups(session, meeting_id, lang),
@@ -309,7 +312,7 @@ def attendance_document(
     meeting = load(session, meeting_id)
     return AttendanceDoc(
         header=meeting_header(meeting, lang),
-        file_name=attendance_file_name(meeting.number, meeting.year),
+        file_name=attendance_file_name(meeting.number, meeting.year, meeting.series),
         expected=[PersonRow(a.name, a.entity or "", a.position or "") for a in meeting.attendees],
         blank_rows=blank_rows,
         notice=habeas_data_notice(session, lang),

@@ -18,7 +18,17 @@ from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 from ..i18n import N_
 from ..services.minutes import AttendanceDoc
 from .minutes_pdf import Labels, centred
-from .pdf_base import GRID, DocumentInfo, build_pdf, data_table, frame_width, markup, styles
+from .pdf_base import (
+    GRID,
+    DocumentInfo,
+    body_height,
+    build_pdf,
+    data_table,
+    frame_width,
+    markup,
+    styles,
+)
+from .pdf_tables import lines_that_fit
 
 # Room to write and sign by hand: a one-line row is 10 pt of text + 2 × 14 pt = 1.34 cm.
 ROW_PADDING = 14
@@ -33,7 +43,7 @@ def write_attendance(
     info.subject = info.subject or f"{t(N_('Planilla de asistencia'))} — {doc.header.acta}"
     info.keywords = info.keywords or [doc.header.acta, t(N_("Planilla de asistencia"))]
     info.page_note = doc.notice
-    story = attendance_story(doc, info, t)
+    story = attendance_story(doc, info, t)  # after page_note: it takes room from every page
     build_pdf(target, info, story, invariant=invariant, orientation="landscape")
 
 
@@ -43,11 +53,11 @@ def attendance_story(doc: AttendanceDoc, info: DocumentInfo, t: Labels) -> list[
     width = frame_width(info, "landscape")
     story: list[Flowable] = [
         Paragraph(markup(t(N_("PLANILLA DE ASISTENCIA"))), st.title),
-        Paragraph(markup(f"{h.acta} — {h.type_label}"), centred(st.h2)),
+        Paragraph(markup(f"{h.acta} — {t.cut(h.body or h.type_label, 200)}"), centred(st.h2)),
         _details(doc, t, width),
         Spacer(1, 0.3 * cm),
     ]
-    return story + sheet(doc, t, width)
+    return story + sheet(doc, t, width, body_height(info, "landscape"))
 
 
 def _details(doc: AttendanceDoc, t: Labels, width: float) -> Table:
@@ -73,7 +83,7 @@ def _details(doc: AttendanceDoc, t: Labels, width: float) -> Table:
     return table
 
 
-def sheet(doc: AttendanceDoc, t: Labels, width: float) -> list[Flowable]:
+def sheet(doc: AttendanceDoc, t: Labels, width: float, height: float = 1e9) -> list[Flowable]:
     header = [
         t(N_("No.")),
         t(N_("Nombre")),
@@ -101,4 +111,5 @@ def sheet(doc: AttendanceDoc, t: Labels, width: float) -> list[Flowable]:
         ("BOTTOMPADDING", (0, 1), (-1, -1), ROW_PADDING),
         ("VALIGN", (0, 1), (-1, -1), "MIDDLE"),
     ]
-    return data_table(header, rows, widths, wrap_cols={1, 2, 3}, extra_style=padding)
+    fit = lines_that_fit(height, padding=2 * ROW_PADDING)
+    return data_table(header, rows, widths, wrap_cols={1, 2, 3}, extra_style=padding, row_lines=fit)

@@ -33,13 +33,14 @@ from .pdf_base import (
     DocumentInfo,
     bold_label,
     build_pdf,
+    cut,
     data_table,
     frame_width,
     markup,
     para,
+    paras,
     styles,
 )
-from .pdf_text import clip
 
 DRAFT_COLOUR = "#B03A2E"
 SIGN_ROOM = 3.0 * cm  # blank space above each signature line
@@ -86,14 +87,14 @@ class Labels:
 
     def cut(self, text: str | None, limit: int = FIELD_LIMIT) -> str:
         """A one-line field cut (visibly) where it would no longer fit its box."""
-        return clip(text or "", limit, self(N_("[… texto recortado]")))
+        return cut(text, self.lang, limit)
 
 
 def title_block(h: MeetingHeader, t: Labels) -> list[Flowable]:
     st = styles()
     out: list[Flowable] = [
         Paragraph(markup(h.title or h.acta.upper()), st.title),
-        Paragraph(markup(h.type_label), centred(st.h2)),
+        Paragraph(markup(cut(h.body or h.type_label, h.lang, 200)), centred(st.h2)),
     ]
     if h.draft:
         note = t(N_("BORRADOR — sin aprobar"))
@@ -150,7 +151,8 @@ def identification(h: MeetingHeader, t: Labels, width: float) -> list[Flowable]:
             *spans,
         ]
     )
-    objective = [bold_label(t(N_("Objetivo")), "")] + [para(b) for b in _blocks(h.objective)]
+    objective = [bold_label(t(N_("Objetivo")), "")]
+    objective += [p for block in _blocks(h.objective) for p in paras(block)]
     return [table, Spacer(1, 0.2 * cm), *objective]
 
 
@@ -188,7 +190,9 @@ def agenda(doc: MinutesDoc, t: Labels) -> list[Flowable]:
     out = section(t(N_("Orden del día")))
     if not doc.agenda:
         return out + [para(t(N_("Sin orden del día registrado.")))]
-    return out + [para(f"{i}. {item.title}") for i, item in enumerate(doc.agenda, 1)]
+    return out + [
+        p for i, item in enumerate(doc.agenda, 1) for p in paras(f"{i}. {t.cut(item.title, 1000)}")
+    ]
 
 
 def development(doc: MinutesDoc, t: Labels) -> list[Flowable]:
@@ -197,10 +201,10 @@ def development(doc: MinutesDoc, t: Labels) -> list[Flowable]:
     # The item's heading stays on the page of the first lines of its development.
     heading = ParagraphStyle("h2_keep", parent=st.h2, keepWithNext=1)
     for i, item in enumerate(doc.agenda, 1):
-        out.append(Paragraph(markup(f"{i}. {item.title}"), heading))
+        out.append(Paragraph(markup(f"{i}. {t.cut(item.title, 1000)}"), heading))
         text = item.development or t(N_("Sin desarrollo registrado."))
-        # One paragraph per block of text, so a long development splits across pages.
-        out += [para(block) for block in _blocks(text)]
+        # Paragraphs of a bounded size, so a long development splits across pages quickly.
+        out += [p for block in _blocks(text) for p in paras(block)]
     return out
 
 
@@ -214,7 +218,7 @@ def decisions(doc: MinutesDoc, t: Labels) -> list[Flowable]:
     out = section(t(N_("Decisiones")))
     if not doc.decisions:
         return out + [para(t(N_("No se registraron decisiones.")))]
-    return out + [para(f"{i}. {text}") for i, text in enumerate(doc.decisions, 1)]
+    return out + [p for i, text in enumerate(doc.decisions, 1) for p in paras(f"{i}. {text}")]
 
 
 def followups(doc: MinutesDoc, t: Labels, width: float) -> list[Flowable]:

@@ -43,7 +43,7 @@ from .pdf_tables import (
     data_table,
     wrap_text,
 )
-from .pdf_text import markup, printable
+from .pdf_text import clean, clip, markup, pieces, printable
 
 __all__ = [
     "CELL_PADDING",
@@ -130,6 +130,30 @@ def styles() -> Styles:
 
 def para(text: str | None, style: ParagraphStyle | None = None) -> Paragraph:
     return Paragraph(markup(text), style or styles().normal)
+
+
+CUT_MARK = N_("[… texto recortado]")
+
+
+def cut(text: str | None, lang: str, limit: int = 600) -> str:
+    """A name-like field cut (with a visible mark) where it would no longer fit its place."""
+    return clip(clean(text), limit, translate(CUT_MARK, lang))
+
+
+def paras(text: str | None, style: ParagraphStyle | None = None) -> list[Paragraph]:
+    """A long text as consecutive Paragraphs (pdf_text.pieces), spaced as one: laid out in
+    linear time whatever its length."""
+    style = style or styles().normal
+    parts = pieces(clean(text))
+    if len(parts) == 1:
+        return [Paragraph(markup(parts[0]), style)]
+    tight = _tight(style)
+    return [Paragraph(markup(p), tight) for p in parts[:-1]] + [Paragraph(markup(parts[-1]), style)]
+
+
+@cache
+def _tight(style: ParagraphStyle) -> ParagraphStyle:
+    return ParagraphStyle(f"{style.name}_tight", parent=style, spaceAfter=0)
 
 
 def bold_label(label: str, value: str | None, style: ParagraphStyle | None = None) -> Paragraph:

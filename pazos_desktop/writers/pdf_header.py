@@ -35,6 +35,8 @@ PAD = 4
 TITLE_SIZES = (9.5, 9, 8.5, 8, 7.5, 7)  # 7 pt is the floor: still readable on paper
 QUALITY_SIZE = 7.5
 NOTE_SIZE = 6.8
+NOTE_LIMIT = 1200  # characters of the page note: about six lines across a landscape page
+NAME_LIMIT = 1500  # characters of the organisation's name tried in the header at all
 DRAFT_COLOUR = colors.HexColor("#B03A2E")
 QUALITY_LABELS = (
     ("doc_code", N_("Código")),
@@ -113,7 +115,7 @@ def _height(flowable, width: float) -> float:
 def _fit_title(info, width: float) -> tuple[Paragraph, float]:
     """The largest size at which the title fits the normal height, else the floor, taller;
     past the maximum height the organisation's name is cut."""
-    org = info.org_name or ""
+    org = (info.org_name or "")[:NAME_LIMIT]
     for size in TITLE_SIZES:
         title = _title(info, size, org)
         needed = _height(title, width)
@@ -201,7 +203,7 @@ def note_paragraph(text: str) -> Paragraph:
         leading=NOTE_SIZE * 1.25,
         textColor=colors.HexColor("#333333"),
     )
-    return Paragraph(markup(text[:1500]), style)
+    return Paragraph(markup(text[:NOTE_LIMIT]), style)
 
 
 def note_height(text: str, width: float) -> float:

@@ -38,6 +38,7 @@ def data_table(
     extra_style: list | None = None,
     max_lines: int | None = None,
     cut_note: str = "[… {n}]",
+    row_lines: int = ROW_LINES,
 ) -> list[Flowable]:
     """A header-repeating, zebra-striped table cut into chunks of `chunk_rows` rows.
 
@@ -45,7 +46,8 @@ def data_table(
     `wrap_cols` are word-wrapped to their width (newlines kept), the others stay on one line.
     A cell of more than `max_lines` lines is cut there, its last line saying how many
     characters were left out (`cut_note`, "{n}"); without `max_lines` every line prints, a tall
-    row continuing over as many row pieces (and pages) as it needs.
+    row continuing over as many row pieces (and pages) as it needs, each of at most `row_lines`
+    lines (fewer where the frame is short, see `lines_that_fit`).
     """
     wrap_cols = wrap_cols if wrap_cols is not None else set(range(len(header)))
     head, head_style = _header(header, col_widths)
@@ -60,8 +62,14 @@ def data_table(
     style = head_style + (extra_style or [])
     out: list[Flowable] = []
     for start in range(0, len(body), chunk_rows):
-        out.append(_table(head, body[start : start + chunk_rows], col_widths, style))
+        out.append(_table(head, body[start : start + chunk_rows], col_widths, style, row_lines))
     return out
+
+
+def lines_that_fit(frame_height: float, padding: float = 4, header_lines: int = 4) -> int:
+    """Lines of a row piece that, with the repeated header row, fit a frame this high."""
+    room = frame_height - header_lines * BODY_LEADING - 8 - padding - 12
+    return max(3, min(ROW_LINES, int(room // BODY_LEADING)))
 
 
 def _plain(value) -> str:
@@ -159,8 +167,8 @@ def _cut(word: str, room: float, width) -> list[str]:
 # --- rows into reportlab tables ------------------------------------------------------------
 
 
-def _table(head: list[str], rows: list[list], widths: list[float], style: list) -> Table:
-    physical, first, last = _pieces(rows)
+def _table(head: list[str], rows, widths: list[float], style: list, row_lines: int) -> Table:
+    physical, first, last = _pieces(rows, row_lines)
     data = [_flowing(head, widths, bold=True), *(_flowing(r, widths) for r in physical)]
     table = Table(data, colWidths=widths, repeatRows=1)
     base = [
@@ -189,26 +197,26 @@ def _table(head: list[str], rows: list[list], widths: list[float], style: list) 
     return table
 
 
-def _pieces(rows: list[list]) -> tuple[list[list], dict[int, int], dict[int, int]]:
-    """Rows of at most ROW_LINES lines; first/last physical row (1-based) of each row."""
+def _pieces(rows: list[list], row_lines: int) -> tuple[list[list], dict[int, int], dict[int, int]]:
+    """Rows of at most `row_lines` lines; first/last physical row (1-based) of each row."""
     out: list[list] = []
     first, last = {}, {}
     for r, row in enumerate(rows, start=1):
         first[r] = len(out) + 1
         cells = [v.split("\n") if isinstance(v, str) else [v] for v in row]
         height = max((len(c) for c in cells), default=1)
-        if height <= ROW_LINES:
+        if height <= row_lines:
             out.append(row)
         else:
-            for top in range(0, height, ROW_LINES):
-                out.append([_piece(v, c, top) for v, c in zip(row, cells, strict=True)])
+            for top in range(0, height, row_lines):
+                out.append([_piece(v, c, top, row_lines) for v, c in zip(row, cells, strict=True)])
         last[r] = len(out)
     return out, first, last
 
 
-def _piece(value, lines: list, top: int):
+def _piece(value, lines: list, top: int, row_lines: int):
     if isinstance(value, str):
-        return "\n".join(lines[top : top + ROW_LINES])
+        return "\n".join(lines[top : top + row_lines])
     return value if top == 0 else ""
 
 

@@ -128,3 +128,24 @@ def clip(text: str, limit: int, marker: str) -> str:
     if len(text) <= limit:
         return text
     return text[: max(0, limit - len(marker) - 1)].rstrip() + " " + marker
+
+
+PIECE = 1200  # characters of one Paragraph: reportlab re-wraps a whole paragraph per page
+
+
+def pieces(text: str, limit: int = PIECE) -> list[str]:
+    """`text` in consecutive pieces of at most `limit` characters, cut at a line break, else
+    at a space, else anywhere: a long text as several paragraphs lays out in linear time."""
+    out: list[str] = []
+    rest = text
+    while len(rest) > limit:
+        window = rest[:limit]
+        cut = window.rfind("\n")
+        if cut < limit // 3:
+            cut = window.rfind(" ")
+        if cut < limit // 3:
+            cut = limit
+        out.append(rest[:cut].rstrip("\n"))
+        rest = rest[cut:].lstrip("\n") if rest[cut : cut + 1] == "\n" else rest[cut:]
+    out.append(rest)
+    return out

@@ -27,11 +27,13 @@ from .pdf_base import (
     DocumentInfo,
     bold_label,
     build_pdf,
+    cut,
     data_table,
     frame_width,
     heading,
     info_from_settings,
     para,
+    paras,
     styles,
     switch_to,
 )
@@ -92,7 +94,7 @@ def _cover(report: CoordinationReport, t: Labels, info: DocumentInfo) -> list[Fl
     logo = _cover_logo(info.logo_path)
     if logo is not None:
         story += [logo, Spacer(1, 0.8 * cm)]
-    story += [para(info.org_name, big), para(t(TITLE), sub), Spacer(1, 0.6 * cm)]
+    story += [para(cut(info.org_name, t.lang), big), para(t(TITLE), sub), Spacer(1, 0.6 * cm)]
     story += [para(_period(report, t), centre)]
     story.append(
         para(
@@ -100,7 +102,10 @@ def _cover(report: CoordinationReport, t: Labels, info: DocumentInfo) -> list[Fl
         )
     )
     story.append(Spacer(1, 1.2 * cm))
-    story += [bold_label(label, value, centre) for label, value in filter_lines(report, t)]
+    story += [
+        bold_label(label, cut(value, t.lang, 2000), centre)
+        for label, value in filter_lines(report, t)
+    ]
     if report.is_sample:
         warn = ParagraphStyle(
             "sample", parent=centre, textColor=colors.HexColor("#C0392B"), fontName=FONT_BOLD
@@ -341,8 +346,11 @@ def _gaps(report: CoordinationReport, t: Labels) -> list[Flowable]:
             )
         )
     )
-    story.append(bold_label(t(N_("Clústeres")), ", ".join(gaps.clusters) or none))
-    story.append(bold_label(t(N_("Componentes")), ", ".join(gaps.components) or none))
-    cells = [f"{cluster} — {component}" for cluster, component in gaps.cells]
-    story.append(bold_label(t(N_("Combinaciones clúster — componente")), "; ".join(cells) or none))
+    short = [cut(name, t.lang, 300) for name in gaps.clusters]
+    story.append(bold_label(t(N_("Clústeres")), cut(", ".join(short), t.lang, 6000) or none))
+    components = [cut(name, t.lang, 300) for name in gaps.components]
+    story.append(bold_label(t(N_("Componentes")), ", ".join(components) or none))
+    cells = [f"{cut(a, t.lang, 300)} — {cut(b, t.lang, 300)}" for a, b in gaps.cells]
+    story.append(bold_label(t(N_("Combinaciones clúster — componente")), ""))
+    story += paras("; ".join(cells) or none)
     return story
