@@ -34,9 +34,11 @@ SELF_CHECK_STEPS: list[object] = [
     "pazos_desktop.selfcheck:check_defusedxml",
     "pazos_desktop.selfcheck_documents:check_minutes_pdf",
     "pazos_desktop.selfcheck_documents:check_attendance_pdf",
+    "pazos_desktop.selfcheck_documents:check_approved_acta",
     "pazos_desktop.selfcheck_documents:check_report_pdf",
     "pazos_desktop.selfcheck_documents:check_report_xlsx",
     "pazos_desktop.selfcheck_documents:check_partner_sheet_xlsx",
+    "pazos_desktop.selfcheck_documents:check_partner_email_draft",
     "pazos_desktop.selfcheck_documents:check_workbook_xlsx",
     "pazos_desktop.selfcheck_documents:check_bulk_template_xlsx",
 ]

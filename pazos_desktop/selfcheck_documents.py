@@ -65,6 +65,31 @@ def check_attendance_pdf(ctx) -> str:
     )
 
 
+@checks(DOCUMENT, N_("acta aprobada (PDF guardado al aprobarla)"))
+def check_approved_acta(ctx) -> str:
+    """An approved acta of the sample: exported twice, the same bytes, its SHA-256 as stored."""
+    import hashlib
+
+    from sqlalchemy import select
+
+    from .models_meetings import Meeting
+    from .services.meeting_export import export_minutes
+
+    with ctx.database().session() as session:
+        query = select(Meeting).where(Meeting.status == "approved").order_by(Meeting.id)
+        meeting = session.scalars(query).first()
+        if meeting is None:
+            raise RuntimeError(_("la muestra no tiene actas aprobadas"))
+        year, number, series = meeting.year, meeting.number, meeting.series
+        first = export_minutes(session, year, number, ctx.workdir / "a1.pdf", series=series)
+        again = export_minutes(session, year, number, ctx.workdir / "a2.pdf", series=series)
+        digest = meeting.approved_pdf_sha256
+    data = first.read_bytes()
+    if data != again.read_bytes() or hashlib.sha256(data).hexdigest() != digest:
+        raise RuntimeError(_("el acta aprobada no es la guardada al aprobarla"))
+    return _("acta aprobada exportada dos veces: el mismo archivo, con su huella SHA-256")
+
+
 def _gather_report(ctx):
     from .services.report import ReportRequest, gather_report
 
@@ -174,3 +199,26 @@ def check_bulk_template_xlsx(ctx) -> str:
     if formulas or not preview.ok or preview.changes:
         raise RuntimeError(_("la plantilla de carga masiva no se leyó como se escribió"))
     return _("plantilla de carga masiva de {n} hojas escrita y leída").format(n=sheets)
+
+
+@checks(DOCUMENT, N_("borrador de correo de una entidad (.eml)"))
+def check_partner_email_draft(ctx) -> str:
+    """A partner's e-mail draft, read back by Python's e-mail parser: the sheet attached."""
+    from email import policy
+    from email.parser import BytesParser
+
+    from .excel.data import load_partner_sheets
+    from .excel.partner_mail import write_email_draft
+    from .excel.partner_sheets import file_name, write_partner_sheet
+
+    with ctx.database().session() as session:
+        data = load_partner_sheets(session)[0]
+    sheet = ctx.workdir / file_name(data)
+    write_partner_sheet(data, sheet)
+    draft = write_email_draft(data, sheet)
+    with draft.open("rb") as fh:
+        message = BytesParser(policy=policy.default).parse(fh)
+    attached = [part.get_content() for part in message.iter_attachments()]
+    if attached != [sheet.read_bytes()] or not message["Subject"]:
+        raise RuntimeError(_("el borrador de correo no lleva la hoja de la entidad"))
+    return _("borrador de correo escrito y leído, con la hoja adjunta")
