@@ -80,9 +80,16 @@ def check_approved_acta(ctx) -> str:
         meeting = session.scalars(query).first()
         if meeting is None:
             raise RuntimeError(_("la muestra no tiene actas aprobadas"))
-        year, number, series = meeting.year, meeting.number, meeting.series
-        first = export_minutes(session, year, number, ctx.workdir / "a1.pdf", series=series)
-        again = export_minutes(session, year, number, ctx.workdir / "a2.pdf", series=series)
+        from .services.acta_freeze import current_snapshot
+
+        lang = current_snapshot(session, meeting.id).lang  # the language it was approved in
+        args = dict(lang=lang, series=meeting.series)
+        first = export_minutes(
+            session, meeting.year, meeting.number, ctx.workdir / "a1.pdf", **args
+        )
+        again = export_minutes(
+            session, meeting.year, meeting.number, ctx.workdir / "a2.pdf", **args
+        )
         digest = meeting.approved_pdf_sha256
     data = first.read_bytes()
     if data != again.read_bytes() or hashlib.sha256(data).hexdigest() != digest:

@@ -142,5 +142,5 @@ def test_main_py_self_check_includes_the_window_layer(tmp_path):
     n, m = len(VIEWS), len(EDITORS)
     assert f"Views checked ({n}/{n}): Dashboard, Commitments, Meetings, " in text
     assert f"Editors checked ({m}/{m}): Partner, Contact, Commitment, " in text
-    assert "Documents checked (7/7): minutes (PDF), attendance sheet (PDF), " in text
+    assert "Documents checked (9/9): minutes (PDF), attendance sheet (PDF), " in text
     assert result.stderr.strip() == ""  # Qt's warnings went to the log, not the console
