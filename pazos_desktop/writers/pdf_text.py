@@ -14,6 +14,7 @@ list them too, as text that will not read correctly.
 from __future__ import annotations
 
 import unicodedata
+from functools import lru_cache
 from xml.sax.saxutils import escape
 
 from .pdf_fonts import FALLBACK, fallback_cmap, main_cmap, register_fallback
@@ -28,11 +29,24 @@ _TABLE[ord("\n")] = "\n"
 _WHITE = frozenset(" \n")
 
 
+SHORT = 300  # texts up to this length (names, entities, titles) repeat: cleaned once each
+
+
 def clean(text) -> str:
     """Control characters out, TAB as spaces, every line break as "\\n"."""
     if text is None:
         return ""
-    text = str(text).replace("\r\n", "\n").translate(_TABLE)
+    text = str(text)
+    return _clean_short(text) if len(text) <= SHORT else _clean(text)
+
+
+@lru_cache(maxsize=50_000)
+def _clean_short(text: str) -> str:
+    return _clean(text)
+
+
+def _clean(text: str) -> str:
+    text = text.replace("\r\n", "\n").translate(_TABLE)
     if text.isascii():
         return text
     return "".join(_clean_char(ch) for ch in text)
@@ -71,6 +85,17 @@ def right_to_left(text: str) -> set[str]:
 def printable(text) -> str:
     """Clean text with every character no font has replaced by "�"."""
     text = clean(text)
+    if text.isascii():
+        return text
+    return _printable_short(text) if len(text) <= SHORT else _printable(text)
+
+
+@lru_cache(maxsize=50_000)
+def _printable_short(text: str) -> str:
+    return _printable(text)
+
+
+def _printable(text: str) -> str:
     missing = undrawable(text)
     if not missing:
         return text
@@ -81,6 +106,15 @@ def needs_fallback(text: str) -> bool:
     """Whether (printable) `text` has characters only the fallback font draws."""
     if text.isascii():
         return False
+    return _needs_short(text) if len(text) <= SHORT else _needs(text)
+
+
+@lru_cache(maxsize=50_000)
+def _needs_short(text: str) -> bool:
+    return _needs(text)
+
+
+def _needs(text: str) -> bool:
     main = main_cmap()
     return any(ord(ch) not in main and ch not in _WHITE for ch in text)
 
