@@ -55,6 +55,8 @@ def commitment(partner_id: int, world: dict, title: str = "Talleres de paz", **k
         title=title,
         cluster_ids=[world["clusters"][0]],
         status="in_progress",
+        # Begun before the meetings of the year, so their follow-ups may report on it.
+        start_date=dt.date(TODAY.year, 1, 1),
         due_date=TODAY + dt.timedelta(days=30),
     )
     return CommitmentData(**(values | kw))
@@ -77,3 +79,11 @@ def meeting_data(world: dict, day: dt.date | None = None, **kw) -> meetings.Meet
         decisions=[meetings.DecisionData("Se aprueba el plan.")],
     )
     return meetings.MeetingData(**(values | kw))
+
+
+def first_of_year(database: Database, year: int = TODAY.year):
+    """The year's first acta of the sample (number and series: each series numbers its own)."""
+    from pazos_desktop.services.meeting_list import MeetingFilter, list_meetings
+
+    with database.session() as session:
+        return list_meetings(session, MeetingFilter(year=year))[-1]

@@ -58,7 +58,7 @@ def test_meeting_tables_and_origin_column_exist(db):
     fks = {fk["name"] for fk in inspector.get_foreign_keys("commitment")}
     assert "fk_commitment_origin_meeting_id_meeting" in fks
     uniques = {u["name"]: u["column_names"] for u in inspector.get_unique_constraints("meeting")}
-    assert uniques["uq_meeting_year"] == ["year", "number"]
+    assert uniques["uq_meeting_series"] == ["series", "year", "number"]
 
 
 def test_downgrade_and_upgrade_keep_commitments(db, session, world):  # noqa: F811

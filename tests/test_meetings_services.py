@@ -129,7 +129,7 @@ def test_reopen_needs_a_reason_and_is_in_the_history(session, world):  # noqa: F
 
 def test_agreed_commitments_carry_the_meeting_as_origin(session, world):  # noqa: F811
     made = meetings.create_meeting(session, meeting_data(world))
-    data = commitment(world["partners"][1], world, "Jornada de conciliación")
+    data = commitment(world["partners"][1], world, "Jornada de conciliación", start_date=None)
     saved = fu.add_agreed_commitment(session, made.id, data)
     assert saved.origin_meeting_id == made.id
     assert saved.start_date == made.date

@@ -8,9 +8,11 @@ import json
 
 import pytest
 from pypdf import PdfReader
+from sqlalchemy import select
 
 from pazos_desktop.cli import main
 from pazos_desktop.errors import PazosError, ValidationError
+from pazos_desktop.models_meetings import Meeting
 from pazos_desktop.services import meetings
 from pazos_desktop.services.meeting_export import export_attendance
 from pazos_desktop.services.personal_data import authorisations as auth
@@ -173,7 +175,10 @@ def test_export_one_person_as_json_and_pdf(session, people, tmp_path):
 
 def test_the_attendance_sheet_marks_who_lacks_an_authorisation(sample_db, tmp_path):
     with sample_db.session() as s:
-        meeting = meetings.find_meeting(s, TODAY.year, 1)
+        series = s.scalars(
+            select(Meeting.series).where(Meeting.number == 1, Meeting.year == TODAY.year)
+        ).first()
+        meeting = meetings.find_meeting(s, TODAY.year, 1, series)
         ids = {a.contact_id for a in meetings.get_meeting(s, meeting.id).attendees}
         states = auth.states_for(s, [i for i in ids if i])
         lacking = [
@@ -181,7 +186,7 @@ def test_the_attendance_sheet_marks_who_lacks_an_authorisation(sample_db, tmp_pa
             for a in meetings.get_meeting(s, meeting.id).attendees
             if not a.contact_id or not states[a.contact_id].valid
         ]
-        path = export_attendance(s, TODAY.year, 1, tmp_path / "planilla.pdf")
+        path = export_attendance(s, TODAY.year, 1, tmp_path / "planilla.pdf", series=series)
         notice = policies.current_policy(s).notice
     text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(path).pages)
     assert lacking, "the sample has attendees without authorisation"

@@ -161,6 +161,35 @@ def test_a_suppressed_person_is_nowhere_in_the_database_file(sample_db):
     con.close()
 
 
+def test_an_approved_acta_is_drawn_again_without_the_person(sample_db, tmp_path):
+    """The frozen acta follows the suppression: its stored content and PDF name the label,
+    its new fingerprint is on the meeting, and a later export gives those bytes."""
+    from pypdf import PdfReader
+
+    from pazos_desktop.services.acta_freeze import current_snapshot
+    from pazos_desktop.services.meeting_export import export_minutes
+
+    with sample_db.session() as s:
+        contact = _unique_contact(s)
+        cid = contact.id
+        old = _mention_everywhere(s, contact)
+        approved = meetings.get_meeting(s, old["meeting_id"])
+        before = current_snapshot(s, approved.id).pdf_sha256
+    with sample_db.session() as s:
+        label = suppress_contact(s, cid).label
+    with sample_db.session() as s:
+        snapshot = current_snapshot(s, approved.id)
+        assert snapshot.pdf_sha256 != before
+        assert s.get(Meeting, approved.id).approved_pdf_sha256 == snapshot.pdf_sha256
+        assert NAME not in snapshot.content and label in snapshot.content
+        path = export_minutes(
+            s, approved.year, approved.number, tmp_path / "acta.pdf", series=approved.series
+        )
+    text = "\n".join(page.extract_text() for page in PdfReader(path).pages)
+    assert NAME not in text and EMAIL not in text and label in text
+    assert path.read_bytes() == snapshot.pdf  # the stored, re-fingerprinted document
+
+
 @pytest.mark.sqlite_only
 def test_restoring_an_older_backup_suppresses_the_person_again(sample_db):
     with sample_db.session() as s:

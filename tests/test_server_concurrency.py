@@ -67,12 +67,20 @@ def test_ten_acta_creators_are_never_refused(db):
     assert handed_out == list(range(1, CREATORS * PER_CREATOR + 1))
 
 
-def test_each_year_is_its_own_series(db):
+def test_each_body_and_year_is_its_own_series(db):
     with db.session() as s:
         a = meetings.create_meeting(s, meetings.MeetingData(date=dt.date(2026, 1, 5)))
         b = meetings.create_meeting(s, meetings.MeetingData(date=dt.date(2027, 1, 5)))
-    assert (a.number, b.number) == (1, 1)
-    assert lock_key(meetings.acta_series(2026)) != lock_key(meetings.acta_series(2027))
+        c = meetings.create_meeting(
+            s, meetings.MeetingData(date=dt.date(2026, 1, 6), series="Mesa de clúster 3")
+        )
+    assert (a.number, b.number, c.number) == (1, 1, 1)
+    keys = {
+        lock_key(meetings.acta_series(a.series, 2026)),
+        lock_key(meetings.acta_series(a.series, 2027)),
+        lock_key(meetings.acta_series(c.series, 2026)),
+    }
+    assert len(keys) == 3
 
 
 def test_a_number_typed_twice_is_still_a_field_error(db):

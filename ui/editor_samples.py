@@ -190,6 +190,11 @@ class Samples:
 
         return self._read(lambda s: indicators.list_populations(s)[0])
 
+    def load_document_settings(self) -> dict[str, str]:
+        from pazos_desktop.services import settings
+
+        return self._read(settings.all_settings)
+
     # --- files and messages ----------------------------------------------------------------
 
     def load_folder(self) -> str:

@@ -1,7 +1,7 @@
 """partner acronyms unique regardless of case and accents
 
 Revision ID: 0007_acronym_key
-Revises: 0005_indicators
+Revises: 0006_acta_series_snapshot
 Create Date: 2026-12-01 10:00:00
 
 Adds `partner.acronym_key` (the folded acronym: "Sídoc" -> "sidoc") with a unique index, the
@@ -22,7 +22,7 @@ from alembic import op
 from pazos_desktop.clock import utcnow
 
 revision = "0007_acronym_key"
-down_revision = "0005_indicators"
+down_revision = "0006_acta_series_snapshot"
 branch_labels = None
 depends_on = None
 

@@ -9,12 +9,13 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..clock import run_of
 from ..domain import effective_status, partner_type_label, source_label, status_label
-from ..i18n import get_language, translate
+from ..errors import PazosError
+from ..i18n import _, get_language, translate
 from ..models import (
     Cluster,
     Commitment,
@@ -45,12 +46,26 @@ class SheetContext:
 
 
 @dataclass
+class SheetPeriod:
+    """What a partner is asked for: progress between two dates, back by a date, to whom."""
+
+    date_from: dt.date
+    date_to: dt.date
+    return_by: dt.date
+    send_to: str = ""  # the coordinator's e-mail (settings); empty: "la coordinación"
+
+
+RETURN_DAYS = 7  # a week to fill the sheet in
+
+
+@dataclass
 class PartnerSheetData:
     partner: partners.PartnerData
     contact: partners.ContactData | None
     commitments: list[search.CommitmentRow]
     component_order: dict[int, int]
     context: SheetContext
+    period: SheetPeriod | None = None
 
 
 @dataclass
@@ -95,10 +110,41 @@ def _rows_by_partner(session: Session, partner_ids: list[int], on: dt.date):
     return by_partner
 
 
+def default_period(
+    session: Session,
+    today: dt.date,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    return_by: dt.date | None = None,
+) -> SheetPeriod:
+    """Progress since the last meeting (the day after it; else since the first of the month)
+    up to the return date, a week from today unless chosen."""
+    from ..models_meetings import Meeting
+
+    if return_by is None:
+        return_by = today + dt.timedelta(days=RETURN_DAYS)
+    if date_from is None:
+        last = session.scalar(select(func.max(Meeting.date)).where(Meeting.date < today))
+        date_from = last + dt.timedelta(days=1) if last else today.replace(day=1)
+    date_to = date_to or max(return_by, date_from)
+    if date_to < date_from:
+        raise PazosError(
+            _("Periodo: el fin ({to}) es anterior al inicio ({start}).").format(
+                to=date_to.strftime("%d/%m/%Y"), start=date_from.strftime("%d/%m/%Y")
+            )
+        )
+    email = settings.get_setting(session, "coordinator_email").strip()
+    return SheetPeriod(date_from, date_to, return_by, email)
+
+
 def load_partner_sheets(
-    session: Session, partner_ids: list[int] | None = None, on: dt.date | None = None
+    session: Session,
+    partner_ids: list[int] | None = None,
+    on: dt.date | None = None,
+    period: SheetPeriod | None = None,
 ) -> list[PartnerSheetData]:
     context = sheet_context(session, on)
+    period = period or default_period(session, context.today)
     ids = partner_ids if partner_ids else default_partner_ids(session)
     order = {c.id: c.code for c in components.list_components(session)}
     by_partner = _rows_by_partner(session, ids, context.today)
@@ -123,6 +169,7 @@ def load_partner_sheets(
                 commitments=rows,
                 component_order=order,
                 context=context,
+                period=period,
             )
         )
     return out

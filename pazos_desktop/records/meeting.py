@@ -22,7 +22,11 @@ MEETING = register(
             Field("next_date", N_("Próxima reunión"), Kind.DATE),
             Field("next_place", N_("Lugar de la próxima reunión"), max_len=300),
             Field("prepared_by", N_("Elaboró"), max_len=200),
+            Field("prepared_position", N_("Cargo de quien elaboró"), max_len=200),
             Field("reviewed_by", N_("Revisó"), max_len=200),
+            Field("reviewed_position", N_("Cargo de quien revisó"), max_len=200),
+            Field("approver_name", N_("Aprobó"), max_len=200),
+            Field("approver_position", N_("Cargo de quien aprobó"), max_len=200),
         ),
     )
 )

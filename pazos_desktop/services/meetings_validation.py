@@ -32,8 +32,13 @@ MEETING_FIELDS = [
     "secretary_position",
     "next_date",
     "next_place",
+    "next_time",
     "prepared_by",
+    "prepared_position",
     "reviewed_by",
+    "reviewed_position",
+    "approver_name",
+    "approver_position",
 ]
 ATTENDEE_FIELDS = [
     "name",

@@ -50,6 +50,7 @@ class ReportRequest:
     on: dt.date | None = None  # reference date for statuses, overdue and due soon
     stale_days: int = STALE_DAYS
     due_soon_days: int = DUE_SOON_DAYS
+    include_progress: bool = True  # the list of every progress update (pages of it, often)
 
     def base_filter(self) -> CommitmentFilter:
         return CommitmentFilter(
@@ -202,7 +203,9 @@ def gather_report(session: Session, request: ReportRequest) -> CoordinationRepor
         partners=_partners(session, scoped, on),
         overdue=[LateLine(r, days_late(r.due_date, on)) for r in overdue(session, on, f=scoped)],
         due_soon=due_soon(session, on, request.due_soon_days, f=scoped),
-        progress=pf.progress_between(session, base, request.date_from, request.date_to, on),
+        progress=pf.progress_between(session, base, request.date_from, request.date_to, on)
+        if request.include_progress
+        else [],
         stale=_stale(session, scoped, on, request.stale_days),
         gaps=pf.coverage_gaps(session, scoped, on),
         indicators=_indicators(session, request, on),

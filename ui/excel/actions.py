@@ -108,10 +108,12 @@ class ExcelActions(QObject):
             self.tell(self.tr("Hojas de compromisos"), self.tr("No hay entidades con compromisos."))
             return
         self.dialog = dialog = ExcelPartnerDialog(partners, self.folder(), self.window)
-        dialog.accepted.connect(lambda: self._write_sheets(dialog.chosen_ids(), dialog.folder()))
+        dialog.accepted.connect(
+            lambda: self._write_sheets(dialog.chosen_ids(), dialog.folder(), dialog.email_drafts())
+        )
         dialog.open()
 
-    def _write_sheets(self, ids: list[int], folder: str) -> None:
+    def _write_sheets(self, ids: list[int], folder: str, drafts: bool = False) -> None:
         from pazos_desktop.excel.data import load_partner_sheets
         from pazos_desktop.excel.partner_sheets import export_partner_sheets
 
@@ -121,7 +123,7 @@ class ExcelActions(QObject):
             progress(0, 0, reading)
             with db.session() as session:
                 items = load_partner_sheets(session, ids)
-            return export_partner_sheets(items, Path(folder), progress, cancel)
+            return export_partner_sheets(items, Path(folder), progress, cancel, drafts)
 
         title = self.tr("Exportando hojas de compromisos")
         cancelled = self.tr("Exportación cancelada: no se guardó ninguna hoja.")
@@ -133,6 +135,9 @@ class ExcelActions(QObject):
         lines = [
             self.tr("Se guardaron {n} hojas en {folder}.").format(n=len(results), folder=folder)
         ]
+        drafts = sum(1 for r in results if r.draft is not None)
+        if drafts:
+            lines.append(self.tr("Borradores de correo (.eml): {n}.").format(n=drafts))
         for result in results:
             lines += describe_issues(result.log)
         self.tell(self.tr("Hojas de compromisos"), "\n".join(lines), folder)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QFileDialog,
@@ -38,6 +39,13 @@ from .periods import PRESETS, preset_period
 
 class ExportCancelled(Exception):
     """Raised from the PDF's page callback when the user presses Cancel."""
+
+
+class _Ask:
+    """A gathered report whose PDF would miss characters: the user is asked before writing."""
+
+    def __init__(self, report, found: list):
+        self.report, self.found = report, found
 
 
 class ReportsView(QWidget):
@@ -79,6 +87,12 @@ class ReportsView(QWidget):
         self.page_size.addItem(_("Carta"), "letter")
         self.page_size.addItem("A4", "a4")
         form.addRow(_("Tamaño de página"), self.page_size)
+        self.with_progress = QCheckBox(_("Incluir la lista de avances del periodo"))
+        self.with_progress.setChecked(True)
+        self.with_progress.setToolTip(
+            _("Sin ella el informe es más corto; las cifras de avances se mantienen.")
+        )
+        form.addRow("", self.with_progress)
         return box
 
     def _date_edit(self) -> QDateEdit:
@@ -188,6 +202,7 @@ class ReportsView(QWidget):
             component_ids=self.checked("components"),
             partner_ids=self.checked("partners"),
             on=self.today,
+            include_progress=self.with_progress.isChecked(),
         )
 
     # --- actions ---------------------------------------------------------------------------
@@ -209,6 +224,24 @@ class ReportsView(QWidget):
         self.preview_ready.emit(report)
 
     def choose_and_export(self, suffix: str) -> None:
+        """A PDF first offers the header settings (once, when empty); then where to save."""
+        if suffix != ".pdf":
+            self._choose(suffix)
+            return
+        from ..document_checks import prepare_export
+
+        prepare_export(self._in_session, self, lambda: self._choose(suffix))
+
+    def _in_session(self, fn, done) -> None:
+        db = self.db
+
+        def work(_progress):
+            with db.session() as session:
+                return fn(session)
+
+        self._start(work, done)
+
+    def _choose(self, suffix: str) -> None:
         kinds = {".pdf": _("Documento PDF (*.pdf)"), ".xlsx": _("Libro de Excel (*.xlsx)")}
         start = str(Path.home() / f"{_('informe')}_{self.date_to.date().toPython():%Y%m%d}{suffix}")
         path, _kind = QFileDialog.getSaveFileName(self, _("Guardar informe"), start, kinds[suffix])
@@ -216,14 +249,37 @@ class ReportsView(QWidget):
             self.export_to(Path(path).with_suffix(suffix))
 
     def export_to(self, path: Path) -> None:
-        """Gather and write `path` (.pdf or .xlsx) in the background, with progress."""
-        from pazos_desktop.writers.report_file import save_report
+        """Gather and write `path` (.pdf or .xlsx) in the background, with progress; a PDF
+        whose texts have characters its fonts cannot draw asks first (document_checks)."""
+        from pazos_desktop.writers.report_file import report_problems, save_report
 
         request, page_size = self.request(), self.page_size.currentData()
         self._cancel.clear()
 
         def work(progress):
             report = self._gather(request)
+            found = report_problems(report, path)
+            if found:
+                return _Ask(report, found)
+            return save_report(report, path, page_size=page_size, on_page=self._page(progress))
+
+        self._busy(_("Escribiendo {name}…").format(name=path.name), cancellable=True)
+        self._start(work, lambda result: self._written(result, path, page_size), self._on_page)
+
+    def _written(self, result, path: Path, page_size: str) -> None:
+        if not isinstance(result, _Ask):
+            self._exported(result)
+            return
+        from ..document_checks import confirm_glyphs
+
+        self._idle(_("Exportación cancelada."))
+        confirm_glyphs(self, result.found, lambda: self._write(result.report, path, page_size))
+
+    def _write(self, report, path: Path, page_size: str) -> None:
+        """Write a report already gathered (the user accepted its characters)."""
+        from pazos_desktop.writers.report_file import save_report
+
+        def work(progress):
             return save_report(report, path, page_size=page_size, on_page=self._page(progress))
 
         self._busy(_("Escribiendo {name}…").format(name=path.name), cancellable=True)

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -27,7 +28,8 @@ from pazos_desktop.services import settings
 from ..personal_data.hooks import PolicyBox
 from ..widgets import DateField, set_combo_data
 
-DB_KEYS = ("org_name", "org_logo", "page_size", "doc_code", "doc_version", "doc_approval_date")
+DB_KEYS = ("org_name", "org_logo", "page_size", "doc_code", "doc_version", "doc_approval_date",
+           "coordinator_email", "habeas_data_notice")  # fmt: skip
 
 
 class SettingsView(QWidget):
@@ -78,6 +80,13 @@ class SettingsView(QWidget):
         self.page_size.addItem(self.tr("A4"), "a4")
         self.doc_code, self.doc_version = QLineEdit(), QLineEdit()
         self.doc_approval = DateField()
+        self.coordinator_email = QLineEdit()
+        self.coordinator_email.setPlaceholderText(self.tr("coordinacion@palmira.gov.co"))
+        self.notice = QPlainTextEdit()
+        self.notice.setPlaceholderText(
+            self.tr("Vacío: el aviso de la Ley 1581 de 2012 que trae el programa.")
+        )
+        self.notice.setMaximumHeight(90)
         rows = [
             (self.tr("&Nombre de la organización:"), self.org_name, self.org_name),
             (
@@ -89,6 +98,12 @@ class SettingsView(QWidget):
             (self.tr("&Código del documento:"), self.doc_code, self.doc_code),
             (self.tr("&Versión:"), self.doc_version, self.doc_version),
             (self.tr("Fecha de &aprobación:"), self.doc_approval, self.doc_approval),
+            (
+                self.tr("&Correo de la coordinación:"),
+                self.coordinator_email,
+                self.coordinator_email,
+            ),
+            (self.tr("Aviso de &datos personales:"), self.notice, self.notice),
         ]
         for label, widget, named in rows:
             form.addRow(label, widget)
@@ -132,6 +147,8 @@ class SettingsView(QWidget):
         set_combo_data(self.page_size, values.get("page_size") or "letter")
         self.doc_code.setText(values.get("doc_code", ""))
         self.doc_version.setText(values.get("doc_version", ""))
+        self.coordinator_email.setText(values.get("coordinator_email", ""))
+        self.notice.setPlainText(values.get("habeas_data_notice", ""))
         approval = values.get("doc_approval_date") or ""
         try:
             self.doc_approval.set_date(dt.date.fromisoformat(approval) if approval else None)
@@ -146,6 +163,17 @@ class SettingsView(QWidget):
             self.org_error.setText(self.tr("Fecha de aprobación") + ": " + exc.message)
             self.org_error.setVisible(True)
             return None
+        email = self.coordinator_email.text().strip()
+        from pazos_desktop.domain import is_valid_email
+
+        if email and not is_valid_email(email):
+            self.org_error.setText(
+                self.tr("Correo de la coordinación: «{v}» no es una dirección válida.").replace(
+                    "{v}", email
+                )
+            )
+            self.org_error.setVisible(True)
+            return None
         self.org_error.setVisible(False)
         return {
             "org_name": self.org_name.text().strip(),
@@ -154,6 +182,8 @@ class SettingsView(QWidget):
             "doc_code": self.doc_code.text().strip(),
             "doc_version": self.doc_version.text().strip(),
             "doc_approval_date": approval.isoformat() if approval else "",
+            "coordinator_email": self.coordinator_email.text().strip(),
+            "habeas_data_notice": self.notice.toPlainText().strip(),
         }
 
     def save(self) -> None:

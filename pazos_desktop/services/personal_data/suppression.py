@@ -48,9 +48,8 @@ class TextTarget:
 
 
 # ONE line per table that holds text about people (contacts are not free text: another
-# contact with the same name may be another person, so only this contact's row changes). A table added later joins the suppression
-# here, e.g. issue 13's approved-acta snapshots:
-#     TextTarget("meeting_snapshot", ("content",), json=True, place=N_("Actas aprobadas")),
+# contact with the same name may be another person, so only this contact's row changes). A
+# table added later joins the suppression here.
 TEXT_TARGETS: tuple[TextTarget, ...] = (
     TextTarget("partner", ("notes", "address", "email", "phone"), ("email", "phone"), place=N_("Entidades")),
     TextTarget("commitment", ("title", "description", "notes"), place=N_("Compromisos")),
@@ -74,6 +73,8 @@ TEXT_TARGETS: tuple[TextTarget, ...] = (
     ),
     TextTarget("history_entry", ("old_value", "new_value", "reason"), place=N_("Historial de cambios")),
     TextTarget("app_setting", ("value",), place=N_("Configuración")),
+    # An approved acta's stored content; its stored PDF is drawn again from it (apply_plan).
+    TextTarget("meeting_snapshot", ("content",), json=True, place=N_("Actas aprobadas")),
 )  # fmt: skip
 
 PERSON_FIELDS = ("name", "position", "email", "phone")
@@ -389,7 +390,13 @@ def apply_plan(session: Session, plan: SuppressionPlan) -> None:
                 .where(c.id == change.key["id"])
                 .values(search_key=search_key(title, description, notes))
             )
-    session.expire_all()
+    session.expire_all()  # ORM objects loaded before must not hide the rows written here
+    snapshots = [c.key["id"] for c in plan.changes if c.table == "meeting_snapshot"]
+    if snapshots:
+        from ..acta_freeze import redraw
+
+        redraw(session, snapshots)  # the stored PDF from the scrubbed content
+        session.expire_all()
 
 
 def suppressed_ids(session: Session) -> set[int]:
