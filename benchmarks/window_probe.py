@@ -1,9 +1,10 @@
 """Started as a process by bench_window.py: the real start-up path, reporting milestones.
 
 `python benchmarks/window_probe.py app DB` starts the program as `main.py --db DB` does and
-prints "shown" at the first event-loop turn after the main window is shown, then "populated"
-once the dashboard shows its figures, and quits. `... bare` shows an empty QMainWindow the
-same way: the baseline.
+prints "shown" at the first event-loop turn after the main window is shown, "populated" once
+the dashboard shows figures (the previous run's, when still valid, or else the fresh ones),
+then "fresh" once it shows the fresh ones, and quits. `... bare` shows an empty QMainWindow
+the same way: the baseline.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ def app_run(db: str) -> int:
 
     def start(window, lang):
         print("shown", flush=True)  # the first event-loop turn after window.show()
-        window.ready.connect(lambda: _when_populated(window))
+        _report_figures()
         real_start(window, lang)
 
     ui.app.build_and_start = start
@@ -48,20 +49,27 @@ def app_run(db: str) -> int:
     return 0
 
 
-def _when_populated(window) -> None:
+def _report_figures() -> None:
+    """Wrap the dashboard's show_figures: "populated" the first time, "fresh" (and quit) when
+    the figures shown are not the cached ones."""
     from PySide6.QtWidgets import QApplication
 
-    view = window.views["dashboard"]
+    from ui.views.dashboard import DashboardView
 
-    def done():
+    real = DashboardView.show_figures
+    said: set[str] = set()
+
+    def show_figures(view, data, cached=False):
+        real(view, data, cached)
         view.repaint()
-        print("populated", flush=True)
-        QApplication.instance().quit()
+        if "populated" not in said:
+            said.add("populated")
+            print("populated", flush=True)
+        if not cached:
+            print("fresh", flush=True)
+            QApplication.instance().quit()
 
-    if view.data is not None:
-        done()
-    else:
-        view.loaded.connect(done)
+    DashboardView.show_figures = show_figures
 
 
 if __name__ == "__main__":

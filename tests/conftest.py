@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import tempfile
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["PAZOS_USER"] = "pytest"
+# The user's data folder (drafts, cached dashboard figures): a scratch one for the whole run.
+os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="pazos-tests-data-")
 
 from pazos_desktop import i18n  # noqa: E402
 from pazos_desktop.clock import clock_on, system_clock  # noqa: E402

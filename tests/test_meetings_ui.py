@@ -6,25 +6,29 @@ import pytest
 from PySide6.QtCore import QSettings
 
 from tests.meetings_fixtures import TODAY, sample_db, sample_template  # noqa: F401
-from ui import errors, operations, prefs, views
+from ui import interaction, operations, prefs, views
 from ui.meetings.view import MeetingsView
 
 
 @pytest.fixture
-def view(qtbot, sample_db, tmp_path):  # noqa: F811
-    shown: list = []
-    errors.presenter = lambda parent, exc: shown.append(exc)
+def recorder(monkeypatch) -> interaction.Recorder:
+    rec = interaction.Recorder()
+    monkeypatch.setattr(interaction, "current", rec)
+    return rec
+
+
+@pytest.fixture
+def view(qtbot, sample_db, tmp_path, recorder):  # noqa: F811
     ops = operations.Operations(sample_db)
     settings = QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat)
     ctx = views.ViewContext(ops=ops, prefs=prefs.Preferences(settings), window=None)
     widget = MeetingsView(ctx)
     qtbot.addWidget(widget)
-    widget.shown_errors = shown
+    widget.shown_errors = recorder.shown
     widget.refresh()
     qtbot.waitUntil(lambda: ops.idle and widget.panel.model.rowCount() > 0)
     yield widget
     ops.shutdown()
-    errors.presenter = None
 
 
 def _open(qtbot, view, row: int):

@@ -53,6 +53,10 @@ EDITORS: list[EditorSpec] = [
     EditorSpec("welcome", QT_TRANSLATE_NOOP("Editors", "Bienvenida"), "ui.dialogs.welcome:WelcomeDialog", ("parent", "db_description")),
     EditorSpec("recovery", QT_TRANSLATE_NOOP("Editors", "Problema al abrir la base"), "ui.recovery_dialog:RecoveryDialog", ("startup_problem", "parent")),
     EditorSpec("error", QT_TRANSLATE_NOOP("Editors", "Error"), "ui.errors:ErrorDialog", ("parent", "error_message", "error_detail")),
+    EditorSpec("agreed_commitment", QT_TRANSLATE_NOOP("Editors", "Compromiso acordado en una reunión"), "ui.meetings.commitments_tabs:AgreedCommitmentEditor", (*_OPS, "commitment_choices", "commitment", "meeting_id")),
+    EditorSpec("progress_window", QT_TRANSLATE_NOOP("Editors", "Progreso de un trabajo largo"), "ui.progress:ProgressWindow", ("parent", "job_title", "job")),
+    EditorSpec("shortcuts", QT_TRANSLATE_NOOP("Editors", "Atajos de teclado"), "ui.help:ShortcutsDialog", ("parent",)),
+    EditorSpec("about", QT_TRANSLATE_NOOP("Editors", "Acerca de PAZOS Coordinación"), "ui.help:AboutDialog", ("parent", "db_description", "log_path")),
 ]
 # fmt: on
 

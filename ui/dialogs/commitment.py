@@ -22,7 +22,7 @@ from pazos_desktop.services import commitments, components, partners, programs, 
 from pazos_desktop.services.commitments import CommitmentData, ProgressData
 
 from ..operations import Operations
-from ..widgets import DateField, NumberField, fill_combo, set_combo_data
+from ..widgets import DateField, NumberField, fill_combo, make_searchable, set_combo_data
 from .editor import EditorDialog, open_editor
 
 
@@ -101,8 +101,12 @@ class CommitmentEditor(EditorDialog):
         new = self.data.id is None
         self.setWindowTitle(self.tr("Nuevo compromiso") if new else self.tr("Editar compromiso"))
         self.title = self.add_field("title", self.tr("Co&mpromiso:"), QLineEdit())
-        self.partner = self.add_field("partner_id", self.tr("&Entidad responsable:"), QComboBox())
-        self.contact = self.add_field("contact_id", self.tr("Res&ponsable:"), QComboBox())
+        self.partner = self.add_field(
+            "partner_id", self.tr("&Entidad responsable:"), make_searchable(QComboBox())
+        )
+        self.contact = self.add_field(
+            "contact_id", self.tr("Res&ponsable:"), make_searchable(QComboBox())
+        )
         self.component = self.add_field("component_id", self.tr("C&omponente:"), QComboBox())
         self.program = self.add_field("program_id", self.tr("P&rograma:"), QComboBox())
         self.clusters = self.add_field(

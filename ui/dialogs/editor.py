@@ -3,8 +3,9 @@
 A subclass adds its fields with `add_field(key, label, widget)` (key = the core's field name in
 `ValidationError.fields`), implements `collect()` (the dataclass to save, or raises
 `InputError` for text that is not a date) and `save_call(data)` (a function of a session).
-Ctrl+S or Enter saves, Esc cancels and asks before discarding edits. Build-only: the
-constructor never shows the dialog; `open_editor()` does (git-cola's pattern, for tests).
+Ctrl+S or Enter saves, Esc cancels and asks before discarding edits. The editor opens with the
+focus on its first field; its fields sit in a scroll area, so it fits a small screen. Build-only:
+the constructor never shows the dialog; `open_editor()` does (git-cola's pattern, for tests).
 """
 
 from __future__ import annotations
@@ -18,7 +19,6 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 
 from pazos_desktop.errors import ValidationError
 
-from .. import errors
+from .. import errors, interaction
+from ..fit import FitScrollArea, FittedDialog
 from ..operations import Operations
 from ..widgets import DateField
 
@@ -47,7 +48,7 @@ class InputError(Exception):
         self.fields = fields
 
 
-class EditorDialog(QDialog):
+class EditorDialog(FittedDialog):
     saved = Signal(object)
 
     def __init__(self, ops: Operations, parent: QWidget | None, title: str):
@@ -64,9 +65,12 @@ class EditorDialog(QDialog):
         outer = QVBoxLayout(self)
         self.general_error = _error_label()
         outer.addWidget(self.general_error)
-        self.columns = QHBoxLayout()
+        body = QWidget()
+        self.columns = QHBoxLayout(body)
+        self.columns.setContentsMargins(0, 0, 0, 0)
         self.columns.setSpacing(24)
-        outer.addLayout(self.columns)
+        self.scroll = FitScrollArea(body)
+        outer.addWidget(self.scroll, 1)
         self.new_column()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -114,6 +118,18 @@ class EditorDialog(QDialog):
         self.labels[key] = label.replace("&", "").rstrip(":")
         self.error_labels[key] = error
         return widget
+
+    def first_field(self) -> QWidget | None:
+        return next((w for w in self.fields.values() if w.isEnabled()), None)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        first = self.first_field()
+        if first is not None and not self._shown_once:
+            self._shown_once = True  # later shows keep the focus where the user left it
+            first.setFocus()
+
+    _shown_once = False
 
     def mark_clean(self) -> None:
         """Call once the fields hold the record: edits are measured from here."""
@@ -193,10 +209,12 @@ class EditorDialog(QDialog):
         return label.text() if label is not None and not label.isHidden() else ""
 
     def reject(self) -> None:
-        if self.is_dirty() and not errors.confirm(
+        if self.is_dirty() and not interaction.confirm(
             self,
             self.tr("Descartar cambios"),
             self.tr("Hay cambios sin guardar. ¿Desea descartarlos?"),
+            self.tr("Descartar"),
+            self.tr("Seguir editando"),
         ):
             return
         super().reject()

@@ -38,6 +38,7 @@ class PartnerEditor(EditorDialog):
         self.end = self.add_field("agreement_end", self.tr("Fin del convenio:"), DateField())
         self.notes = self.add_field("notes", self.tr("No&tas:"), QPlainTextEdit())
         self.notes.setFixedHeight(self.fontMetrics().height() * 4)
+        self.notes.setTabChangesFocus(True)  # Tab moves on; a tab in notes is never wanted
         self.load(self.data)
 
     def load(self, d: PartnerData) -> None:

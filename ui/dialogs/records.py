@@ -10,7 +10,7 @@ from pazos_desktop.services.programs import ProgramData
 from pazos_desktop.services.territory import ClusterData, NeighbourhoodData
 
 from ..operations import Operations
-from ..widgets import fill_combo, set_combo_data
+from ..widgets import fill_combo, make_searchable, set_combo_data
 from .editor import EditorDialog
 
 
@@ -90,7 +90,9 @@ class ProgramEditor(EditorDialog):
         new = self.data.id is None
         self.setWindowTitle(self.tr("Nuevo programa") if new else self.tr("Editar programa"))
         self.name = self.add_field("name", self.tr("&Nombre:"), QLineEdit(self.data.name))
-        self.lead = self.add_field("lead_partner_id", self.tr("Entidad &líder:"), QComboBox())
+        self.lead = self.add_field(
+            "lead_partner_id", self.tr("Entidad &líder:"), make_searchable(QComboBox())
+        )
         fill_combo(self.lead, partner_choices, self.tr("(ninguna)"))
         set_combo_data(self.lead, self.data.lead_partner_id)
         self.component = self.add_field("component_id", self.tr("&Componente:"), QComboBox())

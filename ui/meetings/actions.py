@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
-from .. import errors
+from .. import interaction
 
 
 def tr(text: str) -> str:
@@ -44,15 +43,13 @@ def load_choices(session) -> Choices:
 
 
 def export_document(ops, parent: QWidget, kind: str, year: int, number: int) -> None:
-    """Ask where to save the acta ("minutes") or attendance sheet, write it, then open it."""
+    """Ask where to save the acta ("minutes") or attendance sheet, write it, say where it is."""
     from pazos_desktop.i18n import get_language
     from pazos_desktop.meetings_domain import attendance_file_name, minutes_file_name
 
     name = (minutes_file_name if kind == "minutes" else attendance_file_name)(number, year)
     title = tr("Guardar acta en PDF") if kind == "minutes" else tr("Guardar planilla de asistencia")
-    path, _filter = QFileDialog.getSaveFileName(
-        parent, title, str(Path.home() / name), "PDF (*.pdf)"
-    )
+    path = interaction.save_file(parent, title, str(Path.home() / name), "PDF (*.pdf)")
     if not path:
         return
     lang = get_language()
@@ -65,9 +62,12 @@ def export_document(ops, parent: QWidget, kind: str, year: int, number: int) -> 
         )
         return fn(session, year, number, path, lang)
 
-    ops.run(write, success=open_file, parent=parent)
+    def written(result) -> None:
+        done = (
+            tr("Acta guardada en {path}")
+            if kind == "minutes"
+            else tr("Planilla de asistencia guardada en {path}")
+        )
+        interaction.inform(parent, title, done.format(path=result), str(result))
 
-
-def open_file(path) -> None:
-    if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-        errors.log.warning("could not open %s", path)
+    ops.job(title, lambda job: job.in_session(write), written, parent=parent)

@@ -10,7 +10,6 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from pazos_desktop.services import settings
 
+from .. import interaction
 from ..widgets import DateField, parse_date, set_combo_data
 
 DB_KEYS = ("org_name", "org_logo", "page_size", "doc_code", "doc_version", "doc_approval_date")
@@ -173,7 +173,7 @@ class SettingsView(QWidget):
         self.ctx.window.set_language(self.language.currentData())
 
     def choose_export_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
+        folder = interaction.choose_folder(
             self, self.tr("Carpeta de exportación"), self.export_folder.text()
         )
         if folder:
@@ -181,7 +181,7 @@ class SettingsView(QWidget):
             self.ctx.prefs.set_export_folder(folder)
 
     def choose_logo(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
+        path = interaction.open_file(
             self,
             self.tr("Logotipo"),
             self.org_logo.text(),
