@@ -93,7 +93,9 @@ def main(db: str, out: str) -> int:
     from ui.fit import available
     from ui.main_window import MainWindow
     from ui.prefs import Preferences
+    from ui.translations import apply_language
 
+    apply_language("es")
     recorder = interaction.Recorder()
     interaction.install(recorder)
     folder = Path(out)

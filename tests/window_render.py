@@ -89,6 +89,9 @@ def main(db: str, out: str, prefix: str = "scaled_") -> int:
             print("error:", message, detail.strip().splitlines()[-1:], flush=True)
 
     interaction.install(Printer())
+    from ui.translations import apply_language
+
+    apply_language("es")  # as the program starts: Qt's own texts in Spanish too
     prefs = Preferences(QSettings(str(Path(out) / "prefs.ini"), QSettings.Format.IniFormat))
     window = MainWindow(prefs, db)
     window.data_folder = Path(out)

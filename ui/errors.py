@@ -84,6 +84,7 @@ class ErrorDialog(FittedDialog):
         self.detail_box.setVisible(False)
         layout.addWidget(self.detail_box)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Aceptar"))
         copy = QPushButton(self.tr("Copiar detalles"))
         copy.clicked.connect(self.copy_details)
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)

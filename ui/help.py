@@ -41,15 +41,13 @@ def tr(text: str) -> str:
 
 
 def keys_text(keys: str) -> str:
-    """ "Ctrl+N" as this system writes it ("Ctrl+N", "Supr" in Spanish)."""
+    """ "Ctrl+N" as this system writes it in the program's language ("Control+N", "Suprimir")."""
     parts = [p.strip() for p in keys.split(",")]
     shown = []
     for part in parts:
-        if "…" in part:
-            shown.append(part)
-            continue
-        text = QKeySequence(part).toString(QKeySequence.SequenceFormat.NativeText)
-        shown.append(text or part)
+        ends = [e.strip() for e in part.split("…")]  # "Ctrl+1 … Ctrl+8": a range of keys
+        text = [QKeySequence(e).toString(QKeySequence.SequenceFormat.NativeText) or e for e in ends]
+        shown.append(" … ".join(text))
     return ", ".join(shown)
 
 

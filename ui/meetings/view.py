@@ -3,7 +3,7 @@ and the attendance sheet, export the list shown to Excel."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from pazos_desktop.domain import format_date
 from pazos_desktop.meetings_domain import MeetingType, meeting_status_label, meeting_type_label
@@ -41,7 +41,10 @@ class MeetingsView(QWidget):
         )
         self.panel.on_open(self.open_selected)
         layout.addWidget(self.panel, 1)
-        self.panel.restore_columns(ctx.prefs, "meetings", [190, 90, 200, 330, 90, 90, 90])
+        self.panel.restore_columns(ctx.prefs, "meetings", [175, 90, 175, 260, 80, 85, 100])
+        header = self.panel.table.horizontalHeader()  # the place takes what is left
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
 
     def _filters(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -154,3 +157,6 @@ class MeetingsView(QWidget):
         row = self.panel.current()
         if row is not None:
             export_document(self.ops, self, kind, row.year, row.number)
+
+    def save_state(self) -> None:
+        self.panel.save_columns(self.ctx.prefs, "meetings")

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
     QSplitter,
     QTabWidget,
@@ -70,7 +71,10 @@ class PartnersView(QWidget):
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         layout.addWidget(splitter, 1)
-        self.partners.restore_columns(ctx.prefs, "partners", [340, 90, 200, 90, 110, 90])
+        self.partners.restore_columns(ctx.prefs, "partners", [300, 90, 190, 85, 105, 80, 90])
+        header = self.partners.table.horizontalHeader()  # the name takes what is left
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
         self.contacts.restore_columns(ctx.prefs, "contacts", [240, 240, 260])
 
     def _columns(self) -> list[Column]:
