@@ -36,6 +36,7 @@ class ProgressWindow(FittedDialog):
         self.label = QLabel(title)
         self.label.setWordWrap(True)
         self.label.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 30)
+        self.label.setMinimumHeight(self.fontMetrics().height() * 2)  # a long text's 2nd line
         self.bar = QProgressBar()
         self.bar.setRange(0, 0)  # busy until the first report says how much there is
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)

@@ -56,8 +56,17 @@ class Walk:
         pump_until(still, TIMEOUT)
 
     def fail_on_errors(self, since: int) -> None:
+        """Fail with what the window reported, under its own kind ("ModuleNotFoundError: …")."""
         if len(self.errors) > since:
-            raise RuntimeError("; ".join(self.errors[since:]))
+            kind, _sep, text = self.errors[since].partition(": ")
+            rest = "; ".join([text, *self.errors[since + 1 :]])
+            if kind.isidentifier() and text:
+                raise type(kind, (WindowReported,), {})(rest)
+            raise WindowReported("; ".join(self.errors[since:]))
+
+
+class WindowReported(RuntimeError):
+    """What the window would have shown in its error dialog, during a self-check step."""
 
 
 def pump_until(condition, timeout: float) -> None:
