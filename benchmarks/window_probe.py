@@ -52,7 +52,6 @@ def app_run(db: str) -> int:
 def _report_figures() -> None:
     """Wrap the dashboard's show_figures: "populated" the first time, "fresh" (and quit) when
     the figures shown are not the cached ones."""
-    from PySide6.QtWidgets import QApplication
 
     from ui.views.dashboard import DashboardView
 
@@ -67,9 +66,19 @@ def _report_figures() -> None:
             print("populated", flush=True)
         if not cached:
             print("fresh", flush=True)
-            QApplication.instance().quit()
+            _quit_when_idle(view.ops)  # after the figures are kept for the next start
 
     DashboardView.show_figures = show_figures
+
+
+def _quit_when_idle(ops) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    if ops.idle:
+        QApplication.instance().quit()
+    else:
+        QTimer.singleShot(10, lambda: _quit_when_idle(ops))
 
 
 if __name__ == "__main__":

@@ -50,14 +50,16 @@ def build_and_start(window: MainWindow, lang: str) -> None:
     apply_language(lang)
     window.build()
     errors.setup_logging()
-    show_previous_figures(window)
-    start(window)
+    show_previous_figures(window, then=lambda: start(window))
 
 
-def show_previous_figures(window: MainWindow) -> None:
-    """The previous run's dashboard at once, while the database opens: read (with plain
-    sqlite3, no SQLAlchemy) on the worker before anything else, shown only while the
-    database's change counter still matches (pazos_desktop.figures_cache)."""
+def show_previous_figures(window: MainWindow, then=lambda: None) -> None:
+    """The previous run's dashboard at once, then `then()` (opening the database).
+
+    The figures are read with plain sqlite3 (no SQLAlchemy) on the worker, and shown only while
+    the database's change counter still matches (pazos_desktop.figures_cache). The database is
+    opened after they are painted, not meanwhile: importing SQLAlchemy on the worker would
+    share the interpreter with the UI thread building the dashboard and slow both."""
     from pazos_desktop import figures_cache
     from pazos_desktop.clock import RunContext
     from pazos_desktop.i18n import get_language
@@ -68,7 +70,16 @@ def show_previous_figures(window: MainWindow) -> None:
     def read():
         return figures_cache.load(folder, target, today, lang)
 
-    window.ops.submit(read, window.show_previous_figures, lambda _exc: None)
+    def shown(figures) -> None:
+        try:
+            window.show_previous_figures(figures)
+        finally:
+            then()
+
+    def failed(_exc) -> None:
+        then()  # no early figures: open the database as usual
+
+    window.ops.submit(read, shown, failed)
 
 
 def start(window: MainWindow, on_welcome=None) -> None:
