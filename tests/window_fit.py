@@ -99,6 +99,7 @@ def main(db: str, out: str) -> int:
     recorder = interaction.Recorder()
     interaction.install(recorder)
     folder = Path(out)
+    (folder / "prefs.ini").unlink(missing_ok=True)  # a first start: no saved geometry
     prefs = Preferences(QSettings(str(folder / "prefs.ini"), QSettings.Format.IniFormat))
     window = MainWindow(prefs, db)
     window.data_folder = folder

@@ -92,6 +92,7 @@ def main(db: str, out: str, prefix: str = "scaled_") -> int:
     from ui.translations import apply_language
 
     apply_language("es")  # as the program starts: Qt's own texts in Spanish too
+    (Path(out) / "prefs.ini").unlink(missing_ok=True)  # a first start: no saved geometry
     prefs = Preferences(QSettings(str(Path(out) / "prefs.ini"), QSettings.Format.IniFormat))
     window = MainWindow(prefs, db)
     window.data_folder = Path(out)

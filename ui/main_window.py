@@ -227,6 +227,10 @@ class MainWindow(QMainWindow):
         )
 
     def _close_database(self) -> None:
+        """Let go of the database (a restore replaces its file): the views go first, so none
+        asks for rows while the file is being replaced off the UI thread."""
+        self.rebuild_views()
+        self.loading.setText(self.tr("Restaurando la copia de seguridad…"))
         self.ops.drain()
         if self.ops.db is not None:
             self.ops.db.dispose()
