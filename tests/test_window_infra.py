@@ -7,6 +7,7 @@ from __future__ import annotations
 import logging
 import sys
 import threading
+import time
 
 import pytest
 from PySide6.QtCore import QObject, QSettings, Signal
@@ -153,17 +154,20 @@ def test_no_progress_dialog_is_left_after_a_quick_job(qtbot, empty_window, recor
 def test_a_long_job_shows_its_dialog_and_cancel_closes_it(qtbot, empty_window):
     from ui.progress import DELAY_MS, ProgressWindow
 
-    gate, cancelled = threading.Event(), []
+    cancelled = []
 
     def work(job):
         while not job.cancelled():
-            gate.wait(0.01)
+            time.sleep(0.005)  # not Event.wait(timeout): under faketime a timed wait never ends
         job.check()
 
-    empty_window.ops.job("Largo", work, on_cancel=lambda: cancelled.append(1))
-    qtbot.waitUntil(lambda: bool(_visible(ProgressWindow)), timeout=DELAY_MS * 10)
-    dialog = _visible(ProgressWindow)[0]
-    dialog.cancel_button.click()
+    job = empty_window.ops.job("Largo", work, on_cancel=lambda: cancelled.append(1))
+    try:
+        qtbot.waitUntil(lambda: bool(_visible(ProgressWindow)), timeout=10000)
+        dialog = _visible(ProgressWindow)[0]
+        dialog.cancel_button.click()
+    finally:
+        job.cancel()  # never leave the one worker looping for the tests after this one
     idle(qtbot, empty_window)
     assert cancelled == [1]
     qtbot.wait(DELAY_MS)

@@ -291,7 +291,10 @@ def _describe(h: HistoryEntry, names, prefix: bool = True) -> str:
     old, new = (_value(spec, v, names) for v in (h.old_value, h.new_value))
     label = _(spec.label)
     if h.action == "create":  # a new record's unset fields and "No" flags say nothing
-        return f"{label}: {new}" if new and not (spec.kind == "bool" and new == _("No")) else ""
+        if not new or (spec.kind == "bool" and new == _("No")):
+            return ""
+        # "Decisión: Decisión: …" says it twice: a record named by its one field is its value.
+        return new if label == _entity_label(h.entity) else f"{label}: {new}"
     text = f"{label}: {old or '—'} → {new or '—'}"
     return _prefix(h.entity, text) if prefix else text
 
