@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -28,12 +26,6 @@ from pazos_desktop.services.search import commitment_rows
 
 from ..models.rows import Column, RowsModel
 from ..widgets import setup_table
-
-
-def local_time(at: dt.datetime) -> str:
-    """History times are stored in UTC; people read their own clock."""
-    local = at.replace(tzinfo=dt.UTC).astimezone()
-    return local.strftime("%d/%m/%Y %H:%M")
 
 
 def history_columns(widget: QWidget) -> list[Column]:
