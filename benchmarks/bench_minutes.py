@@ -90,7 +90,7 @@ def wrapped(tables: list[list[list[str]]]) -> list[list[list[str]]]:
     return [
         [[r[0], cut(r[1], 155), cut(r[2], 210), cut(r[3], 155)] for r in people],
         [
-            [r[0], cut(r[1], 150), cut(r[2], 105), cut(r[3], 80), cut(r[4], 70), r[5]]
+            [r[0], r[1], cut(r[2], 130), cut(r[3], 113), cut(r[4], 76), cut(r[5], 68), r[6]]
             for r in agreed
         ],
     ]
@@ -102,8 +102,9 @@ def plain_tables(db: Database, meeting_id: int) -> list[list[list[str]]]:
     people = [["No.", "Nombre", "Entidad", "Cargo"]] + [
         [str(i), p.name, p.entity, p.position] for i, p in enumerate(doc.present, 1)
     ]
-    agreed = [["No.", "Actividad", "Responsable", "Clúster", "Componente", "Fecha límite"]] + [
-        [str(i), a.activity, a.responsible, a.cluster, a.component, a.due_date]
+    header = ["No.", "ID", "Actividad", "Responsable", "Clúster", "Componente", "Fecha límite"]
+    agreed = [header] + [
+        [str(i), str(a.id), a.activity, a.responsible, a.cluster, a.component, a.due_date]
         for i, a in enumerate(doc.agreed, 1)
     ]
     assert len(people) == ATTENDEES + 1 and len(agreed) == COMMITMENTS + 1

@@ -1,5 +1,8 @@
 """Backups of the SQLite database: write, verify, rotate, inspect and restore.
 
+A server database is backed up by the same functions (`before`, `daily`, `write_backup_of`,
+`list_backups`, `folder_of`), into a SQLite file of the same kind: see `server_backup`.
+
 Every copy goes through SQLite's online backup API (a file copy can miss pages still in the
 `-wal` file) and is checked with `integrity_check` before it counts. Automatic copies live in a
 `backups/` folder next to the database, named `pazos-AAAAMMDD-HHMMSS-<reason>.sqlite`, and are
@@ -152,11 +155,36 @@ def backups_dir(db_path: Path) -> Path:
     return db_path.parent / BACKUP_DIR_NAME
 
 
-def list_backups(db_path: Path) -> list[BackupInfo]:
+def folder_of(db_or_path) -> Path | None:
+    """Where the automatic backups of a database file or a `Database` (server too) go."""
+    if _is_server(db_or_path):
+        from .server_backup import backups_folder
+
+        return backups_folder(db_or_path)
+    db_path = _as_path(db_or_path)
+    return None if db_path is None else backups_dir(db_path)
+
+
+def _is_server(db_or_path) -> bool:
+    if isinstance(db_or_path, (str, Path)):
+        return False
+    return db_or_path.engine.url.get_backend_name() != "sqlite"
+
+
+def write_backup_of(db_or_path, out: Path) -> Path:
+    """A verified copy of a database file or of a `Database`, its server's included."""
+    if _is_server(db_or_path):
+        from .server_backup import write_backup as write_server_backup
+
+        return write_server_backup(db_or_path, out)
+    return write_backup(_as_path(db_or_path), out)
+
+
+def list_backups(db_or_path) -> list[BackupInfo]:
     """The automatic backups of this database, newest first."""
-    folder = backups_dir(db_path)
+    folder = folder_of(db_or_path)
     found = []
-    for path in folder.glob("pazos-*.sqlite") if folder.is_dir() else []:
+    for path in folder.glob("pazos-*.sqlite") if folder and folder.is_dir() else []:
         match = _NAME.match(path.name)
         if match:
             taken = dt.datetime.strptime(match.group(1), _STAMP)
@@ -183,28 +211,35 @@ def _new_name(folder: Path, reason: str, now: dt.datetime) -> Path:
 def before(db_or_path, reason: str, now: dt.datetime | None = None) -> Path | None:
     """Automatic backup before a risky action (import, restore, migration...), then rotate.
 
-    Accepts a `Database` or a path; does nothing (returns None) for a server database or a
-    database file that does not exist yet.
+    Accepts a `Database` (a server's too) or a path; does nothing (returns None) for a
+    database file that does not exist yet or a server database PAZOS has not created yet.
     """
-    db_path = _as_path(db_or_path)
-    if db_path is None or not db_path.exists() or db_path.stat().st_size == 0:
+    if not _exists(db_or_path):
         return None
     now = now or _local_now(db_or_path)
-    folder = backups_dir(db_path)
-    out = write_backup(db_path, _new_name(folder, reason, now))
-    rotate(db_path)
+    folder = folder_of(db_or_path)
+    out = write_backup_of(db_or_path, _new_name(folder, reason, now))
+    rotate(db_or_path)
     return out
+
+
+def _exists(db_or_path) -> bool:
+    if _is_server(db_or_path):
+        from .database import current_revision
+
+        return current_revision(db_or_path.engine) is not None
+    db_path = _as_path(db_or_path)
+    return db_path is not None and db_path.exists() and db_path.stat().st_size > 0
 
 
 def daily(db_or_path, now: dt.datetime | None = None) -> Path | None:
     """The start-up backup: at most one a day (any automatic backup today counts)."""
-    db_path = _as_path(db_or_path)
-    if db_path is None:
+    if folder_of(db_or_path) is None:
         return None
     now = now or _local_now(db_or_path)
-    if any(b.taken_at and b.taken_at.date() == now.date() for b in list_backups(db_path)):
+    if any(b.taken_at and b.taken_at.date() == now.date() for b in list_backups(db_or_path)):
         return None
-    return before(db_path, "daily", now)
+    return before(db_or_path, "daily", now)
 
 
 def _local_now(db_or_path) -> dt.datetime:
@@ -237,9 +272,9 @@ def backups_to_keep(backups: list[BackupInfo]) -> set[Path]:
     return keep
 
 
-def rotate(db_path: Path) -> list[Path]:
+def rotate(db_or_path) -> list[Path]:
     """Delete the automatic backups the rotation no longer keeps; returns what was deleted."""
-    backups = list_backups(db_path)
+    backups = list_backups(db_or_path)
     keep = backups_to_keep(backups)
     removed = [b.path for b in backups if b.path not in keep]
     for path in removed:

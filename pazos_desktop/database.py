@@ -16,11 +16,13 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
 
 from . import history
 from .clock import Clock, RunContext, default_actor, system_clock
-from .errors import DatabaseProblem, PazosError
+from .errors import ConflictError, DatabaseProblem, PazosError
 from .i18n import _
 from .paths import migrations_dir
 
@@ -72,7 +74,9 @@ def _on_sqlite_begin(conn) -> None:
 def make_engine(target: str) -> Engine:
     url = to_url(target)
     if not is_sqlite(url):
-        return create_engine(url, pool_pre_ping=True)
+        from .server import make_server_engine  # timeouts and error messages of a server
+
+        return make_server_engine(url)
     path = make_url(url).database
     if path and path != ":memory:":
         Path(path).parent.mkdir(parents=True, exist_ok=True)
@@ -241,7 +245,11 @@ class CheckReport:
 
 def check(engine: Engine, quick: bool = False) -> CheckReport:
     integrity, fk_problems = "ok", 0
-    if is_sqlite(engine):
+    if not is_sqlite(engine):
+        from .server import check_server
+
+        integrity, fk_problems = check_server(engine)
+    else:
         pragma = "quick_check" if quick else "integrity_check"
         with engine.connect() as conn:
             try:
@@ -319,7 +327,13 @@ class Database:
         return sqlite_path(self.engine)
 
     def describe(self) -> str:
-        return str(self.path) if self.path else self.engine.url.render_as_string(hide_password=True)
+        if self.path:
+            return str(self.path)
+        if is_sqlite(self.engine):
+            return self.engine.url.render_as_string(hide_password=True)
+        from .server import label_of
+
+        return label_of(self.engine)
 
     @contextmanager
     def session(
@@ -335,6 +349,12 @@ class Database:
         try:
             yield session
             session.commit()
+        except (StaleDataError, IntegrityError) as exc:
+            session.rollback()
+            conflict = _collision(exc)
+            if conflict is None:
+                raise
+            raise conflict from exc
         except BaseException:
             session.rollback()
             raise
@@ -350,6 +370,21 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _collision(exc: Exception):
+    """Two saves of one record at the same instant: the later one is refused as a conflict.
+
+    A server lets both transactions read the same version; the second UPDATE then matches no
+    row (StaleDataError), or the second INSERT of one unique key fails (unique_violation).
+    """
+    from .server import busy_message
+
+    if isinstance(exc, StaleDataError):
+        return ConflictError(busy_message())
+    if getattr(getattr(exc, "orig", None), "sqlstate", None) == "23505":
+        return ConflictError(busy_message())
+    return None
 
 
 def open_database(
@@ -384,7 +419,9 @@ def _migrate_with_backup(db: Database) -> None:
 
     if not needs_upgrade(db.engine):
         return  # the usual start: Alembic's machinery is not even loaded
-    if db.path is not None and database_exists(str(db.path)):
+    if not is_sqlite(db.engine):
+        _prepare_server(db)
+    if _holds_schema(db):
         ensure_not_newer(db.engine)
         backup.before(db, "migration")
     try:
@@ -398,6 +435,20 @@ def _migrate_with_backup(db: Database) -> None:
                 "No se pudo actualizar la base de datos {path} ({detail}); quedó como estaba."
             ).format(path=db.describe(), detail=exc)
         ) from exc
+
+
+def _holds_schema(db: Database) -> bool:
+    if db.path is not None:
+        return database_exists(str(db.path))
+    return not is_sqlite(db.engine) and current_revision(db.engine) is not None
+
+
+def _prepare_server(db: Database) -> None:
+    """Schema, other applications' tables, the role's rights: before any backup or DDL."""
+    from .server import prepare_for_migration
+
+    with db.engine.begin() as conn:
+        prepare_for_migration(conn, current_revision(db.engine), head_revision())
 
 
 def database_exists(target: str) -> bool:

@@ -15,12 +15,16 @@ from sqlalchemy.orm import Session
 
 from .clock import default_actor, run_of
 from .models import AppSetting, Base, HistoryEntry
+from .models_meetings import MeetingSnapshot
 
 __all__ = ["default_actor", "install", "render"]
 
 # Derived or bookkeeping columns: their changes are noise in a history.
 UNTRACKED_FIELDS = {"name_key", "search_key", "version", "created_at", "updated_at"}
-UNTRACKED_CLASSES = (HistoryEntry, AppSetting)
+# A snapshot is itself a record of what was approved (its PDF's hash goes into the meeting's
+# history as `approved_pdf_sha256`); copying its content and PDF into the history would double
+# the database for nothing.
+UNTRACKED_CLASSES = (HistoryEntry, AppSetting, MeetingSnapshot)
 
 
 def render(value: object) -> str | None:

@@ -60,9 +60,28 @@ def presence_label(value: str, lang: str | None = None) -> str:
     return translate(PRESENCE_LABELS.get(value, value), lang)
 
 
+def default_series(meeting_type: str) -> str:
+    """Each kind of body numbers its actas apart: the type's key is its series by default."""
+    return meeting_type
+
+
+def series_label(series: str, lang: str | None = None) -> str:
+    """A series as users read it: a type's label, or the name typed for it."""
+    if series in set(MeetingType):
+        return meeting_type_label(series, lang)
+    return series
+
+
 def acta_label(number: int, year: int, lang: str | None = None) -> str:
     """ "Acta No. 007 de 2026": the consecutive as Colombian offices write it."""
     return translate(N_("Acta No. {number} de {year}"), lang).format(
+        number=f"{number:03d}", year=year
+    )
+
+
+def acta_title(number: int, year: int, lang: str | None = None) -> str:
+    """ "ACTA No. 007 DE 2026": the title line of the signed document."""
+    return translate(N_("ACTA No. {number} DE {year}"), lang).format(
         number=f"{number:03d}", year=year
     )
 
@@ -83,9 +102,14 @@ def safe_file_name(stem: str, suffix: str = ".pdf", max_len: int = 120) -> str:
     return cleaned + suffix
 
 
-def minutes_file_name(number: int, year: int) -> str:
-    return safe_file_name(f"Acta_{number:03d}_{year}")
+def _series_part(series: str) -> str:
+    # Two bodies may both have an "Acta No. 007 de 2026": the file names tell them apart.
+    return f"{series_label(series, 'es')}_" if series else ""
 
 
-def attendance_file_name(number: int, year: int) -> str:
-    return safe_file_name(f"Asistencia_Acta_{number:03d}_{year}")
+def minutes_file_name(number: int, year: int, series: str = "") -> str:
+    return safe_file_name(f"Acta_{_series_part(series)}{number:03d}_{year}")
+
+
+def attendance_file_name(number: int, year: int, series: str = "") -> str:
+    return safe_file_name(f"Asistencia_Acta_{_series_part(series)}{number:03d}_{year}")

@@ -88,6 +88,9 @@ class Neighbourhood(Versioned, Base):
     name: Mapped[str] = mapped_column(String(200))
     name_key: Mapped[str] = mapped_column(String(200), unique=True)
     comuna: Mapped[str | None] = mapped_column(String(100))
+    # DANE DIVIPOLA codes, as text: leading zeros are part of the code ("05001" is Medellín).
+    department_code: Mapped[str | None] = mapped_column(String(2))
+    municipality_code: Mapped[str | None] = mapped_column(String(5))
     cluster_id: Mapped[int | None] = mapped_column(
         ForeignKey("cluster.id", ondelete="SET NULL"), index=True
     )
@@ -259,5 +262,6 @@ class HistoryEntry(Base):
     reason: Mapped[str | None] = mapped_column(Text)
 
 
-# Meetings live in their own module; imported here so every user of the metadata sees them.
-from . import models_meetings  # noqa: E402, F401
+# Meetings, indicators and personal data live in their own modules; imported here so every
+# user of the metadata sees them.
+from . import models_indicators, models_meetings, models_personal_data  # noqa: E402, F401

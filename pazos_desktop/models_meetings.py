@@ -17,6 +17,7 @@ from sqlalchemy import (
     Float,
     ForeignKey,
     Integer,
+    LargeBinary,
     String,
     Table,
     Text,
@@ -53,8 +54,9 @@ def _children(cls_name: str):
 class Meeting(Versioned, Base):
     __tablename__ = "meeting"
     __table_args__ = (
-        # The consecutive is unique per year: "Acta No. 007 de 2026".
-        UniqueConstraint("year", "number"),
+        # The consecutive is unique per series (the body: comité técnico, each mesa) and year:
+        # "Acta No. 007 de 2026" of the comité técnico.
+        UniqueConstraint("series", "year", "number"),
         CheckConstraint("number >= 1", name="number_ge_1"),
         CheckConstraint(
             "start_time IS NULL OR end_time IS NULL OR end_time >= start_time",
@@ -63,6 +65,9 @@ class Meeting(Versioned, Base):
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     type: Mapped[str] = mapped_column(String(30))
+    # The body whose consecutive this acta takes: a meeting type's key (its own series by
+    # default) or a name typed by the user ("Mesa de clúster 3"). Fixed once created.
+    series: Mapped[str] = mapped_column(String(100), default="")
     year: Mapped[int] = mapped_column(Integer)
     number: Mapped[int] = mapped_column(Integer)
     date: Mapped[dt.date] = mapped_column(Date, index=True)
@@ -83,11 +88,19 @@ class Meeting(Versioned, Base):
     secretary_position: Mapped[str | None] = mapped_column(String(200))
     next_date: Mapped[dt.date | None] = mapped_column(Date)
     next_place: Mapped[str | None] = mapped_column(String(300))
+    next_time: Mapped[dt.time | None] = mapped_column(Time)
     prepared_by: Mapped[str | None] = mapped_column(String(200))
+    prepared_position: Mapped[str | None] = mapped_column(String(200))
     reviewed_by: Mapped[str | None] = mapped_column(String(200))
+    reviewed_position: Mapped[str | None] = mapped_column(String(200))
+    # Who signs "Aprobó" on paper (the chair, usually); `approved_by` is who approved it here.
+    approver_name: Mapped[str | None] = mapped_column(String(200))
+    approver_position: Mapped[str | None] = mapped_column(String(200))
     status: Mapped[str] = mapped_column(String(20), index=True)
     approved_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     approved_by: Mapped[str | None] = mapped_column(String(200))
+    # SHA-256 of the PDF frozen at approval (MeetingSnapshot): its change is in the history.
+    approved_pdf_sha256: Mapped[str | None] = mapped_column(String(64))
 
     clusters: Mapped[list[Cluster]] = relationship(
         secondary=meeting_cluster, order_by="Cluster.name"
@@ -96,6 +109,12 @@ class Meeting(Versioned, Base):
     agenda_items: Mapped[list[MeetingAgendaItem]] = _children("MeetingAgendaItem")
     decisions: Mapped[list[MeetingDecision]] = _children("MeetingDecision")
     followups: Mapped[list[MeetingFollowup]] = _children("MeetingFollowup")
+    snapshots: Mapped[list[MeetingSnapshot]] = relationship(
+        back_populates="meeting",
+        order_by="MeetingSnapshot.id",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+    )
 
 
 class MeetingAttendee(Base):
@@ -163,3 +182,28 @@ class MeetingFollowup(Base):
         ForeignKey("progress_update.id", ondelete="SET NULL"), index=True
     )
     meeting: Mapped[Meeting] = relationship(back_populates="followups")
+
+
+class MeetingSnapshot(Base):
+    """The acta as approved: its content (every language) and its PDF, never changed again.
+
+    Later exports of the approved acta come from here, whatever happened to its commitments,
+    attendees' contacts or the settings since. Reopening keeps the row and says why.
+    """
+
+    __tablename__ = "meeting_snapshot"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    approved_at: Mapped[dt.datetime] = mapped_column(DateTime)
+    approved_by: Mapped[str | None] = mapped_column(String(200))
+    lang: Mapped[str] = mapped_column(String(5))
+    page_size: Mapped[str] = mapped_column(String(10))
+    content: Mapped[str] = mapped_column(Text)  # JSON: the documents and the header settings
+    pdf: Mapped[bytes] = mapped_column(LargeBinary)
+    pdf_sha256: Mapped[str] = mapped_column(String(64))
+    reopened_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    reopened_by: Mapped[str | None] = mapped_column(String(200))
+    reopen_reason: Mapped[str | None] = mapped_column(Text)
+    meeting: Mapped[Meeting] = relationship(back_populates="snapshots")

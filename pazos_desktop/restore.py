@@ -60,6 +60,17 @@ def check_restorable(source: Path) -> backup.FileReport:
     return report
 
 
+def restore_into(db_or_path, source: Path, now: dt.datetime | None = None) -> RestoreResult:
+    """`restore` for a database file or a `Database`, a server's included (server_backup)."""
+    if isinstance(db_or_path, (str, Path)):
+        return restore(Path(db_or_path), source, now)
+    if db_or_path.path is not None:
+        return restore(db_or_path.path, source, now)
+    from .server_backup import restore_onto
+
+    return restore_onto(db_or_path, source, now)
+
+
 def restore(db_path: Path, source: Path, now: dt.datetime | None = None) -> RestoreResult:
     """Replace the database at `db_path` with the backup `source` (see the module's notes)."""
     report = check_restorable(source)
@@ -68,6 +79,7 @@ def restore(db_path: Path, source: Path, now: dt.datetime | None = None) -> Rest
     try:
         backup.copy_database(source, staging)
         revision_after = _migrate_staging(staging)
+        _reapply_suppressions(staging, db_path)
         safety = _keep_current(db_path, now or RunContext.start().local_now)
         _install(staging, db_path)
     except (sqlite3.Error, OSError) as exc:
@@ -78,6 +90,11 @@ def restore(db_path: Path, source: Path, now: dt.datetime | None = None) -> Rest
         _remove_with_journals(staging)
     log.info("restored %s from %s (safety copy %s)", db_path, source, safety)
     return RestoreResult(source, safety, report.revision, revision_after)
+
+
+def migrate_staging(staging: Path) -> str | None:
+    """A checked copy brought to the latest schema; also what a server's restore loads."""
+    return _migrate_staging(staging)
 
 
 def _migrate_staging(staging: Path) -> str | None:
@@ -99,6 +116,13 @@ def _migrate_staging(staging: Path) -> str | None:
         return current_revision(db.engine)
     finally:
         db.dispose()
+
+
+def _reapply_suppressions(staging: Path, db_path: Path) -> None:
+    """A backup older than a suppression (Ley 1581) must not bring the person back."""
+    from .services.personal_data.purge import reapply_suppressions
+
+    reapply_suppressions(staging, db_path)
 
 
 def _keep_current(db_path: Path, now: dt.datetime) -> Path | None:

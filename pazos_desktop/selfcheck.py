@@ -7,6 +7,8 @@ their registries). Steps run in order on a temporary database; a step that raise
 as failed and the others still run, so one bundle build shows every missing piece at once.
 A step marked with `@checks(kind, what)` is listed in the closing summary of what was checked
 (every view, editor and document).
+`self-check --db URL` runs the same steps on that server, in a temporary schema dropped at
+the end (server_selfcheck).
 """
 
 from __future__ import annotations
@@ -34,11 +36,15 @@ SELF_CHECK_STEPS: list[object] = [
     "pazos_desktop.selfcheck:check_defusedxml",
     "pazos_desktop.selfcheck_documents:check_minutes_pdf",
     "pazos_desktop.selfcheck_documents:check_attendance_pdf",
+    "pazos_desktop.selfcheck_documents:check_approved_acta",
     "pazos_desktop.selfcheck_documents:check_report_pdf",
     "pazos_desktop.selfcheck_documents:check_report_xlsx",
     "pazos_desktop.selfcheck_documents:check_partner_sheet_xlsx",
+    "pazos_desktop.selfcheck_documents:check_partner_email_draft",
     "pazos_desktop.selfcheck_documents:check_workbook_xlsx",
     "pazos_desktop.selfcheck_documents:check_bulk_template_xlsx",
+    "pazos_desktop.selfcheck_personal_data:check_personal_data_export",
+    "pazos_desktop.selfcheck_documents:check_indicators_xlsx",
 ]
 
 # What a step can check, as the closing summary lists them (label: what a failure says).
@@ -83,6 +89,7 @@ class SelfCheckContext:
     workdir: Path
     today: dt.date = field(default_factory=lambda: RunContext.start().today)
     facts: dict[str, object] = field(default_factory=dict)
+    server: str | None = None  # a server URL with its temporary schema, instead of a file
     _db: object = None
     _cleanups: list[Callable[[], None]] = field(default_factory=list)
 
@@ -94,7 +101,7 @@ class SelfCheckContext:
         if self._db is None:
             from .database import open_database
 
-            self._db = open_database(str(self.db_path))
+            self._db = open_database(self.server or str(self.db_path))
         return self._db
 
     def on_close(self, cleanup: Callable[[], None]) -> None:
@@ -111,6 +118,11 @@ class SelfCheckContext:
         if self._db is not None:
             self._db.dispose()
             self._db = None
+        if self.server is not None:
+            from .server_selfcheck import drop_scratch
+
+            drop_scratch(self.server)
+            self.server = None
 
 
 @dataclass
@@ -144,10 +156,12 @@ def expand(entry: object) -> Iterator[Step]:
         yield Step(name, target, getattr(target, "kind", ""), getattr(target, "what", ""))
 
 
-def run_self_check(out: Callable[[str], None], steps=None) -> list[StepResult]:
+def run_self_check(
+    out: Callable[[str], None], steps=None, server: str | None = None
+) -> list[StepResult]:
     results = []
     with tempfile.TemporaryDirectory(prefix="pazos-self-check-") as tmp:
-        ctx = SelfCheckContext(workdir=Path(tmp))
+        ctx = SelfCheckContext(workdir=Path(tmp), server=_scratch(server))
         try:
             for entry in SELF_CHECK_STEPS if steps is None else steps:
                 for step in _steps_of(entry):
@@ -172,6 +186,14 @@ def _raise(exc: Exception) -> Callable:
         raise exc
 
     return run
+
+
+def _scratch(server: str | None) -> str | None:
+    if server is None:
+        return None
+    from .server_selfcheck import scratch_target
+
+    return scratch_target(server)
 
 
 def _run_step(step: Step, ctx: SelfCheckContext) -> StepResult:
@@ -278,13 +300,13 @@ def check_read_back(ctx: SelfCheckContext) -> str:
 
 def check_backup_restore(ctx: SelfCheckContext) -> str:
     from . import backup
-    from .restore import restore
+    from .restore import restore_into
 
     db = ctx.database()
     copy = backup.before(db, "selfcheck")
     if copy is None or not backup.inspect_file(copy).ok:
         raise RuntimeError(_("la copia de seguridad no se pudo verificar"))
-    result = restore(ctx.db_path, copy)
+    result = restore_into(db, copy)  # the temporary file, or the server's temporary schema
     return _("copia verificada y restaurada (revisión {rev})").format(rev=result.revision_after)
 
 

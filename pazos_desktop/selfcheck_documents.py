@@ -18,17 +18,27 @@ def _pdf_text(path: Path) -> tuple[int, str]:
     return len(reader.pages), "\n".join(page.extract_text() or "" for page in reader.pages)
 
 
+def _first_meeting(session, year: int):
+    """The year's first acta (the sample always has one), whatever its series."""
+    from .services.meeting_list import MeetingFilter, list_meetings
+
+    return list_meetings(session, MeetingFilter(year=year))[-1]
+
+
 @checks(DOCUMENT, N_("acta (PDF)"))
 def check_minutes_pdf(ctx) -> str:
-    """Acta No. 001 of the current year (the sample always has it) as PDF, parsed back."""
+    """The current year's first acta as PDF, parsed back."""
     from .services.meeting_export import export_minutes
 
     year = ctx.today.year
     with ctx.database().session() as session:
-        path = export_minutes(session, year, 1, ctx.workdir / "acta.pdf", "es")
+        first = _first_meeting(session, year)
+        path = export_minutes(
+            session, year, first.number, ctx.workdir / "acta.pdf", "es", series=first.series
+        )
     pages, text = _pdf_text(path)
     expected = f"Página {pages} de {pages}"
-    if "001" not in text or expected not in text:
+    if f"{first.number:03d}" not in text or expected not in text:
         raise RuntimeError(_("el acta no se leyó completa ({what})").format(what=expected))
     return _("acta de {n} páginas escrita y leída").format(n=pages)
 
@@ -37,13 +47,15 @@ def check_minutes_pdf(ctx) -> str:
 def check_attendance_pdf(ctx) -> str:
     """The attendance sheet of the same meeting: its title and first attendee, parsed back."""
     from .services.meeting_export import export_attendance
-    from .services.meetings import find_meeting
     from .services.minutes import attendance_document
 
     year = ctx.today.year
     with ctx.database().session() as session:
-        doc = attendance_document(session, find_meeting(session, year, 1).id, "es")
-        path = export_attendance(session, year, 1, ctx.workdir / "asistencia.pdf", "es")
+        first = _first_meeting(session, year)
+        doc = attendance_document(session, first.id, "es")
+        path = export_attendance(
+            session, year, first.number, ctx.workdir / "asistencia.pdf", "es", series=first.series
+        )
     pages, text = _pdf_text(path)
     first = doc.expected[0].name.split()[0] if doc.expected else ""
     if "PLANILLA DE ASISTENCIA" not in text or first not in text:
@@ -51,6 +63,38 @@ def check_attendance_pdf(ctx) -> str:
     return _("planilla de asistencia de {n} páginas y {p} personas escrita y leída").format(
         n=pages, p=len(doc.expected)
     )
+
+
+@checks(DOCUMENT, N_("acta aprobada (PDF guardado al aprobarla)"))
+def check_approved_acta(ctx) -> str:
+    """An approved acta of the sample: exported twice, the same bytes, its SHA-256 as stored."""
+    import hashlib
+
+    from sqlalchemy import select
+
+    from .models_meetings import Meeting
+    from .services.meeting_export import export_minutes
+
+    with ctx.database().session() as session:
+        query = select(Meeting).where(Meeting.status == "approved").order_by(Meeting.id)
+        meeting = session.scalars(query).first()
+        if meeting is None:
+            raise RuntimeError(_("la muestra no tiene actas aprobadas"))
+        from .services.acta_freeze import current_snapshot
+
+        lang = current_snapshot(session, meeting.id).lang  # the language it was approved in
+        args = dict(lang=lang, series=meeting.series)
+        first = export_minutes(
+            session, meeting.year, meeting.number, ctx.workdir / "a1.pdf", **args
+        )
+        again = export_minutes(
+            session, meeting.year, meeting.number, ctx.workdir / "a2.pdf", **args
+        )
+        digest = meeting.approved_pdf_sha256
+    data = first.read_bytes()
+    if data != again.read_bytes() or hashlib.sha256(data).hexdigest() != digest:
+        raise RuntimeError(_("el acta aprobada no es la guardada al aprobarla"))
+    return _("acta aprobada exportada dos veces: el mismo archivo, con su huella SHA-256")
 
 
 def _gather_report(ctx):
@@ -162,3 +206,45 @@ def check_bulk_template_xlsx(ctx) -> str:
     if formulas or not preview.ok or preview.changes:
         raise RuntimeError(_("la plantilla de carga masiva no se leyó como se escribió"))
     return _("plantilla de carga masiva de {n} hojas escrita y leída").format(n=sheets)
+
+
+@checks(DOCUMENT, N_("libro de indicadores (Excel)"))
+def check_indicators_xlsx(ctx) -> str:
+    """`export indicators`: sheets, values and populations with their HXL row, read back by
+    the bulk import (nothing changes)."""
+    from .excel.bulk_import import preview_bulk
+    from .excel.indicator_sheets import export_indicators
+
+    path = ctx.workdir / "indicadores.xlsx"
+    with ctx.database().session() as session:
+        export_indicators(session, path)
+        preview = preview_bulk(session, path)
+    sheets, _cells, formulas = _xlsx_census(path)
+    if formulas or not preview.ok or preview.changes or preview.conflicts or not preview.unchanged:
+        raise RuntimeError(_("el libro de indicadores no se leyó igual a como se escribió"))
+    return _("libro de indicadores de {n} hojas escrito y leído: {r} filas, ninguna cambia").format(
+        n=sheets, r=preview.unchanged
+    )
+
+
+@checks(DOCUMENT, N_("borrador de correo de una entidad (.eml)"))
+def check_partner_email_draft(ctx) -> str:
+    """A partner's e-mail draft, read back by Python's e-mail parser: the sheet attached."""
+    from email import policy
+    from email.parser import BytesParser
+
+    from .excel.data import load_partner_sheets
+    from .excel.partner_mail import write_email_draft
+    from .excel.partner_sheets import file_name, write_partner_sheet
+
+    with ctx.database().session() as session:
+        data = load_partner_sheets(session)[0]
+    sheet = ctx.workdir / file_name(data)
+    write_partner_sheet(data, sheet)
+    draft = write_email_draft(data, sheet)
+    with draft.open("rb") as fh:
+        message = BytesParser(policy=policy.default).parse(fh)
+    attached = [part.get_content() for part in message.iter_attachments()]
+    if attached != [sheet.read_bytes()] or not message["Subject"]:
+        raise RuntimeError(_("el borrador de correo no lleva la hoja de la entidad"))
+    return _("borrador de correo escrito y leído, con la hoja adjunta")

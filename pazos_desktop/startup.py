@@ -21,6 +21,7 @@ from .database import Database, is_sqlite, known_revisions, open_database, to_ur
 from .errors import DatabaseProblem, PazosError
 from .i18n import N_, _
 from .restore import RestoreResult, restore
+from .server import ServerUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +30,7 @@ class Recovery(enum.StrEnum):
     RESTORE_LATEST = "restore_latest"
     CHOOSE_LOCATION = "choose_location"
     OPEN_ANYWAY = "open_anyway"
+    RETRY = "retry"
     QUIT = "quit"
 
 
@@ -36,6 +38,7 @@ RECOVERY_LABELS = {
     Recovery.RESTORE_LATEST: N_("Restaurar la última copia de seguridad"),
     Recovery.CHOOSE_LOCATION: N_("Elegir otra ubicación…"),
     Recovery.OPEN_ANYWAY: N_("Abrir de todos modos"),
+    Recovery.RETRY: N_("Reintentar"),
     Recovery.QUIT: N_("Salir"),
 }
 
@@ -77,6 +80,9 @@ def prepare_database(
         db = open_database(target, probe=False, clock=clock)  # _check_file ran quick_check
     except StartupProblem:
         raise
+    except ServerUnavailable as exc:  # the network or the server: trying again may work
+        options = [Recovery.RETRY, Recovery.QUIT]
+        raise StartupProblem("unreachable", exc.message, options, None) from exc
     except PazosError as exc:
         raise StartupProblem(
             "open_failed", exc.message, _with_restore(db_path, [Recovery.QUIT]), db_path

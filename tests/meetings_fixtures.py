@@ -78,3 +78,11 @@ def meeting_data(world: dict, day: dt.date | None = None, **kw) -> meetings.Meet
         decisions=[meetings.DecisionData("Se aprueba el plan.")],
     )
     return meetings.MeetingData(**(values | kw))
+
+
+def first_of_year(database: Database, year: int = TODAY.year):
+    """The year's first acta of the sample (number and series: each series numbers its own)."""
+    from pazos_desktop.services.meeting_list import MeetingFilter, list_meetings
+
+    with database.session() as session:
+        return list_meetings(session, MeetingFilter(year=year))[-1]

@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from pazos_desktop.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,8 +45,8 @@ def test_unknown_command_is_a_usage_error():
     assert out.returncode == 2 and "opción no válida" in out.stderr
 
 
-def test_init_demo_check(tmp_path, capsys):
-    target = str(tmp_path / "demo.sqlite")
+def test_init_demo_check(fresh_target, capsys):
+    target = fresh_target
     assert main(["--db", target, "init"]) == 0
     assert "Base de datos lista" in capsys.readouterr().out
     assert main(["--db", target, "demo"]) == 0
@@ -54,14 +56,15 @@ def test_init_demo_check(tmp_path, capsys):
     assert "Resultado: correcto" in capsys.readouterr().out
 
 
-def test_demo_refuses_a_database_holding_data(tmp_path, capsys):
-    target = str(tmp_path / "real.sqlite")
+def test_demo_refuses_a_database_holding_data(fresh_target, capsys):
+    target = fresh_target
     assert main(["--db", target, "demo"]) == 0
     capsys.readouterr()
     assert main(["--db", target, "demo"]) == 1
     assert "ya contiene datos" in capsys.readouterr().out
 
 
+@pytest.mark.sqlite_only
 def test_check_fails_on_missing_and_damaged_databases(tmp_path, capsys):
     assert main(["--db", str(tmp_path / "no-existe.sqlite"), "check"]) == 1
     assert "No existe" in capsys.readouterr().out
@@ -73,22 +76,23 @@ def test_check_fails_on_missing_and_damaged_databases(tmp_path, capsys):
     assert out.stderr.strip().startswith("Error: ") and len(out.stderr.strip().splitlines()) == 1
 
 
-def test_check_reports_an_old_schema(tmp_path, capsys):
-    import sqlite3
+def test_check_reports_an_old_schema(fresh_target, capsys):
+    from sqlalchemy import text
 
-    target = tmp_path / "vieja.sqlite"
-    assert main(["--db", str(target), "init"]) == 0
-    con = sqlite3.connect(target)
-    con.execute("DELETE FROM alembic_version")
-    con.commit()
-    con.close()
+    from pazos_desktop.database import Database
+
+    target = fresh_target
+    assert main(["--db", target, "init"]) == 0
+    db = Database(target)
+    with db.engine.begin() as conn:
+        conn.execute(text("DELETE FROM alembic_version"))
+    db.dispose()
     capsys.readouterr()
-    assert main(["--db", str(target), "check"]) == 1
+    assert main(["--db", target, "check"]) == 1
     assert "HAY PROBLEMAS" in capsys.readouterr().out
 
 
-def test_db_from_environment_variable(tmp_path, monkeypatch, capsys):
-    target = tmp_path / "env.sqlite"
-    monkeypatch.setenv("PAZOS_DB", str(target))
+def test_db_from_environment_variable(fresh_target, monkeypatch, capsys):
+    monkeypatch.setenv("PAZOS_DB", fresh_target)
     assert main(["init"]) == 0
-    assert target.exists()
+    assert main(["--db", fresh_target, "check"]) == 0

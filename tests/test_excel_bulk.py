@@ -57,6 +57,9 @@ def test_workbook_sheets_hxl_and_second_reader(sample_db, tmp_path):
         "Programas",
         "Compromisos",
         "Avances",
+        "Indicadores",  # the indicator sheets (tests/test_indicators_excel.py)
+        "Población",
+        "Valores de indicadores",
         "Matriz",
         "Listas",
         "_pazos",

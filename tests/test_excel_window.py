@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 from window_support import idle
 
+from pazos_desktop import backup
 from pazos_desktop.models import Commitment, HistoryEntry, Partner, ProgressUpdate
 from pazos_desktop.services import commitments
 from ui.excel.partner_dialog import ExcelPartnerDialog
@@ -143,7 +144,7 @@ def test_export_fill_import_accept(qtbot, window, excel, told, recorder):
             select(HistoryEntry.reason).where(HistoryEntry.entity_id == first)
         ).all()
         assert f"importación de {path.name}" in reasons
-    backups = list((Path(window.ops.db.describe()).parent / "backups").glob("*-import.sqlite"))
+    backups = list(backup.folder_of(window.ops.db).glob("*-import.sqlite"))
     assert backups, "a backup is taken before the import"
 
 

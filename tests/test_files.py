@@ -138,7 +138,7 @@ def test_exporting_over_an_open_partner_sheet_names_the_file(
     from pazos_desktop.cli import main
 
     out = tmp_path / "hojas"
-    argv = ["--db", str(sample_db.path), "export", "partner-sheets", "--out", str(out)]
+    argv = ["--db", sample_db.url, "export", "partner-sheets", "--out", str(out)]
     assert main(argv) == 0
     written = sorted(out.glob("*.xlsx"))
     before = {p: p.read_bytes() for p in written}

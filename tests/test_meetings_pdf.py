@@ -18,6 +18,7 @@ from pazos_desktop.services.minutes import attendance_document, minutes_document
 from tests.meetings_fixtures import (  # noqa: F401
     TODAY,
     commitment,
+    first_of_year,
     meeting_data,
     sample_db,
     sample_template,
@@ -43,11 +44,14 @@ def assert_page_numbers(pages: list[str], word="Página", of="de") -> None:
 
 
 def test_sample_acta_shows_everything(sample_db, tmp_path, artifacts):  # noqa: F811
+    row = first_of_year(sample_db)
     with sample_db.session() as session:
-        first = meetings.find_meeting(session, TODAY.year, 1)
+        first = meetings.find_meeting(session, TODAY.year, row.number, row.series)
         doc = minutes_document(session, first.id)
-        path = export_minutes(session, TODAY.year, 1, tmp_path / doc.file_name)
-    assert path.name == f"Acta_001_{TODAY.year}.pdf"
+        path = export_minutes(
+            session, TODAY.year, row.number, tmp_path / doc.file_name, series=row.series
+        )
+    assert path.name.startswith("Acta_") and path.name.endswith(f"_001_{TODAY.year}.pdf")
     pages = pdf_pages(path)
     text = flat("\n".join(pages))
     people = doc.present + doc.guests + doc.excused + doc.absent
@@ -64,7 +68,7 @@ def test_sample_acta_shows_everything(sample_db, tmp_path, artifacts):  # noqa: 
     assert text.index("Próxima reunión") < text.index("Firmas") < text.index("Elaboró")
     assert_page_numbers(pages)
     meta = PdfReader(path).metadata
-    assert meta.title == f"Acta No. 001 de {TODAY.year}"
+    assert meta.title == f"Acta No. {row.number:03d} de {TODAY.year}"
     assert meta.author and meta.subject
     _render_first_pages(path, artifacts / "meetings_acta")
 

@@ -49,8 +49,8 @@ def test_cover_has_org_title_period_and_no_header(pdf):
     assert "Alcaldía de Palmira" in cover
     assert "Informe de coordinación interinstitucional" in cover
     assert "01/01/2026 – 30/06/2026" in cover and "15/07/2026" in cover
-    assert "Código:" not in cover
-    assert "Código:" in pages[1]
+    assert "Versión:" not in cover
+    assert "Versión: 01" in pages[1]
 
 
 def _first_page_with(pages: list[str], text: str, after: int = 2) -> int:

@@ -40,7 +40,8 @@ def _pages(path) -> list[str]:
 
 def test_contents_outline_and_page_numbers_agree(tmp_path):
     path = tmp_path / "doc.pdf"
-    build_pdf(path, DocumentInfo(title="Prueba"), _story(), first_template="cover")
+    info = DocumentInfo(title="Prueba", doc_code="PZ-01")
+    build_pdf(path, info, _story(), first_template="cover")
     pages, reader = _pages(path), PdfReader(path)
     total = len(pages)
     assert total > 10

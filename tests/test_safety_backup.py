@@ -15,6 +15,9 @@ from pazos_desktop.services.partners import PartnerData, save_partner
 from tests.safety_fixtures import *  # noqa: F403  (fixtures: sample_db, sample_template)
 from tests.safety_fixtures import row_counts
 
+# About backups of SQLite files: the server's are in test_server_backup.py.
+pytestmark = pytest.mark.sqlite_only
+
 NOW = dt.datetime(2026, 3, 15, 9, 30)
 
 

@@ -14,7 +14,12 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from tests.safety_fixtures import *  # noqa: F403  (fixtures: sample_db, sample_template)
+
+# About a SIGKILLed writer and SQLite's journal.
+pytestmark = pytest.mark.sqlite_only
 
 ROOT = Path(__file__).resolve().parent.parent
 KILLS = 20

@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from pazos_desktop import backup, startup
+from pazos_desktop.database import Database
 from pazos_desktop.logs import setup_logging
 from tests.safety_fixtures import *  # noqa: F403  (fixtures: sample_db, sample_template)
 
@@ -14,7 +15,9 @@ def test_backups_and_failures_are_logged(sample_db, tmp_path, monkeypatch):
     level, handlers = root.level, list(root.handlers)
     log_file = setup_logging(tmp_path / "logs")
     try:
-        written = backup.before(sample_db, "import")
+        db = Database(str(sample_db))  # a file or, with PAZOS_TEST_DB, a server database
+        written = backup.before(db, "import")
+        db.dispose()
 
         def broken(db, now=None):
             raise OSError(28, "No space left on device")

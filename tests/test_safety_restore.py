@@ -15,6 +15,9 @@ from pazos_desktop.services.partners import PartnerData, get_partner, save_partn
 from tests.safety_fixtures import *  # noqa: F403  (fixtures: sample_db, sample_template)
 from tests.safety_fixtures import dump, execute, overwrite_page, row_counts
 
+# About restoring SQLite files: onto a server, test_server_backup.py.
+pytestmark = pytest.mark.sqlite_only
+
 NOW = dt.datetime(2026, 3, 15, 9, 30)
 
 

@@ -24,6 +24,9 @@ from pazos_desktop.startup import (
 from tests.safety_fixtures import *  # noqa: F403  (fixtures: sample_db, sample_template)
 from tests.safety_fixtures import dump, execute, overwrite_page, page_count, row_counts
 
+# About checks of a SQLite file and its folder before it is opened.
+pytestmark = pytest.mark.sqlite_only
+
 NOW = dt.datetime(2026, 3, 15, 9, 30)
 
 

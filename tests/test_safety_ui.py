@@ -63,6 +63,7 @@ class Recorder:
         )
 
 
+@pytest.mark.sqlite_only
 def test_second_copy_is_told_and_writes_nothing(qapp, sample_db, other_copy):
     before = dump(sample_db)
     ui = Recorder()
@@ -74,6 +75,7 @@ def test_second_copy_is_told_and_writes_nothing(qapp, sample_db, other_copy):
     assert backup.list_backups(sample_db) == []  # not even the daily backup
 
 
+@pytest.mark.sqlite_only
 def test_lock_of_a_killed_copy_is_reclaimed(qapp, sample_db, other_copy):
     assert not SingleInstance(sample_db).acquire()
     other_copy.kill()
@@ -85,6 +87,7 @@ def test_lock_of_a_killed_copy_is_reclaimed(qapp, sample_db, other_copy):
     assert not lock_path(sample_db).exists()
 
 
+@pytest.mark.sqlite_only
 def test_the_opened_copy_keeps_the_lock_until_released(qapp, sample_db):
     opened = Recorder().open(sample_db)
     try:
@@ -95,6 +98,7 @@ def test_the_opened_copy_keeps_the_lock_until_released(qapp, sample_db):
     assert SingleInstance(sample_db).acquire()
 
 
+@pytest.mark.sqlite_only
 def test_damaged_database_restore_latest_then_open(qapp, sample_db):
     backup.before(sample_db, "daily")
     counts = row_counts(sample_db)
@@ -108,6 +112,7 @@ def test_damaged_database_restore_latest_then_open(qapp, sample_db):
     assert row_counts(sample_db) == counts
 
 
+@pytest.mark.sqlite_only
 def test_network_share_choose_another_location(qapp, tmp_path, monkeypatch):
     share, local = tmp_path / "red" / "pazos.sqlite", tmp_path / "local" / "pazos.sqlite"
     monkeypatch.setattr(
@@ -123,6 +128,7 @@ def test_network_share_choose_another_location(qapp, tmp_path, monkeypatch):
     assert not share.exists()
 
 
+@pytest.mark.sqlite_only
 def test_quit_changes_nothing(qapp, tmp_path):
     path = tmp_path / "pazos.sqlite"
     path.write_text("no soy una base de datos", encoding="utf-8")
@@ -154,6 +160,7 @@ def test_recovery_dialog_renders(qapp, artifacts):
     assert dialog.choice == Recovery.CHOOSE_LOCATION
 
 
+@pytest.mark.sqlite_only
 def test_back_up_now_to_a_chosen_file(qapp, sample_db, tmp_path):
     from ui.backup_actions import back_up_now
 
@@ -167,6 +174,7 @@ def test_back_up_now_to_a_chosen_file(qapp, sample_db, tmp_path):
     assert back_up_now(None, sample_db, ask=lambda p, s: None, show=pytest.fail) is None
 
 
+@pytest.mark.sqlite_only
 def test_restore_from_a_chosen_backup_with_confirmation(qapp, sample_db, tmp_path):
     from ui.backup_actions import restore_from_backup
 
@@ -191,6 +199,7 @@ def test_restore_from_a_chosen_backup_with_confirmation(qapp, sample_db, tmp_pat
     assert "Se restauró la copia" in told[-1][2]
 
 
+@pytest.mark.sqlite_only
 def test_restore_refuses_a_damaged_backup_in_the_window(qapp, sample_db, tmp_path):
     from ui.backup_actions import restore_from_backup
 
@@ -204,6 +213,7 @@ def test_restore_refuses_a_damaged_backup_in_the_window(qapp, sample_db, tmp_pat
     assert "dañada o no es una base de datos" in told[0][2]
 
 
+@pytest.mark.sqlite_only
 def test_choosing_a_location_another_copy_holds_is_refused(qapp, sample_db, other_copy, tmp_path):
     from ui.recovery_dialog import claim, resolve_problem
 

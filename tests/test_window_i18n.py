@@ -95,7 +95,9 @@ def test_spanish_by_default_then_english(qtbot, window):
         "Entidades",
         "Territorio",
         "Programas",
+        "Indicadores",
         "Informes",
+        "Datos personales",
         "Configuración",
     ]
     settings = window.show_view("settings")

@@ -178,6 +178,7 @@ def _visible(cls) -> list:
     return [w for w in QApplication.topLevelWidgets() if isinstance(w, cls) and w.isVisible()]
 
 
+@pytest.mark.sqlite_only
 def test_welcome_dialog_builds_sample_data(qtbot, tmp_path, prefs, recorder):
     target = tmp_path / "nueva" / "pazos.sqlite"
     window = MainWindow(prefs, str(target))
@@ -197,6 +198,7 @@ def test_welcome_dialog_builds_sample_data(qtbot, tmp_path, prefs, recorder):
         close_window(window)
 
 
+@pytest.mark.sqlite_only
 def test_welcome_dialog_empty_database(qtbot, tmp_path, prefs, recorder):
     target = tmp_path / "vacia.sqlite"
     window = MainWindow(prefs, str(target))
@@ -215,6 +217,7 @@ def test_welcome_dialog_empty_database(qtbot, tmp_path, prefs, recorder):
         close_window(window)
 
 
+@pytest.mark.sqlite_only
 def test_damaged_database_goes_to_the_recovery_dialog(qtbot, tmp_path, prefs, monkeypatch):
     from pazos_desktop.startup import Recovery
 
@@ -235,6 +238,7 @@ def test_damaged_database_goes_to_the_recovery_dialog(qtbot, tmp_path, prefs, mo
     window.ops.shutdown()
 
 
+@pytest.mark.sqlite_only
 def test_second_copy_on_the_same_database_is_refused(qtbot, window, prefs, recorder):
     second = MainWindow(prefs, window.db_target)
     qtbot.addWidget(second)

@@ -1,13 +1,14 @@
 """The window's "Back up now…" and "Restore from a backup…" actions (menu Archivo).
 
 Both ask through the interaction seam (`ui.interaction`) and do the work in the core
-(`backup.write_backup`, `restore.check_restorable` + `restore.restore`). The dialogs are
-parameters so tests can drive them. With `pipeline` (the window's `Operations`) the work runs
-off the UI thread with a progress dialog (a verified backup takes ~0.4 s at 10x data) and the
-functions return None at once, the outcome going to `then`; without it they work inline and
-return the outcome (scripts, tests). `restore_from_backup` needs the window to let go of the
-database while the file is replaced: it calls `close_database()` first, and the window reopens
-its `Database` and rebuilds its views from `then(result)`.
+(`backup.write_backup_of`, `restore.check_restorable` + `restore.restore_into`), for a database
+file or a server's `Database` alike. The dialogs are parameters so tests can drive them. With
+`pipeline` (the window's `Operations`) the work runs off the UI thread with a progress dialog (a
+verified backup takes ~0.4 s at 10x data) and the functions return None at once, the outcome
+going to `then`; without it they work inline and return the outcome (scripts, tests).
+`restore_from_backup` needs the window to let go of the database while the file is replaced: it
+calls `close_database()` first, and the window reopens its `Database` and rebuilds its views from
+`then(result)`.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from pazos_desktop import backup
 from pazos_desktop.clock import RunContext
 from pazos_desktop.errors import PazosError
 from pazos_desktop.i18n import _
-from pazos_desktop.restore import RestoreResult, check_restorable, restore
+from pazos_desktop.restore import RestoreResult, check_restorable, restore_into
 from pazos_desktop.startup import (
     BACKUP_DONE,
     BACKUP_NOW_LABEL,  # noqa: F401  (menu texts for the window: _(BACKUP_NOW_LABEL))
@@ -76,7 +77,7 @@ def _in_steps(pipeline, parent, title: str, work: Callable, done: Callable, show
 
 def back_up_now(
     parent: QWidget | None,
-    db_path: Path,
+    db_path,  # the database file, or a server's Database
     ask: Callable = ask_save_path,
     show: Callable = tell,
     pipeline=None,
@@ -94,13 +95,13 @@ def back_up_now(
             then(written)
         return written
 
-    work = lambda: backup.write_backup(db_path, Path(chosen))  # noqa: E731
+    work = lambda: backup.write_backup_of(db_path, Path(chosen))  # noqa: E731
     return _in_steps(pipeline, parent, _(BACKUP_TITLE), work, done, show)
 
 
 def restore_from_backup(
     parent: QWidget | None,
-    db_path: Path,
+    db_path,  # the database file, or a server's Database
     close_database: Callable[[], None] = lambda: None,
     ask: Callable = ask_open_path,
     sure: Callable = confirm,
@@ -110,7 +111,7 @@ def restore_from_backup(
 ) -> RestoreResult | None:
     """Check the chosen backup, confirm, keep the current database, restore; None if not done
     (or, with a pipeline, not yet: `then(result)` follows)."""
-    chosen = ask(parent, backup.backups_dir(db_path))
+    chosen = ask(parent, backup.folder_of(db_path))
     if not chosen:
         return None
     title = _(RESTORE_LABEL).rstrip("…")
@@ -123,11 +124,12 @@ def restore_from_backup(
         return result
 
     def checked(_checked) -> RestoreResult | None:
-        question = _(RESTORE_QUESTION).format(db=db_path, src=chosen)
+        where = db_path if isinstance(db_path, Path) else db_path.describe()
+        question = _(RESTORE_QUESTION).format(db=where, src=chosen)
         if not sure(parent, title, question):
             return None
         close_database()
-        work = lambda: restore(db_path, Path(chosen))  # noqa: E731
+        work = lambda: restore_into(db_path, Path(chosen))  # noqa: E731
         return _in_steps(pipeline, parent, title, work, restored, show)
 
     work = lambda: check_restorable(Path(chosen))  # noqa: E731

@@ -108,6 +108,93 @@ class Samples:
         rows = self._read(partners.list_partners)
         return [(p.name, p.id, p.commitments) for p in rows if p.commitments]
 
+    # --- personal data ---------------------------------------------------------------------
+
+    def load_pd_choices(self):
+        from .personal_data.dialogs import load_choices
+
+        return self._read(load_choices)
+
+    def load_authorisation(self):
+        from pazos_desktop.services.personal_data import authorisations as auth
+
+        def first(session):
+            row = auth.list_contact_states(session)[0]
+            found = auth.authorisations_of(session, row.id)
+            return found[0] if found else auth.AuthorisationData(contact_id=row.id)
+
+        return self._read(first)
+
+    def load_pd_contacts(self):
+        from .personal_data.requests_tab import load_contacts
+
+        return self._read(load_contacts)
+
+    def load_rights_request(self):
+        from pazos_desktop.services.personal_data import requests
+
+        def first(session):
+            rows = requests.list_requests(session)
+            return requests.get_request(session, rows[0].id) if rows else requests.RequestData()
+
+        return self._read(first)
+
+    def load_data_policy(self):
+        from pazos_desktop.services.personal_data import policies
+
+        return self._read(lambda s: (policies.list_policies(s) or [policies.PolicyData()])[0])
+
+    def load_data_purpose(self):
+        from pazos_desktop.services.personal_data import policies
+
+        return self._read(lambda s: policies.list_purposes(s)[0])
+
+    def load_suppression_plan(self):
+        """Only planned (read): the self-check never suppresses anybody."""
+        from pazos_desktop.services.partners import list_contacts
+        from pazos_desktop.services.personal_data.suppression import plan_suppression
+
+        return self._read(lambda s: plan_suppression(s, list_contacts(s)[0].id))
+
+    def load_backup_count(self) -> int:
+        return 3
+
+    def load_meeting_labels(self):
+        from pazos_desktop.domain import format_date
+        from pazos_desktop.services.meeting_list import list_meetings
+
+        rows = self._read(list_meetings)
+        return [(f"{m.label} — {format_date(m.date)}", m.id) for m in rows]
+
+    def load_indicator_choices(self):
+        from .dialogs.indicator import load_indicator_choices
+
+        return self._read(load_indicator_choices)
+
+    def load_indicator(self):
+        from pazos_desktop.services import indicators
+
+        return self._read(lambda s: indicators.list_indicators(s)[0])
+
+    def load_indicator_value(self):
+        from pazos_desktop.services import indicator_values
+
+        indicator = self.get("indicator")
+        return self._read(lambda s: indicator_values.list_values(s, indicator.id)[0])
+
+    def load_indicator_clusters(self):
+        return [(c.name, c.id) for c in self.get("clusters")]
+
+    def load_population(self):
+        from pazos_desktop.services import indicators
+
+        return self._read(lambda s: indicators.list_populations(s)[0])
+
+    def load_document_settings(self) -> dict[str, str]:
+        from pazos_desktop.services import settings
+
+        return self._read(settings.all_settings)
+
     # --- files and messages ----------------------------------------------------------------
 
     def load_folder(self) -> str:

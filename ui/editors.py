@@ -48,6 +48,9 @@ EDITORS: list[EditorSpec] = [
     EditorSpec("neighbourhood", QT_TRANSLATE_NOOP("Editors", "Barrio"), "ui.dialogs.records:NeighbourhoodEditor", (*_OPS, "clusters", "neighbourhood")),
     EditorSpec("program", QT_TRANSLATE_NOOP("Editors", "Programa"), "ui.dialogs.records:ProgramEditor", (*_OPS, "partner_choices", "component_choices", "program")),
     EditorSpec("component", QT_TRANSLATE_NOOP("Editors", "Componente"), "ui.dialogs.records:ComponentEditor", (*_OPS, "component")),
+    EditorSpec("indicator", QT_TRANSLATE_NOOP("Editors", "Ficha de indicador"), "ui.dialogs.indicator:IndicatorEditor", (*_OPS, "indicator_choices", "indicator")),
+    EditorSpec("indicator_value", QT_TRANSLATE_NOOP("Editors", "Valor de un indicador"), "ui.dialogs.indicator:ValueEditor", (*_OPS, "indicator", "indicator_clusters", "indicator_value")),
+    EditorSpec("population", QT_TRANSLATE_NOOP("Editors", "Población"), "ui.dialogs.indicator:PopulationEditor", (*_OPS, "indicator_clusters", "population")),
     EditorSpec("excel_partners", QT_TRANSLATE_NOOP("Editors", "Exportar hojas de compromisos"), "ui.excel.partner_dialog:ExcelPartnerDialog", ("partner_counts", "folder", "parent")),
     EditorSpec("excel_preview", QT_TRANSLATE_NOOP("Editors", "Vista previa de una importación"), "ui.excel.preview_dialog:ExcelPreviewDialog", ("import_preview", "preview_title", "parent")),
     EditorSpec("welcome", QT_TRANSLATE_NOOP("Editors", "Bienvenida"), "ui.dialogs.welcome:WelcomeDialog", ("parent", "db_description")),
@@ -57,6 +60,13 @@ EDITORS: list[EditorSpec] = [
     EditorSpec("progress_window", QT_TRANSLATE_NOOP("Editors", "Progreso de un trabajo largo"), "ui.progress:ProgressWindow", ("parent", "job_title", "job")),
     EditorSpec("shortcuts", QT_TRANSLATE_NOOP("Editors", "Atajos de teclado"), "ui.help:ShortcutsDialog", ("parent",)),
     EditorSpec("about", QT_TRANSLATE_NOOP("Editors", "Acerca de PAZOS Coordinación"), "ui.help:AboutDialog", ("parent", "db_description", "log_path")),
+    EditorSpec("authorisation", QT_TRANSLATE_NOOP("Editors", "Autorización de datos"), "ui.personal_data.dialogs:AuthorisationEditor", (*_OPS, "pd_choices", "authorisation")),
+    EditorSpec("rights_request", QT_TRANSLATE_NOOP("Editors", "Solicitud de un titular"), "ui.personal_data.dialogs:RequestEditor", (*_OPS, "pd_contacts", "rights_request")),
+    EditorSpec("data_policy", QT_TRANSLATE_NOOP("Editors", "Versión de la política de datos"), "ui.personal_data.dialogs:PolicyEditor", (*_OPS, "data_policy")),
+    EditorSpec("data_purpose", QT_TRANSLATE_NOOP("Editors", "Finalidad del tratamiento"), "ui.personal_data.dialogs:PurposeEditor", (*_OPS, "data_purpose")),
+    EditorSpec("suppress", QT_TRANSLATE_NOOP("Editors", "Suprimir los datos de una persona"), "ui.personal_data.confirm:SuppressDialog", ("parent", "suppression_plan", "backup_count")),
+    EditorSpec("signed_sheet", QT_TRANSLATE_NOOP("Editors", "Planilla firmada"), "ui.personal_data.confirm:SignedSheetDialog", (*_OPS, "meeting_labels")),
+    EditorSpec("document_settings", QT_TRANSLATE_NOOP("Editors", "Encabezado de los documentos"), "ui.document_checks:DocumentSettingsDialog", ("parent", "document_settings")),
 ]
 # fmt: on
 

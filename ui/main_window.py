@@ -202,8 +202,8 @@ class MainWindow(QMainWindow):
         The copy is a job: it starts after the last queued change is committed."""
         from .backup_actions import back_up_now
 
-        if self.ops.db is not None and self.ops.db.path is not None:
-            back_up_now(self, self.ops.db.path, pipeline=self.ops, **dialogs)
+        if self.ops.db is not None:  # a server: its Database
+            back_up_now(self, self.ops.db.path or self.ops.db, pipeline=self.ops, **dialogs)
 
     def restore_backup(self, **dialogs) -> None:
         """Replace the database by a backup (checked and confirmed), then reopen everything."""
@@ -211,7 +211,7 @@ class MainWindow(QMainWindow):
         from .backup_actions import restore_from_backup, tell
 
         db = self.ops.db
-        if db is None or db.path is None:
+        if db is None:
             return
         show = dialogs.pop("show", tell)
 
@@ -222,8 +222,9 @@ class MainWindow(QMainWindow):
                 app.open_db(self)
 
         closing = self._close_database
+        target = db.path or db  # a server: its Database, which works again after dispose()
         restore_from_backup(
-            self, db.path, close_database=closing, show=told, pipeline=self.ops, **dialogs
+            self, target, close_database=closing, show=told, pipeline=self.ops, **dialogs
         )
 
     def _close_database(self) -> None:

@@ -144,6 +144,8 @@ def resolve_problem(
         _restore(attempt.target, parent, tell)
     elif choice == Recovery.OPEN_ANYWAY:
         attempt.allow_network = True
+    elif choice == Recovery.RETRY:
+        pass  # the same attempt again: the server may answer now
     elif choice == Recovery.CHOOSE_LOCATION:
         chosen = choose_file(parent)
         if chosen and chosen != attempt.target:

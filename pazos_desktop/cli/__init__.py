@@ -26,6 +26,9 @@ COMMAND_MODULES = [
     "pazos_desktop.cli.safety_commands",
     "pazos_desktop.cli.report_commands",
     "pazos_desktop.cli.excel_commands",
+    "pazos_desktop.cli.personal_data_commands",
+    "pazos_desktop.cli.server_commands",
+    "pazos_desktop.cli.indicator_commands",
 ]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2

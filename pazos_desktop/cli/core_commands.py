@@ -7,8 +7,16 @@ from . import EXIT_FAILED, EXIT_OK
 
 
 def register(registry) -> None:
-    registry.command(
+    init = registry.command(
         "init", _("crea la base de datos o la actualiza a la última versión"), cmd_init
+    )
+    init.add_argument(
+        "--schema",
+        metavar=_("ESQUEMA"),
+        help=_(
+            "en un servidor, el esquema propio de PAZOS (p. ej. pazos) si la base ya tiene "
+            "tablas de otra aplicación; equivale a ?schema=ESQUEMA en la dirección"
+        ),
     )
     demo = registry.command(
         "demo", _("crea una base de datos nueva con datos de ejemplo de Palmira"), cmd_demo
@@ -24,12 +32,21 @@ def register(registry) -> None:
 def cmd_init(args, ctx) -> int:
     from ..database import current_revision
 
+    if args.schema:
+        from sqlalchemy.engine import make_url
+
+        from ..server import schema_target
+
+        ctx.db_target = schema_target(ctx.db_target, args.schema)
     db = ctx.database()
     ctx.out(
         _("Base de datos lista: {path} (revisión {rev}).").format(
             path=db.describe(), rev=current_revision(db.engine)
         )
     )
+    if args.schema:
+        shown = make_url(ctx.db_target).render_as_string(hide_password=True)
+        ctx.out(_("Dirección para cada equipo (PAZOS_DB): {url}").format(url=shown))
     return EXIT_OK
 
 
@@ -58,12 +75,19 @@ def cmd_demo(args, ctx) -> int:
 
 def cmd_check(args, ctx) -> int:
     from ..database import check, database_exists
+    from ..errors import DatabaseProblem
 
     if not database_exists(ctx.db_target):
         ctx.out(_("No existe la base de datos {path}.").format(path=ctx.db_target))
         return EXIT_FAILED
     db = ctx.database(migrate=False)
-    report = check(db.engine)
+    try:
+        report = check(db.engine)
+    except DatabaseProblem as exc:  # a server that cannot be reached is not "ok"
+        ctx.out(_("Base de datos: {path}").format(path=db.describe()))
+        ctx.out(_("No se pudo conectar: {message}").format(message=exc.message))
+        ctx.out(_("Resultado: HAY PROBLEMAS"))
+        return EXIT_FAILED
     yes, no = _("sí"), _("no")
     ctx.out(_("Base de datos: {path}").format(path=db.describe()))
     ctx.out(

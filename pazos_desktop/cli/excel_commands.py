@@ -28,6 +28,28 @@ def register(registry) -> None:
         metavar=_("ENTIDAD"),
         help=_("id, nombre o sigla de una entidad (repetible); por defecto, todas las activas"),
     )
+    sheets.add_argument(
+        "--email-drafts",
+        action="store_true",
+        help=_("también un borrador de correo (.eml) por entidad, con la hoja adjunta"),
+    )
+    sheets.add_argument(
+        "--period-from",
+        metavar=_("FECHA"),
+        help=_(
+            "inicio del periodo que se reporta (por defecto, el día después de la última reunión)"
+        ),
+    )
+    sheets.add_argument(
+        "--period-to",
+        metavar=_("FECHA"),
+        help=_("fin del periodo que se reporta (por defecto, la fecha de devolución)"),
+    )
+    sheets.add_argument(
+        "--return-by",
+        metavar=_("FECHA"),
+        help=_("fecha de devolución de las hojas (por defecto, en una semana)"),
+    )
     workbook = export.command(
         "workbook", _("guarda todo el registro en un libro de Excel"), cmd_workbook
     )
@@ -61,16 +83,29 @@ def _issues(ctx, log) -> None:
 
 
 def cmd_partner_sheets(args, ctx) -> int:
-    from ..excel.data import load_partner_sheets, resolve_partners
+    from ..clock import today_in
+    from ..excel.data import default_period, load_partner_sheets, resolve_partners
     from ..excel.partner_sheets import export_partner_sheets
+    from .report_commands import parse_date
 
+    dates = {
+        key: parse_date(value, option) if value else None
+        for key, value, option in (
+            ("date_from", args.period_from, "--period-from"),
+            ("date_to", args.period_to, "--period-to"),
+            ("return_by", args.return_by, "--return-by"),
+        )
+    }
     db = ctx.database()
     with db.session() as session:
         ids = resolve_partners(session, args.partner) if args.partner else None
-        items = load_partner_sheets(session, ids)
-    results = export_partner_sheets(items, Path(args.out))
+        period = default_period(session, today_in(session), **dates)
+        items = load_partner_sheets(session, ids, period=period)
+    results = export_partner_sheets(items, Path(args.out), email_drafts=args.email_drafts)
     for result in results:
         ctx.out(_("{path}: {n} compromisos").format(path=result.path, n=result.rows))
+        if result.draft is not None:
+            ctx.out(_("{path}: borrador de correo").format(path=result.draft))
         _issues(ctx, result.log)
     ctx.out(_("Hojas guardadas: {n}.").format(n=len(results)))
     return EXIT_OK

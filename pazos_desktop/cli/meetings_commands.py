@@ -40,29 +40,50 @@ def _meeting_arguments(parser) -> None:
     )
     parser.add_argument("--year", type=int, required=True, help=_("año del acta"))
     parser.add_argument(
+        "--series",
+        metavar=_("SERIE"),
+        help=_("serie del acta (comité técnico, mesa…), cuando varias tienen ese número en el año"),
+    )
+    parser.add_argument(
         "--out",
         metavar=_("ARCHIVO"),
         help=_("archivo PDF a escribir; por defecto Acta_NNN_AAAA.pdf en la carpeta actual"),
     )
 
 
+def warn(ctx, problems) -> None:
+    """Characters the PDF cannot draw, said before the document is written (never silent)."""
+    from ..writers.pdf_glyphs import describe
+
+    for number, line in enumerate(describe(problems)):
+        ctx.out(_("Aviso: {text}").format(text=line) if number == 0 else "  " + line)
+
+
 def cmd_export_minutes(args, ctx) -> int:
-    from ..services.meeting_export import export_minutes
+    from ..services.meeting_export import export_minutes, minutes_problems
 
     db = ctx.database()
     with db.session() as session:
+        warn(ctx, minutes_problems(session, args.year, args.meeting, ctx.lang, args.series))
         path = export_minutes(
-            session, args.year, args.meeting, args.out, ctx.lang, page_size=args.page_size
+            session,
+            args.year,
+            args.meeting,
+            args.out,
+            ctx.lang,
+            page_size=args.page_size,
+            series=args.series,
         )
     ctx.out(_("Acta guardada en {path}").format(path=path))
     return EXIT_OK
 
 
 def cmd_export_attendance(args, ctx) -> int:
-    from ..services.meeting_export import export_attendance
+    from ..services.meeting_export import attendance_problems, export_attendance
 
     db = ctx.database()
     with db.session() as session:
+        warn(ctx, attendance_problems(session, args.year, args.meeting, ctx.lang, args.series))
         path = export_attendance(
             session,
             args.year,
@@ -71,6 +92,7 @@ def cmd_export_attendance(args, ctx) -> int:
             ctx.lang,
             page_size=args.page_size,
             blank_rows=args.blank_rows,
+            series=args.series,
         )
     ctx.out(_("Planilla de asistencia guardada en {path}").format(path=path))
     return EXIT_OK

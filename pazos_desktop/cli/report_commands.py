@@ -65,6 +65,11 @@ def register(registry) -> None:
         metavar=_("FECHA"),
         help=_("fecha de referencia para vencidos y estados (por defecto, hoy)"),
     )
+    cmd.add_argument(
+        "--no-progress-list",
+        action="store_true",
+        help=_("sin la lista de avances reportados en el periodo (las cifras se mantienen)"),
+    )
     # Accepted here too so that `export report ... --lang en` works; the language is read first.
     cmd.add_argument(
         "--lang", dest="report_lang", choices=LANGUAGES, help=_("idioma: es (por defecto) o en")
@@ -101,6 +106,7 @@ def cmd_report(args, ctx) -> int:
         date_from=parse_date(args.date_from, "--from"),
         date_to=parse_date(args.date_to, "--to"),
         on=parse_date(args.on, "--on") if args.on else None,
+        include_progress=not args.no_progress_list,
     )
     db = ctx.database()
     with db.session() as session:
@@ -108,8 +114,10 @@ def cmd_report(args, ctx) -> int:
         request.component_ids = resolve_components(session, args.component)
         request.partner_ids = resolve_partners(session, args.partner)
         report = gather_report(session, request)
-    from ..writers.report_file import save_report
+    from ..writers.report_file import report_problems, save_report
+    from .meetings_commands import warn
 
+    warn(ctx, report_problems(report, path, ctx.lang))
     save_report(report, path, ctx.lang, args.page_size)
     ctx.out(
         _("Informe guardado en {path}: {total} compromisos del periodo, {late} vencidos.").format(

@@ -39,18 +39,12 @@ def register(registry) -> None:
     )
 
 
-def _db_file(ctx) -> Path:
+def _db_file(ctx):
+    """The database file, or for a server its opened `Database` (backed up the same way)."""
     from ..startup import sqlite_file
 
     path = sqlite_file(ctx.db_target)
-    if path is None:
-        raise PazosError(
-            _(
-                "Las copias de seguridad de este programa son de bases SQLite; para un servidor "
-                "PostgreSQL use las herramientas del servidor (pg_dump)."
-            )
-        )
-    return path
+    return ctx.database() if path is None else path
 
 
 def cmd_backup(args, ctx) -> int:
@@ -61,7 +55,7 @@ def cmd_backup(args, ctx) -> int:
         out = Path(args.out).expanduser()
         if out.exists():
             raise PazosError(_("El archivo {path} ya existe; elija otro nombre.").format(path=out))
-        written = backup.write_backup(db_path, out)
+        written = backup.write_backup_of(db_path, out)
     else:
         written = backup.before(db_path, "manual")
         if written is None:
@@ -75,7 +69,7 @@ def cmd_backups(args, ctx) -> int:
 
     db_path = _db_file(ctx)
     found = backup.list_backups(db_path)
-    ctx.out(_("Copias en {folder}: {n}").format(folder=backup.backups_dir(db_path), n=len(found)))
+    ctx.out(_("Copias en {folder}: {n}").format(folder=backup.folder_of(db_path), n=len(found)))
     for b in found:
         size = b.path.stat().st_size / 1024
         ctx.out(f"  {b.taken_at:%d/%m/%Y %H:%M:%S}  {b.reason:<10} {size:>8.0f} KB  {b.path.name}")
@@ -83,19 +77,20 @@ def cmd_backups(args, ctx) -> int:
 
 
 def cmd_restore(args, ctx) -> int:
-    from ..restore import check_restorable, restore
+    from ..restore import check_restorable, restore_into
 
-    db_path = _db_file(ctx)
     source = Path(args.file).expanduser()
     check_restorable(source)
+    db_path = _db_file(ctx)
     if not args.yes and sys.stdin is not None and sys.stdin.isatty():
+        where = db_path if isinstance(db_path, Path) else db_path.describe()
         question = _("¿Reemplazar la base de datos {db} por la copia {src}? [s/N] ").format(
-            db=db_path, src=source
+            db=where, src=source
         )
         if input(question).strip().lower() not in YES_WORDS:
             ctx.out(_("No se restauró nada."))
             return EXIT_FAILED
-    result = restore(db_path, source)
+    result = restore_into(db_path, source)
     ctx.out(_("Base de datos restaurada desde {path}.").format(path=source))
     if result.safety_copy is not None:
         ctx.out(_("La base anterior quedó guardada en {path}.").format(path=result.safety_copy))
@@ -120,8 +115,13 @@ def cmd_self_check(args, ctx) -> int:
         if report is not None:
             report.write(line + "\n")
 
+    from ..startup import sqlite_file
+
+    # --db naming a server: its steps run there, in a temporary schema; otherwise on a
+    # temporary file, never on the user's database.
+    server = None if sqlite_file(ctx.db_target) else ctx.db_target
     try:
-        results = run_self_check(out)
+        results = run_self_check(out, server=server)
         failed = [r.name for r in results if not r.ok]
         for line in checked_lines(results):
             out(line)

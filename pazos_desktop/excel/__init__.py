@@ -56,7 +56,7 @@ def safe_file_stem(text: str, limit: int = 80) -> str:
 
 
 def backup_before_import(db, reason: str = "import") -> bool:
-    """Back the database up before an import changes it (a file-backed database only)."""
+    """Back the database up before an import changes it (a file's or a server's)."""
     from .. import backup
 
     return backup.before(db, reason) is not None

@@ -28,7 +28,15 @@ from ..models import (
 )
 from ..services import partners, programs, territory
 from ..services.commitments import search_key
-from . import CancelFn, ProgressFn, never_cancel, no_progress, step
+from . import (
+    CancelFn,
+    ProgressFn,
+    bulk_authorisations,
+    indicator_apply,
+    never_cancel,
+    no_progress,
+    step,
+)
 from .bulk_rules import COMMITMENT_FIELDS
 from .fastwrite import insert_many
 from .preview import ApplyResult, Change, Preview, refuse_problems
@@ -74,6 +82,7 @@ def apply_bulk(
                     _save(session, entity, change, refs)
             result.created += sum(1 for c in batch if c.action == "create")
             result.updated += sum(1 for c in batch if c.action == "update")
+        indicator_apply.apply_changes(session, changes, refs, result)
     finally:
         session.info["reason"] = previous
     progress(len(ORDER), len(ORDER), _("Listo"))
@@ -112,6 +121,7 @@ def _save(session: Session, entity: str, change: Change, refs: dict[str, int]) -
             fields = {f: v.get(f) for f in ("name", "position", "email", "phone", "archived")}
             data = partners.ContactData(partner_id=_resolve(v["partner_id"], refs), **fields)
             saved = partners.save_contact(session, _with(data, ident))
+            bulk_authorisations.apply(session, saved.id, v)  # Ley 1581
         elif entity == "clusters":
             data = territory.ClusterData(name=v["name"], description=v.get("description"))
             saved = territory.save_cluster(session, _with(data, ident))
@@ -120,6 +130,8 @@ def _save(session: Session, entity: str, change: Change, refs: dict[str, int]) -
                 name=v["name"],
                 comuna=v.get("comuna"),
                 cluster_id=_resolve(v.get("cluster_id"), refs),
+                department_code=v.get("department_code"),
+                municipality_code=v.get("municipality_code"),
             )
             saved = territory.save_neighbourhood(session, _with(data, ident))
         else:

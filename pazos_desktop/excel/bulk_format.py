@@ -80,6 +80,13 @@ PARTNERS = SheetSpec(
     ),
 )
 
+
+def _authorisation_columns() -> tuple[Column, ...]:
+    from .bulk_authorisations import columns
+
+    return columns()
+
+
 CONTACTS = SheetSpec(
     "contacts",
     N_("Contactos"),
@@ -91,6 +98,7 @@ CONTACTS = SheetSpec(
         Column("email", N_("Correo electrónico"), "#contact+email", TEXT, 28),
         Column("phone", N_("Teléfono"), "#contact+phone", TEXT, 16),
         Column("archived", N_("Archivado"), "#x_archived", BOOL, 10),
+        *_authorisation_columns(),  # Ley 1581: the contact's latest authorisation
         _version(),
     ),
 )
@@ -114,6 +122,8 @@ NEIGHBOURHOODS = SheetSpec(
         Column("name", N_("Nombre"), "#loc+neighbourhood+name", TEXT, 30, required=True),
         Column("comuna", N_("Comuna"), "#loc+comuna", TEXT, 14),
         Column("cluster", N_("Clúster"), "#loc+cluster+name", TEXT, 28),
+        Column("department_code", N_("Código DANE del departamento"), "#adm1+code", TEXT, 12),
+        Column("municipality_code", N_("Código DANE del municipio"), "#adm2+code", TEXT, 12),
         _version(),
     ),
 )

@@ -16,7 +16,8 @@ from sqlalchemy.orm import Session
 
 from ..domain import partner_type_label, status_label
 from ..i18n import _
-from . import CancelFn, ProgressFn, never_cancel, no_progress
+from . import CancelFn, ProgressFn, indicator_import, never_cancel, no_progress
+from . import bulk_authorisations as authorisations
 from .bulk_format import CLUSTER_SEPARATOR
 from .bulk_read import BulkRow, BulkSheet, read_bulk
 from .bulk_rules import (
@@ -37,6 +38,25 @@ from .bulk_rules import (
 )
 from .preview import Change, Conflict, FieldChange, Preview, show
 
+
+def divipola_cells(session, values: dict, bad) -> dict:
+    """DANE codes as the neighbourhood service stores them: text with leading zeros, and a
+    blank cell is the entity's own code (Configuración), so a re-import changes nothing."""
+    from ..codes import DEPARTMENT_DIGITS, MUNICIPALITY_DIGITS, normalize_code
+    from ..services.settings import get_setting
+
+    out = {}
+    for key, digits, setting in (
+        ("department_code", DEPARTMENT_DIGITS, "divipola_department"),
+        ("municipality_code", MUNICIPALITY_DIGITS, "divipola_municipality"),
+    ):
+        try:
+            out[key] = normalize_code(values.get(key), digits) or get_setting(session, setting)
+        except ValueError as exc:
+            bad.fail(key, str(exc))
+    return out
+
+
 # Record field -> the sheet column it comes from (for labels and problem locations).
 FIELD_COLUMN = {
     "partner_id": "partner",
@@ -48,7 +68,7 @@ FIELD_COLUMN = {
     "lead_partner_id": "lead_partner",
     "cluster_id": "cluster",
 }
-HOOD_FIELDS = ["name", "comuna", "cluster_id"]
+HOOD_FIELDS = ["name", "comuna", "cluster_id", "department_code", "municipality_code"]
 PROGRAM_FIELDS = ["name", "lead_partner_id", "component_id", "description"]
 CLUSTER_FIELDS = ["name", "description"]
 
@@ -64,7 +84,9 @@ def preview_bulk(
     sheets = read_bulk(Path(path), preview, progress, cancel)
     idx = load_index(session)
     for key, sheet in sheets.items():
-        _SheetPreview(session, idx, sheet, preview, Path(path).name).run(key)
+        if key not in indicator_import.KEYS:
+            _SheetPreview(session, idx, sheet, preview, Path(path).name).run(key)
+    indicator_import.preview_sheets(session, idx, sheets, preview, Path(path).name)
     return preview
 
 
@@ -111,7 +133,7 @@ class _SheetPreview:
                 self.idx.acronyms.setdefault(fold(values["acronym"]), ref)
             self._change(entity, row, None, ref, values, None, [])
             return
-        fields = self._diff(entity, current, values)
+        fields = self._diff(entity, current, values) + authorisations.diff(values)
         if not fields:
             self.preview.unchanged += 1
             return
@@ -238,13 +260,18 @@ class _SheetPreview:
         )
 
     def _contact(self, v, current, own_id, bad):
-        return check_contact(self.idx, v, current, bad)
+        values = check_contact(self.idx, v, current, bad)
+        values["authorisation"] = authorisations.check_cells(self.session, v, own_id, bad)
+        return values
 
     def _cluster(self, v, current, own_id, bad):
         return check_named(v, current, CLUSTER_FIELDS, bad)
 
     def _hood(self, v, current, own_id, bad):
         values = check_named(v, current, HOOD_FIELDS, bad)
+        values |= divipola_cells(
+            self.session, values, bad
+        )  # DANE codes: text, leading zeros restored
         if "cluster" in v:
             message = _("No existe el clúster «{name}».")
             values["cluster_id"] = ref_by_name(

@@ -58,9 +58,14 @@ def read_bulk(
     found: dict[str, BulkSheet] = {}
     with reader.open_workbook(path) as wb:
         names = [n for n in wb.sheetnames if not n.startswith("_")]
+        from . import indicator_import  # its own sheets (fichas, values, populations)
+
         for done, name in enumerate(names):
             step(progress, cancel, done, len(names), name)
             spec = sheet_for_name(name)
+            if spec is None and (own := indicator_import.spec_for_name(name)) is not None:
+                found[own.key] = indicator_import.read_sheet(wb[name], name, own, path, preview)
+                continue
             if spec is None or not spec.importable:
                 if spec is None and fold(name) not in OWN_SHEETS:
                     preview.notes.append(_("Hoja «{sheet}» ignorada.").format(sheet=name))
@@ -73,7 +78,9 @@ def read_bulk(
                 "Contactos, Clústeres, Barrios, Programas, Compromisos). Descargue la plantilla."
             ).format(name=path.name)
         )
-    return {s.key: found[s.key] for s in IMPORT_SHEETS if s.key in found}
+    return {
+        s.key: found[s.key] for s in (*IMPORT_SHEETS, *indicator_import.SPECS) if s.key in found
+    }
 
 
 def _read_sheet(ws, name: str, spec: SheetSpec, path: Path, preview: Preview) -> BulkSheet:

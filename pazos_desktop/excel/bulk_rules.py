@@ -91,7 +91,7 @@ def load_index(session: Session) -> Index:
     contact_fields = ["partner_id", "name", "position", "email", "phone", "archived"]
     idx.contacts = _table(session, Contact, contact_fields, lambda c: (c.partner_id, fold(c.name)))
     idx.clusters = _table(session, Cluster, ["name", "description"], lambda c: c.name_key)
-    hood_fields = ["name", "comuna", "cluster_id"]
+    hood_fields = ["name", "comuna", "cluster_id", "department_code", "municipality_code"]
     idx.neighbourhoods = _table(session, Neighbourhood, hood_fields, lambda n: n.name_key)
     program_fields = ["name", "lead_partner_id", "component_id", "description"]
     idx.programs = _table(session, Program, program_fields, lambda p: p.name_key)

@@ -9,7 +9,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from ..clock import run_of
@@ -27,6 +27,7 @@ from ..models import (
     commitment_cluster,
 )
 from ..services import components, partners, search, settings, summaries
+from . import indicator_sheets
 from .bulk_format import ALL_CLUSTERS_LABEL, CLUSTER_SEPARATOR
 
 CHUNK = 5_000  # ids per IN (...) list: far below SQLite's limit on bound variables
@@ -45,12 +46,26 @@ class SheetContext:
 
 
 @dataclass
+class SheetPeriod:
+    """What a partner is asked for: progress between two dates, back by a date, to whom."""
+
+    date_from: dt.date
+    date_to: dt.date
+    return_by: dt.date
+    send_to: str = ""  # the coordinator's e-mail (settings); empty: "la coordinación"
+
+
+RETURN_DAYS = 7  # a week to fill the sheet in
+
+
+@dataclass
 class PartnerSheetData:
     partner: partners.PartnerData
     contact: partners.ContactData | None
     commitments: list[search.CommitmentRow]
     component_order: dict[int, int]
     context: SheetContext
+    period: SheetPeriod | None = None
 
 
 @dataclass
@@ -110,10 +125,41 @@ def _rows_by_partner(session: Session, partner_ids: list[int], on: dt.date):
     return by_partner
 
 
+def default_period(
+    session: Session,
+    today: dt.date,
+    date_from: dt.date | None = None,
+    date_to: dt.date | None = None,
+    return_by: dt.date | None = None,
+) -> SheetPeriod:
+    """Progress since the last meeting (the day after it; else since the first of the month)
+    up to the return date, a week from today unless chosen."""
+    from ..models_meetings import Meeting
+
+    if return_by is None:
+        return_by = today + dt.timedelta(days=RETURN_DAYS)
+    if date_from is None:
+        last = session.scalar(select(func.max(Meeting.date)).where(Meeting.date < today))
+        date_from = last + dt.timedelta(days=1) if last else today.replace(day=1)
+    date_to = date_to or max(return_by, date_from)
+    if date_to < date_from:
+        raise PazosError(
+            _("Periodo: el fin ({to}) es anterior al inicio ({start}).").format(
+                to=date_to.strftime("%d/%m/%Y"), start=date_from.strftime("%d/%m/%Y")
+            )
+        )
+    email = settings.get_setting(session, "coordinator_email").strip()
+    return SheetPeriod(date_from, date_to, return_by, email)
+
+
 def load_partner_sheets(
-    session: Session, partner_ids: list[int] | None = None, on: dt.date | None = None
+    session: Session,
+    partner_ids: list[int] | None = None,
+    on: dt.date | None = None,
+    period: SheetPeriod | None = None,
 ) -> list[PartnerSheetData]:
     context = sheet_context(session, on)
+    period = period or default_period(session, context.today)
     ids = partner_ids if partner_ids else default_partner_ids(session)
     order = {c.id: c.code for c in components.list_components(session)}
     by_partner = _rows_by_partner(session, ids, context.today)
@@ -138,6 +184,7 @@ def load_partner_sheets(
                 commitments=rows,
                 component_order=order,
                 context=context,
+                period=period,
             )
         )
     return out
@@ -170,6 +217,7 @@ def load_workbook_data(session: Session, on: dt.date | None = None) -> WorkbookD
     data.sheets["programs"] = _programs(session, names, comp_names)
     data.sheets["commitments"] = _commitments(session, names, comp_names, context.today, lang)
     data.sheets["progress"] = _progress(session, names)
+    data.sheets |= indicator_sheets.load_sheets(session, lang)
     data.matrix = summaries.cluster_component_matrix(session, on=context.today)
     return data
 
@@ -188,10 +236,17 @@ def _partners(session: Session) -> list[dict]:
     return rows
 
 
+def export_cells(session: Session, rows: list[dict]) -> list[dict]:
+    from .bulk_authorisations import export_cells as cells
+
+    return cells(session, rows)
+
+
 def _contacts(session: Session, names: dict[int, str]) -> list[dict]:
     keys = ["id", "name", "position", "email", "phone", "archived", "version"]
     query = select(Contact).order_by(Contact.partner_id, Contact.name)
-    return [_plain(c, keys) | {"partner": names[c.partner_id]} for c in session.scalars(query)]
+    rows = [_plain(c, keys) | {"partner": names[c.partner_id]} for c in session.scalars(query)]
+    return export_cells(session, rows)  # Ley 1581: each contact's latest authorisation
 
 
 def _clusters(session: Session) -> list[dict]:
@@ -203,7 +258,8 @@ def _neighbourhoods(session: Session) -> list[dict]:
     clusters = dict(session.execute(select(Cluster.id, Cluster.name)).all())
     query = select(Neighbourhood).order_by(Neighbourhood.name_key)
     return [
-        _plain(n, ["id", "name", "comuna", "version"]) | {"cluster": clusters.get(n.cluster_id)}
+        _plain(n, ["id", "name", "comuna", "department_code", "municipality_code", "version"])
+        | {"cluster": clusters.get(n.cluster_id)}
         for n in session.scalars(query)
     ]
 

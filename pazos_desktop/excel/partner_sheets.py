@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from openpyxl.utils import get_column_letter
+from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.properties import PageSetupProperties
 
@@ -51,35 +52,37 @@ KIND = "partner_sheet"
 HEADER_ROW = 3
 LOOKUP_SHEET = N_("Listas")
 
-# (key, header, width, style of its cells); the last four are the partner's to fill.
+# (key, header, width, style of its cells); the last four are the partner's to fill. The
+# widths add up to what prints one page wide on Letter landscape at 8 pt or more (LibreOffice
+# and Excel scale the whole sheet to fit; 14 wider columns printed at about 6 pt).
 COLUMNS = [
-    ("id", N_("ID"), 7, "pz_int"),
-    ("component", N_("Componente"), 15, "pz_wrap"),
-    ("clusters", N_("Clústeres"), 18, "pz_wrap"),
-    ("title", N_("Compromiso"), 38, "pz_wrap"),
-    ("unit", N_("Unidad"), 11, "pz_wrap"),
-    ("target", N_("Meta"), 9, "pz_number"),
-    ("achieved", N_("Logrado a la fecha"), 10, "pz_number"),
-    ("amount", N_("Valor (COP)"), 14, "pz_cop"),
-    ("due_date", N_("Fecha límite"), 11, "pz_date"),
-    ("status", N_("Estado actual"), 12, "pz_wrap"),
+    ("id", N_("ID"), 6, "pz_int"),
+    ("component", N_("Componente"), 15, "pz_wrap"),  # hidden: the group headings say it
+    ("clusters", N_("Clústeres"), 13, "pz_wrap"),
+    ("title", N_("Compromiso"), 30, "pz_wrap"),
+    ("unit", N_("Unidad"), 9, "pz_wrap"),
+    ("target", N_("Meta"), 7, "pz_number"),
+    ("achieved", N_("Logrado a la fecha"), 9, "pz_number"),
+    ("amount", N_("Valor (COP)"), 12, "pz_cop"),
+    ("due_date", N_("Fecha límite"), 10.5, "pz_date"),
+    ("status", N_("Estado actual"), 11, "pz_wrap"),
     ("new_achieved", N_("Nuevo logrado (acumulado)"), 12, "pz_fill_number"),
-    ("new_status", N_("Nuevo estado"), 14, "pz_fill"),
-    ("progress_date", N_("Fecha del avance"), 12, "pz_fill_date"),
-    ("comment", N_("Comentario"), 34, "pz_fill"),
+    ("new_status", N_("Nuevo estado"), 12, "pz_fill"),
+    ("progress_date", N_("Fecha del avance"), 10.5, "pz_fill_date"),
+    ("comment", N_("Comentario"), 23, "pz_fill"),
     ("version", N_("Versión"), 6, "pz_int"),
 ]
 KEYS = [c[0] for c in COLUMNS]
 WIDTHS = {c[0]: c[2] for c in COLUMNS}
 # Wrapped columns of a commitment row: (CommitmentRow attribute, its column's width).
 WRAPPED = (
-    ("component_name", WIDTHS["component"]),
     ("clusters", WIDTHS["clusters"]),
     ("title", WIDTHS["title"]),
     ("unit", WIDTHS["unit"]),
 )
 FILL_KEYS = ("new_achieved", "new_status", "progress_date", "comment")
 VERSION_COL = len(COLUMNS)  # hidden: the commitment's version when the sheet was made
+HIDDEN = {KEYS.index("component") + 1, VERSION_COL}
 LAST_VISIBLE = get_column_letter(VERSION_COL - 1)
 
 INSTRUCTIONS = [
@@ -88,7 +91,7 @@ INSTRUCTIONS = [
     N_("Nuevo estado: elíjalo de la lista. Fecha del avance: dd/mm/aaaa. Comentario: libre."),
     N_("Deje en blanco las filas sin novedades. No cambie el ID ni las demás columnas."),
     N_("Las demás celdas están protegidas contra cambios accidentales (sin contraseña)."),
-    N_("Guarde el archivo en formato .xlsx y envíelo de vuelta a la coordinación."),
+    N_("Guarde el archivo en formato .xlsx y envíelo a {send_to} a más tardar el {date}."),
 ]
 
 
@@ -99,6 +102,7 @@ class SheetResult:
     partner_name: str
     rows: int
     log: SafetyLog = field(default_factory=SafetyLog)
+    draft: Path | None = None  # the e-mail draft (.eml) beside it, when asked for
 
 
 def file_name(data: PartnerSheetData) -> str:
@@ -117,6 +121,10 @@ def write_partner_sheet(data: PartnerSheetData, target: Path | io.BytesIO) -> Sa
     sheet = _commitments_sheet(wb, data, log)
     _lookup_sheet(wb, lang)
     _metadata_sheet(wb, data, sheet)
+    # Sheets cannot be unhidden, renamed or added without unprotecting the workbook: LibreOffice
+    # turns the very hidden metadata sheet into a plain hidden one, this keeps it out of reach
+    # of an accidental "Show sheet" (against accidents, not people: there is no password).
+    wb.security = WorkbookProtection(lockStructure=True)
     wb.save(target)
     return log
 
@@ -146,8 +154,9 @@ def _cover(wb, data: PartnerSheetData, log: SafetyLog) -> None:
     ws.append([cell(ws, _t(data, N_("Instrucciones")), "pz_label")])
     first = 6 + len(_cover_facts(data))
     for number, text in enumerate(INSTRUCTIONS, start=1):
-        _height(ws, first + number, [(_t(data, text), 80)])
-        ws.append([cell(ws, f"{number}.", "pz_label"), cell(ws, _t(data, text), "pz_plain")])
+        text = _t(data, text).format(send_to=_send_to(data), date=_return_by(data))
+        _height(ws, first + number, [(text, 80)])
+        ws.append([cell(ws, f"{number}.", "pz_label"), cell(ws, text, "pz_plain", log)])
     ws.append([])
     ws.append([cell(ws, None, "pz_fill"), cell(ws, _t(data, N_("Celdas para llenar")), "pz_plain")])
 
@@ -159,22 +168,31 @@ def _height(ws, row: int, texts: list[tuple[str | None, float]]) -> None:
         ws.row_dimensions[row].height = height
 
 
+def _send_to(data: PartnerSheetData) -> str:
+    period = data.period
+    return period.send_to if period and period.send_to else _t(data, N_("la coordinación"))
+
+
+def _return_by(data: PartnerSheetData) -> str:
+    return format_date(data.period.return_by) if data.period else ""
+
+
 def _cover_facts(data: PartnerSheetData) -> list[tuple[str, str]]:
     p, c, rows, ctx = data.partner, data.contact, data.commitments, data.context
-    starts = [r.start_date for r in rows if r.start_date]
-    dues = [r.due_date for r in rows if r.due_date]
-    period = (
-        f"{format_date(min(starts + dues))} – {format_date(max(dues + starts))}"
-        if starts or dues
-        else ""
-    )
+    period = ""
+    if data.period is not None:
+        period = _t(data, N_("avances del {start} al {end}")).format(
+            start=format_date(data.period.date_from), end=format_date(data.period.date_to)
+        )
     overdue = sum(1 for r in rows if r.effective_status == "overdue")
     contact = ", ".join(filter(None, (c.name, c.position, c.email, c.phone))) if c else ""
     return [
         (N_("Entidad"), p.name + (f" ({p.acronym})" if p.acronym else "")),
         (N_("Contacto"), contact),
+        (N_("Periodo que se reporta"), period),
+        (N_("Devolver a más tardar el"), _return_by(data)),
+        (N_("Enviar a"), _send_to(data)),
         (N_("Generado el"), format_date(ctx.today)),
-        (N_("Periodo"), period),
         (N_("Compromisos"), str(len(rows))),
         (N_("Vencidos"), str(overdue)),
     ]
@@ -183,7 +201,7 @@ def _cover_facts(data: PartnerSheetData) -> list[tuple[str, str]]:
 def _commitments_sheet(wb, data: PartnerSheetData, log: SafetyLog) -> str:
     sheet_name = _t(data, N_("Compromisos"))
     ws = new_sheet(wb, sheet_name)
-    set_widths(ws, [c[2] for c in COLUMNS], hidden={VERSION_COL})
+    set_widths(ws, [c[2] for c in COLUMNS], hidden=HIDDEN)
     n_rows = len(data.commitments) + len(_groups(data))
     last_row = HEADER_ROW + max(n_rows, 1)
     _sheet_setup(ws, data, last_row)
@@ -191,7 +209,8 @@ def _commitments_sheet(wb, data: PartnerSheetData, log: SafetyLog) -> str:
     ws.append([cell(ws, title, "pz_title", log)])
     legend = _t(data, N_("Llene solo las celdas amarillas (columnas K a N). Generado el {date}."))
     ws.append([cell(ws, legend.format(date=format_date(data.context.today)), "pz_note")])
-    ws.row_dimensions[HEADER_ROW].height = 3 * LINE_HEIGHT
+    labels = [(_t(data, c[1]), c[2] * 0.9) for c in COLUMNS]  # bold: fewer letters a line
+    ws.row_dimensions[HEADER_ROW].height = max(2 * LINE_HEIGHT, row_height(labels) + 2)
     ws.append([cell(ws, _t(data, c[1]), "pz_header") for c in COLUMNS])
     row_number = HEADER_ROW
     group = None
@@ -202,7 +221,9 @@ def _commitments_sheet(wb, data: PartnerSheetData, log: SafetyLog) -> str:
             row_number += 1
             ws.append(_group_row(ws, key, log, sheet_name, row_number))
         row_number += 1
-        _height(ws, row_number, [(getattr(row, k), w) for k, w in WRAPPED])
+        texts = [(getattr(row, k), w) for k, w in WRAPPED]
+        texts.append((status_label(row.effective_status), WIDTHS["status"]))
+        _height(ws, row_number, texts)
         ws.append(_commitment_row(ws, row, log, sheet_name, row_number))
     return sheet_name
 
@@ -249,6 +270,37 @@ def _sheet_setup(ws, data: PartnerSheetData, last_row: int) -> None:
     numbers.add(f"{amount_col}{HEADER_ROW + 1}:{amount_col}{last_row}")
     ws.data_validations.append(statuses)
     ws.data_validations.append(numbers)
+    ws.data_validations.append(_date_validation(data, last_row))
+
+
+def _date_validation(data: PartnerSheetData, last_row: int) -> DataValidation:
+    """The progress date: a real date, from a year before the period to a month after the
+    return date (the import checks it again against the commitment)."""
+    today = data.context.today
+    start = (data.period.date_from if data.period else today) - dt.timedelta(days=366)
+    end = (data.period.return_by if data.period else today) + dt.timedelta(days=31)
+    message = _t(data, N_("Escriba una fecha dd/mm/aaaa entre el {start} y el {end}."))
+    dates = DataValidation(
+        type="date",
+        operator="between",
+        formula1=str(excel_serial(start)),
+        formula2=str(excel_serial(end)),
+        allow_blank=True,
+        showErrorMessage=True,
+        showInputMessage=True,
+        errorTitle=_t(data, N_("Fecha del avance")),
+        error=message.format(start=format_date(start), end=format_date(end)),
+        promptTitle=_t(data, N_("Fecha del avance")),
+        prompt=_t(data, N_("dd/mm/aaaa")),
+    )
+    column = get_column_letter(KEYS.index("progress_date") + 1)
+    dates.add(f"{column}{HEADER_ROW + 1}:{column}{last_row}")
+    return dates
+
+
+def excel_serial(day: dt.date) -> int:
+    """A date as Excel stores it: days since 30/12/1899."""
+    return (day - dt.date(1899, 12, 30)).days
 
 
 def _group_row(ws, key, log, sheet: str, row: int) -> list:
@@ -318,19 +370,28 @@ def export_partner_sheets(
     folder: Path,
     progress: ProgressFn = no_progress,
     cancel: CancelFn = never_cancel,
+    email_drafts: bool = False,
 ) -> list[SheetResult]:
-    """Write one file per partner into `folder`; on cancel, the files of this run are removed."""
+    """Write one file per partner into `folder` (and its e-mail draft, `email_drafts`); on
+    cancel, the files of this run are removed."""
     folder.mkdir(parents=True, exist_ok=True)
     results: list[SheetResult] = []
     used: set[str] = set()
     try:
         for done, data in enumerate(items):
             step(progress, cancel, done, len(items), data.partner.name)
-            results.append(_write_one(data, folder, used))
+            result = _write_one(data, folder, used)
+            results.append(result)
+            if email_drafts:
+                from .partner_mail import write_email_draft
+
+                result.draft = write_email_draft(data, result.path)
         progress(len(items), len(items), _("Listo"))
     except BaseException:
         for result in results:
             result.path.unlink(missing_ok=True)
+            if result.draft is not None:
+                result.draft.unlink(missing_ok=True)
         raise
     return results
 

@@ -30,8 +30,15 @@ _BORDER = Border(left=_thin, right=_thin, top=_thin, bottom=_thin)
 _TOP_WRAP = Alignment(vertical="top", wrap_text=True)
 
 
+FONT_NAME = "Calibri"  # named in every style: a nameless font prints in a serif from LibreOffice
+
+
+def font(size: float = 11, bold: bool = False, italic: bool = False, color=None) -> Font:
+    return Font(name=FONT_NAME, size=size, bold=bold, italic=italic, color=color)
+
+
 def _style(name: str, **kw) -> NamedStyle:
-    style = NamedStyle(name=name, border=kw.pop("border", _BORDER))
+    style = NamedStyle(name=name, border=kw.pop("border", _BORDER), font=kw.pop("font", font()))
     for key, value in kw.items():
         setattr(style, key, value)
     return style
@@ -47,16 +54,16 @@ def _styles() -> list[NamedStyle]:
     return [
         _style(
             "pz_header",
-            font=Font(bold=True, color="FFFFFF"),
+            font=font(bold=True, color="FFFFFF"),
             fill=_fill(HEADER_FILL),
             alignment=Alignment(vertical="center", wrap_text=True),
         ),
-        _style("pz_hxl", font=Font(italic=True, color="555555", size=9), fill=_fill("EEEEEE")),
-        _style("pz_title", font=Font(bold=True, size=14, color=HEADER_FILL), border=Border()),
-        _style("pz_label", font=Font(bold=True), alignment=top, border=Border()),
+        _style("pz_hxl", font=font(9, italic=True, color="555555"), fill=_fill("EEEEEE")),
+        _style("pz_title", font=font(14, bold=True, color=HEADER_FILL), border=Border()),
+        _style("pz_label", font=font(bold=True), alignment=top, border=Border()),
         _style("pz_plain", alignment=_TOP_WRAP, border=Border()),
         _style("pz_note", alignment=top, border=Border()),
-        _style("pz_group", font=Font(bold=True, color=HEADER_FILL), fill=_fill(GROUP_FILL)),
+        _style("pz_group", font=font(bold=True, color=HEADER_FILL), fill=_fill(GROUP_FILL)),
         _style("pz_text", alignment=top),
         _style("pz_wrap", alignment=_TOP_WRAP),
         _style("pz_int", alignment=top, number_format="0"),
@@ -154,21 +161,40 @@ def set_widths(ws, widths: list[float], hidden: set[int] = frozenset()) -> None:
 
 
 LINE_HEIGHT = 15.0  # points, for the default 11 pt font
+MAX_LINES = 27  # Excel's tallest row is 409 pt
+CHARS_PER_UNIT = 1.05  # characters of 11 pt Calibri per unit of column width, on average
 
 
 def row_height(texts: list[tuple[str | None, float]], minimum: int = 1) -> float:
     """Points a row needs for wrapped `(text, column width)` pairs.
 
     Excel does not grow rows written by openpyxl, and LibreOffice not always: the height is
-    estimated from the text length (about 1.2 characters per width unit).
+    estimated by wrapping the words as the column would (a little generously: a clipped last
+    line hides text, a spare one costs nothing).
     """
     lines = minimum
     for text, width in texts:
         if text:
-            per_line = max(1, int(width * 1.2))
-            needed = sum(max(1, -(-len(part) // per_line)) for part in str(text).split("\n"))
-            lines = max(lines, needed)
-    return LINE_HEIGHT * min(lines, 15)
+            lines = max(lines, wrapped_lines(str(text), width))
+    return LINE_HEIGHT * min(lines, MAX_LINES)
+
+
+def wrapped_lines(text: str, width: float, chars_per_unit: float = CHARS_PER_UNIT) -> int:
+    """Lines `text` takes in a column `width` units wide (greedy word wrap, newlines kept)."""
+    room = max(1, int(width * chars_per_unit) - 1)
+    total = 0
+    for part in text.split("\n"):
+        lines, used = 1, 0
+        for word in part.split():
+            size = len(word)
+            if used and used + 1 + size > room:
+                lines, used = lines + 1, 0
+            if size > room:  # a word wider than the column breaks over lines
+                lines += (size - 1) // room
+                size = size % room or room
+            used = size if used == 0 else used + 1 + size
+        total += lines
+    return total
 
 
 _HF_CONTROL = re.compile(r"[\x00-\x1f\x7f]")

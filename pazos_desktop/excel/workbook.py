@@ -19,7 +19,16 @@ from ..domain import PARTNER_TYPE_LABELS, STATUS_LABELS, format_date
 from ..i18n import N_, translate
 from ..services.summaries import Matrix
 from ..writers.xlsx_safe import SafetyLog
-from . import META_SHEET, SCHEMA_VERSION, CancelFn, ProgressFn, never_cancel, no_progress, step
+from . import (
+    META_SHEET,
+    SCHEMA_VERSION,
+    CancelFn,
+    ProgressFn,
+    indicator_sheets,
+    never_cancel,
+    no_progress,
+    step,
+)
 from .bulk_format import (
     BOOL,
     CHOICE,
@@ -59,6 +68,7 @@ TEMPLATE_HELP = [
         "«Todos los clústeres»."
     ),
     N_("Fechas en formato dd/mm/aaaa; cantidades y valores como números."),
+    indicator_sheets.HELP,
     N_("La fila de etiquetas #HXL bajo los encabezados es opcional."),
     N_("Importe el archivo desde el programa o con: main.py import bulk ARCHIVO --dry-run"),
 ]
@@ -79,6 +89,7 @@ def write_workbook(
     for done, spec in enumerate(specs):
         step(progress, cancel, done, len(specs) + 1, spec.name(ctx.lang))
         write_data_sheet(wb, spec, data.sheets[spec.key], ctx, hxl, log)
+    indicator_sheets.write_sheets(wb, data.sheets, ctx, hxl, log)
     if data.matrix is not None:
         _matrix_sheet(wb, data.matrix, ctx)
     _lists_sheet(wb, ctx.lang, data.components)
@@ -100,6 +111,7 @@ def write_template(ctx: SheetContext, components: list[str], target: Path | io.B
         ws.append([cell(ws, translate(text, ctx.lang), style)])
     for spec in IMPORT_SHEETS:
         write_data_sheet(wb, spec, [], ctx, True, None)
+    indicator_sheets.write_template_sheets(wb, ctx)
     _lists_sheet(wb, ctx.lang, components)
     _metadata(wb, ctx, TEMPLATE_KIND, True)
     wb.save(target)

@@ -21,6 +21,8 @@ from ..services.settings import set_setting
 SAMPLE_STEPS = [
     "pazos_desktop.sample.core",
     "pazos_desktop.sample.meetings",
+    "pazos_desktop.sample.personal_data",
+    "pazos_desktop.sample.indicators",
 ]
 
 

@@ -190,7 +190,8 @@ def delete_commitment(session: Session, commitment_id: int) -> None:
 
 def add_progress(session: Session, data: ProgressData) -> ProgressData:
     """Record a follow-up; the commitment takes the reported quantity and status."""
-    commitment = get_or_fail(session, Commitment, data.commitment_id, _("El compromiso"))
+    # Locked: two people reporting on one commitment at once both succeed, one after the other.
+    commitment = get_or_fail(session, Commitment, data.commitment_id, _("El compromiso"), lock=True)
     c = Checker()
     c.required("date", data.date, _("Fecha"))
     achieved = c.non_negative("achieved_quantity", data.achieved_quantity, _("Logrado"))

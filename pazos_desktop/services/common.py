@@ -73,8 +73,15 @@ def _has_control_chars(text: str) -> bool:
     return bool(_CONTROL.search(text))
 
 
-def get_or_fail(session: Session, model: type[M], obj_id: int | None, label: str) -> M:
-    obj = session.get(model, obj_id) if obj_id is not None else None
+def get_or_fail(
+    session: Session, model: type[M], obj_id: int | None, label: str, lock: bool = False
+) -> M:
+    """`lock`: hold the row (SELECT … FOR UPDATE on a server) so a concurrent change of it
+    waits for this transaction instead of failing; SQLite's single writer needs nothing."""
+    lock = lock and session.get_bind().dialect.name != "sqlite"
+    obj = None
+    if obj_id is not None:
+        obj = session.get(model, obj_id, with_for_update=lock or None, populate_existing=lock)
     if obj is None:
         raise NotFoundError(_("{label} no existe (id {id}).").format(label=label, id=obj_id))
     return obj

@@ -19,6 +19,7 @@ ACTION_LABELS = {
     "delete": N_("Eliminación"),
     "reopen": N_("Reapertura"),
     "approve": N_("Aprobación"),
+    "suppress": N_("Supresión de datos personales"),
 }
 
 

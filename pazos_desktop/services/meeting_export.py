@@ -15,7 +15,7 @@ from ..clock import today_in
 from ..errors import ValidationError
 from ..files import atomic_write
 from ..i18n import N_, _, translate
-from ..meetings_domain import acta_label
+from ..meetings_domain import acta_label, minutes_file_name
 from .meetings import find_meeting
 from .settings import all_settings
 
@@ -27,11 +27,18 @@ def export_minutes(
     out: str | Path | None = None,
     lang: str = "es",
     page_size: str | None = None,
+    series: str | None = None,
 ) -> Path:
     from ..writers.minutes_pdf import write_minutes
+    from .acta_freeze import current_snapshot, frozen_pdf
     from .minutes import minutes_document
 
-    meeting = find_meeting(session, year, number)
+    meeting = find_meeting(session, year, number, series)
+    snapshot = current_snapshot(session, meeting.id)
+    if snapshot is not None:  # approved: the document as approved, never the live records
+        pdf = frozen_pdf(snapshot, lang, page_size)
+        name = minutes_file_name(number, year, meeting.series)
+        return _write(Path(out or name), lambda tmp: Path(tmp).write_bytes(pdf))
     doc = minutes_document(session, meeting.id, lang)
     info = _info(session, acta_label(number, year, lang), lang, page_size)
     return _write(Path(out or doc.file_name), lambda tmp: write_minutes(tmp, doc, info))
@@ -45,17 +52,48 @@ def export_attendance(
     lang: str = "es",
     page_size: str | None = None,
     blank_rows: int = 10,
+    series: str | None = None,
 ) -> Path:
     from ..writers.attendance_pdf import write_attendance
     from .minutes import attendance_document
 
     if not 0 <= blank_rows <= 200:
         raise ValidationError({"blank_rows": _("Filas vacías: entre 0 y 200.")})
-    meeting = find_meeting(session, year, number)
+    meeting = find_meeting(session, year, number, series)
     doc = attendance_document(session, meeting.id, lang, blank_rows)
     title = translate(N_("Planilla de asistencia"), lang) + " — " + acta_label(number, year, lang)
     info = _info(session, title, lang, page_size)
     return _write(Path(out or doc.file_name), lambda tmp: write_attendance(tmp, doc, info))
+
+
+def minutes_problems(
+    session: Session, year: int, number: int, lang: str = "es", series: str | None = None
+) -> list:
+    """What the acta's fonts cannot draw (pdf_glyphs): the approved text when it is frozen."""
+    from ..writers.pdf_glyphs import header_items, minutes_items, scan
+    from .acta_freeze import current_snapshot, frozen_document
+    from .minutes import minutes_document
+
+    meeting = find_meeting(session, year, number, series)
+    snapshot = current_snapshot(session, meeting.id)
+    if snapshot is not None:
+        doc = frozen_document(snapshot, lang)
+    else:
+        doc = minutes_document(session, meeting.id, lang)
+    info = _info(session, doc.header.acta, lang, None)
+    return scan(header_items(info) + minutes_items(doc))
+
+
+def attendance_problems(
+    session: Session, year: int, number: int, lang: str = "es", series: str | None = None
+) -> list:
+    from ..writers.pdf_glyphs import attendance_items, header_items, scan
+    from .minutes import attendance_document
+
+    meeting = find_meeting(session, year, number, series)
+    doc = attendance_document(session, meeting.id, lang)
+    info = _info(session, doc.header.acta, lang, None)
+    return scan(header_items(info) + attendance_items(doc))
 
 
 def _info(session: Session, title: str, lang: str, page_size: str | None):

@@ -36,6 +36,7 @@ class FollowupData:
     # Read-only, for showing the row: what the commitment is and who answers for it.
     title: str = ""
     partner_name: str = ""
+    contact_name: str = ""
     responsible: str = ""
     due_date: dt.date | None = None
     current_status: str = ""
@@ -110,6 +111,7 @@ def _invited_partners(session: Session, meeting_id: int) -> list[int]:
 def _describe(row: FollowupData, c: Commitment, on: dt.date, reason: str = "") -> FollowupData:
     row.title = c.title
     row.partner_name = c.partner.name
+    row.contact_name = c.contact.name if c.contact else ""
     row.responsible = responsible_label(c)
     row.due_date = c.due_date
     row.current_status = effective_status(c.status, c.due_date, on)

@@ -37,6 +37,7 @@ class MeetingRow:
     attendees: int = 0
     agreed: int = 0
     label: str = field(default="", compare=False)
+    series: str = ""
 
 
 def list_meetings(session: Session, f: MeetingFilter | None = None) -> list[MeetingRow]:
@@ -95,6 +96,7 @@ def _row(m: Meeting, n_present: int, n_agreed: int) -> MeetingRow:
         attendees=n_present,
         agreed=n_agreed,
         label=acta_label(m.number, m.year),
+        series=m.series,
     )
 
 
@@ -109,11 +111,14 @@ def new_meeting_template(session: Session, on: dt.date) -> MeetingData:
     last = meeting_before(session, on + dt.timedelta(days=1))
     if last is None:
         return draft
-    for name in ("type", "place", "link", "start_time", "end_time"):
+    for name in ("type", "place", "link", "start_time", "end_time", "prepared_by",
+                 "prepared_position", "reviewed_by", "reviewed_position", "approver_name",
+                 "approver_position"):  # fmt: skip
         setattr(draft, name, getattr(last, name))
     for role in ("chair", "secretary"):
         for part in ("contact_id", "name", "position"):
             setattr(draft, f"{role}_{part}", getattr(last, f"{role}_{part}"))
+    draft.series = last.series  # the same body: its next consecutive
     draft.cluster_ids = [c.id for c in last.clusters]
     draft.attendees = [
         AttendeeData(
@@ -124,6 +129,7 @@ def new_meeting_template(session: Session, on: dt.date) -> MeetingData:
     if last.next_date and last.next_date >= on:
         draft.date = last.next_date
     draft.place = last.next_place or draft.place
+    draft.start_time = last.next_time or draft.start_time
     return draft
 
 

@@ -9,14 +9,15 @@ from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
+from .. import numbering
 from ..clock import run_of, today_in
-from ..domain import format_date
+from ..domain import fold, format_date
 from ..errors import ConflictError, PazosError, ValidationError
 from ..i18n import _
-from ..meetings_domain import MeetingStatus, acta_label
+from ..meetings_domain import MeetingStatus, acta_label, default_series, series_label
 from ..models import Cluster, Contact
 from ..models_meetings import Meeting, MeetingAgendaItem, MeetingAttendee, MeetingDecision
-from .common import apply_fields, check_version, get_or_fail, touch
+from .common import Checker, apply_fields, check_version, get_or_fail, touch
 from .meetings_validation import (
     ATTENDEE_FIELDS,
     MEETING_FIELDS,
@@ -70,13 +71,20 @@ class MeetingData:
     secretary_position: str | None = None
     next_date: dt.date | None = None
     next_place: str | None = None
+    next_time: dt.time | None = None
     prepared_by: str | None = None
+    prepared_position: str | None = None
     reviewed_by: str | None = None
+    reviewed_position: str | None = None
+    approver_name: str | None = None
+    approver_position: str | None = None
     cluster_ids: list[int] = field(default_factory=list)
     attendees: list[AttendeeData] = field(default_factory=list)
     agenda: list[AgendaItemData] = field(default_factory=list)
     decisions: list[DecisionData] = field(default_factory=list)
-    # None when creating: the next free consecutive of the year is assigned.
+    # The body whose consecutive the acta takes; None when creating: the type's own series.
+    series: str | None = None
+    # None when creating: the next free consecutive of the series and year is assigned.
     number: int | None = None
     year: int | None = None
     status: str = MeetingStatus.DRAFT.value
@@ -104,6 +112,7 @@ def to_data(m: Meeting) -> MeetingData:
         ],
         agenda=[AgendaItemData(i.title, i.development, i.id) for i in m.agenda_items],
         decisions=[DecisionData(d.text, d.id) for d in m.decisions],
+        series=m.series,
         number=m.number,
         year=m.year,
         status=m.status,
@@ -122,14 +131,34 @@ def load(session: Session, meeting_id: int) -> Meeting:
     return get_or_fail(session, Meeting, meeting_id, _("La reunión"))
 
 
-def find_meeting(session: Session, year: int, number: int) -> MeetingData:
-    """The meeting of "Acta No. `number` de `year`"."""
-    found = session.scalar(select(Meeting).where(Meeting.year == year, Meeting.number == number))
-    if found is None:
-        raise PazosError(
-            _("No existe el acta No. {number} de {year}.").format(number=f"{number:03d}", year=year)
+def find_meeting(
+    session: Session, year: int, number: int, series: str | None = None
+) -> MeetingData:
+    """The meeting of "Acta No. `number` de `year`" (of `series`: a key or a name, any case
+    and accents; needed only when several series have that number)."""
+    query = select(Meeting).where(Meeting.year == year, Meeting.number == number)
+    found = list(session.scalars(query.order_by(Meeting.series)))
+    if series:
+        key = fold(series)
+        found = [m for m in found if key in (fold(m.series), fold(series_label(m.series)))]
+    label = acta_label(number, year)
+    if not found:
+        message = _("No existe el acta No. {number} de {year}.").format(
+            number=f"{number:03d}", year=year
         )
-    return to_data(found)
+        if series:
+            message = _("No existe el {acta} de la serie «{series}».").format(
+                acta=label, series=series
+            )
+        raise PazosError(message)
+    if len(found) > 1:
+        names = ", ".join(sorted(f"«{series_label(m.series)}»" for m in found))
+        raise PazosError(
+            _("Hay varias actas con el {acta}, una por serie: {names}. Indique la serie.").format(
+                acta=label, names=names
+            )
+        )
+    return to_data(found[0])
 
 
 def ensure_editable(meeting: Meeting) -> None:
@@ -150,12 +179,14 @@ def create_meeting(session: Session, data: MeetingData) -> MeetingData:
     """A new draft with the next consecutive of its year.
 
     The number is computed inside the INSERT itself and the INSERT is the first statement, so
-    on SQLite it runs under the write lock (no two writers see the same maximum); elsewhere a
-    concurrent duplicate hits the unique constraint and is retried in a savepoint.
+    on SQLite it runs under the write lock (no two writers see the same maximum); a server
+    serialises the creators of one series first (`numbering.serialise`). A duplicate that
+    still hits the unique constraint is retried in a savepoint.
     """
     values = validate_meeting_fields(data)
     year = data.date.year
-    meeting = _insert_numbered(session, values, year, data.number)
+    series = validate_series(data.series) or default_series(data.type)
+    meeting = _insert_numbered(session, values, series, year, data.number)
     # Copying names from the register reads the database: only once the row holds the lock.
     _fill_from_contacts(session, data)
     apply_fields(meeting, validate_meeting_fields(data))
@@ -164,12 +195,30 @@ def create_meeting(session: Session, data: MeetingData) -> MeetingData:
     return to_data(meeting)
 
 
-def _insert_numbered(session: Session, values: dict, year: int, number: int | None) -> Meeting:
+def validate_series(series: str | None) -> str | None:
+    c = Checker()
+    cleaned = c.text("series", series, _("Serie"), max_len=100)
+    c.raise_if_any()
+    return cleaned
+
+
+def acta_series(series: str, year: int) -> tuple:
+    """The numbering series of an acta: each body (its series) numbers its own, per year."""
+    return ("acta", series, year)
+
+
+def _insert_numbered(
+    session: Session, values: dict, series: str, year: int, number: int | None
+) -> Meeting:
+    """Insert the meeting with the next consecutive of its `series` and `year` (or `number`)."""
+    if number is None:
+        numbering.serialise(session, acta_series(series, year))  # a server: one at a time
     for _attempt in range(NUMBER_RETRIES):
         meeting = Meeting(
             **values,
+            series=series,
             year=year,
-            number=number or _next_number_expr(year),
+            number=number or _next_number_expr(series, year),
             status=MeetingStatus.DRAFT.value,
         )
         try:
@@ -181,8 +230,8 @@ def _insert_numbered(session: Session, values: dict, year: int, number: int | No
             if number is not None:
                 raise ValidationError(
                     {
-                        "number": _("Número: el {acta} ya existe.").format(
-                            acta=acta_label(number, year)
+                        "number": _("Número: el {acta} ya existe en la serie «{series}».").format(
+                            acta=acta_label(number, year), series=series_label(series)
                         )
                     }
                 ) from exc
@@ -193,10 +242,11 @@ def _insert_numbered(session: Session, values: dict, year: int, number: int | No
     raise ConflictError(_("No se pudo asignar el número del acta; intente de nuevo."))
 
 
-def _next_number_expr(year: int):
+def _next_number_expr(series: str, year: int):
+    """The next consecutive of a series in a year: each body numbers its own actas."""
     return (
         select(func.coalesce(func.max(Meeting.number), 0) + 1)
-        .where(Meeting.year == year)
+        .where(Meeting.series == series, Meeting.year == year)
         .scalar_subquery()
     )
 
@@ -210,6 +260,11 @@ def save_meeting(session: Session, data: MeetingData) -> MeetingData:
     check_version(meeting, data.version, _("La reunión"))
     ensure_editable(meeting)
     values = validate_meeting_fields(data)
+    series = validate_series(data.series)
+    if series is not None and series != meeting.series:
+        raise ValidationError(
+            {"series": _("Serie: no se puede cambiar una vez creada el acta (tiene su número).")}
+        )
     if data.date.year != meeting.year:
         raise ValidationError(
             {"date": _("Fecha: debe quedar en {year}, el año del acta.").format(year=meeting.year)}
@@ -304,6 +359,10 @@ def approve_meeting(session: Session, meeting_id: int, version: int | None = Non
     meeting.status = MeetingStatus.APPROVED.value
     meeting.approved_at = run_of(session).utc
     meeting.approved_by = run_of(session).actor
+    from .acta_freeze import freeze  # the acta as approved: content and PDF, kept for good
+
+    with session.no_autoflush:  # one flush: the hash is recorded with the approval itself
+        freeze(session, meeting)
     session.flush()
     return to_data(meeting)
 
@@ -319,9 +378,12 @@ def reopen_meeting(
         raise ValidationError({"reason": _("Motivo: indique por qué se reabre el acta.")})
     if meeting.status != MeetingStatus.APPROVED.value:
         raise PazosError(_("El acta no está aprobada; no hace falta reabrirla."))
+    from .acta_freeze import mark_reopened
+
     meeting.status = MeetingStatus.DRAFT.value
     meeting.approved_at = None
     meeting.approved_by = None
+    mark_reopened(session, meeting, reason)
     previous = session.info.get("reason")
     session.info["reason"] = reason
     try:

@@ -30,8 +30,13 @@ MEETING_FIELDS = [
     "secretary_position",
     "next_date",
     "next_place",
+    "next_time",
     "prepared_by",
+    "prepared_position",
     "reviewed_by",
+    "reviewed_position",
+    "approver_name",
+    "approver_position",
 ]
 ATTENDEE_FIELDS = [
     "name",
@@ -53,7 +58,11 @@ TEXT_LIMITS = {
     "secretary_position": (200, N_("Cargo del secretario(a)")),
     "next_place": (300, N_("Lugar de la próxima reunión")),
     "prepared_by": (200, N_("Elaboró")),
+    "prepared_position": (200, N_("Cargo de quien elaboró")),
     "reviewed_by": (200, N_("Revisó")),
+    "reviewed_position": (200, N_("Cargo de quien revisó")),
+    "approver_name": (200, N_("Aprobó")),
+    "approver_position": (200, N_("Cargo de quien aprobó")),
 }
 
 

@@ -16,15 +16,18 @@ from ..i18n import N_, translate
 from ..meetings_domain import (
     Presence,
     acta_label,
+    acta_title,
     attendance_file_name,
     meeting_status_label,
     meeting_type_label,
     minutes_file_name,
+    series_label,
 )
 from ..models import Cluster, Commitment, Component, Contact, Partner, commitment_cluster
 from ..models_meetings import Meeting
 from .meeting_followup import list_followups
 from .meetings import load
+from .personal_data.attendance import SheetDataProtection, sheet_data_protection
 
 
 @dataclass
@@ -46,6 +49,8 @@ class FollowupRow:
     responsible: str
     status: str
     report: str = ""
+    commitment_id: int | None = None
+    due_date: str = ""
 
 
 @dataclass
@@ -76,6 +81,9 @@ class MeetingHeader:
     link: str = ""
     objective: str = ""
     clusters: str = ""
+    title: str = ""  # "ACTA No. 007 DE 2026"
+    body: str = ""  # the series: "Comité técnico", "Mesa de clúster 3"
+    approval: str = ""  # "Aprobada el 14/03/2026 a las 10:20 por ana" (empty for a draft)
 
 
 @dataclass
@@ -92,10 +100,14 @@ class MinutesDoc:
     agreed: list[AgreedRow] = field(default_factory=list)
     next_date: str = ""
     next_place: str = ""
+    next_time: str = ""
     chair: PersonRow = field(default_factory=lambda: PersonRow(""))
     secretary: PersonRow = field(default_factory=lambda: PersonRow(""))
     prepared_by: str = ""
     reviewed_by: str = ""
+    prepared: PersonRow = field(default_factory=lambda: PersonRow(""))
+    reviewed: PersonRow = field(default_factory=lambda: PersonRow(""))
+    approver: PersonRow = field(default_factory=lambda: PersonRow(""))
 
 
 @dataclass
@@ -104,10 +116,25 @@ class AttendanceDoc:
     file_name: str
     expected: list[PersonRow] = field(default_factory=list)
     blank_rows: int = 10
+    # The personal-data notice printed on every page (Ley 1581 de 2012): the short notice of
+    # the policy version in force, else the one typed in the settings (or ours).
+    notice: str = ""
+    # Who has no valid authorisation on file, and the policy version (personal_data).
+    data_protection: SheetDataProtection | None = None
 
 
 def _time(value: dt.time | None) -> str:
     return value.strftime("%H:%M") if value else ""
+
+
+def approval_line(meeting: Meeting, lang: str) -> str:
+    """Who approved the acta in the program, and when (local time)."""
+    if meeting.status != "approved" or meeting.approved_at is None:
+        return ""
+    local = meeting.approved_at.replace(tzinfo=dt.UTC).astimezone()
+    return translate(N_("Aprobada el {date} a las {time} por {who}"), lang).format(
+        date=format_date(local.date()), time=local.strftime("%H:%M"), who=meeting.approved_by or "?"
+    )
 
 
 def meeting_header(meeting: Meeting, lang: str) -> MeetingHeader:
@@ -126,6 +153,9 @@ def meeting_header(meeting: Meeting, lang: str) -> MeetingHeader:
         link=meeting.link or "",
         objective=meeting.objective or "",
         clusters=", ".join(c.name for c in meeting.clusters),
+        title=acta_title(meeting.number, meeting.year, lang),
+        body=series_label(meeting.series, lang),
+        approval=approval_line(meeting, lang),
     )
 
 
@@ -133,20 +163,53 @@ def minutes_document(session: Session, meeting_id: int, lang: str = "es") -> Min
     meeting = load(session, meeting_id)
     doc = MinutesDoc(
         header=meeting_header(meeting, lang),
-        file_name=minutes_file_name(meeting.number, meeting.year),
+        file_name=minutes_file_name(meeting.number, meeting.year, meeting.series),
         agenda=[AgendaEntry(i.title, i.development or "") for i in meeting.agenda_items],
         decisions=[d.text for d in meeting.decisions],
         followups=_followups(session, meeting_id, lang),
         agreed=list_agreed(session, meeting_id, lang),
         next_date=format_date(meeting.next_date),
         next_place=meeting.next_place or "",
-        chair=PersonRow(meeting.chair_name or "", "", meeting.chair_position or ""),
-        secretary=PersonRow(meeting.secretary_name or "", "", meeting.secretary_position or ""),
+        next_time=_time(meeting.next_time),
+        chair=_signer(meeting, "chair"),
+        secretary=_signer(meeting, "secretary"),
         prepared_by=meeting.prepared_by or "",
         reviewed_by=meeting.reviewed_by or "",
+        prepared=_person(meeting, meeting.prepared_by, meeting.prepared_position),
+        reviewed=_person(meeting, meeting.reviewed_by, meeting.reviewed_position),
+        approver=_approver(meeting),
     )
     _split_attendees(meeting, doc)
     return doc
+
+
+def _approver(meeting: Meeting) -> PersonRow:
+    """Who signs "Aprobó": as typed, else the chair (who approves the acta, customarily)."""
+    if meeting.approver_name:
+        return _person(meeting, meeting.approver_name, meeting.approver_position)
+    return _signer(meeting, "chair")
+
+
+def _signer(meeting: Meeting, role: str) -> PersonRow:
+    """Chair or secretary with their entity: the contact's partner, else the attendance list."""
+    name = getattr(meeting, f"{role}_name") or ""
+    row = _person(meeting, name, getattr(meeting, f"{role}_position"))
+    contact = getattr(meeting, f"{role}_contact_id")
+    if contact is not None:
+        found = next((a for a in meeting.attendees if a.contact_id == contact), None)
+        row.entity = (found.entity if found else "") or row.entity
+    return row
+
+
+def _person(meeting: Meeting, name: str | None, position: str | None) -> PersonRow:
+    """Name and position as typed; entity and missing position from the attendance list."""
+    name = name or ""
+    same = next((a for a in meeting.attendees if name and a.name == name), None)
+    return PersonRow(
+        name,
+        (same.entity if same else "") or "",
+        position or (same.position if same else "") or "",
+    )
 
 
 def _split_attendees(meeting: Meeting, doc: MinutesDoc) -> None:
@@ -175,8 +238,22 @@ def _followups(session: Session, meeting_id: int, lang: str) -> list[FollowupRow
             label = translate(N_("Avance: {value}"), lang)
             report.insert(0, label.format(value=format_quantity(f.reported_achieved)))
         status = _status_text(f.reported_status, lang) or translate(N_("Sin reporte"), lang)
-        rows.append(FollowupRow(f.title, f.responsible, status, "\n".join(filter(None, report))))
+        rows.append(
+            FollowupRow(
+                f.title,
+                _responsible(f.partner_name, f.contact_name),
+                status,
+                "\n".join(filter(None, report)),
+                commitment_id=f.commitment_id,
+                due_date=format_date(f.due_date),
+            )
+        )
     return rows
+
+
+def _responsible(partner: str, contact: str | None) -> str:
+    """The partner's full name (an acta is read by people who do not know the acronyms)."""
+    return f"{partner} — {contact}" if contact else partner
 
 
 def list_agreed(session: Session, meeting_id: int, lang: str = "es") -> list[AgreedRow]:
@@ -189,7 +266,6 @@ def list_agreed(session: Session, meeting_id: int, lang: str = "es") -> list[Agr
         select(
             Commitment.id,
             Commitment.title,
-            Partner.acronym,
             Partner.name,
             Contact.name,
             component,
@@ -208,13 +284,13 @@ def list_agreed(session: Session, meeting_id: int, lang: str = "es") -> list[Agr
     return [
         AgreedRow(
             activity=title,
-            responsible=f"{acronym or partner} — {contact}" if contact else acronym or partner,
+            responsible=_responsible(partner, contact),
             cluster=everywhere if all_clusters else ", ".join(clusters.get(cid, [])),
             component=component_name,
             due_date=format_date(due),
             id=cid,
         )
-        for cid, title, acronym, partner, contact, component_name, due, all_clusters in rows
+        for cid, title, partner, contact, component_name, due, all_clusters in rows
     ]
 
 
@@ -237,9 +313,23 @@ def attendance_document(
 ) -> AttendanceDoc:
     """Everyone expected (all attendees registered, whatever their presence), plus blanks."""
     meeting = load(session, meeting_id)
+    protection = sheet_data_protection(session, list(meeting.attendees), meeting.date)
     return AttendanceDoc(
         header=meeting_header(meeting, lang),
-        file_name=attendance_file_name(meeting.number, meeting.year),
+        file_name=attendance_file_name(meeting.number, meeting.year, meeting.series),
         expected=[PersonRow(a.name, a.entity or "", a.position or "") for a in meeting.attendees],
         blank_rows=blank_rows,
+        notice=_sheet_notice(protection, session, lang),
+        data_protection=protection,
     )
+
+
+def _sheet_notice(protection: SheetDataProtection, session: Session, lang: str) -> str:
+    from .settings import habeas_data_notice
+
+    if not protection.notice:
+        return habeas_data_notice(session, lang)
+    if not protection.policy_version:
+        return protection.notice
+    version = translate(N_("Política de tratamiento de datos, versión {v}."), lang)
+    return f"{protection.notice} {version.format(v=protection.policy_version)}"

@@ -16,10 +16,10 @@ from sqlalchemy.orm import Session
 
 from ..clock import today_in
 from ..domain import OVERDUE, Status
-from ..models import Commitment, Partner, ProgressUpdate
+from ..models import Commitment, HistoryEntry, Partner, ProgressUpdate
 from .components import list_components
 from .search import STATUS_ORDER, CommitmentFilter, apply_filter, effective_status_expr
-from .summaries import COMPLETED, cluster_component_matrix
+from .summaries import COMPLETED, cluster_component_matrix, int_sum
 
 OPEN = [Status.PIPELINE.value, Status.IN_PROGRESS.value]
 ACTIVE_STATUSES = [*OPEN, OVERDUE]  # what "an active commitment" means for coverage
@@ -41,14 +41,36 @@ def status_by_component(
 
 
 def completion_date_expr(on: dt.date):
-    """When a completed commitment was completed: its last "completed" progress update, else
-    its due date (else start date), never later than `on`."""
+    """When a completed commitment was completed, never later than `on`:
+    its last "completed" progress update; else the day its status was set to completed (the
+    history), unless its due date had already passed then (entered late: the due date is the
+    better guess); else its due date (else start date).
+
+    The due date alone put in the current month every commitment completed ahead of time.
+    """
     reported = (
         select(func.max(ProgressUpdate.date))
         .where(ProgressUpdate.commitment_id == Commitment.id, ProgressUpdate.status == COMPLETED)
         .scalar_subquery()
     )
-    when = func.coalesce(reported, Commitment.due_date, Commitment.start_date)
+    marked = (
+        select(func.max(func.date(HistoryEntry.at)))
+        .where(
+            HistoryEntry.entity == "commitment",
+            HistoryEntry.entity_id == Commitment.id,
+            HistoryEntry.field == "status",
+            HistoryEntry.new_value == COMPLETED,
+        )
+        .scalar_subquery()
+    )
+    estimate = case(
+        (
+            and_(Commitment.due_date.is_not(None), Commitment.due_date <= marked),
+            Commitment.due_date,
+        ),
+        else_=func.coalesce(marked, Commitment.due_date, Commitment.start_date),
+    )
+    when = func.coalesce(reported, estimate)
     return case((when > on, literal(on, Date)), else_=when)
 
 
@@ -94,7 +116,7 @@ def started_between(
 ) -> tuple[int, int]:
     """New commitments (start date in the period) and the COP they commit."""
     query = apply_filter(
-        select(func.count(Commitment.id), func.coalesce(func.sum(Commitment.amount_cop), 0)),
+        select(func.count(Commitment.id), int_sum(Commitment.amount_cop)),
         f,
         on or today_in(session),
     ).where(Commitment.start_date >= date_from, Commitment.start_date <= date_to)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
@@ -33,6 +34,9 @@ from .summaries import (
     status_totals,
 )
 
+if TYPE_CHECKING:
+    from .indicators_report import IndicatorSection
+
 STALE_DAYS = 60
 
 
@@ -46,6 +50,7 @@ class ReportRequest:
     on: dt.date | None = None  # reference date for statuses, overdue and due soon
     stale_days: int = STALE_DAYS
     due_soon_days: int = DUE_SOON_DAYS
+    include_progress: bool = True  # the list of every progress update (pages of it, often)
 
     def base_filter(self) -> CommitmentFilter:
         return CommitmentFilter(
@@ -131,6 +136,7 @@ class CoordinationReport:
     progress: list[pf.ProgressRow]
     stale: list[StaleLine]
     gaps: pf.CoverageGaps
+    indicators: IndicatorSection | None = None  # services/indicators_report.py
 
     @property
     def is_sample(self) -> bool:
@@ -197,10 +203,19 @@ def gather_report(session: Session, request: ReportRequest) -> CoordinationRepor
         partners=_partners(session, scoped, on),
         overdue=[LateLine(r, days_late(r.due_date, on)) for r in overdue(session, on, f=scoped)],
         due_soon=due_soon(session, on, request.due_soon_days, f=scoped),
-        progress=pf.progress_between(session, base, request.date_from, request.date_to, on),
+        progress=pf.progress_between(session, base, request.date_from, request.date_to, on)
+        if request.include_progress
+        else [],
         stale=_stale(session, scoped, on, request.stale_days),
         gaps=pf.coverage_gaps(session, scoped, on),
+        indicators=_indicators(session, request, on),
     )
+
+
+def _indicators(session, request: ReportRequest, on: dt.date):
+    from .indicators_report import gather_section
+
+    return gather_section(session, request, on, previous_period(request.date_from, request.date_to))
 
 
 def _figures(session, base, date_from, date_to, on) -> PeriodFigures:

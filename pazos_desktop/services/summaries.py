@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Integer, func, select
+from sqlalchemy import BigInteger, Integer, cast, func, select
 from sqlalchemy.orm import Session
 
 from ..clock import today_in
@@ -29,11 +29,15 @@ COMPLETED = Status.COMPLETED.value
 CANCELLED = Status.CANCELLED.value
 
 
+def int_sum(expr):
+    """SUM as a whole number on every engine: PostgreSQL's SUM of a bigint is `numeric`,
+    which arrives as a Decimal (and was written to the report's xlsx as text)."""
+    return cast(func.coalesce(func.sum(expr), 0), BigInteger)
 def _counts():
     return (
         func.count(Commitment.id),
-        func.coalesce(func.sum((Commitment.status == COMPLETED).cast(Integer)), 0),
-        func.coalesce(func.sum((Commitment.status == CANCELLED).cast(Integer)), 0),
+        int_sum((Commitment.status == COMPLETED).cast(Integer)),
+        int_sum((Commitment.status == CANCELLED).cast(Integer)),
     )
 
 
@@ -54,9 +58,7 @@ def overall(session: Session, f: CommitmentFilter | None = None, on=None) -> Cel
 
 def committed_amount(session: Session, f: CommitmentFilter | None = None, on=None) -> int:
     on = on or today_in(session)
-    query = apply_filter(
-        select(func.coalesce(func.sum(Commitment.amount_cop), 0)), f or CommitmentFilter(), on
-    )
+    query = apply_filter(select(int_sum(Commitment.amount_cop)), f or CommitmentFilter(), on)
     return int(session.scalar(query))
 
 
@@ -122,8 +124,8 @@ def by_partner(
     session: Session, f: CommitmentFilter | None = None, on=None
 ) -> list[PartnerSummary]:
     on, f = on or today_in(session), f or CommitmentFilter()
-    late = func.coalesce(func.sum(overdue_clause(on).cast(Integer)), 0)
-    amount = func.coalesce(func.sum(Commitment.amount_cop), 0)
+    late = int_sum(overdue_clause(on).cast(Integer))
+    amount = int_sum(Commitment.amount_cop)
     query = apply_filter(
         select(Commitment.partner_id, Partner.name, *_counts(), late, amount).join(
             Partner, Partner.id == Commitment.partner_id

@@ -32,6 +32,9 @@ class NeighbourhoodData:
     id: int | None = None
     version: int | None = None
     cluster_name: str | None = None
+    # DANE DIVIPOLA codes (text); blank: the entity's own (settings, Palmira 76 / 76520).
+    department_code: str | None = None
+    municipality_code: str | None = None
 
 
 def _cluster_data(c: Cluster, commitments: int = 0) -> ClusterData:
@@ -102,6 +105,16 @@ def delete_cluster(session: Session, cluster_id: int) -> None:
                 name=cluster.name, n=used
             )
         )
+    from .indicators import used_by_indicators
+
+    figures = used_by_indicators(session, cluster_id)
+    if figures:
+        raise PazosError(
+            _(
+                "El clúster «{name}» tiene {n} valores de indicadores o poblaciones y no se "
+                "puede eliminar."
+            ).format(name=cluster.name, n=figures)
+        )
     for hood in list(cluster.neighbourhoods):
         hood.cluster_id = None
     session.delete(cluster)
@@ -116,6 +129,8 @@ def _hood_data(n: Neighbourhood) -> NeighbourhoodData:
         id=n.id,
         version=n.version,
         cluster_name=n.cluster.name if n.cluster else None,
+        department_code=n.department_code,
+        municipality_code=n.municipality_code,
     )
 
 
@@ -134,8 +149,10 @@ def save_neighbourhood(session: Session, data: NeighbourhoodData) -> Neighbourho
         c.fail("name", _("Nombre: ya existe un barrio llamado «{name}».").format(name=name))
     if data.cluster_id is not None and session.get(Cluster, data.cluster_id) is None:
         c.fail("cluster_id", _("Clúster: no existe."))
+    codes = _divipola(session, c, data)
     c.raise_if_any()
     values = {"name": name, "name_key": fold(name), "comuna": comuna, "cluster_id": data.cluster_id}
+    values |= codes
     if data.id is None:
         hood = Neighbourhood(**values)
         session.add(hood)
@@ -146,6 +163,34 @@ def save_neighbourhood(session: Session, data: NeighbourhoodData) -> Neighbourho
     session.flush()
     session.refresh(hood)
     return _hood_data(hood)
+
+
+def _divipola(session: Session, c: Checker, data: NeighbourhoodData) -> dict:
+    """The DANE codes, text with their leading zeros; blank ones are the entity's own."""
+    from ..codes import DEPARTMENT_DIGITS, MUNICIPALITY_DIGITS, check_divipola, normalize_code
+    from .settings import get_setting
+
+    values = {}
+    for key, digits, label, setting in (
+        ("department_code", DEPARTMENT_DIGITS, _("Código del departamento"), "divipola_department"),
+        (
+            "municipality_code",
+            MUNICIPALITY_DIGITS,
+            _("Código del municipio"),
+            "divipola_municipality",
+        ),
+    ):
+        try:
+            values[key] = normalize_code(getattr(data, key), digits) or get_setting(
+                session, setting
+            )
+        except ValueError as exc:
+            c.fail(key, f"{label}: {exc}")
+    for key, message in check_divipola(
+        values.get("department_code"), values.get("municipality_code")
+    ).items():
+        c.fail(key, message)
+    return values
 
 
 def delete_neighbourhood(session: Session, hood_id: int) -> None:

@@ -1,8 +1,10 @@
 """The PDF acta of a meeting, from a `MinutesDoc` (services.minutes); runs no query.
 
 Sections in the order of Colombian actas (GTC 185): identification, attendees (guests, excused
-and absent apart), agenda, development by item, decisions, follow-up of earlier commitments,
-commitments agreed, next meeting, signatures, prepared/reviewed by.
+and absent apart, the attendance sheet annexed), agenda, development by item, decisions,
+follow-up of earlier commitments (numbered, with the commitment's ID and due date), commitments
+agreed, next meeting (date, time, place), signatures (name, position, entity and room to sign),
+then who prepared, reviewed and approved it. A draft says so across every page.
 """
 
 from __future__ import annotations
@@ -14,7 +16,15 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer, Table
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    HRFlowable,
+    KeepTogether,
+    Paragraph,
+    Spacer,
+    Table,
+)
 
 from ..i18n import N_, translate
 from ..services.minutes import MeetingHeader, MinutesDoc, PersonRow
@@ -23,14 +33,18 @@ from .pdf_base import (
     DocumentInfo,
     bold_label,
     build_pdf,
+    cut,
     data_table,
     frame_width,
     markup,
     para,
+    paras,
     styles,
 )
 
 DRAFT_COLOUR = "#B03A2E"
+SIGN_ROOM = 3.0 * cm  # blank space above each signature line
+FIELD_LIMIT = 600  # characters of a one-line field (place, name…) before it is cut, marked
 
 
 def write_minutes(
@@ -38,8 +52,11 @@ def write_minutes(
 ) -> None:
     """Write the acta; `info` carries the house-style header (see pdf_base.info_from_settings)."""
     lang = doc.header.lang
+    t = Labels(lang)
     info.subject = info.subject or f"{doc.header.type_label} — {doc.header.objective}"[:300]
     info.keywords = info.keywords or [doc.header.acta, doc.header.type_label]
+    if doc.header.draft:
+        info.draft_mark = t(N_("BORRADOR"))
     build_pdf(target, info, minutes_story(doc, info, lang), invariant=invariant)
 
 
@@ -68,12 +85,16 @@ class Labels:
     def __call__(self, text: str) -> str:
         return translate(text, self.lang)
 
+    def cut(self, text: str | None, limit: int = FIELD_LIMIT) -> str:
+        """A one-line field cut (visibly) where it would no longer fit its box."""
+        return cut(text, self.lang, limit)
+
 
 def title_block(h: MeetingHeader, t: Labels) -> list[Flowable]:
     st = styles()
     out: list[Flowable] = [
-        Paragraph(markup(h.acta.upper()), st.title),
-        Paragraph(markup(h.type_label), centred(st.h2)),
+        Paragraph(markup(h.title or h.acta.upper()), st.title),
+        Paragraph(markup(cut(h.body or h.type_label, h.lang, 200)), centred(st.h2)),
     ]
     if h.draft:
         note = t(N_("BORRADOR — sin aprobar"))
@@ -83,6 +104,8 @@ def title_block(h: MeetingHeader, t: Labels) -> list[Flowable]:
                 centred(st.small),
             )
         )
+    elif h.approval:
+        out.append(Paragraph(markup(h.approval), centred(st.small)))
     out.append(Spacer(1, 0.2 * cm))
     return out
 
@@ -92,7 +115,8 @@ def centred(style: ParagraphStyle) -> ParagraphStyle:
 
 
 def identification(h: MeetingHeader, t: Labels, width: float) -> list[Flowable]:
-    """Date, times, place or link, clusters and objective in a labelled grid."""
+    """Date, times, place or link and clusters in a labelled grid; the objective below it
+    (a long objective splits over pages like any paragraph)."""
     st = styles()
     label_w = 3.6 * cm
     half = (width - 2 * label_w) / 2
@@ -101,7 +125,7 @@ def identification(h: MeetingHeader, t: Labels, width: float) -> list[Flowable]:
         return Paragraph(f"<b>{markup(t(text))}</b>", st.cell)
 
     def val(text):
-        return Paragraph(markup(text) or "—", st.cell)
+        return Paragraph(markup(t.cut(text)) or "—", st.cell)
 
     rows = [
         [lab(N_("Fecha")), val(h.date), lab(N_("Tipo de reunión")), val(h.type_label)],
@@ -116,7 +140,6 @@ def identification(h: MeetingHeader, t: Labels, width: float) -> list[Flowable]:
     if h.link:
         rows.append([lab(N_("Enlace")), val(h.link), "", ""])
     rows.append([lab(N_("Clústeres")), val(h.clusters), "", ""])
-    rows.append([lab(N_("Objetivo")), val(h.objective), "", ""])
     table = Table(rows, colWidths=[label_w, half, label_w, half], splitInRow=1)
     spans = [("SPAN", (1, i), (3, i)) for i in range(2, len(rows))]
     table.setStyle(
@@ -128,7 +151,9 @@ def identification(h: MeetingHeader, t: Labels, width: float) -> list[Flowable]:
             *spans,
         ]
     )
-    return [table]
+    objective = [bold_label(t(N_("Objetivo")), "")]
+    objective += [p for block in _blocks(h.objective) for p in paras(block)]
+    return [table, Spacer(1, 0.2 * cm), *objective]
 
 
 def _people(rows: list[PersonRow], t: Labels, width: float) -> list[Flowable]:
@@ -157,14 +182,17 @@ def attendees(doc: MinutesDoc, t: Labels, width: float) -> list[Flowable]:
     ):
         if rows:
             out += [Paragraph(markup(t(title)), styles().h2), *_people(rows, t, width)]
-    return out
+    note = t(N_("Ver planilla de asistencia anexa, con las firmas de los asistentes."))
+    return out + [Spacer(1, 0.15 * cm), para(note, styles().small)]
 
 
 def agenda(doc: MinutesDoc, t: Labels) -> list[Flowable]:
     out = section(t(N_("Orden del día")))
     if not doc.agenda:
         return out + [para(t(N_("Sin orden del día registrado.")))]
-    return out + [para(f"{i}. {item.title}") for i, item in enumerate(doc.agenda, 1)]
+    return out + [
+        p for i, item in enumerate(doc.agenda, 1) for p in paras(f"{i}. {t.cut(item.title, 1000)}")
+    ]
 
 
 def development(doc: MinutesDoc, t: Labels) -> list[Flowable]:
@@ -173,23 +201,24 @@ def development(doc: MinutesDoc, t: Labels) -> list[Flowable]:
     # The item's heading stays on the page of the first lines of its development.
     heading = ParagraphStyle("h2_keep", parent=st.h2, keepWithNext=1)
     for i, item in enumerate(doc.agenda, 1):
-        out.append(Paragraph(markup(f"{i}. {item.title}"), heading))
+        out.append(Paragraph(markup(f"{i}. {t.cut(item.title, 1000)}"), heading))
         text = item.development or t(N_("Sin desarrollo registrado."))
-        # One paragraph per block of text, so a long development splits across pages.
-        out += [para(block) for block in _blocks(text)]
+        # Paragraphs of a bounded size, so a long development splits across pages quickly.
+        out += [p for block in _blocks(text) for p in paras(block)]
     return out
 
 
-def _blocks(text: str) -> list[str]:
-    blocks = [b.strip("\n") for b in text.replace("\r\n", "\n").split("\n\n")]
-    return [b for b in blocks if b.strip()] or [text]
+def _blocks(text: str | None) -> list[str]:
+    text = (text or "").replace("\r\n", "\n")
+    blocks = [b.strip("\n") for b in text.split("\n\n")]
+    return [b for b in blocks if b.strip()] or ["—"]
 
 
 def decisions(doc: MinutesDoc, t: Labels) -> list[Flowable]:
     out = section(t(N_("Decisiones")))
     if not doc.decisions:
         return out + [para(t(N_("No se registraron decisiones.")))]
-    return out + [para(f"{i}. {text}") for i, text in enumerate(doc.decisions, 1)]
+    return out + [p for i, text in enumerate(doc.decisions, 1) for p in paras(f"{i}. {text}")]
 
 
 def followups(doc: MinutesDoc, t: Labels, width: float) -> list[Flowable]:
@@ -198,18 +227,35 @@ def followups(doc: MinutesDoc, t: Labels, width: float) -> list[Flowable]:
         return out + [para(t(N_("No hubo compromisos anteriores para revisar.")))]
     header = [
         t(N_("No.")),
+        t(N_("ID")),
         t(N_("Compromiso")),
         t(N_("Responsable")),
+        t(N_("Fecha límite")),
         t(N_("Estado reportado")),
         t(N_("Avance / comentario")),
     ]
-    rest = width - 1.0 * cm - 2.6 * cm
-    widths = [1.0 * cm, 0.34 * rest, 0.26 * rest, 2.6 * cm, 0.40 * rest]
+    fixed = [0.8 * cm, 1.2 * cm, None, None, 1.9 * cm, 2.2 * cm, None]
+    widths = _widths(width, fixed, (0.32, 0.26, 0.42))
     body = [
-        [str(i), f.commitment, f.responsible, f.status, f.report]
+        [
+            str(i),
+            str(f.commitment_id or ""),
+            f.commitment,
+            f.responsible,
+            f.due_date,
+            f.status,
+            f.report,
+        ]
         for i, f in enumerate(doc.followups, 1)
     ]
-    return out + data_table(header, body, widths, wrap_cols={1, 2, 3, 4})
+    return out + data_table(header, body, widths, wrap_cols={2, 3, 4, 5, 6})
+
+
+def _widths(width: float, fixed: list, shares: tuple[float, ...]) -> list[float]:
+    """Column widths: the fixed ones as given, the others (None) sharing the rest."""
+    rest = width - sum(w for w in fixed if w)
+    parts = iter(shares)
+    return [w if w else rest * next(parts) for w in fixed]
 
 
 def agreed(doc: MinutesDoc, t: Labels, width: float) -> list[Flowable]:
@@ -218,80 +264,80 @@ def agreed(doc: MinutesDoc, t: Labels, width: float) -> list[Flowable]:
         return out + [para(t(N_("No se acordaron compromisos.")))]
     header = [
         t(N_("No.")),
+        t(N_("ID")),
         t(N_("Actividad")),
         t(N_("Responsable")),
         t(N_("Clúster")),
         t(N_("Componente")),
         t(N_("Fecha límite")),
     ]
-    rest = width - 1.0 * cm - 2.4 * cm
-    widths = [1.0 * cm, 0.36 * rest, 0.26 * rest, 0.20 * rest, 0.18 * rest, 2.4 * cm]
+    fixed = [0.8 * cm, 1.2 * cm, None, None, None, None, 1.9 * cm]
+    widths = _widths(width, fixed, (0.33, 0.29, 0.2, 0.18))
     body = [
-        [str(i), a.activity, a.responsible, a.cluster, a.component, a.due_date]
+        [str(i), str(a.id or ""), a.activity, a.responsible, a.cluster, a.component, a.due_date]
         for i, a in enumerate(doc.agreed, 1)
     ]
-    return out + data_table(header, body, widths, wrap_cols={1, 2, 3, 4})
+    return out + data_table(header, body, widths, wrap_cols={2, 3, 4, 5, 6})
 
 
 def next_meeting(doc: MinutesDoc, t: Labels) -> list[Flowable]:
     out = section(t(N_("Próxima reunión")))
-    if not (doc.next_date or doc.next_place):
+    if not (doc.next_date or doc.next_place or doc.next_time):
         return out + [para(t(N_("Por definir.")))]
+    unknown = t(N_("Por definir"))
     return out + [
-        bold_label(t(N_("Fecha")), doc.next_date or t(N_("Por definir"))),
-        bold_label(t(N_("Lugar")), doc.next_place or t(N_("Por definir"))),
+        bold_label(t(N_("Fecha")), doc.next_date or unknown),
+        bold_label(t(N_("Hora")), doc.next_time or unknown),
+        bold_label(t(N_("Lugar")), t.cut(doc.next_place) or unknown),
     ]
 
 
 def signatures(doc: MinutesDoc, t: Labels, width: float) -> list[Flowable]:
-    """Chair and secretary side by side, then who prepared and reviewed the acta."""
-    st = styles()
-    blocks = [
-        (doc.chair, t(N_("Preside"))),
-        (doc.secretary, t(N_("Secretaría técnica"))),
-    ]
-    cells = [
+    """Chair and secretary side by side, then who prepared, reviewed and approved the acta,
+    each with name, position and entity under a line with room to sign."""
+    firmas = signature_blocks(
+        [(doc.chair, t(N_("Preside"))), (doc.secretary, t(N_("Secretaría técnica")))], t, width
+    )
+    made = signature_blocks(
         [
-            Spacer(1, 1.6 * cm),
-            Paragraph(f"<b>{markup(person.name) or '&nbsp;'}</b>", st.normal),
-            para(person.position),
-            para(role, st.small),
+            (doc.prepared, t(N_("Elaboró"))),
+            (doc.reviewed, t(N_("Revisó"))),
+            (doc.approver, t(N_("Aprobó"))),
+        ],
+        t,
+        width,
+    )
+    out: list[Flowable] = [*section(t(N_("Firmas"))), firmas, Spacer(1, 0.4 * cm), made]
+    if doc.header.approval:
+        out += [Spacer(1, 0.3 * cm), para(doc.header.approval, styles().small)]
+    return [KeepTogether(out)]
+
+
+def signature_blocks(people: list[tuple[PersonRow, str]], t: Labels, width: float) -> Table:
+    """Side-by-side blocks: the role, room to sign, a drawn line (not a run of underscores),
+    then name (bold), position and entity."""
+    st = styles()
+    gap = 0.6 * cm
+    column = (width - gap * (len(people) - 1)) / len(people)
+    role_style = ParagraphStyle("sign_role", parent=st.small, textColor=colors.HexColor("#444444"))
+    cells = []
+    for person, role in people:
+        name = markup(t.cut(person.name, 300)) or "&nbsp;"
+        lines = [
+            Paragraph(markup(role), role_style),
+            Spacer(1, SIGN_ROOM),
+            HRFlowable(width="100%", thickness=0.6, color=colors.black, spaceAfter=2),
+            Paragraph(f"<b>{name}</b>", st.normal),
         ]
-        for person, role in blocks
-    ]
-    column = (width - 1.0 * cm) / 2
-    table = Table([cells], colWidths=[column, column], hAlign="LEFT", spaceBefore=6)
+        lines += [para(t.cut(v, 300), st.small) for v in (person.position, person.entity) if v]
+        cells.append(lines)
+    table = Table([cells], colWidths=[column + gap] * (len(people) - 1) + [column])
     table.setStyle(
         [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 0.5 * cm),
+            ("RIGHTPADDING", (0, 0), (-2, -1), gap),
+            ("RIGHTPADDING", (-1, 0), (-1, -1), 0),
         ]
     )
-    made = [
-        Spacer(1, 0.5 * cm),
-        bold_label(t(N_("Elaboró")), doc.prepared_by or "—"),
-        bold_label(t(N_("Revisó")), doc.reviewed_by or "—"),
-    ]
-    return [KeepTogether([*section(t(N_("Firmas"))), SignatureLines(table, column), *made])]
-
-
-class SignatureLines(Flowable):
-    """The signature table with a line above each name (drawn, not a text underscore run)."""
-
-    def __init__(self, table: Table, column: float):
-        super().__init__()
-        self.table, self.column = table, column
-
-    def wrap(self, avail_width, avail_height):
-        self.width, self.height = self.table.wrap(avail_width, avail_height)
-        return self.width, self.height
-
-    def draw(self):
-        self.table.drawOn(self.canv, 0, 0)
-        self.canv.setStrokeColor(colors.black)
-        self.canv.setLineWidth(0.6)
-        top = self.height - 1.6 * cm - 2
-        for i in range(2):
-            x = i * self.column
-            self.canv.line(x, top, x + self.column - 0.6 * cm, top)
+    return table

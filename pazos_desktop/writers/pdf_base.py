@@ -2,6 +2,8 @@
 Letter or A4, portrait and landscape pages, escaped text and tables that stay fast and split.
 
 Writers build a list of flowables with `para()`/`data_table()` and hand it to `build_pdf()`.
+Text goes through `pdf_text` (cleaned, escaped, fallback font), tables through `pdf_tables`,
+the header through `pdf_header`.
 """
 
 from __future__ import annotations
@@ -11,67 +13,60 @@ import io
 import itertools
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache, lru_cache, partial
+from functools import cache
 from pathlib import Path
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, LETTER, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as rl_canvas
 from reportlab.platypus import (
     BaseDocTemplate,
     Flowable,
     Frame,
-    Image,
     NextPageTemplate,
     PageTemplate,
     Paragraph,
-    Table,
-    TableStyle,
 )
 
 from ..i18n import N_, translate
-from ..paths import resource_path
-
-FONT, FONT_BOLD, FONT_ITALIC, FONT_BOLD_ITALIC = (
-    "DejaVuSans",
-    "DejaVuSans-Bold",
-    "DejaVuSans-Oblique",
-    "DejaVuSans-BoldOblique",
+from .pdf_fonts import FONT, FONT_BOLD, FONT_BOLD_ITALIC, FONT_ITALIC, register_fonts
+from .pdf_header import DRAFT_COLOUR, build_header, draw_draft_mark, note_height, note_paragraph
+from .pdf_tables import (
+    CELL_PADDING,
+    GRID,
+    HEADER_FILL,
+    TABLE_CHUNK_ROWS,
+    ZEBRA_FILL,
+    data_table,
+    wrap_text,
 )
+from .pdf_text import clean, clip, markup, pieces, printable
+
+__all__ = [
+    "CELL_PADDING",
+    "FONT",
+    "FONT_BOLD",
+    "FONT_BOLD_ITALIC",
+    "FONT_ITALIC",
+    "GRID",
+    "HEADER_FILL",
+    "TABLE_CHUNK_ROWS",
+    "ZEBRA_FILL",
+    "data_table",
+    "markup",
+    "printable",
+    "register_fonts",
+    "wrap_text",
+]
+
 PAGE_SIZES = {"letter": LETTER, "a4": A4}
 MARGIN = 1.6 * cm
-HEADER_HEIGHT = 2.3 * cm
+HEADER_GAP = 0.3 * cm  # between the header and the body
 FOOTER_HEIGHT = 1.0 * cm
-CELL_PADDING = 3
-TALL_ROW_LINES = 25  # a cell of more lines might be taller than what is left of a page
-TABLE_CHUNK_ROWS = 300  # one huge Table re-splits super-linearly; chunks keep it linear
-HEADER_FILL = colors.HexColor("#1F4E79")
-ZEBRA_FILL = colors.HexColor("#F2F6FA")
-GRID = colors.HexColor("#9FB3C8")
-
-
-@cache
-def register_fonts() -> str:
-    """Register DejaVu Sans (wide coverage, redistributable) once; returns the family name."""
-    for name in (FONT, FONT_BOLD, FONT_ITALIC, FONT_BOLD_ITALIC):
-        pdfmetrics.registerFont(TTFont(name, str(resource_path("fonts", f"{name}.ttf"))))
-    pdfmetrics.registerFontFamily(
-        FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD_ITALIC
-    )
-    return FONT
-
-
-def missing_glyphs(text: str) -> set[str]:
-    """Characters of `text` the embedded font cannot draw (they would print as boxes)."""
-    register_fonts()
-    face = pdfmetrics.getFont(FONT).face
-    return {ch for ch in set(text) if ch.isprintable() and ord(ch) not in face.charToGlyph}
+NOTE_GAP = 0.15 * cm
 
 
 @dataclass
@@ -133,137 +128,37 @@ def styles() -> Styles:
     )
 
 
-def markup(text: str | None) -> str:
-    """User text as Paragraph markup: escaped (never parsed as tags), newlines kept."""
-    if text is None:
-        return ""
-    return escape(str(text)).replace("\r\n", "\n").replace("\n", "<br/>")
-
-
 def para(text: str | None, style: ParagraphStyle | None = None) -> Paragraph:
     return Paragraph(markup(text), style or styles().normal)
+
+
+CUT_MARK = N_("[… texto recortado]")
+
+
+def cut(text: str | None, lang: str, limit: int = 600) -> str:
+    """A name-like field cut (with a visible mark) where it would no longer fit its place."""
+    return clip(clean(text), limit, translate(CUT_MARK, lang))
+
+
+def paras(text: str | None, style: ParagraphStyle | None = None) -> list[Paragraph]:
+    """A long text as consecutive Paragraphs (pdf_text.pieces), spaced as one: laid out in
+    linear time whatever its length."""
+    style = style or styles().normal
+    parts = pieces(clean(text))
+    if len(parts) == 1:
+        return [Paragraph(markup(parts[0]), style)]
+    tight = _tight(style)
+    return [Paragraph(markup(p), tight) for p in parts[:-1]] + [Paragraph(markup(parts[-1]), style)]
+
+
+@cache
+def _tight(style: ParagraphStyle) -> ParagraphStyle:
+    return ParagraphStyle(f"{style.name}_tight", parent=style, spaceAfter=0)
 
 
 def bold_label(label: str, value: str | None, style: ParagraphStyle | None = None) -> Paragraph:
     """ "Label: value" with the label in bold; both escaped."""
     return Paragraph(f"<b>{markup(label)}:</b> {markup(value)}", style or styles().normal)
-
-
-def data_table(
-    header: list[str],
-    rows: list[list],
-    col_widths: list[float],
-    wrap_cols: set[int] | None = None,
-    chunk_rows: int = TABLE_CHUNK_ROWS,
-    extra_style: list | None = None,
-) -> list[Flowable]:
-    """A header-repeating, zebra-striped table cut into chunks of `chunk_rows` rows.
-
-    Every cell is a plain string, drawn as it is (never parsed as markup): the columns in
-    `wrap_cols` are word-wrapped to their width (newlines kept), the others stay on one line.
-    Plain strings cost about a quarter of Paragraphs.
-    """
-    st = styles()
-    wrap_cols = wrap_cols if wrap_cols is not None else set(range(len(header)))
-    room = {i: col_widths[i] - 2 * CELL_PADDING for i in wrap_cols if i < len(col_widths)}
-    # Header labels wrap too (bold, white: the table style), as plain strings like the body.
-    head = [
-        _cell(h, col_widths[i] - 2 * CELL_PADDING, st.cell_header, FONT_BOLD)
-        for i, h in enumerate(header)
-    ]
-    body = [
-        [_cell(v, room[i], st.cell) if i in room else _plain(v) for i, v in enumerate(row)]
-        for row in rows
-    ]
-    if not body:
-        body = [[""] * len(header)]
-    chunks = [body[i : i + chunk_rows] for i in range(0, len(body), chunk_rows)]
-    return [_table([head, *chunk], col_widths, extra_style) for chunk in chunks]
-
-
-def _plain(value) -> str:
-    return "" if value is None else str(value)
-
-
-def _cell(value, room: float, style: ParagraphStyle, font: str = FONT) -> str:
-    """Text wrapped to the column as a plain multi-line string.
-
-    A plain string is drawn as it is (never parsed as markup), and costs a fraction of a
-    Paragraph: wrapping it here keeps big tables close to bare reportlab's speed.
-    """
-    text = _plain(value).replace("\r\n", "\n").replace("\r", "\n")
-    if "\n" not in text and _fits(text, room, style.fontSize, font):
-        return text
-    lines = (wrap_text(part, room, style.fontSize, font) for part in text.split("\n"))
-    return "\n".join(line for part in lines for line in part)
-
-
-def _fits(text: str, room: float, size: float, font: str = FONT) -> bool:
-    # Cheap bound first: DejaVu Sans has no glyph wider than 1.74 em.
-    if len(text) * size * 1.8 <= room:
-        return True
-    return pdfmetrics.stringWidth(text, font, size) <= room
-
-
-def wrap_text(text: str, room: float, size: float, font: str = FONT) -> list[str]:
-    """Greedy word wrap measured with the embedded font; words wider than the column are cut."""
-    width = partial(_word_width, size=size, font=font)
-    space = width(" ")
-    lines: list[str] = []
-    line, used = "", 0.0
-    for word in text.split(" "):
-        w = width(word)
-        if line and used + space + w <= room:
-            line, used = f"{line} {word}", used + space + w
-            continue
-        if line:
-            lines.append(line)
-        if w > room:
-            *full, word = _cut(word, room, width)
-            lines += full
-            w = width(word)
-        line, used = word, w
-    lines.append(line)
-    return lines
-
-
-@lru_cache(maxsize=20_000)
-def _word_width(word: str, size: float, font: str = FONT) -> float:
-    # Names, entities and cluster words repeat row after row: measure each once.
-    return pdfmetrics.stringWidth(word, font, size)
-
-
-def _cut(word: str, room: float, width) -> list[str]:
-    pieces, current = [], ""
-    for ch in word:
-        if current and width(current + ch) > room:
-            pieces.append(current)
-            current = ""
-        current += ch
-    return [*pieces, current]
-
-
-def _table(data: list[list], col_widths: list[float], extra_style: list | None) -> Table:
-    # Splitting inside rows costs ~15% on every page break: only when some row may not fit.
-    tall = any(isinstance(v, str) and v.count("\n") >= TALL_ROW_LINES for row in data for v in row)
-    table = Table(data, colWidths=col_widths, repeatRows=1, splitInRow=int(tall))
-    style = [
-        ("FONTNAME", (0, 0), (-1, -1), FONT),
-        ("FONTSIZE", (0, 0), (-1, -1), 8),
-        ("LEADING", (0, 0), (-1, -1), 10),
-        ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
-        ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
-        ("FONTNAME", (0, 0), (-1, 0), FONT_BOLD),
-        ("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA_FILL]),
-        ("GRID", (0, 0), (-1, -1), 0.4, GRID),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-    ]
-    table.setStyle(TableStyle(style + (extra_style or [])))
-    return table
 
 
 # --- the page: header, footer, templates ------------------------------------------------------
@@ -280,10 +175,12 @@ class DocumentInfo:
     logo_path: str | None = None
     doc_code: str = ""
     doc_version: str = ""
-    approval_date: str = ""
+    approval_date: str = ""  # ISO from the settings; printed dd/mm/aaaa
     page_size: str = "letter"
     lang: str = "es"
     keywords: list[str] = field(default_factory=list)
+    draft_mark: str = ""  # printed across every page ("BORRADOR") when set
+    page_note: str = ""  # printed at the foot of every page (the attendance sheet's notice)
 
     def label(self, text: str) -> str:
         return translate(text, self.lang)
@@ -309,67 +206,53 @@ def info_from_settings(
     return info
 
 
-def _logo(info: DocumentInfo, height: float) -> Flowable | str:
-    path = info.logo_path
-    if not path or not Path(path).is_file():
-        return ""
-    try:
-        image = Image(path)
-    except Exception:  # an unreadable logo must not stop the document
-        return ""
-    ratio = height / float(image.imageHeight or 1)
-    image.drawHeight, image.drawWidth = height, image.imageWidth * ratio
-    return image
+@dataclass
+class _Page:
+    """One page shape of a document: its header, note and body frame."""
+
+    size: tuple[float, float]
+    header: object | None  # pdf_header.Header, None for the cover
+    note: Paragraph | None
+    note_height: float
+
+    def body(self) -> tuple[float, float, float, float]:
+        width, height = self.size
+        bottom = MARGIN + FOOTER_HEIGHT * 0.3
+        if self.note is not None:
+            bottom += self.note_height + NOTE_GAP
+        top = height - MARGIN - (self.header.height + HEADER_GAP if self.header else 0)
+        return MARGIN, bottom, width - 2 * MARGIN, top - bottom
 
 
-def _header_table(info: DocumentInfo, width: float) -> Table:
-    st = styles()
-    small = ParagraphStyle("hdr", parent=st.small, fontSize=7.5, leading=9.5)
-    centre = ParagraphStyle("hdr_c", parent=st.normal, alignment=TA_CENTER, fontSize=9, leading=11)
-    quality = Paragraph(
-        "<br/>".join(
-            f"<b>{markup(info.label(k))}:</b> {markup(v)}"
-            for k, v in (
-                ("Código", info.doc_code),
-                ("Versión", info.doc_version),
-                ("Fecha de aprobación", info.approval_date),
-            )
-        ),
-        small,
-    )
-    title = Paragraph(f"<b>{markup(info.org_name)}</b><br/>{markup(info.title)}", centre)
-    widths = [3.2 * cm, width - 3.2 * cm - 5.0 * cm, 5.0 * cm]
-    table = Table(
-        [[_logo(info, HEADER_HEIGHT - 0.6 * cm), title, quality]],
-        colWidths=widths,
-        rowHeights=[HEADER_HEIGHT - 0.3 * cm],
-    )
-    table.setStyle(
-        TableStyle(
-            [
-                ("GRID", (0, 0), (-1, -1), 0.6, GRID),
-                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                ("ALIGN", (0, 0), (0, 0), "CENTER"),
-            ]
-        )
-    )
-    return table
+def _page(info: DocumentInfo, size, with_header: bool = True) -> _Page:
+    width = size[0] - 2 * MARGIN
+    header = build_header(info, width) if with_header else None
+    note = note_paragraph(info.page_note) if info.page_note and with_header else None
+    return _Page(size, header, note, note_height(info.page_note, width) if note else 0.0)
 
 
-def _draw_header(canvas, doc) -> None:
-    """The header is the same on every page: drawn once into a PDF form, then reused."""
-    info: DocumentInfo = doc.pazos_info
-    width, height = canvas._pagesize
-    name = f"pazos_header_{round(width)}x{round(height)}"
-    made = doc.__dict__.setdefault("pazos_headers", set())
-    if name not in made:
-        table = _header_table(info, width - 2 * MARGIN)
-        _w, h = table.wrapOn(canvas, width - 2 * MARGIN, HEADER_HEIGHT)
-        canvas.beginForm(name)
-        table.drawOn(canvas, MARGIN, height - MARGIN - h)
-        canvas.endForm()
-        made.add(name)
-    canvas.doForm(name)
+def _draw_page(page: _Page, info: DocumentInfo):
+    """The onPage of a template: header (drawn once into a PDF form, then reused), note, mark."""
+    name = f"pazos_header_{round(page.size[0])}x{round(page.size[1])}"
+
+    def draw(canvas, doc) -> None:
+        if info.draft_mark:
+            draw_draft_mark(canvas, info.draft_mark)
+        width, height = page.size
+        made = doc.__dict__.setdefault("pazos_headers", set())
+        if name not in made:
+            table = page.header.table
+            table.wrapOn(canvas, width - 2 * MARGIN, page.header.height)
+            canvas.beginForm(name)
+            table.drawOn(canvas, MARGIN, height - MARGIN - page.header.height)
+            canvas.endForm()
+            made.add(name)
+        canvas.doForm(name)
+        if page.note is not None:
+            page.note.wrapOn(canvas, width - 2 * MARGIN, page.note_height)
+            page.note.drawOn(canvas, MARGIN, MARGIN + FOOTER_HEIGHT * 0.3)
+
+    return draw
 
 
 def _canvas_class(info: DocumentInfo):
@@ -423,6 +306,10 @@ def _canvas_class(info: DocumentInfo):
             self.drawRightString(
                 width - MARGIN, MARGIN * 0.6, page_text.format(page=number, pages=total)
             )
+            if info.draft_mark:  # upright too: the diagonal mark is not read by every tool
+                self.setFont(FONT_BOLD, 8)
+                self.setFillColor(DRAFT_COLOUR)
+                self.drawCentredString(width / 2, MARGIN * 0.6, info.draft_mark)
 
     return NumberedCanvas
 
@@ -435,27 +322,32 @@ def _templates(info: DocumentInfo, first: str = "portrait") -> list[PageTemplate
     if first == "landscape":
         pages.reverse()
     for template_id, pagesize in pages:
-        width, height = pagesize
-        frame = Frame(
-            MARGIN,
-            MARGIN + FOOTER_HEIGHT * 0.3,
-            width - 2 * MARGIN,
-            height - 2 * MARGIN - HEADER_HEIGHT - FOOTER_HEIGHT * 0.3,
-            id=f"{template_id}-body",
-        )
+        page = _page(info, pagesize)
+        frame = Frame(*page.body(), id=f"{template_id}-body")
         out.append(
-            PageTemplate(id=template_id, frames=[frame], onPage=_draw_header, pagesize=pagesize)
+            PageTemplate(
+                id=template_id, frames=[frame], onPage=_draw_page(page, info), pagesize=pagesize
+            )
         )
-    out.append(_cover_template(size))
+    out.append(_cover_template(info, size))
     return out
 
 
-def _cover_template(pagesize) -> PageTemplate:
+def _cover_template(info: DocumentInfo, pagesize) -> PageTemplate:
     """A portrait page without the header, for a report's cover."""
-    width, height = pagesize
-    bottom = MARGIN + FOOTER_HEIGHT * 0.3
-    frame = Frame(MARGIN, bottom, width - 2 * MARGIN, height - MARGIN - bottom)
-    return PageTemplate(id="cover", frames=[frame], pagesize=pagesize)
+    frame = Frame(*_page(info, pagesize, with_header=False).body())
+
+    def mark(canvas, _doc) -> None:
+        if info.draft_mark:
+            draw_draft_mark(canvas, info.draft_mark)
+
+    return PageTemplate(id="cover", frames=[frame], onPage=mark, pagesize=pagesize)
+
+
+def body_height(info: DocumentInfo, orientation: str = "portrait") -> float:
+    """Height of a page's body frame (below the header, above the note and footer)."""
+    size = PAGE_SIZES.get(info.page_size, LETTER)
+    return _page(info, landscape(size) if orientation == "landscape" else size).body()[3]
 
 
 def frame_width(info: DocumentInfo, orientation: str = "portrait") -> float:

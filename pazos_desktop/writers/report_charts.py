@@ -13,8 +13,11 @@ from reportlab.lib.units import cm
 from ..i18n import N_
 from ..services.report import CoordinationReport
 from .pdf_base import FONT, FONT_BOLD, HEADER_FILL
+from .pdf_text import font_for, printable
 from .report_labels import STATUS_COLOURS, STATUS_ORDER, Labels
 
+STATUS_TITLE = N_("Estado de los compromisos por componente")
+MONTH_TITLE = N_("Compromisos cumplidos por mes")
 MAX_CLUSTER_BARS = 25  # more bars than this no longer fit one page legibly
 AXIS_FONT_SIZE = 7
 
@@ -34,9 +37,13 @@ def _title(drawing: Drawing, text: str, width: float, height: float) -> None:
 
 
 def _style_axes(chart) -> None:
+    names = [printable(n) for n in chart.categoryAxis.categoryNames or []]
+    chart.categoryAxis.categoryNames = names
     for axis in (chart.categoryAxis, chart.valueAxis):
         axis.labels.fontName = FONT
         axis.labels.fontSize = AXIS_FONT_SIZE
+    # One font per axis: names only the fallback draws (中文) put the whole axis in it.
+    chart.categoryAxis.labels.fontName = font_for("".join(names), FONT)
     chart.valueAxis.forceZero = True
     chart.valueAxis.visibleGrid = True
     chart.valueAxis.gridStrokeColor = colors.HexColor("#DDDDDD")
@@ -53,11 +60,14 @@ def _nice_max(value: int) -> int:
     return max(4, int(value * 1.15) + 1)
 
 
-def status_by_component(report: CoordinationReport, t: Labels, width: float) -> Drawing:
+def status_by_component(
+    report: CoordinationReport, t: Labels, width: float, titled: bool = True
+) -> Drawing:
     """Stacked bars: one per component, one colour per status users see."""
     height = 7.5 * cm
     drawing = Drawing(width, height)
-    _title(drawing, t(N_("Estado de los compromisos por componente")), width, height)
+    if titled:
+        _title(drawing, t(STATUS_TITLE), width, height)
     items = report.status_by_component
     chart = VerticalBarChart()
     chart.x, chart.y, chart.width, chart.height = (
@@ -98,11 +108,14 @@ def _legend(t: Labels, x: float, y: float) -> Legend:
     return legend
 
 
-def completed_by_month(report: CoordinationReport, t: Labels, width: float) -> Drawing:
+def completed_by_month(
+    report: CoordinationReport, t: Labels, width: float, titled: bool = True
+) -> Drawing:
     """One bar per month of the period: commitments completed in it."""
     height = 6.5 * cm
     drawing = Drawing(width, height)
-    _title(drawing, t(N_("Compromisos cumplidos por mes")), width, height)
+    if titled:
+        _title(drawing, t(MONTH_TITLE), width, height)
     months = report.completed_by_month
     chart = VerticalBarChart()
     chart.x, chart.y, chart.width, chart.height = (

@@ -23,6 +23,17 @@ def check_target(path: Path) -> Path:
     return path
 
 
+def report_problems(report: CoordinationReport, path: Path, lang: str | None = None) -> list:
+    """What the PDF's fonts cannot draw (pdf_glyphs); an Excel file has no such limit."""
+    if path.suffix.lower() != ".pdf":
+        return []
+    from .pdf_base import info_from_settings
+    from .pdf_glyphs import header_items, report_items, scan
+
+    info = info_from_settings(report.settings, "", lang or "es", report.generated_on)
+    return scan(header_items(info) + report_items(report))
+
+
 def save_report(
     report: CoordinationReport,
     path: Path,

@@ -54,14 +54,25 @@ class Labels:
     def period(self, date_from: dt.date, date_to: dt.date) -> str:
         return f"{format_date(date_from)} – {format_date(date_to)}"
 
+    def percent(self, value: float | None) -> str:
+        """A % completed; "n. a." where every commitment was cancelled (not "—": none)."""
+        return percent(value, self(NOT_APPLICABLE))
 
-def percent(value: float | None) -> str:
-    return "—" if value is None else f"{value:.0f} %"
+
+NOT_APPLICABLE = N_("n. a.")  # a % of nothing: every commitment of the cell was cancelled
+
+
+def percent(value: float | None, missing: str = "—") -> str:
+    return missing if value is None else f"{value:.0f} %"
 
 
 def signed(value: int, money: bool = False) -> str:
-    """A change as offices write it: "+2.386", "-148", "0" (money: "+$ 1.000")."""
-    shown = format_cop(abs(value)) if money else format_quantity(abs(value))
+    """A change as offices write it: "+2.386", "-148", "0"; money "+ $ 1.000", "- $ 500"
+    (the sign apart from the peso sign: "+$" reads as a typo)."""
+    if money:
+        shown = format_cop(abs(value))
+        return (("+ " if value > 0 else "- " if value < 0 else "") + shown).strip()
+    shown = format_quantity(abs(value))
     return ("+" if value > 0 else "-" if value < 0 else "") + shown
 
 
@@ -93,7 +104,7 @@ def key_figures(report: CoordinationReport, t: Labels) -> list[tuple[str, str]]:
     return [
         (t(N_("Compromisos del periodo")), format_quantity(s.overall.total)),
         (t(N_("Cumplidos")), format_quantity(s.overall.completed)),
-        (t(N_("% cumplido (sin cancelados)")), percent(s.overall.percent)),
+        (t(N_("% cumplido (sin cancelados)")), t.percent(s.overall.percent)),
         (t(N_("Vencidos")), format_quantity(s.overdue)),
         (
             t(N_("Vencen en los próximos {n} días")).format(n=report.request.due_soon_days),

@@ -12,29 +12,44 @@ from .pdf_base import DocumentInfo, data_table, frame_width, heading, para
 from .report_labels import Labels, quantity_pair
 
 NONE = N_("Ninguno.")
+COMMENT_LINES = 8  # a progress comment longer than this is cut, saying how much is left out
+CUT_NOTE = N_("[… {n} caracteres más: véalos en el registro]")
 
 
 def _widths(width: float, parts: tuple[float, ...]) -> list[float]:
     return [p * width / sum(parts) for p in parts]
 
 
-def _table(t: Labels, header, rows, width: float, parts, wrap, right=(0,)) -> list[Flowable]:
+def _table(
+    t: Labels, header, rows, width: float, parts, wrap, right=(0,), max_lines=None
+) -> list[Flowable]:
     if not rows:
         return [para(t(NONE))]
     right = [("ALIGN", (c, 1), (c, -1), "RIGHT") for c in right]
-    return data_table(header, rows, _widths(width, parts), wrap, extra_style=right)
+    return data_table(
+        header,
+        rows,
+        _widths(width, parts),
+        wrap,
+        extra_style=right,
+        max_lines=max_lines,
+        cut_note=t(CUT_NOTE),
+    )
 
 
 def sections(report: CoordinationReport, t: Labels, info: DocumentInfo) -> list[Flowable]:
     width = frame_width(info)
     story: list[Flowable] = [PageBreak(), heading(t(N_("4. Seguimiento")))]
     r = report.request
-    for title, days, builder in (
+    parts = [
         (N_("Compromisos vencidos"), 0, _overdue),
         (N_("Vencen en los próximos {n} días"), r.due_soon_days, _due_soon),
         (N_("Avances reportados en el periodo"), 0, _progress),
         (N_("Sin actualización en {n} días o más"), r.stale_days, _stale),
-    ):
+    ]
+    if not r.include_progress:  # left out on request: often most of the report's pages
+        parts.pop(2)
+    for title, days, builder in parts:
         story += [heading(t(title).format(n=days), 1)]
         story += builder(report, t, width) + [Spacer(1, 0.4 * cm)]
     return story
@@ -108,7 +123,8 @@ def _progress(report: CoordinationReport, t: Labels, width: float) -> list[Flowa
         ]
         for p in report.progress
     ]
-    return _table(t, header, rows, width, (1.8, 1.0, 3.3, 4.6, 2.0, 1.9, 3.8), {2, 3, 6}, (1, 4))
+    parts = (1.8, 1.0, 3.3, 4.6, 2.0, 1.9, 3.8)
+    return _table(t, header, rows, width, parts, {2, 3, 6}, (1, 4), COMMENT_LINES)
 
 
 def _stale(report: CoordinationReport, t: Labels, width: float) -> list[Flowable]:

@@ -19,6 +19,7 @@ from ..i18n import N_
 from ..services.report import CoordinationReport
 from ..services.summaries import Cell, Matrix
 from . import report_charts as charts
+from . import report_indicators_pdf
 from . import report_lists as lists
 from .pdf_base import (
     FONT_BOLD,
@@ -27,11 +28,13 @@ from .pdf_base import (
     DocumentInfo,
     bold_label,
     build_pdf,
+    cut,
     data_table,
     frame_width,
     heading,
     info_from_settings,
     para,
+    paras,
     styles,
     switch_to,
 )
@@ -68,6 +71,7 @@ def write_report_pdf(
     story = _cover(report, t, info) + _contents(t) + _summary(report, t, info)
     story += _matrices(report, t, info) + _partners(report, t, info)
     story += lists.sections(report, t, info) + _gaps(report, t)
+    story += report_indicators_pdf.sections(report, t, info)
     build_pdf(target, info, story, invariant, first_template="cover", on_page=on_page)
 
 
@@ -92,7 +96,7 @@ def _cover(report: CoordinationReport, t: Labels, info: DocumentInfo) -> list[Fl
     logo = _cover_logo(info.logo_path)
     if logo is not None:
         story += [logo, Spacer(1, 0.8 * cm)]
-    story += [para(info.org_name, big), para(t(TITLE), sub), Spacer(1, 0.6 * cm)]
+    story += [para(cut(info.org_name, t.lang), big), para(t(TITLE), sub), Spacer(1, 0.6 * cm)]
     story += [para(_period(report, t), centre)]
     story.append(
         para(
@@ -100,7 +104,10 @@ def _cover(report: CoordinationReport, t: Labels, info: DocumentInfo) -> list[Fl
         )
     )
     story.append(Spacer(1, 1.2 * cm))
-    story += [bold_label(label, value, centre) for label, value in filter_lines(report, t)]
+    story += [
+        bold_label(label, cut(value, t.lang, 2000), centre)
+        for label, value in filter_lines(report, t)
+    ]
     if report.is_sample:
         warn = ParagraphStyle(
             "sample", parent=centre, textColor=colors.HexColor("#C0392B"), fontName=FONT_BOLD
@@ -145,8 +152,17 @@ def _summary(report: CoordinationReport, t: Labels, info: DocumentInfo) -> list[
     story += _comparison(report, t, width)
     story += [Spacer(1, 0.3 * cm), heading(t(N_("Compromisos por estado")), 1)]
     story += _status_table(report, t, width)
-    story += [CondPageBreak(8 * cm), charts.status_by_component(report, t, width)]
-    story += [CondPageBreak(7 * cm), charts.completed_by_month(report, t, width)]
+    share_note = N_(
+        "«% del total»: sobre todos los compromisos del periodo, cancelados incluidos. El «% "
+        "cumplido» del resumen y de las matrices no cuenta los cancelados: cumplidos ÷ (todos − "
+        "cancelados)."
+    )
+    story += [para(t(share_note), styles().small)]
+    # Each chart under its own heading: in the contents page and the PDF bookmarks.
+    story += [CondPageBreak(8.5 * cm), heading(t(charts.STATUS_TITLE), 1)]
+    story += [charts.status_by_component(report, t, width, titled=False)]
+    story += [CondPageBreak(7.5 * cm), heading(t(charts.MONTH_TITLE), 1)]
+    story += [charts.completed_by_month(report, t, width, titled=False)]
     return story
 
 
@@ -199,7 +215,8 @@ def _matrices(report: CoordinationReport, t: Labels, info: DocumentInfo) -> list
     note = t(
         N_(
             "Cada celda: compromisos y % cumplido (sin cancelados). Más oscuro = más compromisos; "
-            "«—» = ninguno. Un compromiso para todos los clústeres cuenta en cada uno."
+            "«—» = ninguno; «n. a.» = todos cancelados (sin % cumplido). Un compromiso para "
+            "todos los clústeres cuenta en cada uno."
         )
     )
     story: list[Flowable] = [switch_to("landscape"), PageBreak()]
@@ -235,7 +252,7 @@ def _heat_table(matrix: Matrix, first: str, t: Labels, width: float) -> list[Flo
     for start in range(0, len(lines), TABLE_CHUNK_ROWS):
         chunk = lines[start : start + TABLE_CHUNK_ROWS]
         rows = [
-            [name, *(_cell_text(c) for c in cells), _cell_text(total)]
+            [name, *(_cell_text(c, t) for c in cells), _cell_text(total, t)]
             for name, cells, total in chunk
         ]
         style = _heat_style(chunk, top, is_last=start + TABLE_CHUNK_ROWS >= len(lines))
@@ -250,8 +267,10 @@ def _sum(cells) -> Cell:
     return out
 
 
-def _cell_text(cell) -> str:
-    return "—" if cell.total == 0 else f"{format_quantity(cell.total)}\n{percent(cell.percent)}"
+def _cell_text(cell, t: Labels) -> str:
+    if cell.total == 0:
+        return "—"
+    return f"{format_quantity(cell.total)}\n{t.percent(cell.percent)}"
 
 
 def _heat_style(chunk, top: int, is_last: bool) -> list:
@@ -303,14 +322,14 @@ def _partners(report: CoordinationReport, t: Labels, info: DocumentInfo) -> list
             p.name,
             format_quantity(p.total),
             format_quantity(p.completed),
-            percent(p.percent),
+            t.percent(p.percent),
             format_quantity(p.overdue),
             format_cop(p.amount_cop),
             format_date(p.last_progress) or "—",
         ]
         for p in report.partners
     ]
-    widths = [w * cm for w in (5.6, 2.1, 1.9, 1.9, 1.8, 2.9, 2.2)]
+    widths = [w * cm for w in (5.2, 2.5, 1.9, 1.9, 1.8, 2.8, 2.2)]
     widths = [w * width / sum(widths) for w in widths]
     right = [("ALIGN", (1, 1), (-2, -1), "RIGHT")]
     return story + data_table(header, rows, widths, {0}, extra_style=right)
@@ -329,8 +348,11 @@ def _gaps(report: CoordinationReport, t: Labels) -> list[Flowable]:
             )
         )
     )
-    story.append(bold_label(t(N_("Clústeres")), ", ".join(gaps.clusters) or none))
-    story.append(bold_label(t(N_("Componentes")), ", ".join(gaps.components) or none))
-    cells = [f"{cluster} — {component}" for cluster, component in gaps.cells]
-    story.append(bold_label(t(N_("Combinaciones clúster — componente")), "; ".join(cells) or none))
+    short = [cut(name, t.lang, 300) for name in gaps.clusters]
+    story.append(bold_label(t(N_("Clústeres")), cut(", ".join(short), t.lang, 6000) or none))
+    components = [cut(name, t.lang, 300) for name in gaps.components]
+    story.append(bold_label(t(N_("Componentes")), ", ".join(components) or none))
+    cells = [f"{cut(a, t.lang, 300)} — {cut(b, t.lang, 300)}" for a, b in gaps.cells]
+    story.append(bold_label(t(N_("Combinaciones clúster — componente")), ""))
+    story += paras("; ".join(cells) or none)
     return story

@@ -23,10 +23,19 @@ from ..services.summaries import Cell, Matrix
 from .report_labels import SAMPLE, TITLE, Labels, comparison_rows, filter_lines
 from .xlsx_safe import SafetyLog, write_value
 
-HEADER_FONT = Font(bold=True, color="FFFFFF")
+# Every font named: a bold cell with no font name printed in a serif from LibreOffice.
+FONT_NAME = "Calibri"
+HEADER_FONT = Font(name=FONT_NAME, bold=True, color="FFFFFF")
 HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
-BOLD = Font(bold=True)
+BOLD = Font(name=FONT_NAME, bold=True)
 DATE, MONEY, PERCENT, WHOLE = "DD/MM/YYYY", '"$" #,##0', "0%", "#,##0"
+# A change is written with its sign: "+88", "-12", "0"; money "+$ 1.000".
+CHANGE, MONEY_CHANGE = "+#,##0;-#,##0;0", '+"$" #,##0;-"$" #,##0;"$" 0'
+LINE_POINTS = 15.0  # one line of 11 pt text
+
+
+def font(size: float = 11, bold: bool = False, color: str | None = None) -> Font:
+    return Font(name=FONT_NAME, size=size, bold=bold, color=color)
 
 
 def write_report_xlsx(
@@ -55,6 +64,12 @@ def write_report_xlsx(
     from . import report_xlsx_lists as lists
 
     lists.write_all(wb, report, t, log)
+    from . import report_indicators_xlsx
+
+    report_indicators_xlsx.write_sheets(wb, report, t, log)
+    from .report_xlsx_print import print_all
+
+    print_all(wb, report, t)
     wb.save(target)
     return log
 
@@ -73,16 +88,26 @@ def header_row(ws: Worksheet, row: int, labels: list[str], log: SafetyLog) -> No
         cell = put(ws, row, col, label, log)
         cell.font, cell.fill = HEADER_FONT, HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="top")
+    # Heights are set once the column widths are known (report_xlsx_print.fit_header_rows).
+    ws.__dict__.setdefault("pazos_header_rows", []).append(row)
 
 
-def table(ws, row: int, header: list[str], rows: list[list], log, formats=None) -> int:
-    """Header and rows from `row`; `formats` maps a column index to a number format.
+WRAP = Alignment(wrap_text=True, vertical="top")
+
+
+def table(ws, row: int, header: list[str], rows: list[list], log, formats=None, wrap=None) -> int:
+    """Header and rows from `row`; `formats` maps a column index to a number format, `wrap` a
+    column index to its width: text longer than that wraps inside the cell instead of running
+    over the next one (only those cells get the style: one per cell costs at 33,000 rows).
     Returns the next free row."""
     header_row(ws, row, header, log)
-    formats = formats or {}
+    formats, wrap = formats or {}, wrap or {}
     for r, values in enumerate(rows, start=row + 1):
         for c, value in enumerate(values, start=1):
-            put(ws, r, c, value, log, formats.get(c - 1))
+            cell = put(ws, r, c, value, log, formats.get(c - 1))
+            width = wrap.get(c - 1)
+            if width is not None and isinstance(value, str) and len(value) > width:
+                cell.alignment = WRAP
     return row + len(rows) + 1
 
 
@@ -100,8 +125,8 @@ def fit_to_width(ws: Worksheet, landscape: bool = False) -> None:
 def _summary(ws: Worksheet, report: CoordinationReport, t: Labels, log: SafetyLog) -> None:
     ws.title = t(N_("Resumen"))
     r = report.request
-    put(ws, 1, 1, report.settings.get("org_name", ""), log).font = Font(bold=True, size=14)
-    put(ws, 2, 1, t(TITLE), log).font = Font(bold=True, size=12, color="1F4E79")
+    put(ws, 1, 1, report.settings.get("org_name", ""), log).font = font(14, True)
+    put(ws, 2, 1, t(TITLE), log).font = font(12, True, "1F4E79")
     lines = [
         (t(N_("Periodo")), t.period(r.date_from, r.date_to)),
         (t(N_("Estado de los compromisos al")), report.on),
@@ -113,7 +138,7 @@ def _summary(ws: Worksheet, report: CoordinationReport, t: Labels, log: SafetyLo
         put(ws, row, 2, value, log)
         row += 1
     if report.is_sample:
-        put(ws, row, 1, t(SAMPLE), log).font = Font(bold=True, color="C0392B")
+        put(ws, row, 1, t(SAMPLE), log).font = font(11, True, "C0392B")
         row += 1
     row = _figures(ws, row + 1, report, t, log)
     row = _comparison(ws, row + 1, report, t, log)
@@ -160,10 +185,11 @@ def _comparison(ws, row: int, report: CoordinationReport, t: Labels, log) -> int
     rows = [
         [label, now, before, now - before] for label, now, before, _m in comparison_rows(report, t)
     ]
-    next_row = table(ws, row, header, rows, log)
+    next_row = table(ws, row, header, rows, log, {3: CHANGE})
     money_row = row + 3  # "value of the new commitments" is the third indicator
-    for col in (2, 3, 4):
+    for col in (2, 3):
         ws.cell(row=money_row, column=col).number_format = MONEY
+    ws.cell(row=money_row, column=4).number_format = MONEY_CHANGE
     return next_row
 
 
@@ -188,9 +214,9 @@ def _statuses(ws, row: int, report: CoordinationReport, t: Labels, log) -> int:
 def _matrix_sheet(ws: Worksheet, title: str, matrix: Matrix, first: str, t: Labels, log) -> None:
     ws.title = title[:31]
     header = [first, *(name for _id, name in matrix.columns), t(N_("Total"))]
-    put(ws, 1, 1, t(N_("Compromisos")), log).font = Font(bold=True, size=12)
+    put(ws, 1, 1, t(N_("Compromisos")), log).font = font(12, True)
     end = _matrix_block(ws, 2, header, matrix, lambda c: c.total, WHOLE, t, log)
-    put(ws, end + 1, 1, t(N_("% cumplido (sin cancelados)")), log).font = Font(bold=True, size=12)
+    put(ws, end + 1, 1, t(N_("% cumplido (sin cancelados)")), log).font = font(12, True)
     _matrix_block(ws, end + 2, header, matrix, _ratio, PERCENT, t, log)
     widths(ws, [40] + [16] * (len(header) - 1))
     ws.freeze_panes = "B3"

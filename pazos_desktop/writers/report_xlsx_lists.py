@@ -12,16 +12,23 @@ from .xlsx_safe import SafetyLog
 
 
 def write_all(wb: Workbook, report: CoordinationReport, t: Labels, log: SafetyLog) -> None:
-    for builder in (_by_component, _by_month, _partners, _overdue, _due_soon, _progress, _stale):
+    builders = [_by_component, _by_month, _partners, _overdue, _due_soon, _progress, _stale]
+    if not report.request.include_progress:
+        builders.remove(_progress)
+    for builder in builders:
         title, header, rows, sizes, formats = builder(report, t)
         ws = wb.create_sheet(title[:31])
-        table(ws, 1, header, rows, log, formats)
+        wrap = {i: size for i, size in enumerate(sizes) if size >= WRAP_FROM}
+        table(ws, 1, header, rows, log, formats, wrap)
         widths(ws, sizes)
         ws.freeze_panes = "A2"
         if rows:
             ws.auto_filter.ref = ws.dimensions
         fit_to_width(ws, landscape=len(header) > 5)
     _gaps(wb, report, t, log)
+
+
+WRAP_FROM = 26  # columns this wide hold names, titles and comments: long ones wrap
 
 
 def _by_component(report: CoordinationReport, t: Labels):
@@ -85,7 +92,7 @@ def _overdue(report: CoordinationReport, t: Labels):
         ]
         for line in report.overdue
     ]
-    return t(N_("Vencidos")), header, rows, [8, 36, 26, 50, 12, 12, 14], {}
+    return t(N_("Vencidos")), header, rows, [8, 30, 26, 44, 12, 11, 14], {}
 
 
 def _due_soon(report: CoordinationReport, t: Labels):
@@ -94,7 +101,7 @@ def _due_soon(report: CoordinationReport, t: Labels):
         [r.id, r.partner_name, r.contact_name, r.title, r.due_date, t.status(r.effective_status)]
         for r in report.due_soon
     ]
-    return t(N_("Próximos a vencer")), header, rows, [8, 36, 26, 50, 12, 14], {}
+    return t(N_("Próximos a vencer")), header, rows, [8, 30, 26, 44, 12, 14], {}
 
 
 def _progress(report: CoordinationReport, t: Labels):
@@ -121,7 +128,7 @@ def _progress(report: CoordinationReport, t: Labels):
         ]
         for p in report.progress
     ]
-    return t(N_("Avances del periodo")), header, rows, [12, 8, 36, 50, 10, 10, 14, 50], {}
+    return t(N_("Avances del periodo")), header, rows, [12, 8, 30, 40, 10, 10, 14, 44], {}
 
 
 def _stale(report: CoordinationReport, t: Labels):
@@ -140,7 +147,7 @@ def _stale(report: CoordinationReport, t: Labels):
         ]
         for s in report.stale
     ]
-    return t(N_("Sin actualización")), header, rows, [8, 36, 26, 50, 14, 12, 14], {}
+    return t(N_("Sin actualización")), header, rows, [8, 30, 26, 44, 14, 12, 14], {}
 
 
 def _gaps(wb: Workbook, report: CoordinationReport, t: Labels, log: SafetyLog) -> None:

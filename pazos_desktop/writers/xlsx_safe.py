@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from openpyxl.cell.cell import TYPE_STRING, Cell
 
@@ -69,6 +70,8 @@ def set_text(
 
 def write_value(cell: Cell, value, log: SafetyLog | None = None, where: str | None = None) -> Cell:
     """Numbers, dates and booleans as themselves; anything else as safe text."""
+    if isinstance(value, Decimal):  # a server's SUM or numeric: still a number, never text
+        value = int(value) if value.is_finite() and value == int(value) else float(value)
     if isinstance(value, float) and not math.isfinite(value):
         value = None  # NaN or infinity would make Excel call the whole file damaged
     if value is None or isinstance(value, bool):

@@ -61,6 +61,17 @@ class NeighbourhoodEditor(EditorDialog):
         self.cluster = self.add_field("cluster_id", self.tr("C&lúster:"), QComboBox())
         fill_combo(self.cluster, [(c.name, c.id) for c in clusters], self.tr("(ninguno)"))
         set_combo_data(self.cluster, self.data.cluster_id)
+        # DANE DIVIPOLA codes (text); blank: the entity's own (Configuración).
+        self.department = self.add_field(
+            "department_code", self.tr("Código DANE del departamento:"), QLineEdit()
+        )
+        self.municipality = self.add_field(
+            "municipality_code", self.tr("Código DANE del municipio:"), QLineEdit()
+        )
+        self.department.setText(self.data.department_code or "")
+        self.municipality.setText(self.data.municipality_code or "")
+        self.department.setPlaceholderText("76")
+        self.municipality.setPlaceholderText("76520")
         self.mark_clean()
 
     def collect(self) -> NeighbourhoodData:
@@ -70,6 +81,8 @@ class NeighbourhoodEditor(EditorDialog):
             cluster_id=self.cluster.currentData(),
             id=self.data.id,
             version=self.data.version,
+            department_code=self.department.text(),
+            municipality_code=self.municipality.text(),
         )
 
     def save_call(self, data):

@@ -83,10 +83,12 @@ class ExcelActions(QObject):
             self.tell(self.tr("Hojas de compromisos"), self.tr("No hay entidades con compromisos."))
             return
         self.dialog = dialog = ExcelPartnerDialog(partners, self.folder(), self.window)
-        dialog.accepted.connect(lambda: self._write_sheets(dialog.chosen_ids(), dialog.folder()))
+        dialog.accepted.connect(
+            lambda: self._write_sheets(dialog.chosen_ids(), dialog.folder(), dialog.email_drafts())
+        )
         dialog.open()
 
-    def _write_sheets(self, ids: list[int], folder: str) -> None:
+    def _write_sheets(self, ids: list[int], folder: str, drafts: bool = False) -> None:
         from pazos_desktop.excel.data import load_partner_sheets
         from pazos_desktop.excel.partner_sheets import export_partner_sheets
 
@@ -95,7 +97,7 @@ class ExcelActions(QObject):
         def job(j):
             j.progress(0, 0, reading)
             items = j.in_session(lambda session: load_partner_sheets(session, ids))
-            return export_partner_sheets(items, Path(folder), j.progress, j.cancelled)
+            return export_partner_sheets(items, Path(folder), j.progress, j.cancelled, drafts)
 
         title = self.tr("Exportando hojas de compromisos")
         cancelled = self.tr("Exportación cancelada: no se guardó ninguna hoja.")
@@ -111,6 +113,9 @@ class ExcelActions(QObject):
                 len(results),
             ).format(n=len(results), folder=folder)
         ]
+        drafts = sum(1 for r in results if r.draft is not None)
+        if drafts:
+            lines.append(self.tr("Borradores de correo (.eml): {n}.").format(n=drafts))
         for result in results:
             lines += describe_issues(result.log)
         self.tell(self.tr("Hojas de compromisos"), "\n".join(lines), folder)

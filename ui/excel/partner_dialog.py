@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
@@ -55,6 +56,10 @@ class ExcelPartnerDialog(FittedDialog):
         layout.addLayout(self._select_buttons())
         layout.addWidget(self.list, 1)
         layout.addLayout(self._folder_row(folder))
+        self.drafts = QCheckBox(
+            self.tr("Preparar también un borrador de correo (.eml) por entidad, con su hoja")
+        )
+        layout.addWidget(self.drafts)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -113,6 +118,9 @@ class ExcelPartnerDialog(FittedDialog):
 
     def folder(self) -> str:
         return self.folder_edit.text().strip()
+
+    def email_drafts(self) -> bool:
+        return self.drafts.isChecked()
 
     def _update_state(self) -> None:
         chosen = len(self.chosen_ids())

@@ -23,6 +23,7 @@ class Choices:
     clusters: list[tuple[str, int]] = field(default_factory=list)
     partners: list[tuple[str, int]] = field(default_factory=list)
     components: list[tuple[str, int]] = field(default_factory=list)
+    series: list[tuple[str, str]] = field(default_factory=list)  # (label, key) of every series
 
 
 def load_choices(session) -> Choices:
@@ -33,6 +34,7 @@ def load_choices(session) -> Choices:
     contacts = [(f"{c.name} — {c.partner_name}", c.id) for c in partners.list_contacts(session)]
     english = get_language() == "en"
     return Choices(
+        series=series_choices(session),
         contacts=sorted(contacts),
         clusters=[(c.name, c.id) for c in territory.list_clusters(session)],
         partners=[(p.name, p.id) for p in partner_rows if not p.archived],
@@ -42,12 +44,57 @@ def load_choices(session) -> Choices:
     )
 
 
-def export_document(ops, parent: QWidget, kind: str, year: int, number: int) -> None:
-    """Ask where to save the acta ("minutes") or attendance sheet, write it, say where it is."""
+def series_choices(session) -> list[tuple[str, str]]:
+    """Each meeting type's own series, then the names typed for other bodies."""
+    from sqlalchemy import select
+
+    from pazos_desktop.meetings_domain import MeetingType, series_label
+    from pazos_desktop.models_meetings import Meeting
+
+    keys = [t.value for t in MeetingType]
+    typed = session.scalars(select(Meeting.series).distinct().order_by(Meeting.series))
+    keys += [k for k in typed if k and k not in keys]
+    return [(series_label(k), k) for k in keys]
+
+
+def export_document(
+    ops, parent: QWidget, kind: str, year: int, number: int, series: str | None = None
+) -> None:
+    """Check the header settings and the characters first (document_checks), then ask where
+    to save the acta ("minutes") or attendance sheet, write it and open it."""
+    from pazos_desktop.i18n import get_language
+
+    from ..document_checks import prepare_export
+
+    lang = get_language()
+
+    def problems(session):
+        from pazos_desktop.services import meeting_export
+
+        check = (
+            meeting_export.minutes_problems
+            if kind == "minutes"
+            else meeting_export.attendance_problems
+        )
+        return check(session, year, number, lang, series)
+
+    def run(fn, done):
+        ops.run(fn, success=done, parent=parent)
+
+    prepare_export(
+        run, parent, lambda: save_document(ops, parent, kind, year, number, series), problems
+    )
+
+
+def save_document(
+    ops, parent: QWidget, kind: str, year: int, number: int, series: str | None = None
+) -> None:
     from pazos_desktop.i18n import get_language
     from pazos_desktop.meetings_domain import attendance_file_name, minutes_file_name
 
-    name = (minutes_file_name if kind == "minutes" else attendance_file_name)(number, year)
+    name = (minutes_file_name if kind == "minutes" else attendance_file_name)(
+        number, year, series or ""
+    )
     title = tr("Guardar acta en PDF") if kind == "minutes" else tr("Guardar planilla de asistencia")
     path = interaction.save_file(parent, title, str(Path.home() / name), "PDF (*.pdf)")
     if not path:
@@ -60,7 +107,7 @@ def export_document(ops, parent: QWidget, kind: str, year: int, number: int) -> 
         fn = (
             meeting_export.export_minutes if kind == "minutes" else meeting_export.export_attendance
         )
-        return fn(session, year, number, path, lang)
+        return fn(session, year, number, path, lang, series=series)
 
     def written(result) -> None:
         done = (

@@ -48,9 +48,10 @@ from .drafts import DRAFT_MS, DraftKeeper
 from .parts import AgendaTab, AttendanceTab, DecisionsTab
 
 TEXT_FIELDS = ("place", "link", "chair_name", "chair_position", "secretary_name",
-               "secretary_position", "next_place", "prepared_by", "reviewed_by")  # fmt: skip
+               "secretary_position", "next_place", "prepared_by", "prepared_position",
+               "reviewed_by", "reviewed_position", "approver_name", "approver_position")  # fmt: skip
 DATE_FIELDS = ("date", "next_date")
-TIME_FIELDS = ("start_time", "end_time")
+TIME_FIELDS = ("start_time", "end_time", "next_time")
 
 
 def parse_time(text: str) -> dt.time | None | str:
@@ -123,6 +124,18 @@ class MeetingEditor(FittedDialog):
         for value in MeetingType:
             self.type.addItem(meeting_type_label(value), value.value)
         left.addRow(self.tr("Tipo de reunión"), self.type)
+        self.series = QComboBox()
+        self.series.setEditable(True)
+        self.series.setAccessibleName(self.tr("Serie (numeración)"))
+        self.series.setToolTip(
+            self.tr(
+                "Cada cuerpo numera sus actas: el comité técnico, cada mesa. Elija la serie o "
+                "escriba el nombre de otra; no cambia después de crear el acta."
+            )
+        )
+        for label, key in self.choices.series:
+            self.series.addItem(label, key)
+        left.addRow(self.tr("Serie (numeración)"), self.series)
         labels = {
             "date": self.tr("Fecha"), "start_time": self.tr("Hora de inicio"),
             "end_time": self.tr("Hora de finalización"), "place": self.tr("Lugar"),
@@ -131,8 +144,13 @@ class MeetingEditor(FittedDialog):
             "secretary_name": self.tr("Secretario(a)"),
             "secretary_position": self.tr("Cargo del secretario(a)"),
             "next_date": self.tr("Próxima reunión: fecha"),
+            "next_time": self.tr("Próxima reunión: hora"),
             "next_place": self.tr("Próxima reunión: lugar"), "prepared_by": self.tr("Elaboró"),
+            "prepared_position": self.tr("Cargo de quien elaboró"),
             "reviewed_by": self.tr("Revisó"),
+            "reviewed_position": self.tr("Cargo de quien revisó"),
+            "approver_name": self.tr("Aprobó (si no es quien preside)"),
+            "approver_position": self.tr("Cargo de quien aprobó"),
         }  # fmt: skip
         for key in ("date", "start_time", "end_time", "place", "link"):
             left.addRow(labels[key], self._field(key, labels[key]))
@@ -142,7 +160,9 @@ class MeetingEditor(FittedDialog):
         self.objective.setMinimumHeight(self.fontMetrics().height() * 4)
         left.addRow(self.tr("Objetivo"), self.objective)
         for key in ("chair_name", "chair_position", "secretary_name", "secretary_position",
-                    "next_date", "next_place", "prepared_by", "reviewed_by"):  # fmt: skip
+                    "next_date", "next_time", "next_place", "prepared_by", "prepared_position",
+                    "reviewed_by", "reviewed_position", "approver_name",
+                    "approver_position"):  # fmt: skip
             right.addRow(labels[key], self._field(key, labels[key]))
         self.clusters = QListWidget()
         self.clusters.setAccessibleName(self.tr("Clústeres"))
@@ -193,6 +213,7 @@ class MeetingEditor(FittedDialog):
     def set_data(self, data: MeetingData) -> None:
         self.data = data
         self.type.setCurrentIndex(max(0, self.type.findData(data.type)))
+        self._show_series(data.series or data.type)
         for key in TEXT_FIELDS:
             self.fields[key].setText(getattr(data, key) or "")
             self.fields[key].setCursorPosition(0)  # show the start of long places
@@ -234,6 +255,7 @@ class MeetingEditor(FittedDialog):
         for widget in [*self.fields.values(), self.objective]:
             widget.setReadOnly(locked)
         self.type.setEnabled(not locked)
+        self.series.setEnabled(data.id is None)  # its number belongs to the series
         self.clusters.setEnabled(not locked)
         for part in (self.attendance, self.agenda, self.decisions):
             part.set_read_only(locked)
@@ -245,16 +267,12 @@ class MeetingEditor(FittedDialog):
 
     def form_state(self) -> dict:
         """Everything the form holds, as typed (JSON-ready): for "unsaved edits?" and drafts."""
-        checks = [
-            self.clusters.item(i).data(Qt.ItemDataRole.UserRole)
-            for i in range(self.clusters.count())
-            if self.clusters.item(i).checkState() == Qt.CheckState.Checked
-        ]
         return {
             "type": self.type.currentData(),
+            "series": self.series.currentText(),  # as typed: a new series has no key yet
             "fields": {key: widget.text() for key, widget in self.fields.items()},
             "objective": self.objective.toPlainText(),
-            "clusters": checks,
+            "clusters": self._checked_clusters(),
             "attendees": [_plain(a) for a in self.attendance.values()],
             "agenda": [_plain(a) for a in self.agenda.values()],
             "decisions": [_plain(d) for d in self.decisions.values()],
@@ -265,6 +283,8 @@ class MeetingEditor(FittedDialog):
         from pazos_desktop.services.meetings import AgendaItemData, AttendeeData, DecisionData
 
         self.type.setCurrentIndex(max(0, self.type.findData(state.get("type"))))
+        if self.data.id is None and state.get("series"):  # a saved acta keeps its series
+            self.series.setEditText(state["series"])
         for key, text in state.get("fields", {}).items():
             if key in self.fields:
                 self.fields[key].setText(text)
@@ -300,10 +320,11 @@ class MeetingEditor(FittedDialog):
         return MeetingData(
             **values,
             type=self.type.currentData(),
+            series=self._chosen_series() if old.id is None else old.series,
             objective=self.objective.toPlainText(),
             chair_contact_id=old.chair_contact_id,
             secretary_contact_id=old.secretary_contact_id,
-            cluster_ids=self.form_state()["clusters"],
+            cluster_ids=self._checked_clusters(),
             attendees=self.attendance.values(),
             agenda=self.agenda.values(),
             decisions=self.decisions.values(),
@@ -312,6 +333,27 @@ class MeetingEditor(FittedDialog):
             version=old.version,
         )
 
+    def _show_series(self, key: str) -> None:
+        index = self.series.findData(key)
+        if index < 0:
+            self.series.addItem(key, key)
+            index = self.series.count() - 1
+        self.series.setCurrentIndex(index)
+
+    def _chosen_series(self) -> str | None:
+        """The key of the series chosen, or the name typed for a new one."""
+        text = self.series.currentText().strip()
+        index = self.series.findText(text)
+        if index >= 0:
+            return self.series.itemData(index)
+        return text or None
+
+    def _checked_clusters(self) -> list[int]:
+        return [
+            self.clusters.item(i).data(Qt.ItemDataRole.UserRole)
+            for i in range(self.clusters.count())
+            if self.clusters.item(i).checkState() == Qt.CheckState.Checked
+        ]
     # --- actions ------------------------------------------------------------------------------
 
     def _run(self, fn, reason: str | None = None) -> None:
@@ -382,7 +424,9 @@ class MeetingEditor(FittedDialog):
 
     def export(self, kind: str) -> None:
         if self.data.id is not None:
-            export_document(self.ops, self, kind, self.data.year, self.data.number)
+            export_document(
+                self.ops, self, kind, self.data.year, self.data.number, self.data.series
+            )
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)

@@ -6,7 +6,12 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from pazos_desktop.domain import format_date
-from pazos_desktop.meetings_domain import MeetingType, meeting_status_label, meeting_type_label
+from pazos_desktop.meetings_domain import (
+    MeetingType,
+    meeting_status_label,
+    meeting_type_label,
+    series_label,
+)
 from pazos_desktop.services import meeting_list, meetings
 
 from ..models.rows import Column, RowsModel
@@ -70,7 +75,8 @@ class MeetingsView(QWidget):
         return [
             Column(self.tr("Acta"), lambda r: r.label),
             Column(self.tr("Fecha"), lambda r: format_date(r.date)),
-            Column(self.tr("Tipo"), lambda r: meeting_type_label(r.type)),
+            # The body (its series): the type's label unless another series was chosen.
+            Column(self.tr("Tipo"), lambda r: series_label(r.series or r.type)),
             Column(self.tr("Lugar"), lambda r: r.place, tooltip=lambda r: r.place),
             Column(self.tr("Estado"), lambda r: meeting_status_label(r.status)),
             Column(self.tr("Asistentes"), lambda r: r.attendees, True),
@@ -156,7 +162,7 @@ class MeetingsView(QWidget):
     def export(self, kind: str) -> None:
         row = self.panel.current()
         if row is not None:
-            export_document(self.ops, self, kind, row.year, row.number)
+            export_document(self.ops, self, kind, row.year, row.number, row.series)
 
     def save_state(self) -> None:
         self.panel.save_columns(self.ctx.prefs, "meetings")

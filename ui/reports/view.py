@@ -13,6 +13,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QFormLayout,
@@ -34,6 +35,11 @@ from .. import errors, interaction
 from .periods import PRESETS, preset_period
 
 
+class _Ask:
+    """A gathered report whose PDF would miss characters: the user is asked before writing."""
+
+    def __init__(self, report, found: list):
+        self.report, self.found = report, found
 class ReportsView(QWidget):
     preview_ready = Signal(object)  # the CoordinationReport shown
     exported = Signal(str)  # the path written
@@ -72,6 +78,12 @@ class ReportsView(QWidget):
         self.page_size.addItem(_("Carta"), "letter")
         self.page_size.addItem("A4", "a4")
         form.addRow(_("Tamaño de página"), self.page_size)
+        self.with_progress = QCheckBox(_("Incluir la lista de avances del periodo"))
+        self.with_progress.setChecked(True)
+        self.with_progress.setToolTip(
+            _("Sin ella el informe es más corto; las cifras de avances se mantienen.")
+        )
+        form.addRow("", self.with_progress)
         return box
 
     def _date_edit(self) -> QDateEdit:
@@ -174,6 +186,7 @@ class ReportsView(QWidget):
             component_ids=self.checked("components"),
             partner_ids=self.checked("partners"),
             on=self.today,
+            include_progress=self.with_progress.isChecked(),
         )
 
     # --- actions ---------------------------------------------------------------------------
@@ -191,6 +204,19 @@ class ReportsView(QWidget):
         self.preview_ready.emit(report)
 
     def choose_and_export(self, suffix: str) -> None:
+        """A PDF first offers the header settings (once, when empty); then where to save."""
+        if suffix != ".pdf":
+            self._choose(suffix)
+            return
+        from ..document_checks import prepare_export
+
+        prepare_export(self._in_session, self, lambda: self._choose(suffix))
+
+    def _in_session(self, fn, done) -> None:
+        """document_checks' runner: `fn(session)` through the pipeline, its result to `done`."""
+        self.ops.run(fn, done, self._failed, parent=self)
+
+    def _choose(self, suffix: str) -> None:
         kinds = {".pdf": _("Documento PDF (*.pdf)"), ".xlsx": _("Libro de Excel (*.xlsx)")}
         start = str(Path.home() / f"{_('informe')}_{self.date_to.date().toPython():%Y%m%d}{suffix}")
         path = interaction.save_file(self, _("Guardar informe"), start, kinds[suffix])
@@ -198,13 +224,37 @@ class ReportsView(QWidget):
             self.export_to(Path(path).with_suffix(suffix))
 
     def export_to(self, path: Path) -> None:
-        """Gather and write `path` (.pdf or .xlsx) in the background, with progress."""
-        from pazos_desktop.writers.report_file import save_report
+        """Gather and write `path` (.pdf or .xlsx) in the background, with progress; a PDF
+        whose texts have characters its fonts cannot draw asks first (document_checks)."""
+        from pazos_desktop.writers.report_file import report_problems, save_report
 
         request, page_size = self.request(), self.page_size.currentData()
 
         def work(job):
             report = job.in_session(gather(request))
+            found = report_problems(report, path)
+            if found:
+                return _Ask(report, found)
+            return save_report(report, path, page_size=page_size, on_page=_pages(job))
+
+        text = _("Escribiendo {name}…").format(name=path.name)
+        self._busy(text, cancellable=True)
+        self._start(text, work, lambda result: self._written(result, path, page_size))
+
+    def _written(self, result, path: Path, page_size: str) -> None:
+        if not isinstance(result, _Ask):
+            self._exported(result)
+            return
+        from ..document_checks import confirm_glyphs
+
+        self._idle(_("Exportación cancelada."))  # unless the user accepts the characters
+        confirm_glyphs(self, result.found, lambda: self._write(result.report, path, page_size))
+
+    def _write(self, report, path: Path, page_size: str) -> None:
+        """Write a report already gathered (the user accepted its characters)."""
+        from pazos_desktop.writers.report_file import save_report
+
+        def work(job):
             return save_report(report, path, page_size=page_size, on_page=_pages(job))
 
         text = _("Escribiendo {name}…").format(name=path.name)

@@ -47,7 +47,17 @@ VIEWS: list[ViewSpec] = [
         "territory", QT_TRANSLATE_NOOP("Views", "Territorio"), "ui.views.territory:TerritoryView"
     ),
     ViewSpec("programs", QT_TRANSLATE_NOOP("Views", "Programas"), "ui.views.programs:ProgramsView"),
+    ViewSpec(
+        "indicators",
+        QT_TRANSLATE_NOOP("Views", "Indicadores"),
+        "ui.views.indicators:IndicatorsView",
+    ),
     ViewSpec("reports", QT_TRANSLATE_NOOP("Views", "Informes"), "ui.views.reports:ReportsView"),
+    ViewSpec(
+        "personal_data",
+        QT_TRANSLATE_NOOP("Views", "Datos personales"),
+        "ui.personal_data.view:PersonalDataView",
+    ),
     ViewSpec(
         "settings", QT_TRANSLATE_NOOP("Views", "Configuración"), "ui.views.settings:SettingsView"
     ),

@@ -1,5 +1,6 @@
 """Panel: totals by status, the cluster × component matrix, what is overdue or due soon,
-commitments by partner as a bar chart, and the first steps of an empty database.
+commitments by partner as a bar chart, the outcome indicators, holders' requests past their
+term, and the first steps of an empty database.
 
 The view shows `DashboardFigures` (plain data, `pazos_desktop.figures`). At start-up the
 previous run's figures can be shown before the database is even open (`show_figures(...,
@@ -30,6 +31,7 @@ from pazos_desktop.figures import DashboardFigures, DueRow
 
 from ..models.matrix import CELL_IDS_ROLE, MatrixModel
 from ..models.rows import Column, RowsModel
+from ..personal_data.hooks import OverdueRequestsBanner
 from ..widgets import setup_table
 
 STATUS_ORDER = ["pipeline", "in_progress", OVERDUE, "completed", "suspended", "cancelled"]
@@ -92,6 +94,8 @@ class DashboardView(QWidget):
         self.banner.setStyleSheet("background: #fff8e1; padding: 4px; color: #5d4300;")
         self.banner.setVisible(False)
         layout.addWidget(self.banner)
+        self.personal_data = OverdueRequestsBanner(ctx)  # Ley 1581: requests past their term
+        layout.addWidget(self.personal_data)
         layout.addWidget(self._first_steps())
         layout.addLayout(self._cards())
         self.middle = QBoxLayout(QBoxLayout.Direction.LeftToRight)
@@ -107,6 +111,10 @@ class DashboardView(QWidget):
         lists.addLayout(self._list(self.tr("Vencidos"), self.overdue_model), 1)
         lists.addLayout(self._list(self.tr("Vencen en los próximos 30 días"), self.soon_model), 1)
         layout.addLayout(lists, 2)
+        self.indicators = None  # the outcome indicators (ui/views/indicators_panel.py)
+        self.indicators_box = QVBoxLayout()
+        self.indicators_box.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self.indicators_box, 3)
 
     # --- layout ---------------------------------------------------------------------------
 
@@ -244,6 +252,18 @@ class DashboardView(QWidget):
 
     def refresh(self) -> None:
         self.ops.run(load_dashboard, self._fresh, parent=self)
+        self.personal_data.refresh()
+        self._indicators().refresh()
+
+    def _indicators(self):
+        """The indicators panel, built at the first refresh: its module loads SQLAlchemy,
+        which the previous run's figures, shown before the database opens, must not wait for."""
+        if self.indicators is None:
+            from .indicators_panel import IndicatorsPanel
+
+            self.indicators = IndicatorsPanel(self.ctx)
+            self.indicators_box.addWidget(self.indicators)
+        return self.indicators
 
     def _fresh(self, figures: DashboardFigures) -> None:
         self.show_figures(figures)

@@ -22,6 +22,7 @@ from pazos_desktop.services.search import CommitmentFilter
 from .. import interaction
 from ..dialogs.partner import edit_contact, edit_partner
 from ..models.rows import Column, RowsModel
+from ..personal_data import hooks as personal_data
 from .base import TablePanel
 from .detail import history_columns, history_table
 from .export import export_list
@@ -96,6 +97,7 @@ class PartnersView(QWidget):
             Column(self.tr("Cargo"), lambda c: c.position or ""),
             Column(self.tr("Correo electrónico"), lambda c: c.email or ""),
             Column(self.tr("Teléfono"), lambda c: c.phone or ""),
+            personal_data.authorisation_column(self),
         ]
 
     # --- data -----------------------------------------------------------------------------
@@ -131,10 +133,12 @@ class PartnersView(QWidget):
             self.history_model.set_rows([])
             return
 
+        contacts = personal_data.contacts_call(row.id)  # with their authorisation's state
+
         def work(session):
             from pazos_desktop.services.readable_history import partner_history
 
-            return partners.list_contacts(session, row.id), partner_history(session, row.id)
+            return contacts(session), partner_history(session, row.id)
 
         self.ops.run(work, lambda r: self._details(row.id, *r), parent=self)
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -23,9 +24,11 @@ from PySide6.QtWidgets import (
 from pazos_desktop.services import settings
 
 from .. import interaction
+from ..personal_data.hooks import PolicyBox
 from ..widgets import DateField, parse_date, set_combo_data
 
-DB_KEYS = ("org_name", "org_logo", "page_size", "doc_code", "doc_version", "doc_approval_date")
+DB_KEYS = ("org_name", "org_logo", "page_size", "doc_code", "doc_version", "doc_approval_date",
+           "coordinator_email", "habeas_data_notice")  # fmt: skip
 
 
 class SettingsView(QWidget):
@@ -37,6 +40,8 @@ class SettingsView(QWidget):
         layout.addWidget(self._user_box())
         layout.addWidget(self._org_box())
         layout.addWidget(self._db_box())
+        self.personal_data = PolicyBox(ctx)  # Ley 1581: the policy in force, its versions
+        layout.addWidget(self.personal_data)
         layout.addStretch(1)
 
     def _user_box(self) -> QGroupBox:
@@ -74,6 +79,13 @@ class SettingsView(QWidget):
         self.page_size.addItem(self.tr("A4"), "a4")
         self.doc_code, self.doc_version = QLineEdit(), QLineEdit()
         self.doc_approval = DateField()
+        self.coordinator_email = QLineEdit()
+        self.coordinator_email.setPlaceholderText(self.tr("coordinacion@palmira.gov.co"))
+        self.notice = QPlainTextEdit()
+        self.notice.setPlaceholderText(
+            self.tr("Vacío: el aviso de la Ley 1581 de 2012 que trae el programa.")
+        )
+        self.notice.setMaximumHeight(90)
         rows = [
             (self.tr("&Nombre de la organización:"), self.org_name, self.org_name),
             (
@@ -85,6 +97,12 @@ class SettingsView(QWidget):
             (self.tr("&Código del documento:"), self.doc_code, self.doc_code),
             (self.tr("&Versión:"), self.doc_version, self.doc_version),
             (self.tr("Fecha de &aprobación:"), self.doc_approval, self.doc_approval),
+            (
+                self.tr("&Correo de la coordinación:"),
+                self.coordinator_email,
+                self.coordinator_email,
+            ),
+            (self.tr("Aviso de &datos personales:"), self.notice, self.notice),
         ]
         for label, widget, named in rows:
             form.addRow(label, widget)
@@ -120,6 +138,7 @@ class SettingsView(QWidget):
 
     def refresh(self) -> None:
         self.ops.run(settings.all_settings, self._show, parent=self)
+        self.personal_data.refresh()
 
     def _show(self, values: dict[str, str]) -> None:
         self.org_name.setText(values.get("org_name", ""))
@@ -127,6 +146,8 @@ class SettingsView(QWidget):
         set_combo_data(self.page_size, values.get("page_size") or "letter")
         self.doc_code.setText(values.get("doc_code", ""))
         self.doc_version.setText(values.get("doc_version", ""))
+        self.coordinator_email.setText(values.get("coordinator_email", ""))
+        self.notice.setPlainText(values.get("habeas_data_notice", ""))
         approval = values.get("doc_approval_date") or ""
         try:
             self.doc_approval.set_date(dt.date.fromisoformat(approval) if approval else None)
@@ -142,6 +163,17 @@ class SettingsView(QWidget):
             )
             self.org_error.setVisible(True)
             return None
+        email = self.coordinator_email.text().strip()
+        from pazos_desktop.domain import is_valid_email
+
+        if email and not is_valid_email(email):
+            self.org_error.setText(
+                self.tr("Correo de la coordinación: «{v}» no es una dirección válida.").replace(
+                    "{v}", email
+                )
+            )
+            self.org_error.setVisible(True)
+            return None
         self.org_error.setVisible(False)
         return {
             "org_name": self.org_name.text().strip(),
@@ -150,6 +182,8 @@ class SettingsView(QWidget):
             "doc_code": self.doc_code.text().strip(),
             "doc_version": self.doc_version.text().strip(),
             "doc_approval_date": approval.isoformat() if approval else "",
+            "coordinator_email": self.coordinator_email.text().strip(),
+            "habeas_data_notice": self.notice.toPlainText().strip(),
         }
 
     def save(self) -> None:
@@ -191,9 +225,14 @@ class SettingsView(QWidget):
             self.org_logo.setText(path)
 
     def open_db_folder(self) -> None:
-        path = self.ctx.db.path if self.ctx.db else None
-        if path is not None:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(Path(path).parent)))
+        """The database's folder; for a server, the folder of its backups on this PC."""
+        from pazos_desktop.backup import folder_of
+
+        db = self.ctx.db
+        folder = (Path(db.path).parent if db.path else folder_of(db)) if db else None
+        if folder is not None:
+            folder.mkdir(parents=True, exist_ok=True)
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
 def _with_button(edit: QLineEdit, text: str, slot) -> QWidget:

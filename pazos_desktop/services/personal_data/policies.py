@@ -1,0 +1,148 @@
+"""Versions of the data-processing policy (política de tratamiento) and the purposes list."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from ...clock import today_in
+from ...domain import fold
+from ...i18n import N_, _
+from ...models_personal_data import ContactAuthorisation, DataPolicy, DataPurpose
+from ..common import Checker, apply_fields, check_version, get_or_fail
+from .fields import DATE, LONG_TEXT, TEXT, Field, check
+
+NOTICE_MAX = 700  # printed on every attendance sheet: a short notice, not the policy
+
+POLICY_FIELDS = (
+    Field("version_label", N_("Versión"), TEXT, required=True, max_len=20),
+    Field("title", N_("Título"), TEXT, required=True, max_len=300),
+    Field("effective_on", N_("Vigente desde"), DATE, required=True),
+    Field("notice", N_("Aviso corto (planilla de asistencia)"), LONG_TEXT, True, NOTICE_MAX),
+    Field("text", N_("Texto de la política"), LONG_TEXT, max_len=200_000),
+    Field("url", N_("Dónde se publica (enlace)"), TEXT, max_len=300),
+)
+PURPOSE_FIELDS = (Field("name", N_("Finalidad"), TEXT, required=True, max_len=300),)
+
+
+@dataclass
+class PolicyData:
+    version_label: str = ""
+    title: str = ""
+    effective_on: dt.date | None = None
+    notice: str = ""
+    text: str | None = None
+    url: str | None = None
+    id: int | None = None
+    version: int | None = None
+    authorisations: int = 0
+
+
+@dataclass
+class PurposeData:
+    name: str = ""
+    active: bool = True
+    sort_order: int = 0
+    id: int | None = None
+    version: int | None = None
+
+
+def _policy_data(p: DataPolicy, used: int = 0) -> PolicyData:
+    keys = [f.key for f in POLICY_FIELDS]
+    return PolicyData(
+        **{k: getattr(p, k) for k in keys}, id=p.id, version=p.version, authorisations=used
+    )
+
+
+def list_policies(session: Session) -> list[PolicyData]:
+    used = dict(
+        session.execute(
+            select(ContactAuthorisation.policy_id, func.count()).group_by(
+                ContactAuthorisation.policy_id
+            )
+        ).all()
+    )
+    rows = session.scalars(select(DataPolicy).order_by(DataPolicy.effective_on.desc()))
+    return [_policy_data(p, used.get(p.id, 0)) for p in rows]
+
+
+def current_policy(session: Session, on: dt.date | None = None) -> PolicyData | None:
+    """The version in force on `on` (default today): the latest that started by then."""
+    on = on or today_in(session)
+    policy = session.scalars(
+        select(DataPolicy)
+        .where(DataPolicy.effective_on <= on)
+        .order_by(DataPolicy.effective_on.desc(), DataPolicy.id.desc())
+        .limit(1)
+    ).first()
+    return _policy_data(policy) if policy else None
+
+
+def get_policy(session: Session, policy_id: int) -> PolicyData:
+    return _policy_data(get_or_fail(session, DataPolicy, policy_id, _("La versión de la política")))
+
+
+def save_policy(session: Session, data: PolicyData) -> PolicyData:
+    c = Checker()
+    values = check(POLICY_FIELDS, data, c)
+    label = values.get("version_label")
+    if label:
+        query = select(func.count()).where(DataPolicy.version_label == label)
+        if data.id is not None:
+            query = query.where(DataPolicy.id != data.id)
+        if session.scalar(query):
+            c.fail(
+                "version_label",
+                _("Versión: ya existe la versión «{v}» de la política.").format(v=label),
+            )
+    c.raise_if_any()
+    if data.id is None:
+        policy = DataPolicy(**values)
+        session.add(policy)
+    else:
+        policy = get_or_fail(session, DataPolicy, data.id, _("La versión de la política"))
+        check_version(policy, data.version, _("La versión de la política"), values)
+        apply_fields(policy, values)
+    session.flush()
+    return _policy_data(policy)
+
+
+# --- purposes ---------------------------------------------------------------------------------
+
+
+def _purpose_data(p: DataPurpose) -> PurposeData:
+    return PurposeData(p.name, p.active, p.sort_order, p.id, p.version)
+
+
+def list_purposes(session: Session, active_only: bool = False) -> list[PurposeData]:
+    query = select(DataPurpose).order_by(DataPurpose.sort_order, DataPurpose.name_key)
+    if active_only:
+        query = query.where(DataPurpose.active.is_(True))
+    return [_purpose_data(p) for p in session.scalars(query)]
+
+
+def save_purpose(session: Session, data: PurposeData) -> PurposeData:
+    c = Checker()
+    values = check(PURPOSE_FIELDS, data, c)
+    name = values.get("name")
+    if name:
+        query = select(func.count()).where(DataPurpose.name_key == fold(name))
+        if data.id is not None:
+            query = query.where(DataPurpose.id != data.id)
+        if session.scalar(query):
+            c.fail("name", _("Finalidad: ya existe «{name}».").format(name=name))
+    c.raise_if_any()
+    values |= {"name_key": fold(name), "active": bool(data.active)}
+    if data.id is None:
+        top = session.scalar(select(func.coalesce(func.max(DataPurpose.sort_order), 0)))
+        purpose = DataPurpose(**values, sort_order=top + 1)
+        session.add(purpose)
+    else:
+        purpose = get_or_fail(session, DataPurpose, data.id, _("La finalidad"))
+        check_version(purpose, data.version, _("La finalidad"), values)
+        apply_fields(purpose, values)
+    session.flush()
+    return _purpose_data(purpose)

@@ -1,0 +1,97 @@
+"""After a suppression: no old copy of the text left in the database file or its WAL, and no
+restored backup bringing the person back."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import sqlite3
+from pathlib import Path
+
+from ...errors import PazosError
+from ...i18n import _
+
+log = logging.getLogger(__name__)
+
+
+def purge_freed_pages(engine) -> None:
+    """SQLite: move the WAL into the file, rewrite the file (VACUUM leaves no freed page with
+    old content) and truncate the WAL to zero bytes. A server database is left to its
+    administrator (PostgreSQL keeps old row versions until VACUUM FULL; see README)."""
+    from ...database import is_sqlite
+
+    if not is_sqlite(engine):
+        return
+    raw = engine.raw_connection()  # autocommit: VACUUM cannot run inside a transaction
+    try:
+        cursor = raw.cursor()
+        _checkpoint(cursor)
+        cursor.execute("VACUUM")
+        _checkpoint(cursor)
+        cursor.close()
+    finally:
+        raw.close()
+
+
+def _checkpoint(cursor) -> None:
+    busy, _log, _done = cursor.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()
+    if busy:
+        raise PazosError(
+            _(
+                "Otra conexión está leyendo la base de datos: cierre las demás copias del "
+                "programa y repita la supresión para limpiar el archivo."
+            )
+        )
+
+
+def suppressed_in(path: Path) -> dict[int, dt.datetime | None]:
+    """Suppressed contact ids of a database file, with each contact's creation time (so a
+    reused id in an older copy is not mistaken for the person); {} when there are none."""
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = con.execute(
+                "SELECT s.contact_id, c.created_at FROM data_suppression s "
+                "JOIN contact c ON c.id = s.contact_id"
+            ).fetchall()
+        finally:
+            con.close()
+    except sqlite3.Error:  # an older schema, or a damaged current database
+        return {}
+    return {cid: _moment(created) for cid, created in rows}
+
+
+def _moment(text) -> dt.datetime | None:
+    try:
+        return dt.datetime.fromisoformat(str(text))
+    except ValueError:
+        return None
+
+
+def reapply_suppressions(staging: Path, current: Path) -> list[int]:
+    """Suppress again, in a backup about to be restored, everyone suppressed in the current
+    database: restoring an older copy must not bring a suppressed person back."""
+    wanted = suppressed_in(current)
+    if not wanted:
+        return []
+    from ...database import Database
+    from ...models import Contact
+    from .suppression import suppress_contact, suppressed_ids
+
+    db = Database(str(staging))
+    done: list[int] = []
+    try:
+        with db.session(reason="restore") as session:
+            already = suppressed_ids(session)
+            for contact_id, created in sorted(wanted.items()):
+                contact = session.get(Contact, contact_id)
+                if contact is None or contact_id in already or contact.created_at != created:
+                    continue
+                suppress_contact(session, contact_id)
+                done.append(contact_id)
+        if done:
+            purge_freed_pages(db.engine)
+    finally:
+        db.dispose()
+    log.info("suppressions re-applied to the restored copy: %s", done)
+    return done

@@ -1,0 +1,175 @@
+"""The PDF a person receives with their data (derecho a conocer, art. 8 a), Ley 1581).
+
+From a `PersonRecord` (services.personal_data.export); runs no query. Text is drawn as text.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from reportlab.lib.units import cm
+from reportlab.platypus import Flowable, Paragraph, Spacer
+
+from ..i18n import N_
+from ..services.personal_data.export import PersonRecord, field_label, format_iso, record_label
+from .minutes_pdf import Labels
+from .pdf_base import (
+    DocumentInfo,
+    bold_label,
+    build_pdf,
+    data_table,
+    frame_width,
+    markup,
+    para,
+    styles,
+)
+
+RIGHTS = N_(
+    "Como titular de estos datos usted puede conocerlos, actualizarlos y rectificarlos, pedir "
+    "prueba de la autorización, ser informado del uso que se les da, revocar la autorización "
+    "y pedir su supresión, y presentar quejas ante la Superintendencia de Industria y Comercio "
+    "(Ley 1581 de 2012, art. 8). Las consultas se responden en 10 días hábiles y los reclamos "
+    "en 15 (arts. 14 y 15)."
+)
+
+
+def write_person_pdf(
+    target: str | Path | io.BytesIO, record: PersonRecord, info: DocumentInfo, invariant=False
+) -> None:
+    t = Labels(record.lang)
+    width = frame_width(info)
+    st = styles()
+    c = record.contact
+    story: list[Flowable] = [
+        Paragraph(markup(t(N_("DATOS PERSONALES REGISTRADOS"))), st.title),
+        para(
+            t(N_("Generado el {moment} por PAZOS Coordinación.")).format(
+                moment=record.generated_at.replace("T", " ")
+            ),
+            st.small,
+        ),
+        Spacer(1, 0.2 * cm),
+        _heading(t(N_("Datos de contacto"))),
+        bold_label(t(N_("Nombre")), c["name"]),
+        bold_label(t(N_("Entidad")), c["partner"]),
+        bold_label(t(N_("Cargo")), c["position"] or ""),
+        bold_label(t(N_("Correo electrónico")), c["email"] or ""),
+        bold_label(t(N_("Teléfono")), c["phone"] or ""),
+    ]
+    story += _section(
+        t,
+        N_("Autorizaciones de tratamiento"),
+        [
+            N_("Fecha"),
+            N_("Medio"),
+            N_("Política"),
+            N_("Finalidades"),
+            N_("Evidencia"),
+            N_("Revocada el"),
+        ],
+        [
+            [
+                format_iso(a["granted_on"]),
+                a["means_label"],
+                a["policy_version"],
+                "; ".join(a["purposes"]),
+                a["evidence"] or "",
+                format_iso(a["revoked_on"]),
+            ]
+            for a in record.authorisations
+        ],
+        width,
+        (0.1, 0.14, 0.08, 0.36, 0.2, 0.12),
+    )
+    story += _section(
+        t,
+        N_("Asistencia a reuniones"),
+        [N_("Acta"), N_("Fecha"), N_("Tipo"), N_("Asistencia"), N_("Registrado como")],
+        [
+            [a["acta"], format_iso(a["date"]), a["type"], a["presence"], a["recorded_as"]]
+            for a in record.attendances
+        ],
+        width,
+        (0.2, 0.1, 0.2, 0.12, 0.38),
+    )
+    story += _section(
+        t,
+        N_("Funciones en reuniones"),
+        [N_("Acta"), N_("Fecha"), N_("Función")],
+        [[r["acta"], format_iso(r["date"]), r["role"]] for r in record.roles],
+        width,
+        (0.4, 0.2, 0.4),
+    )
+    story += _section(
+        t,
+        N_("Compromisos a su cargo"),
+        [N_("ID"), N_("Compromiso"), N_("Entidad"), N_("Estado"), N_("Fecha límite")],
+        [
+            [str(r["id"]), r["title"], r["partner"], r["status"], format_iso(r["due_date"])]
+            for r in record.responsibilities
+        ],
+        width,
+        (0.07, 0.45, 0.22, 0.12, 0.14),
+    )
+    story += _section(
+        t,
+        N_("Solicitudes presentadas"),
+        [N_("Tipo"), N_("Recibida el"), N_("Vence el"), N_("Estado"), N_("Respondida el")],
+        [
+            [
+                r["type"],
+                format_iso(r["received_on"]),
+                format_iso(r["due_on"]),
+                r["status"],
+                format_iso(r["answered_on"]),
+            ]
+            for r in record.requests
+        ],
+        width,
+        (0.3, 0.15, 0.15, 0.2, 0.2),
+    )
+    story += _section(
+        t,
+        N_("Historial de cambios que le mencionan"),
+        [N_("Fecha"), N_("Quién"), N_("Registro"), N_("Campo"), N_("Antes"), N_("Después")],
+        [
+            [
+                h["at"].replace("T", " "),
+                h["actor"],
+                record_label(h["entity"], h["entity_id"], record.lang),
+                field_label(h["field"], h["action"], record.lang),
+                h["old"] or "",
+                h["new"] or "",
+            ]
+            for h in record.history
+        ],
+        width,
+        (0.14, 0.1, 0.14, 0.14, 0.24, 0.24),
+    )
+    if record.history_cut:
+        story.append(
+            para(
+                t(
+                    N_(
+                        "Se muestran las entradas más recientes; el archivo JSON del registro las tiene todas."
+                    )
+                ),
+                st.small,
+            )
+        )
+    story += [Spacer(1, 0.3 * cm), para(t(RIGHTS), st.small)]
+    build_pdf(target, info, story, invariant=invariant)
+
+
+def _heading(text: str) -> Paragraph:
+    return Paragraph(markup(text), styles().h1)
+
+
+def _section(
+    t: Labels, title: str, header: list[str], rows: list[list[str]], width: float, shares
+) -> list[Flowable]:
+    if not rows:
+        return [_heading(t(title)), para(t(N_("No hay registros.")), styles().small)]
+    widths = [width * s for s in shares]
+    return [_heading(t(title)), *data_table([t(h) for h in header], rows, widths)]

@@ -1,0 +1,61 @@
+"""Window actions on one person: export their data, suppress it (after a backup)."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFileDialog, QWidget
+
+from pazos_desktop.i18n import _
+
+from ..operations import Operations
+from .confirm import confirm_suppression
+
+
+def export_person(ops: Operations, parent: QWidget, contact_id: int, folder: str, done) -> None:
+    from pazos_desktop.services.personal_data.export import export_person as export
+
+    path, _filter = QFileDialog.getSaveFileName(
+        parent,
+        parent.tr("Exportar los datos de la persona"),
+        f"{folder}/datos_personales_{contact_id}.pdf",
+        parent.tr("PDF para la persona (*.pdf);;JSON para el registro (*.json)"),
+    )
+    if path:
+        ops.run(lambda s: export(s, contact_id, path), done, parent=parent)
+
+
+def suppress_person(ops: Operations, parent: QWidget, contact_id: int, done) -> None:
+    """Plan (read), confirm naming what happens, then back up, suppress, clean the file."""
+    from pazos_desktop import backup
+    from pazos_desktop.services.personal_data.suppression import plan_suppression
+
+    db = ops.db
+
+    def read(session):
+        count = len(backup.list_backups(db.path)) if db.path is not None else 0
+        return plan_suppression(session, contact_id), count
+
+    ops.run(read, lambda found: _confirm(ops, parent, contact_id, *found, done), parent=parent)
+
+
+def _confirm(ops, parent, contact_id: int, plan, backups: int, done) -> None:
+    from pazos_desktop.errors import PazosError
+
+    if plan.already:
+        from .. import errors
+
+        errors.show_error(parent, PazosError(_("Los datos de este contacto ya fueron suprimidos.")))
+        return
+    if confirm_suppression(parent, plan, backups):
+        ops.submit(lambda: _suppress(ops.db, contact_id), done, parent=parent)
+
+
+def _suppress(db, contact_id: int):
+    from pazos_desktop import backup
+    from pazos_desktop.services.personal_data.purge import purge_freed_pages
+    from pazos_desktop.services.personal_data.suppression import suppress_contact
+
+    backup.before(db, "suppression")
+    with db.session() as session:
+        result = suppress_contact(session, contact_id)
+    purge_freed_pages(db.engine)
+    return result
