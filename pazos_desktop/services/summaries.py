@@ -33,6 +33,8 @@ def int_sum(expr):
     """SUM as a whole number on every engine: PostgreSQL's SUM of a bigint is `numeric`,
     which arrives as a Decimal (and was written to the report's xlsx as text)."""
     return cast(func.coalesce(func.sum(expr), 0), BigInteger)
+
+
 def _counts():
     return (
         func.count(Commitment.id),

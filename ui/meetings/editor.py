@@ -354,6 +354,7 @@ class MeetingEditor(FittedDialog):
             for i in range(self.clusters.count())
             if self.clusters.item(i).checkState() == Qt.CheckState.Checked
         ]
+
     # --- actions ------------------------------------------------------------------------------
 
     def _run(self, fn, reason: str | None = None) -> None:

@@ -40,6 +40,8 @@ class _Ask:
 
     def __init__(self, report, found: list):
         self.report, self.found = report, found
+
+
 class ReportsView(QWidget):
     preview_ready = Signal(object)  # the CoordinationReport shown
     exported = Signal(str)  # the path written
