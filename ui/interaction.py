@@ -1,8 +1,9 @@
 """The one way the window talks to the user (git-cola's `Interaction` seam).
 
 Every message, question and file chooser of `ui/` goes through the module functions below:
-`inform`, `warn`, `confirm`, `ask_text`, `save_file`, `open_file`, `open_files`,
-`choose_folder`, and `error` (what `ui.errors.show_error` shows). They call `current`: an
+`inform`, `warn`, `confirm`, `confirm_dialog` (a question in a dialog of our own, such as the
+suppression's), `ask_text`, `save_file`, `open_file`, `open_files`, `choose_folder`, and
+`error` (what `ui.errors.show_error` shows). They call `current`: an
 `Interaction` (Qt dialogs whose buttons say what they do, in the program's language) that
 tests and the self-check replace with a `Recorder`, which remembers what would have been shown
 and answers from a script. No other module of `ui/` builds a QMessageBox, QInputDialog or
@@ -17,7 +18,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox, QWidget
 
 
 def tr(text: str) -> str:
@@ -59,6 +60,12 @@ class Interaction:
         box.setEscapeButton(refuse)
         box.exec()
         return box.clickedButton() is accept
+
+    def confirm_dialog(self, dialog: QDialog, text: str) -> bool:
+        """A question asked by a dialog of ours (`text`: what it asks); True when accepted."""
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        dialog.deleteLater()
+        return accepted
 
     def ask_text(self, parent, title: str, label: str, text: str = "") -> str | None:
         """A line of text, or None when cancelled."""
@@ -150,6 +157,11 @@ class Recorder(Interaction):
         self.questions.append(text)
         return self.answer
 
+    def confirm_dialog(self, dialog, text) -> bool:
+        self.questions.append(text)
+        dialog.deleteLater()
+        return self.answer
+
     def ask_text(self, parent, title, label, text="") -> str | None:
         self.asked.append(label)
         return self.texts.pop(0) if self.texts else None
@@ -199,6 +211,10 @@ def warn(parent, title: str, text: str) -> None:
 
 def confirm(parent, title: str, text: str, yes: str | None = None, no: str | None = None) -> bool:
     return current.confirm(parent, title, text, yes, no)
+
+
+def confirm_dialog(dialog: QDialog, text: str) -> bool:
+    return current.confirm_dialog(dialog, text)
 
 
 def ask_text(parent, title: str, label: str, text: str = "") -> str | None:
