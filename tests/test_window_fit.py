@@ -1,6 +1,7 @@
 """A 1366×768 laptop at 125 % and 150 %: every dialog of ui/editors.py fits the screen (frame
-included), the window opens maximized, and the key columns stay readable. Each scale runs in
-its own process (tests/window_fit.py); PNGs under tests/_artifacts/window_fit/."""
+included), the window opens maximized, every view keeps it on the screen, and the key columns
+stay readable. Each scale runs in its own process (tests/window_fit.py); PNGs under
+tests/_artifacts/window_fit/."""
 
 from __future__ import annotations
 
@@ -41,6 +42,9 @@ def test_every_dialog_fits_a_laptop_and_columns_stay_readable(sample_db_path, ar
     assert found["maximized"]  # a small screen: the window takes all of it
     assert set(found["editors"]) == {e.key for e in EDITORS}
     assert {k: v for k, v in found["editors"].items() if not v["fits"]} == {}
+    screen = found["screen"]
+    too_big = {k: v for k, v in found["views"].items() if v[0] > screen[0] or v[1] > screen[1]}
+    assert too_big == {}  # no view pushes the maximized window past the screen
     wide = found["columns"]
     assert wide["title"] >= (240 if scale == 1.25 else 170)
     assert wide["title"] >= 0.24 * wide["table"]

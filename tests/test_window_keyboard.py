@@ -113,10 +113,12 @@ def test_create_and_approve_a_meeting_with_the_keyboard(qtbot, window, recorder)
     editor = wait_dialog(qtbot, MeetingEditor)
     idle(qtbot, window)
     assert QApplication.focusWidget() is editor.type
-    general = ["Fecha", "Hora de inicio", "Hora de finalización", "Lugar"]
-    general += ["Enlace (si es virtual)", "Objetivo", "Preside", "Cargo de quien preside"]
-    general += ["Secretario(a)", "Cargo del secretario(a)", "Próxima reunión: fecha"]
-    general += ["Próxima reunión: lugar", "Elaboró", "Revisó", "Clústeres"]
+    general = ["Serie (numeración)", "Fecha", "Hora de inicio", "Hora de finalización"]
+    general += ["Lugar", "Enlace (si es virtual)", "Objetivo", "Preside"]
+    general += ["Cargo de quien preside", "Secretario(a)", "Cargo del secretario(a)"]
+    general += ["Próxima reunión: fecha", "Próxima reunión: hora", "Próxima reunión: lugar"]
+    general += ["Elaboró", "Cargo de quien elaboró", "Revisó", "Cargo de quien revisó"]
+    general += ["Aprobó (si no es quien preside)", "Cargo de quien aprobó", "Clústeres"]
     assert _tab(len(general)) == general
     date = editor.fields["date"]
     date.setFocus()

@@ -115,7 +115,7 @@ def test_ayuda_lists_the_shortcuts_and_has_an_about_box(qtbot, window):
     show_shortcuts(window)
     shortcuts = wait_dialog(qtbot, ShortcutsDialog)
     keys = [shortcuts.table.item(r, 0).text() for r in range(shortcuts.table.rowCount())]
-    assert "Control+N" in keys and "Suprimir" in keys and "Control+1 … Control+8" in keys
+    assert "Control+N" in keys and "Suprimir" in keys and "Control+1 … Control+9, Control+0" in keys
     shortcuts.close()
     show_about(window)
     about = wait_dialog(qtbot, AboutDialog)

@@ -6,6 +6,8 @@ The offscreen screen is 1366×720 physical pixels: a 1366×768 screen less a 48 
 - "screen": the available area (logical px);
 - "editors": for every dialog of ui/editors.py, its frame (a 32 px title bar assumed, which
   offscreen windows lack) and whether it fits the screen;
+- "views": for every view of ui/views/__init__.py, the window's size with it shown (a view
+  whose minimum is larger than the screen pushes the window past it);
 - "columns": the maximized window's key columns: the commitments' title, due date and status
   widths against the text they hold, and the dashboard matrix's headers against their names.
 PNGs of each editor go to OUT.
@@ -81,6 +83,19 @@ def columns(window) -> dict:
     return wide
 
 
+def views(window) -> dict:
+    from window_render import settle
+
+    from ui.views import VIEWS
+
+    shown = {}
+    for spec in VIEWS:
+        window.show_view(spec.key)
+        settle(window)
+        shown[spec.key] = list(window.size().toTuple())
+    return shown
+
+
 def main(db: str, out: str) -> int:
     from PySide6.QtCore import QSettings
     from PySide6.QtWidgets import QApplication
@@ -120,6 +135,7 @@ def main(db: str, out: str) -> int:
         dialog.grab().save(str(folder / f"fit_editor_{name}.png"))
         dialog.hide()
         dialog.deleteLater()
+    result["views"] = views(window)
     result["columns"] = columns(window)
     window.grab().save(str(folder / "fit_view_dashboard.png"))
     window.show_view("commitments")

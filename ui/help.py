@@ -22,7 +22,7 @@ SHORTCUTS = [
     ("Ctrl+F", QT_TRANSLATE_NOOP("Help", "Ir al cuadro de búsqueda")),
     ("Ctrl+E", QT_TRANSLATE_NOOP("Help", "Exportar a Excel la lista que se ve")),
     (
-        "Ctrl+1 … Ctrl+8",
+        "Ctrl+1 … Ctrl+9, Ctrl+0",
         QT_TRANSLATE_NOOP("Help", "Ir a Panel, Compromisos, Reuniones… (en orden)"),
     ),
     ("Del", QT_TRANSLATE_NOOP("Help", "Archivar o restaurar la entidad elegida")),
@@ -45,7 +45,7 @@ def keys_text(keys: str) -> str:
     parts = [p.strip() for p in keys.split(",")]
     shown = []
     for part in parts:
-        ends = [e.strip() for e in part.split("…")]  # "Ctrl+1 … Ctrl+8": a range of keys
+        ends = [e.strip() for e in part.split("…")]  # "Ctrl+1 … Ctrl+9": a range of keys
         text = [QKeySequence(e).toString(QKeySequence.SequenceFormat.NativeText) or e for e in ends]
         shown.append(" … ".join(text))
     return ", ".join(shown)

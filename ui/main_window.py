@@ -68,9 +68,15 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setAccessibleName(self.tr("Navegación"))
         self.nav.setObjectName("navigation")
+        from .fit import SMALL_SCREEN, available
+
+        # On a laptop (1366×768 at 125-150 %) the list is narrower: every pixel it leaves goes
+        # to the views' tables (ten views, "Datos personales" the longest title).
+        self.nav_margin = 4 if available(self).width() < SMALL_SCREEN.width() else 24
+        side = 8 if self.nav_margin == 4 else 14
         self.nav.setStyleSheet(
             "#navigation { border: none; background: #1f3b57; color: white; font-size: 11pt; }"
-            "#navigation::item { padding: 8px 14px; }"
+            f"#navigation::item {{ padding: 8px {side}px; }}"
             "#navigation::item:selected { background: #2f6690; }"
         )
         self.stack = QStackedWidget()
@@ -98,7 +104,7 @@ class MainWindow(QMainWindow):
         self.nav.clear()
         for view in VIEWS:
             self.nav.addItem(QListWidgetItem(view.title()))  # row i is VIEWS[i]
-        width = max(self.nav.sizeHintForColumn(0), 120) + 24
+        width = max(self.nav.sizeHintForColumn(0), 120) + self.nav_margin
         self.nav.setFixedWidth(width)
         self.nav.blockSignals(False)
 
@@ -115,9 +121,9 @@ class MainWindow(QMainWindow):
             action.setShortcut(sequence)
             action.triggered.connect(lambda _=False, m=method: self._to_view(m))
             self.addAction(action)
-        for row, spec in enumerate(VIEWS[:9]):  # Ctrl+1 … Ctrl+8: the views, in order
+        for row, spec in enumerate(VIEWS[:10]):  # Ctrl+1 … Ctrl+9, Ctrl+0: the views, in order
             action = QAction(self)
-            action.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            action.setShortcut(QKeySequence(f"Ctrl+{(row + 1) % 10}"))
             action.triggered.connect(lambda _=False, k=spec.key: self._go(k))
             self.addAction(action)
 

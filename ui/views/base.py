@@ -25,8 +25,8 @@ class TablePanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         self.header = QHBoxLayout()
         self.title = QLabel(f"<b>{title}</b>")
-        self.header.addWidget(self.title)
-        self.header.addStretch(1)
+        self.title.setWordWrap(True)  # a narrow window: the title wraps, the buttons stay
+        self.header.addWidget(self.title, 1)
         layout.addLayout(self.header)
         self.table = QTableView()
         self.table.setModel(model)

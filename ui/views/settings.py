@@ -11,12 +11,14 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -35,7 +37,15 @@ class SettingsView(QWidget):
     def __init__(self, ctx):
         super().__init__()
         self.ctx, self.ops = ctx, ctx.ops
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()  # a laptop at 150 %: the boxes scroll, the window keeps its size
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        layout = QVBoxLayout(body)
         self.setMaximumWidth(16777215)
         layout.addWidget(self._user_box())
         layout.addWidget(self._org_box())
@@ -86,6 +96,7 @@ class SettingsView(QWidget):
             self.tr("Vacío: el aviso de la Ley 1581 de 2012 que trae el programa.")
         )
         self.notice.setMaximumHeight(90)
+        self.notice.setTabChangesFocus(True)  # Tab moves on to the next field, as in every form
         rows = [
             (self.tr("&Nombre de la organización:"), self.org_name, self.org_name),
             (
