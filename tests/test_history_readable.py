@@ -86,3 +86,22 @@ def test_one_function_finds_how_a_field_is_shown():
     assert field_spec("commitment", "achieved_quantity").label == "Logrado"
     assert field_spec("meeting_attendee", "sort_order") is None  # hidden
     assert field_spec("commitment", "nuevo_campo").label == "nuevo_campo"  # shown, raw
+
+
+def test_an_acta_is_named_with_its_series(db, session, world):  # noqa: F811
+    """Numbers repeat across series: the history names the body as well as the number."""
+    session.commit()
+    with db.session() as s:
+        mesa = meetings.create_meeting(
+            s, meeting_data(world, type="cluster", series="Mesa de clúster 3")
+        )
+    with db.session() as s:
+        made = commitments.save_commitment(
+            s, commitment(world["partners"][0], world, origin_meeting_id=mesa.id)
+        )
+    with db.session() as s:
+        acta = meetings.get_meeting(s, mesa.id).label
+        created = meeting_history(s, mesa.id)[-1].change
+        origin = commitment_history(s, made.id)[-1].change
+    assert "Serie (numeración): Mesa de clúster 3" in created
+    assert f"Acordado en: {acta} (Mesa de clúster 3)" in origin

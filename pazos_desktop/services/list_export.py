@@ -8,7 +8,7 @@ from sqlalchemy.orm import Session
 from ..clock import today_in
 from ..domain import partner_type_label, status_label
 from ..i18n import _
-from ..meetings_domain import meeting_status_label, meeting_type_label
+from ..meetings_domain import meeting_status_label, series_label
 from ..writers.list_xlsx import ListSheet
 from . import meeting_list, partners, search
 
@@ -94,7 +94,7 @@ def meeting_sheet(session: Session, f: meeting_list.MeetingFilter, note: str = "
         [
             m.label,
             m.date,
-            meeting_type_label(m.type),
+            series_label(m.series or m.type),  # the body, as the list shows it
             m.place,
             meeting_status_label(m.status),
             m.attendees,

@@ -21,7 +21,13 @@ from sqlalchemy.orm import Session
 from ..domain import format_cop, format_date, format_quantity, partner_type_label, source_label
 from ..domain import status_label as commitment_status_label
 from ..i18n import N_, _, get_language
-from ..meetings_domain import acta_label, meeting_status_label, meeting_type_label, presence_label
+from ..meetings_domain import (
+    acta_label,
+    meeting_status_label,
+    meeting_type_label,
+    presence_label,
+    series_label,
+)
 from ..models import Cluster, Commitment, Component, Contact, HistoryEntry, Partner, Program
 from ..models_meetings import Meeting
 from .history import ACTION_LABELS
@@ -80,6 +86,8 @@ FIELDS: dict[str, dict[str, FieldSpec | object]] = {
     "neighbourhood": {
         "comuna": FieldSpec(N_("Comuna")),
         "cluster_id": FieldSpec(N_("Clúster"), "ref:cluster"),
+        "department_code": FieldSpec(N_("Código DANE del departamento")),
+        "municipality_code": FieldSpec(N_("Código DANE del municipio")),
     },
     "program": {"lead_partner_id": FieldSpec(N_("Entidad líder"), "ref:partner")},
     "component": {
@@ -91,6 +99,7 @@ FIELDS: dict[str, dict[str, FieldSpec | object]] = {
     },
     "meeting": {
         "type": FieldSpec(N_("Tipo de reunión"), "meeting_type"),
+        "series": FieldSpec(N_("Serie (numeración)"), "series"),
         "year": FieldSpec(N_("Año")),
         "number": FieldSpec(N_("Número")),
         "date": FieldSpec(N_("Fecha"), "date"),
@@ -106,9 +115,15 @@ FIELDS: dict[str, dict[str, FieldSpec | object]] = {
         "secretary_name": FieldSpec(N_("Secretario(a)")),
         "secretary_position": FieldSpec(N_("Cargo del secretario(a)")),
         "next_date": FieldSpec(N_("Próxima reunión: fecha"), "date"),
+        "next_time": FieldSpec(N_("Próxima reunión: hora"), "time"),
         "next_place": FieldSpec(N_("Próxima reunión: lugar")),
         "prepared_by": FieldSpec(N_("Elaboró")),
+        "prepared_position": FieldSpec(N_("Cargo de quien elaboró")),
         "reviewed_by": FieldSpec(N_("Revisó")),
+        "reviewed_position": FieldSpec(N_("Cargo de quien revisó")),
+        "approver_name": FieldSpec(N_("Aprobó (si no es quien preside)")),
+        "approver_position": FieldSpec(N_("Cargo de quien aprobó")),
+        "approved_pdf_sha256": FieldSpec(N_("Huella SHA-256 del PDF aprobado")),
         "status": FieldSpec(N_("Estado del acta"), "meeting_status"),
         "approved_at": FieldSpec(N_("Aprobada el"), "datetime"),
         "approved_by": FieldSpec(N_("Aprobada por")),
@@ -184,6 +199,7 @@ FORMATTERS = {
     "status": commitment_status_label,
     "partner_type": partner_type_label,
     "meeting_type": meeting_type_label,
+    "series": series_label,
     "meeting_status": meeting_status_label,
     "presence": presence_label,
     "source": source_label,
@@ -337,8 +353,10 @@ def _names(session: Session, entries: list[HistoryEntry]) -> dict[tuple[str, int
 
 def _lookup(session: Session, table: str, ids: list[int]):
     if table == "meeting":
-        query = select(Meeting.id, Meeting.number, Meeting.year).where(Meeting.id.in_(ids))
-        return [(i, acta_label(n, y)) for i, n, y in session.execute(query)]
+        # Numbers repeat across series (each body numbers its actas): the body is named too.
+        query = select(Meeting.id, Meeting.number, Meeting.year, Meeting.series, Meeting.type)
+        rows = session.execute(query.where(Meeting.id.in_(ids)))
+        return [(i, f"{acta_label(n, y)} ({series_label(s or t)})") for i, n, y, s, t in rows]
     if table == "component":
         english = get_language() == "en"
         query = select(Component.id, Component.name_en if english else Component.name_es)
