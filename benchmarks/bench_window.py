@@ -53,6 +53,9 @@ def compile_bytecode() -> float:
     return time.perf_counter() - start
 
 
+DATA_HOME = tempfile.mkdtemp(prefix="pazos-bench-data-")  # cached figures: not the user's
+
+
 def process_times(
     args: list[str], marks: tuple[str, ...], launcher: list[str] | None = None
 ) -> dict[str, float]:
@@ -63,6 +66,7 @@ def process_times(
         stdout=subprocess.PIPE,
         text=True,
         cwd=ROOT,
+        env=dict(os.environ, XDG_DATA_HOME=DATA_HOME),
     )
     seen = {}
     for line in proc.stdout:
@@ -76,21 +80,27 @@ def process_times(
     return seen
 
 
-def startup(db: Path) -> tuple[float, float, float, float]:
+def startup(db: Path) -> tuple[float, ...]:
     """Medians (ms): bare window shown; our window shown, directly and by `uv run`; our
-    dashboard populated."""
+    dashboard's first figures (the previous run's, cached) and its fresh ones; the fresh ones
+    without a cache (a first start, or after the data changed)."""
     uv = [shutil.which("uv") or "uv", "run"]  # `uv run main.py` = `uv run` + the probe's main.py
-    bare, shown, by_uv, populated = [], [], [], []
+    marks = ("shown", "populated", "fresh")
+    bare, shown, by_uv, populated, fresh, uncached = [], [], [], [], [], []
     process_times(["bare"], ("shown",))  # warm the OS file cache for all three
-    process_times(["app", str(db)], ("shown", "populated"))
+    process_times(["app", str(db)], marks)  # …and leave the figures for the next start
     process_times(["app", str(db)], ("shown",), uv)
     for _ in range(STARTS):
         bare.append(process_times(["bare"], ("shown",))["shown"])
-        ours = process_times(["app", str(db)], ("shown", "populated"))
+        ours = process_times(["app", str(db)], marks)
         shown.append(ours["shown"])
         populated.append(ours["populated"])
+        fresh.append(ours["fresh"])
         by_uv.append(process_times(["app", str(db)], ("shown",), uv)["shown"])
-    return tuple(statistics.median(x) * 1000 for x in (bare, shown, by_uv, populated))
+        shutil.rmtree(Path(DATA_HOME) / "PAZOS Coordinacion" / "figures", ignore_errors=True)
+        uncached.append(process_times(["app", str(db)], marks)["populated"])
+    figures = (bare, shown, by_uv, populated, fresh, uncached)
+    return tuple(statistics.median(x) * 1000 for x in figures)
 
 
 def pump_until(condition, timeout: float = 30.0) -> None:
@@ -255,6 +265,7 @@ def _bare_dialog() -> None:
 
 
 def main() -> None:
+    os.environ["XDG_DATA_HOME"] = DATA_HOME  # this process's window too
     app = QApplication.instance() or QApplication(sys.argv)  # noqa: F841
     source = cached_database(scale=10)
     print(f"bytecode compiled once in {compile_bytecode():.1f} s (as after a first start)")
@@ -262,7 +273,7 @@ def main() -> None:
         tmp = Path(folder)
         db = tmp / "bench.sqlite"
         shutil.copy(source, db)
-        bare, shown, by_uv, populated = startup(db)
+        bare, shown, by_uv, populated, fresh, uncached = startup(db)
         figures = interactive(db, tmp)
     print(
         f"{'window benchmark (10x: 20,000 commitments)':<48} {'ours':>9} {'baseline':>9} {'ratio':>6}  target"
@@ -270,7 +281,9 @@ def main() -> None:
     rows = [
         ("start to main window shown (vs bare QMainWindow)", shown, bare, "<= 1.5x"),
         ("`uv run main.py` to window shown (vs bare)", by_uv, bare, "-"),
-        ("start to dashboard populated (vs bare QMainWindow)", populated, bare, "<= 5x"),
+        ("start to dashboard's figures (cached) (vs bare)", populated, bare, "<= 3x"),
+        ("start to dashboard's fresh figures (vs bare)", fresh, bare, "-"),
+        ("start to figures, no cache (first start) (vs bare)", uncached, bare, "-"),
         ("search keystroke, median (vs QSortFilterProxyModel)", *figures["search"][:2], "<= 50 ms"),
         ("sort by a column, median (vs QSortFilterProxyModel)", *figures["sort"][:2], "<= 100 ms"),
         ("open a commitment editor, median (vs bare QDialog)", *figures["editor"][:2], "<= 100 ms"),

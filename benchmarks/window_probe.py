@@ -1,9 +1,10 @@
 """Started as a process by bench_window.py: the real start-up path, reporting milestones.
 
 `python benchmarks/window_probe.py app DB` starts the program as `main.py --db DB` does and
-prints "shown" at the first event-loop turn after the main window is shown, then "populated"
-once the dashboard shows its figures, and quits. `... bare` shows an empty QMainWindow the
-same way: the baseline.
+prints "shown" at the first event-loop turn after the main window is shown, "populated" once
+the dashboard shows figures (the previous run's, when still valid, or else the fresh ones),
+then "fresh" once it shows the fresh ones, and quits. `... bare` shows an empty QMainWindow
+the same way: the baseline.
 """
 
 from __future__ import annotations
@@ -36,7 +37,7 @@ def app_run(db: str) -> int:
 
     def start(window, lang):
         print("shown", flush=True)  # the first event-loop turn after window.show()
-        window.ready.connect(lambda: _when_populated(window))
+        _report_figures()
         real_start(window, lang)
 
     ui.app.build_and_start = start
@@ -48,20 +49,36 @@ def app_run(db: str) -> int:
     return 0
 
 
-def _when_populated(window) -> None:
+def _report_figures() -> None:
+    """Wrap the dashboard's show_figures: "populated" the first time, "fresh" (and quit) when
+    the figures shown are not the cached ones."""
+
+    from ui.views.dashboard import DashboardView
+
+    real = DashboardView.show_figures
+    said: set[str] = set()
+
+    def show_figures(view, data, cached=False):
+        real(view, data, cached)
+        view.repaint()
+        if "populated" not in said:
+            said.add("populated")
+            print("populated", flush=True)
+        if not cached:
+            print("fresh", flush=True)
+            _quit_when_idle(view.ops)  # after the figures are kept for the next start
+
+    DashboardView.show_figures = show_figures
+
+
+def _quit_when_idle(ops) -> None:
+    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    view = window.views["dashboard"]
-
-    def done():
-        view.repaint()
-        print("populated", flush=True)
+    if ops.idle:
         QApplication.instance().quit()
-
-    if view.data is not None:
-        done()
     else:
-        view.loaded.connect(done)
+        QTimer.singleShot(10, lambda: _quit_when_idle(ops))
 
 
 if __name__ == "__main__":

@@ -48,3 +48,15 @@ class DoubtError(PazosError):
         self.doubts = list(doubts)
         lines = "\n".join(f"• {d}" for d in self.doubts)
         super().__init__(_("Revise antes de guardar:") + "\n" + lines)
+
+
+class Cancelled(PazosError):
+    """The user stopped a long operation; whatever it was writing was discarded.
+
+    The one cancel idiom: long work checks its cancel flag and raises this; the window's job
+    pipeline (ui/operations.py) turns it into "cancelled", never into an error dialog."""
+
+    def __init__(self, message: str | None = None) -> None:
+        from .i18n import _
+
+        super().__init__(message or _("Operación cancelada: no se guardó nada."))

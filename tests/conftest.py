@@ -21,11 +21,10 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["PAZOS_USER"] = "pytest"
-if os.environ.get("PAZOS_TEST_DB", "").startswith("postgresql") and (
-    "PAZOS_TEST_DATA_HOME" not in os.environ  # this file is imported twice (tests.conftest)
-):
-    # A server's automatic backups go to the user's data folder: a scratch one for the run.
-    scratch = tempfile.mkdtemp(prefix="pazos-test-data-")
+if "PAZOS_TEST_DATA_HOME" not in os.environ:  # this file is imported twice (tests.conftest)
+    # The user's data folder (drafts, cached dashboard figures, a server's automatic backups):
+    # a scratch one for the whole run.
+    scratch = tempfile.mkdtemp(prefix="pazos-tests-data-")
     os.environ["PAZOS_TEST_DATA_HOME"] = os.environ["XDG_DATA_HOME"] = scratch
 
 from pazos_desktop import i18n  # noqa: E402
@@ -63,8 +62,7 @@ def pytest_collection_modifyitems(config, items):
 
 def pytest_sessionfinish(session, exitstatus):
     server_db.close()
-    if server_db.on_server():
-        shutil.rmtree(os.environ["PAZOS_TEST_DATA_HOME"], ignore_errors=True)
+    shutil.rmtree(os.environ["PAZOS_TEST_DATA_HOME"], ignore_errors=True)
 
 
 @pytest.fixture(autouse=True)

@@ -64,7 +64,8 @@ def commitment(partner_id: int, world: dict, title: str = "Talleres de paz", **k
 
 def meeting_data(world: dict, day: dt.date | None = None, **kw) -> meetings.MeetingData:
     values = dict(
-        date=day or dt.date(TODAY.year, 3, 4),
+        # Never after the suite's today: a meeting dated in the future cannot be approved.
+        date=day or min(dt.date(TODAY.year, 3, 4), TODAY),
         start_time=dt.time(9, 0),
         end_time=dt.time(11, 0),
         place="Sala de juntas",

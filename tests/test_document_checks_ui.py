@@ -10,7 +10,7 @@ import pytest
 from pazos_desktop.services.settings import OFFERED, all_settings, missing_document_settings
 from pazos_desktop.writers.pdf_glyphs import GlyphProblem
 from tests.pdf_support import write_png
-from ui import document_checks, errors
+from ui import document_checks, interaction
 from ui.document_checks import SAVE, SKIP, DocumentSettingsDialog, prepare_export
 
 
@@ -80,16 +80,12 @@ def test_skip_and_cancel(qtbot, db, run, monkeypatch):
 
 def test_characters_the_pdf_cannot_draw_are_asked_about(qtbot, db, run, monkeypatch):
     monkeypatch.setattr(document_checks, "runner", lambda dialog: SKIP)
-    asked, done = [], []
-
-    def confirmer(title, text):
-        asked.append(text)
-        return False
-
-    monkeypatch.setattr(errors, "confirmer", confirmer)
+    done = []
+    recorder = interaction.Recorder(answer=False)
+    monkeypatch.setattr(interaction, "current", recorder)  # the seam answers the question
     problem = GlyphProblem("Compromiso 7", "Título", "🦄")
     prepare_export(run, None, lambda: done.append(1), problems=lambda s: [problem])
-    assert done == [] and "Compromiso 7, Título: «🦄»" in asked[0]
-    monkeypatch.setattr(errors, "confirmer", lambda title, text: True)
+    assert done == [] and "Compromiso 7, Título: «🦄»" in recorder.questions[0]
+    recorder.answer = True
     prepare_export(run, None, lambda: done.append(1), problems=lambda s: [problem])
     assert done == [1]

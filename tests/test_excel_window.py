@@ -10,7 +10,7 @@ import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QPainter
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 from window_support import idle
 
@@ -18,7 +18,6 @@ from pazos_desktop import backup
 from pazos_desktop.domain import format_quantity
 from pazos_desktop.models import Commitment, HistoryEntry, Partner, ProgressUpdate
 from pazos_desktop.services import commitments
-from ui.excel import actions as excel_actions
 from ui.excel.partner_dialog import ExcelPartnerDialog
 from ui.excel.preview_dialog import ExcelPreviewDialog
 
@@ -28,11 +27,9 @@ NEW, STATUS, DATE, COMMENT = 11, 12, 13, 14  # the partner's columns of a commit
 
 
 @pytest.fixture
-def told(monkeypatch) -> list[tuple[str, str]]:
-    """What the actions told the user (instead of a modal message box)."""
-    messages: list[tuple[str, str]] = []
-    monkeypatch.setattr(excel_actions, "informer", lambda t, text: messages.append((t, text)))
-    return messages
+def told(recorder) -> list[tuple[str, str]]:
+    """What the actions told the user (the interaction seam's recorder)."""
+    return recorder.told
 
 
 @pytest.fixture
@@ -67,7 +64,7 @@ def _export_sheets(qtbot, excel, told, keep: set[str] | None = None) -> list[Pat
         _save(dialog, "partner_sheets_dialog.png")
     dialog.ok.click()
     text = _wait_told(qtbot, told, len(told) + 1)
-    assert "Se guardaron" in text
+    assert text.startswith(("Se guardó 1 hoja ", "Se guardaron "))
     return sorted(Path(dialog.folder()).glob("*.xlsx"))
 
 
@@ -86,9 +83,8 @@ def _sheet_ids(path: Path) -> list[int]:
     return [r[0] for r in ws.iter_rows(min_row=4, values_only=True) if isinstance(r[0], int)]
 
 
-def _import(qtbot, excel, monkeypatch, paths: list[Path]) -> ExcelPreviewDialog:
-    chosen = ([str(p) for p in paths], "Excel (*.xlsx)")
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: chosen)
+def _import(qtbot, excel, recorder, paths: list[Path]) -> ExcelPreviewDialog:
+    recorder.files.append([str(p) for p in paths])
     excel.entries["import_returned_sheets"].trigger()
     return _open_dialog(qtbot, excel, ExcelPreviewDialog)
 
@@ -107,7 +103,7 @@ def _cells(model) -> list[list[str]]:
     ]
 
 
-def test_export_fill_import_accept(qtbot, window, excel, told, monkeypatch):
+def test_export_fill_import_accept(qtbot, window, excel, told, recorder):
     files = _export_sheets(qtbot, excel, told)
     with window.ops.db.session() as s:
         with_commitments = s.scalar(
@@ -131,7 +127,7 @@ def test_export_fill_import_accept(qtbot, window, excel, told, monkeypatch):
             second: {COMMENT: "Reunión con el barrio"},
         },
     )
-    dialog = _import(qtbot, excel, monkeypatch, [path])
+    dialog = _import(qtbot, excel, recorder, [path])
     assert dialog.tabs.currentWidget() is dialog.change_view  # no problems, no conflicts
     lines = _cells(dialog.changes)
     shown = format_quantity(new)
@@ -141,7 +137,7 @@ def test_export_fill_import_accept(qtbot, window, excel, told, monkeypatch):
     assert dialog.apply_button.isEnabled()
     _save(dialog, "preview_changes.png")
     dialog.apply_button.click()
-    assert "2 avances" in _wait_told(qtbot, told, 2)
+    assert "avances registrados: 2" in _wait_told(qtbot, told, 2)
     idle(qtbot, window)
     with window.ops.db.session() as s:
         after = commitments.get_commitment(s, first)
@@ -156,12 +152,12 @@ def test_export_fill_import_accept(qtbot, window, excel, told, monkeypatch):
     assert backups, "a backup is taken before the import"
 
 
-def test_bad_row_blocks_apply(qtbot, window, excel, told, monkeypatch):
+def test_bad_row_blocks_apply(qtbot, window, excel, told, recorder):
     path = _export_sheets(qtbot, excel, told, keep={"Fundación SIDOC"})[0]
     first, second = _sheet_ids(path)[:2]
     _fill(path, {first: {NEW: -3}, second: {STATUS: "Volando", NEW: 2}})
     before = _counts(window)
-    dialog = _import(qtbot, excel, monkeypatch, [path])
+    dialog = _import(qtbot, excel, recorder, [path])
     assert dialog.tabs.currentWidget() is dialog.problem_view
     negative, unknown = _cells(dialog.problems)
     assert negative[:3] == [path.name, "Compromisos", "5"]
@@ -177,14 +173,14 @@ def test_bad_row_blocks_apply(qtbot, window, excel, told, monkeypatch):
     assert _counts(window) == before
 
 
-def test_conflict_listed_and_accepted(qtbot, window, excel, told, monkeypatch):
+def test_conflict_listed_and_accepted(qtbot, window, excel, told, recorder):
     path = _export_sheets(qtbot, excel, told, keep={"Fundación SIDOC"})[0]
     first = _sheet_ids(path)[0]
     with window.ops.db.session() as s:  # someone edits it after the sheet went out
         row = s.get(Commitment, first)
         row.notes = "cambiado en la oficina"
     _fill(path, {first: {NEW: 3, COMMENT: "Avance del socio"}})
-    dialog = _import(qtbot, excel, monkeypatch, [path])
+    dialog = _import(qtbot, excel, recorder, [path])
     assert dialog.tabs.currentIndex() == 1  # the conflicts tab
     conflict = _cells(dialog.conflicts)[0]
     assert "Cambió en la base de datos" in conflict[4] and "3" in conflict[5]
@@ -196,17 +192,17 @@ def test_conflict_listed_and_accepted(qtbot, window, excel, told, monkeypatch):
     assert dialog.apply_button.isEnabled() and dialog.accepted_keys() == {f"commitment:{first}"}
     _save(dialog, "preview_conflict.png")
     dialog.apply_button.click()
-    assert "0 conflictos omitidos" in _wait_told(qtbot, told, 2)
+    assert "conflictos omitidos: 0" in _wait_told(qtbot, told, 2)
     with window.ops.db.session() as s:
         assert s.get(Commitment, first).achieved_quantity == 3
 
 
-def test_workbook_template_and_bulk(qtbot, window, excel, told, monkeypatch, tmp_path):
+def test_workbook_template_and_bulk(qtbot, window, excel, told, recorder, tmp_path):
     book, template = tmp_path / "libro.xlsx", tmp_path / "plantilla"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(book), ""))
+    recorder.files.append(str(book))
     excel.entries["export_workbook"].trigger()
     assert "Libro guardado" in _wait_told(qtbot, told, 1)
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(template), ""))
+    recorder.files.append(str(template))
     excel.entries["download_template"].trigger()
     assert "Plantilla guardada" in _wait_told(qtbot, told, 2)
     assert "Instrucciones" in load_workbook(tmp_path / "plantilla.xlsx", read_only=True).sheetnames
@@ -218,21 +214,21 @@ def test_workbook_template_and_bulk(qtbot, window, excel, told, monkeypatch, tmp
     ws.cell(3, phone).value = "602 555 0101"
     name = ws.cell(3, header.index("Nombre") + 1).value
     wb.save(book)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(book), ""))
+    recorder.files.append(str(book))
     excel.entries["import_bulk"].trigger()
     dialog = _open_dialog(qtbot, excel, ExcelPreviewDialog)
     assert [line[4:] for line in _cells(dialog.changes)] == [
         ["Teléfono", _cells(dialog.changes)[0][5], "602 555 0101"]
     ]
     dialog.apply_button.click()
-    assert "1 actualizados" in _wait_told(qtbot, told, 3)
+    assert "actualizados: 1;" in _wait_told(qtbot, told, 3)
     with window.ops.db.session() as s:
         assert s.scalar(select(Partner.phone).where(Partner.name == name)) == "602 555 0101"
 
 
-def test_menu_and_cancelled_export(qtbot, window, excel, told, monkeypatch, tmp_path):
+def test_menu_and_cancelled_export(qtbot, window, excel, told, recorder, tmp_path):
     menu = excel.menu
-    assert [a.text() for a in window.menuBar().actions()] == ["&Archivo", "&Excel"]
+    assert [a.text() for a in window.menuBar().actions()] == ["&Archivo", "&Excel", "Ay&uda"]
     titles = [a.text() for a in menu.actions() if not a.isSeparator()]
     assert titles[0] == "Exportar hojas de compromisos…" and all(
         a.isEnabled() for a in menu.actions()
@@ -248,16 +244,9 @@ def test_menu_and_cancelled_export(qtbot, window, excel, told, monkeypatch, tmp_
     menu.hide()
     # The user cancels while the workbook is written: no file, a plain message.
     book = tmp_path / "cancelado.xlsx"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(book), ""))
-    real = excel_actions.run_with_progress
-
-    def cancel_at_once(*args, **kw):
-        run = real(*args, **kw)
-        run.cancel()
-        return run
-
-    monkeypatch.setattr(excel_actions, "run_with_progress", cancel_at_once)
+    recorder.files.append(str(book))
     excel.entries["export_workbook"].trigger()
+    excel.actions.running.cancel()
     assert "cancelada" in _wait_told(qtbot, told, 1)
     assert not book.exists() and not list(tmp_path.glob(".*.tmp"))
 
@@ -278,7 +267,7 @@ def test_menu_and_preview_in_english(qtbot, window, excel):
     idle(qtbot, window)
     assert excel.menu.title() == "&Excel"
     bar = [a.text() for a in window.menuBar().actions()]
-    assert bar == ["&File", "&Excel"]
+    assert bar == ["&File", "&Excel", "&Help"]
     assert excel.entries["export_partner_sheets"].text() == "Export commitment sheets…"
     preview = Preview("bulk", files=["x.xlsx"])
     preview.problem("x.xlsx", "Partners", 4, "NIT", "bad")
@@ -289,15 +278,15 @@ def test_menu_and_preview_in_english(qtbot, window, excel):
     dialog.deleteLater()
 
 
-def test_files_that_are_not_sheets(qtbot, window, excel, told, monkeypatch, tmp_path, recorder):
+def test_files_that_are_not_sheets(qtbot, window, excel, told, tmp_path, recorder):
     fake = tmp_path / "datos.xlsx"
     fake.write_text("nombre;telefono\nSIDOC;123\n", encoding="utf-8")  # a CSV renamed
     before = _counts(window)
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(fake), ""))
+    recorder.files.append(str(fake))
     excel.entries["import_bulk"].trigger()
     qtbot.waitUntil(lambda: bool(recorder.shown), timeout=20000)
     assert "datos.xlsx" in recorder.shown[0] and excel.actions.dialog is None
-    dialog = _import(qtbot, excel, monkeypatch, [fake])  # a returned sheet: listed as a problem
+    dialog = _import(qtbot, excel, recorder, [fake])  # a returned sheet: listed as a problem
     assert _cells(dialog.problems)[0][0] == "datos.xlsx" and not dialog.apply_button.isEnabled()
     dialog.reject()
     assert _counts(window) == before

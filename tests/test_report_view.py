@@ -10,21 +10,12 @@ from PySide6.QtCore import QDate, Qt
 from pazos_desktop.clock import clock_on
 from pazos_desktop.database import Database
 from tests.report_world import ON, build_world
-from ui import errors
+from ui import interaction
+from ui.operations import Operations
 from ui.reports.periods import PRESETS, preset_period
 from ui.reports.view import ReportsView
 
 D = dt.date
-
-
-def sync_runner(work, done, failed, progress=None):
-    """Runs the task at once on this thread: deterministic tests of the view's logic."""
-    try:
-        result = work(progress or (lambda page: None))
-    except BaseException as exc:
-        failed(exc)
-    else:
-        done(result)
 
 
 @pytest.fixture
@@ -35,19 +26,38 @@ def db(db_path):
     database.dispose()
 
 
-def make_view(qtbot, db, session, runner=sync_runner):
+@pytest.fixture
+def recorder(monkeypatch) -> interaction.Recorder:
+    rec = interaction.Recorder()
+    monkeypatch.setattr(interaction, "current", rec)
+    return rec
+
+
+@pytest.fixture
+def ops(qapp, db):
+    operations = Operations(db)
+    yield operations
+    operations.shutdown()
+
+
+def idle(qtbot, ops) -> None:
+    qtbot.waitUntil(lambda: ops.idle, timeout=20000)
+
+
+def make_view(qtbot, ops, session):
     build_world(session)
     session.commit()
-    view = ReportsView(db, runner=runner)
+    view = ReportsView(ops)
     qtbot.addWidget(view)
+    idle(qtbot, ops)
     view.preset.setCurrentIndex([code for _l, code in PRESETS].index("custom"))
     view.date_from.setDate(QDate(2026, 1, 1))
     view.date_to.setDate(QDate(2026, 6, 30))
     return view
 
 
-def test_choices_and_request(qtbot, db, session):
-    view = make_view(qtbot, db, session)
+def test_choices_are_read_on_the_worker_and_make_the_request(qtbot, ops, session):
+    view = make_view(qtbot, ops, session)
     clusters = view.lists["clusters"]
     assert [clusters.item(i).text() for i in range(clusters.count())] == [
         "Clúster Ávila",
@@ -60,11 +70,12 @@ def test_choices_and_request(qtbot, db, session):
     assert request.cluster_ids == [clusters.item(0).data(Qt.UserRole)]
 
 
-def test_preview_shows_the_figures_and_renders(qtbot, db, session, artifacts):
-    view = make_view(qtbot, db, session)
+def test_preview_shows_the_figures_and_renders(qtbot, ops, session, artifacts):
+    view = make_view(qtbot, ops, session)
     view.resize(1100, 650)
     view.show()
-    view.refresh_preview()
+    with qtbot.waitSignal(view.preview_ready, timeout=20000):
+        view.refresh_preview()
     texts = [
         view.preview.figures.itemAt(i).widget().text() for i in range(view.preview.figures.count())
     ]
@@ -75,33 +86,32 @@ def test_preview_shows_the_figures_and_renders(qtbot, db, session, artifacts):
     view.grab().save(str(artifacts / "report_view.png"))
 
 
-def test_export_pdf_and_bad_period(qtbot, db, session, tmp_path, monkeypatch):
-    view = make_view(qtbot, db, session)
+def test_export_pdf_says_where_and_a_bad_period_is_refused(qtbot, ops, session, tmp_path, recorder):
+    view = make_view(qtbot, ops, session)
     written = []
     view.exported.connect(written.append)
     view.export_to(tmp_path / "informe.pdf")
+    idle(qtbot, ops)
     assert written == [str(tmp_path / "informe.pdf")] and (tmp_path / "informe.pdf").stat().st_size
-    shown = []
-    monkeypatch.setattr(
-        errors, "presenter", lambda _parent, message, _detail: shown.append(message)
-    )
+    assert recorder.opened == [str(tmp_path / "informe.pdf")]  # feedback: open it, or its folder
     view.date_from.setDate(QDate(2026, 7, 1))
     view.refresh_preview()
-    assert shown and "anterior a su inicio" in shown[0]
+    idle(qtbot, ops)
+    assert recorder.shown and "anterior a su inicio" in recorder.shown[0]
     assert view.preview_button.isEnabled()
 
 
-def test_background_runner(qtbot, db, session):
-    view = make_view(qtbot, db, session, runner=None)
-    with qtbot.waitSignal(view.preview_ready, timeout=10_000) as blocker:
-        view.refresh_preview()
-    assert blocker.args[0].summary.overall.total == 7
+def test_cancel_stops_the_export_and_leaves_no_file(qtbot, ops, session, tmp_path, recorder):
+    view = make_view(qtbot, ops, session)
+    view.export_to(tmp_path / "informe.pdf")
+    view.cancel()  # before the first page is drawn: the job's one cancel check stops it
+    idle(qtbot, ops)
+    assert "cancelada" in view.status.text() and not (tmp_path / "informe.pdf").exists()
+    assert recorder.shown == [] and view.pdf_button.isEnabled()
 
 
-def test_unexpected_error_is_shown_and_logged(qtbot, db, session, monkeypatch, caplog):
-    view = make_view(qtbot, db, session)
-    shown = []
-    monkeypatch.setattr(errors, "presenter", lambda _parent, message, detail: shown.append(detail))
+def test_unexpected_error_is_shown_and_logged(qtbot, ops, session, monkeypatch, caplog, recorder):
+    view = make_view(qtbot, ops, session)
 
     def broken(_session, _request):
         raise RuntimeError("boom")
@@ -109,7 +119,8 @@ def test_unexpected_error_is_shown_and_logged(qtbot, db, session, monkeypatch, c
     monkeypatch.setattr("pazos_desktop.services.report.gather_report", broken)
     with caplog.at_level("ERROR", logger="pazos"):
         view.refresh_preview()
-    assert shown and "RuntimeError: boom" in shown[0]
+        idle(qtbot, ops)
+    assert recorder.details and "RuntimeError: boom" in recorder.details[0]
     assert "boom" in caplog.text and view.preview_button.isEnabled()
 
 
@@ -118,9 +129,11 @@ def test_preset_follows_the_clock_past_midnight(qtbot, db_path):
     days = iter([D(2026, 6, 30), D(2026, 7, 1)])
     current = {"day": next(days)}
     database = Database(str(db_path), actor="pytest", clock=lambda: clock_on(current["day"])())
+    operations = Operations(database)
     try:
-        view = ReportsView(database, runner=sync_runner)
+        view = ReportsView(operations)
         qtbot.addWidget(view)
+        idle(qtbot, operations)
         view.preset.setCurrentIndex([code for _l, code in PRESETS].index("quarter"))
         assert view.date_from.date().toPython() == D(2026, 4, 1)
         current["day"] = next(days)
@@ -128,6 +141,7 @@ def test_preset_follows_the_clock_past_midnight(qtbot, db_path):
         assert view.date_from.date().toPython() == D(2026, 7, 1)
         assert view.request().on == D(2026, 7, 1)
     finally:
+        operations.shutdown()
         database.dispose()
 
 

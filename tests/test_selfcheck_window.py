@@ -22,7 +22,7 @@ from ui.views import VIEWS
 
 ROOT = Path(__file__).resolve().parent.parent
 # Base classes, never shown themselves: each of their subclasses is registered instead.
-ABSTRACT = {"ui.dialogs.editor:EditorDialog"}
+ABSTRACT = {"ui.dialogs.editor:EditorDialog", "ui.fit:FittedDialog"}
 
 
 def dialog_classes() -> set[str]:

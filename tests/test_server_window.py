@@ -4,7 +4,7 @@ retrying opens it once it answers; the File menu's backup works on the server.""
 from __future__ import annotations
 
 import pytest
-from window_support import close_window
+from window_support import close_window, idle
 
 from pazos_desktop import backup
 from pazos_desktop.startup import Recovery
@@ -56,4 +56,5 @@ def test_back_up_now_from_the_file_menu_on_a_server(qtbot, window, tmp_path):
     told = []
     copy = tmp_path / "copia del servidor.sqlite"
     window.back_up_now(ask=lambda _p, _s: str(copy), show=lambda *a: told.append(a[-1]))
+    idle(qtbot, window)  # the copy is made off the UI thread
     assert backup.inspect_file(copy).ok and "Copia de seguridad verificada" in told[-1]

@@ -1,11 +1,13 @@
-"""The window's machinery: operations off the UI thread, one way to show errors, the
-progress dialog, the welcome dialog, settings, and a guard against PySide6's refcount bug."""
+"""The window's machinery: operations off the UI thread, one way to show errors, the job
+pipeline's progress and cancel, the welcome dialog, settings, and a guard against PySide6's
+refcount bug."""
 
 from __future__ import annotations
 
 import logging
 import sys
 import threading
+import time
 
 import pytest
 from PySide6.QtCore import QObject, QSettings, Signal
@@ -23,7 +25,6 @@ from ui.dialogs.welcome import WelcomeDialog
 from ui.main_window import MainWindow
 from ui.operations import Operations
 from ui.prefs import Preferences
-from ui.progress import run_with_progress
 
 pytest_plugins = ["window_fixtures"]  # the window fixtures
 
@@ -98,32 +99,83 @@ def test_hooks_show_uncaught_exceptions(qtbot, recorder, monkeypatch):
     assert recorder.shown == ["desde un slot", "desde un hilo"]
 
 
-def test_progress_reports_and_can_be_cancelled(qtbot, empty_window):
-    results, cancelled = [], []
-    gate = threading.Event()
+def test_job_reports_progress_and_can_be_cancelled(qtbot, empty_window):
+    results, cancelled, seen = [], [], []
 
-    def job(progress, is_cancelled):
+    def work(job):
         for i in range(1000):
-            if is_cancelled():
-                return "stopped"
-            progress(i, 1000, f"elemento {i}")
-            if i == 5:
-                gate.set()
-                gate.wait(0.01)
+            job.check()  # the one cancel idiom: Cancelled raised, on_cancel called
+            job.progress(i, 1000, f"elemento {i}")
         return "done"
 
-    run = run_with_progress(
-        empty_window, "Prueba", job, success=results.append, on_cancel=lambda: cancelled.append(1)
+    run = empty_window.ops.job(
+        "Prueba", work, results.append, on_cancel=lambda: cancelled.append(1), parent=empty_window
     )
     run.cancel()
     idle(qtbot, empty_window)
     assert cancelled == [1] and results == []
-    done = run_with_progress(
-        empty_window, "Prueba", lambda p, c: (p(3, 3, "fin"), 42)[1], results.append
+    empty_window.ops.job(
+        "Prueba",
+        lambda job: (job.progress(3, 3, "fin"), 42)[1],
+        results.append,
+        progress=lambda *report: seen.append(report),
     )
     idle(qtbot, empty_window)
-    assert results == [42]
-    assert done.dialog.maximum() == 3
+    assert results == [42] and seen == [(3, 3, "fin")]
+
+
+def test_jobs_open_their_sessions_in_the_pipeline(qtbot, empty_window):
+    found = []
+
+    def work(job):
+        return job.in_session(lambda s: s.scalar(select(func.count()).select_from(Partner)))
+
+    empty_window.ops.job("Contar", work, found.append)
+    idle(qtbot, empty_window)
+    assert found == [0]
+
+
+def test_no_progress_dialog_is_left_after_a_quick_job(qtbot, empty_window, recorder):
+    """The result message comes after the progress dialog is gone, and it never comes back
+    (QProgressDialog's own timer used to show the finished dialog again over the message)."""
+    from ui.progress import DELAY_MS, ProgressWindow
+
+    seen_when_told = []
+
+    def told(_result) -> None:
+        seen_when_told.append(_visible(ProgressWindow))
+
+    empty_window.ops.job("Rápido", lambda job: job.progress(1, 1, "listo"), told)
+    idle(qtbot, empty_window)
+    qtbot.wait(DELAY_MS * 2)
+    assert seen_when_told == [[]] and _visible(ProgressWindow) == []
+
+
+def test_a_long_job_shows_its_dialog_and_cancel_closes_it(qtbot, empty_window):
+    from ui.progress import DELAY_MS, ProgressWindow
+
+    cancelled = []
+
+    def work(job):
+        while not job.cancelled():
+            time.sleep(0.005)  # not Event.wait(timeout): under faketime a timed wait never ends
+        job.check()
+
+    job = empty_window.ops.job("Largo", work, on_cancel=lambda: cancelled.append(1))
+    try:
+        qtbot.waitUntil(lambda: bool(_visible(ProgressWindow)), timeout=10000)
+        dialog = _visible(ProgressWindow)[0]
+        dialog.cancel_button.click()
+    finally:
+        job.cancel()  # never leave the one worker looping for the tests after this one
+    idle(qtbot, empty_window)
+    assert cancelled == [1]
+    qtbot.wait(DELAY_MS)
+    assert _visible(ProgressWindow) == []
+
+
+def _visible(cls) -> list:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, cls) and w.isVisible()]
 
 
 @pytest.mark.sqlite_only
@@ -204,7 +256,9 @@ def test_backup_now_and_restore_from_the_file_menu(qtbot, window, tmp_path):
     titles = [a.text() for a in window.file_menu.actions()]
     assert "Hacer una copia de seguridad ahora…" in titles
     window.back_up_now(ask=lambda _p, _s: str(copy), show=lambda *a: told.append(a[-1]))
-    assert copy.exists() and copy.stat().st_size > 0
+    assert not told  # the copy is made off the UI thread…
+    idle(qtbot, window)
+    assert copy.exists() and copy.stat().st_size > 0 and "verificada" in told[0]
     with session_of(window) as s:
         s.add(Partner(name="Creada después", name_key="creada despues", type="public"))
     window.restore_backup(

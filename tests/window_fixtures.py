@@ -9,15 +9,15 @@ from conftest import copy_database, sample_template_for
 from PySide6.QtCore import QSettings
 from window_support import TODAY, Recorder, close_window, open_window
 
-from ui import errors
+from ui import interaction
 from ui.prefs import Preferences
 
 
 @pytest.fixture
 def recorder(monkeypatch) -> Recorder:
+    """The interaction seam, recording: every message, question, file chooser and error."""
     rec = Recorder()
-    monkeypatch.setattr(errors, "presenter", rec.present)
-    monkeypatch.setattr(errors, "confirmer", rec.confirm)
+    monkeypatch.setattr(interaction, "current", rec)
     return rec
 
 

@@ -18,20 +18,7 @@ from ui.translations import apply_language
 TODAY = SUITE_TODAY
 
 
-class Recorder:
-    """Stands in for the error dialog and the yes/no prompts."""
-
-    def __init__(self):
-        self.shown: list[str] = []
-        self.questions: list[str] = []
-        self.answer = True
-
-    def present(self, _parent, message, _detail):
-        self.shown.append(message)
-
-    def confirm(self, _title, text):
-        self.questions.append(text)
-        return self.answer
+from ui.interaction import Recorder  # noqa: E402,F401  (what the window fixtures install)
 
 
 def open_window(qtbot, path: Path, prefs: Preferences) -> MainWindow:

@@ -28,7 +28,8 @@ def run(db_target: str, lang: str) -> int:
     app.setApplicationName("PAZOS Coordinación")
     prefs = Preferences()
     window = MainWindow(prefs, db_target, deferred=True)
-    window.show()  # an empty frame at once; its contents follow on the first loop turn
+    # An empty frame at once; its contents follow on the first loop turn.
+    window.showMaximized() if window.start_maximized else window.show()
     QTimer.singleShot(0, lambda: build_and_start(window, lang))
     try:
         return app.exec()
@@ -49,7 +50,36 @@ def build_and_start(window: MainWindow, lang: str) -> None:
     apply_language(lang)
     window.build()
     errors.setup_logging()
-    start(window)
+    show_previous_figures(window, then=lambda: start(window))
+
+
+def show_previous_figures(window: MainWindow, then=lambda: None) -> None:
+    """The previous run's dashboard at once, then `then()` (opening the database).
+
+    The figures are read with plain sqlite3 (no SQLAlchemy) on the worker, and shown only while
+    the database's change counter still matches (pazos_desktop.figures_cache). The database is
+    opened after they are painted, not meanwhile: importing SQLAlchemy on the worker would
+    share the interpreter with the UI thread building the dashboard and slow both."""
+    from pazos_desktop import figures_cache
+    from pazos_desktop.clock import RunContext
+    from pazos_desktop.i18n import get_language
+
+    folder, target = window.data_folder, window.db_target
+    today, lang = RunContext.start(window.clock).today, get_language()
+
+    def read():
+        return figures_cache.load(folder, target, today, lang)
+
+    def shown(figures) -> None:
+        try:
+            window.show_previous_figures(figures)
+        finally:
+            then()
+
+    def failed(_exc) -> None:
+        then()  # no early figures: open the database as usual
+
+    window.ops.submit(read, shown, failed)
 
 
 def start(window: MainWindow, on_welcome=None) -> None:
@@ -102,7 +132,7 @@ def open_db(window: MainWindow, sample: bool = False) -> None:
     """Check, back up, migrate and open on the worker; a problem goes to the recovery dialog."""
     attempt = window.attempt
 
-    def work():
+    def work(job):
         from pazos_desktop.startup import prepare_database
 
         db = prepare_database(
@@ -112,9 +142,11 @@ def open_db(window: MainWindow, sample: bool = False) -> None:
             from pazos_desktop.clock import today_in
             from pazos_desktop.sample import build_sample, holds_data
 
-            with db.session() as session:
+            def fill(session) -> None:
                 if not holds_data(session):
                     build_sample(session, today_in(session))
+
+            job.in_session(fill, db=db)
         return db
 
     def failed(exc: BaseException) -> None:
@@ -125,15 +157,20 @@ def open_db(window: MainWindow, sample: bool = False) -> None:
         else:
             window.database_failed(exc)
 
-    window.ops.submit(work, window.database_opened, failed, window)
+    title = window.tr("Abriendo la base de datos…")
+    window.ops.job(title, work, window.database_opened, failed, parent=window, dialog=False)
 
 
 def recover(window: MainWindow, problem, sample: bool) -> None:
-    from ui.recovery_dialog import resolve_problem
+    """Ask the way out of a start-up problem; restoring the latest backup runs on the worker."""
+    from pazos_desktop.startup import Recovery
+    from ui.recovery_dialog import ask_recovery, resolve_problem
 
-    options = {}
-    if recovery_ask is not None:
-        options["ask"] = recovery_ask
+    choice = (recovery_ask or ask_recovery)(problem, window)
+    if choice == Recovery.RESTORE_LATEST:
+        restore_latest_then_open(window, sample)
+        return
+    options = {"ask": lambda _problem, _parent: choice}
     if recovery_choose_file is not None:
         options["choose_file"] = recovery_choose_file
     attempt = resolve_problem(problem, window.attempt, window, **options)
@@ -144,3 +181,29 @@ def recover(window: MainWindow, problem, sample: bool) -> None:
     window.attempt = attempt
     window.db_target = attempt.target
     open_db(window, sample)
+
+
+def restore_latest_then_open(window: MainWindow, sample: bool) -> None:
+    from pazos_desktop.i18n import _
+    from pazos_desktop.startup import DIALOG_TITLE, RESTORED_MESSAGE, restore_latest
+
+    from . import interaction
+
+    target = window.attempt.target
+
+    def restored(result) -> None:
+        text = _(RESTORED_MESSAGE).format(path=result.restored_from, kept=result.safety_copy)
+        interaction.inform(window, _(DIALOG_TITLE), text)
+        open_db(window, sample)
+
+    def failed(exc: BaseException) -> None:
+        from pazos_desktop.errors import PazosError
+
+        if isinstance(exc, PazosError):
+            interaction.warn(window, _(DIALOG_TITLE), exc.message)
+        else:
+            errors.show_error(window, exc)
+        open_db(window, sample)  # the problem is asked about again, with its other ways out
+
+    title = _(DIALOG_TITLE)
+    window.ops.job(title, lambda _job: restore_latest(target), restored, failed, parent=window)

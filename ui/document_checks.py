@@ -2,8 +2,9 @@
 characters the PDF cannot draw (which record, which field) and let the user go on or stop.
 
 `prepare_export(run, parent, proceed, problems=None)` is what the exports call; `run(fn, done)`
-runs `fn(session)` off the UI thread and hands its result to `done` (the window's operations,
-or the report view's runner). Messages go through `ui.errors` (confirm, show_error).
+runs `fn(session)` off the UI thread and hands its result to `done` (the window's job
+pipeline, `ops.run`). Questions and the logo chooser go through the interaction seam
+(`ui.interaction`).
 """
 
 from __future__ import annotations
@@ -13,9 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -28,7 +27,8 @@ from PySide6.QtWidgets import (
 from pazos_desktop.i18n import _
 from pazos_desktop.parsing import ParseError, parse_date
 
-from . import errors
+from . import interaction
+from .fit import FittedDialog
 from .widgets import DateField
 
 SAVE, SKIP = "save", "skip"
@@ -36,7 +36,7 @@ SAVE, SKIP = "save", "skip"
 runner = None
 
 
-class DocumentSettingsDialog(QDialog):
+class DocumentSettingsDialog(FittedDialog):
     """The header of every document: organisation, logo, code, version, approval date.
 
     Build-only constructor; `exec()` shows it. `choice` is SAVE, SKIP or None (cancelled);
@@ -91,7 +91,7 @@ class DocumentSettingsDialog(QDialog):
         return box
 
     def _choose_logo(self, field: QLineEdit) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
+        path = interaction.open_file(
             self, self.tr("Logotipo"), field.text(), self.tr("Imágenes (*.png *.jpg *.jpeg)")
         )
         if path:
@@ -179,6 +179,7 @@ def confirm_glyphs(parent, found: list, proceed: Callable[[], None]) -> None:
 
     if found:
         text = "\n".join(describe(found)) + "\n\n" + _("¿Exportar de todos modos?")
-        if not errors.confirm(parent, _("Caracteres que el PDF no puede mostrar"), text):
+        title = _("Caracteres que el PDF no puede mostrar")
+        if not interaction.confirm(parent, title, text, _("Exportar"), _("Cancelar")):
             return
     proceed()

@@ -225,6 +225,23 @@ class Samples:
 
         return StartupProblem("self_check", "self-check", [Recovery.QUIT], None)
 
+    def load_meeting_id(self) -> int:
+        return self.get("meeting").id
+
+    def load_job_title(self) -> str:
+        return tr("Exportando el libro completo")
+
+    def load_job(self):
+        """A job that never runs (its dialog is drawn, nothing is queued)."""
+        from .operations import Job
+
+        return Job(self.ops, self.get("job_title"))
+
+    def load_log_path(self) -> str:
+        from . import errors
+
+        return str(errors.log_file() or "")
+
     def load_error_message(self) -> str:
         return tr("Ejemplo de mensaje de error: no se guardó nada.")
 

@@ -1,8 +1,11 @@
-"""The one way errors reach the user: a dialog with the message, "copy details" and the log.
+"""The one way errors reach the user: logged, then a dialog with the message, "copy details"
+and where the log is.
 
-`install(app)` sets up a rotating log in the data folder and hooks `sys.excepthook` and
+`setup_logging()` sets up the rotating log; `install_hooks()` hooks `sys.excepthook` and
 `threading.excepthook`, so an exception in a slot or a thread is logged and shown instead of
-vanishing (a windowed build has no stderr). `show_error(parent, exc)` is what every view uses.
+vanishing (a windowed build has no stderr). `show_error(parent, exc)` is what every view and
+the job pipeline use; the dialog itself is shown through the interaction seam
+(`ui.interaction.error`), which tests replace with a recorder.
 """
 
 from __future__ import annotations
@@ -16,20 +19,18 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QThread, QTimer
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QDialogButtonBox,
     QLabel,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
+from .fit import FittedDialog
+
 log = logging.getLogger("pazos")
 _log_file: Path | None = None
-# Tests replace this to record what would have been shown instead of opening a modal dialog.
-presenter = None
 
 
 def setup_logging(folder: Path | None = None) -> Path | None:
@@ -62,7 +63,7 @@ def details(exc: BaseException) -> str:
     return "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
 
 
-class ErrorDialog(QDialog):
+class ErrorDialog(FittedDialog):
     """Message, a "copy details" button and where the log is."""
 
     def __init__(self, parent: QWidget | None, message: str, detail: str):
@@ -83,6 +84,7 @@ class ErrorDialog(QDialog):
         self.detail_box.setVisible(False)
         layout.addWidget(self.detail_box)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Aceptar"))
         copy = QPushButton(self.tr("Copiar detalles"))
         copy.clicked.connect(self.copy_details)
         buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
@@ -110,22 +112,9 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
         log.info("user error: %s", exc.message)
     else:
         log.error("unexpected error\n%s", detail)
-    message = user_message(exc)
-    if presenter is not None:
-        presenter(parent, message, detail)
-        return
-    ErrorDialog(parent, message, detail).exec()
+    from . import interaction
 
-
-def confirm(parent: QWidget | None, title: str, text: str) -> bool:
-    """Yes/No question; tests replace `confirmer` to answer without a modal dialog."""
-    if confirmer is not None:
-        return confirmer(title, text)
-    answer = QMessageBox.question(parent, title, text)
-    return answer == QMessageBox.StandardButton.Yes
-
-
-confirmer = None
+    interaction.error(parent, user_message(exc), detail)
 
 
 def _excepthook(exc_type, exc, tb) -> None:

@@ -68,9 +68,15 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setAccessibleName(self.tr("Navegación"))
         self.nav.setObjectName("navigation")
+        from .fit import SMALL_SCREEN, available
+
+        # On a laptop (1366×768 at 125-150 %) the list is narrower: every pixel it leaves goes
+        # to the views' tables (ten views, "Datos personales" the longest title).
+        self.nav_margin = 4 if available(self).width() < SMALL_SCREEN.width() else 24
+        side = 8 if self.nav_margin == 4 else 14
         self.nav.setStyleSheet(
             "#navigation { border: none; background: #1f3b57; color: white; font-size: 11pt; }"
-            "#navigation::item { padding: 8px 14px; }"
+            f"#navigation::item {{ padding: 8px {side}px; }}"
             "#navigation::item:selected { background: #2f6690; }"
         )
         self.stack = QStackedWidget()
@@ -85,6 +91,11 @@ class MainWindow(QMainWindow):
         self.db_label = QLabel()
         self.statusBar().addPermanentWidget(self.db_label)
         self._shortcuts()
+        from PySide6.QtCore import QTimer
+
+        self.date_timer = QTimer(self)
+        self.date_timer.timeout.connect(self._watch_the_date)
+        self.date_timer.start(60_000)
 
     def _fill_nav(self) -> None:
         from .views import VIEWS
@@ -93,20 +104,36 @@ class MainWindow(QMainWindow):
         self.nav.clear()
         for view in VIEWS:
             self.nav.addItem(QListWidgetItem(view.title()))  # row i is VIEWS[i]
-        width = max(self.nav.sizeHintForColumn(0), 120) + 24
+        width = max(self.nav.sizeHintForColumn(0), 120) + self.nav_margin
         self.nav.setFixedWidth(width)
         self.nav.blockSignals(False)
 
     def _shortcuts(self) -> None:
+        from .views import VIEWS
+
         for sequence, method in (
             (QKeySequence.StandardKey.New, "new_record"),
             (QKeySequence.StandardKey.Find, "focus_search"),
             (QKeySequence.StandardKey.Delete, "delete_selected"),
+            (QKeySequence("Ctrl+E"), "export_list"),
         ):
             action = QAction(self)  # window-wide: the default shortcut context
             action.setShortcut(sequence)
             action.triggered.connect(lambda _=False, m=method: self._to_view(m))
             self.addAction(action)
+        for row, spec in enumerate(VIEWS[:10]):  # Ctrl+1 … Ctrl+9, Ctrl+0: the views, in order
+            action = QAction(self)
+            action.setShortcut(QKeySequence(f"Ctrl+{(row + 1) % 10}"))
+            action.triggered.connect(lambda _=False, k=spec.key: self._go(k))
+            self.addAction(action)
+
+    def _go(self, key: str) -> None:
+        if self.nav.isEnabled():
+            self.show_view(key)
+            view = self.current_view()
+            if view is not None:
+                view.setFocus()
+                view.focusNextChild()
 
     def _to_view(self, method: str) -> None:
         view = self.current_view()
@@ -115,6 +142,36 @@ class MainWindow(QMainWindow):
             handler()
 
     # --- start-up -------------------------------------------------------------------------
+
+    _data_folder = None
+
+    @property
+    def data_folder(self):
+        """Where this user's drafts and cached figures go (the self-check uses its own)."""
+        if self._data_folder is None:
+            from pazos_desktop.paths import data_dir
+
+            self._data_folder = data_dir()
+        return self._data_folder
+
+    @data_folder.setter
+    def data_folder(self, folder) -> None:
+        self._data_folder = folder
+
+    def show_previous_figures(self, figures) -> None:
+        """The dashboard with the previous run's figures, until the database is open."""
+        from .views import VIEWS
+
+        if figures is None or self.ops.db is not None or self.views:
+            return
+        view = self.view(VIEWS[0].key)
+        if view is None or not hasattr(view, "show_figures"):
+            return
+        self.nav.blockSignals(True)
+        self.nav.setCurrentRow(0)
+        self.nav.blockSignals(False)
+        self.stack.setCurrentWidget(view)
+        view.show_figures(figures, cached=True)
 
     def database_opened(self, db) -> None:
         """Called once the database is open and migrated: build the first view."""
@@ -141,32 +198,46 @@ class MainWindow(QMainWindow):
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.tr("&Salir"), self.close)
         from .excel.menu import install as excel_menu  # the Excel menu, after Archivo
+        from .help import install as help_menu
 
         excel_menu(self)
+        help_menu(self)
 
     def back_up_now(self, **dialogs) -> None:
-        """`dialogs` (ask=, show=) replace the file chooser and the message, for tests."""
+        """`dialogs` (ask=, show=) replace the file chooser and the message, for tests.
+        The copy is a job: it starts after the last queued change is committed."""
         from .backup_actions import back_up_now
 
-        if self.ops.db is not None:
-            self.ops.drain()  # the copy starts after the last queued change is committed
-            back_up_now(self, self.ops.db.path or self.ops.db, **dialogs)  # a server: its db
+        if self.ops.db is not None:  # a server: its Database
+            back_up_now(self, self.ops.db.path or self.ops.db, pipeline=self.ops, **dialogs)
 
     def restore_backup(self, **dialogs) -> None:
         """Replace the database by a backup (checked and confirmed), then reopen everything."""
         from . import app
-        from .backup_actions import restore_from_backup
+        from .backup_actions import restore_from_backup, tell
 
         db = self.ops.db
         if db is None:
             return
+        show = dialogs.pop("show", tell)
+
+        def told(parent, title: str, text: str) -> None:
+            show(parent, title, text)
+            if self.ops.db is None:  # let go for the restore: reopen, restored or not
+                self.rebuild_views()
+                app.open_db(self)
+
         closing = self._close_database
         target = db.path or db  # a server: its Database, which works again after dispose()
-        if restore_from_backup(self, target, close_database=closing, **dialogs) is not None:
-            self.rebuild_views()
-            app.open_db(self)
+        restore_from_backup(
+            self, target, close_database=closing, show=told, pipeline=self.ops, **dialogs
+        )
 
     def _close_database(self) -> None:
+        """Let go of the database (a restore replaces its file): the views go first, so none
+        asks for rows while the file is being replaced off the UI thread."""
+        self.rebuild_views()
+        self.loading.setText(self.tr("Restaurando la copia de seguridad…"))
         self.ops.drain()
         if self.ops.db is not None:
             self.ops.db.dispose()
@@ -187,13 +258,19 @@ class MainWindow(QMainWindow):
 
     # --- navigation -----------------------------------------------------------------------
 
-    def view(self, key: str) -> QWidget:
-        """The view for `key`, built the first time it is needed."""
+    def view(self, key: str) -> QWidget | None:
+        """The view for `key`, built the first time it is needed; None (after the one error
+        dialog) when it cannot be built."""
+        from . import errors
         from .views import VIEWS
 
         if key not in self.views:
             spec = next(v for v in VIEWS if v.key == key)
-            widget = spec.build(self.ctx)
+            try:
+                widget = spec.build(self.ctx)
+            except Exception as exc:  # a view that fails is reported once, the window stays
+                errors.show_error(self, exc)
+                return None
             self.views[key] = widget
             self.stack.addWidget(widget)
         return self.views[key]
@@ -205,7 +282,7 @@ class MainWindow(QMainWindow):
     def current_key(self) -> str | None:
         return next((k for k, w in self.views.items() if w is self.stack.currentWidget()), None)
 
-    def show_view(self, key: str) -> QWidget:
+    def show_view(self, key: str) -> QWidget | None:
         from .views import VIEWS
 
         row = next(i for i, v in enumerate(VIEWS) if v.key == key)
@@ -213,7 +290,7 @@ class MainWindow(QMainWindow):
             self.nav.setCurrentRow(row)  # → _nav_changed
         else:
             self._nav_changed(row)
-        return self.views[key]
+        return self.views.get(key)
 
     def _nav_changed(self, row: int) -> None:
         from .views import VIEWS
@@ -221,14 +298,32 @@ class MainWindow(QMainWindow):
         if row < 0 or self.ops.db is None:
             return
         widget = self.view(VIEWS[row].key)
+        if widget is None:
+            return
         self.stack.setCurrentWidget(widget)
+        self.shown_on = self.ops.run_context().today
         widget.refresh()
+
+    shown_on = None  # the day the current view was last refreshed for
+
+    def _watch_the_date(self) -> None:
+        """A window left open past midnight: the view on screen is refreshed for the new day
+        (overdue, due soon, days late); the others refresh anyway when next shown."""
+        if self.ops.db is None or self.shown_on is None:
+            return
+        if self.ops.run_context().today != self.shown_on:
+            view = self.current_view()
+            self.shown_on = self.ops.run_context().today
+            if view is not None:
+                view.refresh()
 
     def show_commitments(self, f) -> None:
         """Open the commitments list with filter `f` (a CommitmentFilter)."""
         from .views import VIEWS
 
         view = self.view("commitments")
+        if view is None:
+            return
         row = next(i for i, v in enumerate(VIEWS) if v.key == "commitments")
         self.nav.blockSignals(True)
         self.nav.setCurrentRow(row)
@@ -270,10 +365,17 @@ class MainWindow(QMainWindow):
 
     # --- geometry -------------------------------------------------------------------------
 
+    start_maximized = False  # ui.app shows the window maximized on a small screen
+
     def _restore_geometry(self) -> None:
         geometry = self.prefs.geometry("main")
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1200, 760)
+            from .fit import available, first_window_size
+
+            area = available()
+            size, self.start_maximized = first_window_size(area)
+            self.resize(size)
+            self.move(area.center() - self.rect().center())
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         self.prefs.set_geometry("main", QByteArray(self.saveGeometry()))

@@ -1,116 +1,76 @@
-"""Long work with a progress dialog that can be cancelled; other features reuse it.
+"""The progress dialog of the job pipeline (ui/operations.py: `ops.job`).
 
-    def job(progress, cancelled):
-        for i, item in enumerate(items):
-            if cancelled():
-                return None
-            progress(i, len(items), item.name)
-            ...
-        return result
-
-    run_with_progress(parent, tr("Exportando"), job, success=show_done)
-
-`job` runs on the operations worker thread (open a session with `ops.db.session()` inside it
-when it needs one); `progress(done, total, text)` may be called from that thread as often as
-wanted: the dialog is updated on the UI thread. When the user cancels, `cancelled()` turns
-True; the job should stop and return; `success` is then not called (`on_cancel` is).
+Our own small dialog rather than QProgressDialog: QProgressDialog arms its own timer when
+created and on each `setValue`, and shows itself when it fires, even after the work ended and
+the dialog was closed; after a quick export the finished dialog ("100 %", a dead Cancelar)
+came back over the result message. Here one single-shot timer decides whether the dialog
+appears at all (work shorter than `DELAY_MS` never shows it), and `finish()` stops that timer,
+hides and deletes the dialog before the job's result is handed on.
 """
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Callable
-from typing import Any
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (
+    QDialogButtonBox,
+    QLabel,
+    QProgressBar,
+    QVBoxLayout,
+    QWidget,
+)
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from .fit import FittedDialog
 
-from . import errors
-from . import operations as ops_module
-
-ProgressCallback = Callable[[int, int, str], None]
-CancelCheck = Callable[[], bool]
-Job = Callable[[ProgressCallback, CancelCheck], Any]
-
-
-class _Relay(QObject):
-    """Carries progress from the worker thread to the dialog (queued signal)."""
-
-    changed = Signal(int, int, str)
+DELAY_MS = 400  # quicker work finishes before anything appears
 
 
-class ProgressRun:
-    """One long job: its dialog, its cancel flag."""
+class ProgressWindow(FittedDialog):
+    """What a job is doing, how far it is, and its Cancelar button."""
 
-    def __init__(self, parent: QWidget | None, title: str, job: Job):
+    def __init__(self, parent: QWidget | None, title: str, job):
+        super().__init__(parent)
         self.job = job
-        self._cancel = threading.Event()
-        self.dialog = QProgressDialog(title, _cancel_text(), 0, 0, parent)
-        self.dialog.setWindowTitle(title)
-        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.dialog.setMinimumDuration(300)  # quick jobs finish before it appears
-        self.dialog.setAutoClose(False)
-        self.dialog.setAutoReset(False)
-        self.dialog.canceled.connect(self._cancel.set)
-        self.relay = _Relay()
-        self.relay.changed.connect(self._show)
+        self.setWindowTitle(title)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        layout = QVBoxLayout(self)
+        self.label = QLabel(title)
+        self.label.setWordWrap(True)
+        self.label.setMinimumWidth(self.fontMetrics().horizontalAdvance("M") * 30)
+        self.label.setMinimumHeight(self.fontMetrics().height() * 2)  # a long text's 2nd line
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 0)  # busy until the first report says how much there is
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        self.cancel_button.setText(self.tr("Cancelar"))
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.label)
+        layout.addWidget(self.bar)
+        layout.addWidget(self.buttons)
+        job.relay.changed.connect(self.report)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self._appear)
+        self.timer.start(DELAY_MS)
 
-    def cancelled(self) -> bool:
-        return self._cancel.is_set()
+    def _appear(self) -> None:
+        if not self.job.finished:
+            self.show()
 
-    def cancel(self) -> None:
-        self._cancel.set()
-
-    def progress(self, done: int, total: int, text: str = "") -> None:
-        self.relay.changed.emit(int(done), int(total), str(text))
-
-    def _show(self, done: int, total: int, text: str) -> None:
-        self.dialog.setMaximum(max(total, 0))
-        self.dialog.setValue(min(done, total) if total > 0 else 0)
+    def report(self, done: int, total: int, text: str) -> None:
+        self.bar.setRange(0, max(total, 0))
+        if total > 0:
+            self.bar.setValue(min(done, total))
         if text:
-            self.dialog.setLabelText(text)
+            self.label.setText(text)
 
-    def work(self) -> Any:
-        return self.job(self.progress, self.cancelled)
+    def reject(self) -> None:
+        """Cancelar, Esc or ✕: ask the job to stop; the dialog goes when the job ends."""
+        self.job.cancel()
+        self.label.setText(self.tr("Cancelando…"))
+        self.cancel_button.setEnabled(False)
 
-
-def _cancel_text() -> str:
-    return _tr("Cancelar")
-
-
-def _tr(text: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    return QCoreApplication.translate("Progress", text)
-
-
-def run_with_progress(
-    parent: QWidget | None,
-    title: str,
-    job: Job,
-    success: Callable[[Any], None] | None = None,
-    failure: Callable[[BaseException], None] | None = None,
-    on_cancel: Callable[[], None] | None = None,
-    ops: ops_module.Operations | None = None,
-) -> ProgressRun:
-    """Start `job(progress, cancelled)` on the worker with a cancellable dialog; returns at once."""
-    ops = ops or ops_module.default()
-    run = ProgressRun(parent, title, job)
-
-    def finished(result):
-        was_cancelled = run.cancelled()
-        run.dialog.canceled.disconnect()  # closing a QProgressDialog emits canceled()
-        run.dialog.close()
-        if was_cancelled:
-            if on_cancel:
-                on_cancel()
-        elif success:
-            success(result)
-
-    def failed(exc):
-        run.dialog.canceled.disconnect()
-        run.dialog.close()
-        (failure or (lambda e: errors.show_error(parent, e)))(exc)
-
-    ops.submit(run.work, finished, failed, parent)
-    return run
+    def finish(self) -> None:
+        self.timer.stop()
+        self.job.relay.changed.disconnect(self.report)
+        self.hide()
+        self.deleteLater()

@@ -20,11 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtWidgets import (
-    QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QStyle,
     QVBoxLayout,
@@ -47,10 +44,12 @@ from pazos_desktop.startup import (
     restore_latest,
 )
 
+from . import interaction
+from .fit import FittedDialog
 from .single_instance import SingleInstance, guard_for
 
 
-class RecoveryDialog(QDialog):
+class RecoveryDialog(FittedDialog):
     """The problem in words and one button per way out; `choice` is what was clicked."""
 
     def __init__(self, problem: StartupProblem, parent: QWidget | None = None):
@@ -96,18 +95,14 @@ def ask_recovery(problem: StartupProblem, parent: QWidget | None = None) -> Reco
 
 
 def choose_database_file(parent: QWidget | None = None) -> str | None:
-    path, _filter = QFileDialog.getSaveFileName(
-        parent,
-        _(CHOOSE_FILE_CAPTION),
-        str(Path.home() / "pazos.sqlite"),
-        _(FILE_FILTER),
-        options=QFileDialog.DontConfirmOverwrite,  # an existing database is opened, not replaced
+    # An existing database is opened, not replaced: no "overwrite?" question.
+    return interaction.choose_database(
+        parent, _(CHOOSE_FILE_CAPTION), str(Path.home() / "pazos.sqlite"), _(FILE_FILTER)
     )
-    return path or None
 
 
 def inform(parent: QWidget | None, title: str, message: str) -> None:
-    QMessageBox.warning(parent, title, message)
+    interaction.warn(parent, title, message)
 
 
 @dataclass

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from pazos_desktop.selfcheck import EDITOR, VIEW, SelfCheckContext, Step
 
 from .editors import EDITORS, EditorSpec
+from .interaction import Recorder
 from .selfcheck_qt import delete_now
 from .views import VIEWS, ViewSpec
 
@@ -55,8 +56,17 @@ class Walk:
         pump_until(still, TIMEOUT)
 
     def fail_on_errors(self, since: int) -> None:
+        """Fail with what the window reported, under its own kind ("ModuleNotFoundError: …")."""
         if len(self.errors) > since:
-            raise RuntimeError("; ".join(self.errors[since:]))
+            kind, _sep, text = self.errors[since].partition(": ")
+            rest = "; ".join([text, *self.errors[since + 1 :]])
+            if kind.isidentifier() and text:
+                raise type(kind, (WindowReported,), {})(rest)
+            raise WindowReported("; ".join(self.errors[since:]))
+
+
+class WindowReported(RuntimeError):
+    """What the window would have shown in its error dialog, during a self-check step."""
 
 
 def pump_until(condition, timeout: float) -> None:
@@ -136,6 +146,7 @@ def _start_window(ctx: SelfCheckContext):
     app.setApplicationName("PAZOS Coordinación")
     settings = QSettings(str(ctx.workdir / "prefs.ini"), QSettings.Format.IniFormat)
     window = MainWindow(Preferences(settings), str(ctx.db_path), deferred=True)
+    window.data_folder = ctx.workdir  # drafts and cached figures stay in the scratch folder
     walk = ctx.facts["window_walk"] = Walk(window, None)
     _take_over_dialogs(ctx, walk)
     ctx.on_close(lambda: _close(window))
@@ -147,24 +158,39 @@ def _start_window(ctx: SelfCheckContext):
 
 
 def _take_over_dialogs(ctx: SelfCheckContext, walk: Walk) -> None:
-    """Errors and start-up questions go to the walk, never to a modal dialog nobody answers."""
+    """Errors, messages and start-up questions go to the walk, never to a modal dialog nobody
+    answers: the interaction seam is a recorder whose error messages fail the step."""
     from pazos_desktop.startup import Recovery
 
     from . import app as ui_app
-    from . import errors
+    from . import interaction
 
-    saved = (errors.presenter, ui_app.recovery_ask, sys.excepthook, threading.excepthook)
+    saved = (ui_app.recovery_ask, sys.excepthook, threading.excepthook)
 
     def refuse(problem, _parent):
         walk.errors.append(problem.message)
         return Recovery.QUIT
 
-    errors.presenter, ui_app.recovery_ask = walk.collect, refuse
+    ui_app.recovery_ask = refuse
+    previous = interaction.install(_WalkRecorder(walk))
 
     def restore() -> None:
-        errors.presenter, ui_app.recovery_ask, sys.excepthook, threading.excepthook = saved
+        ui_app.recovery_ask, sys.excepthook, threading.excepthook = saved
+        interaction.install(previous)
 
     ctx.on_close(restore)
+
+
+class _WalkRecorder(Recorder):
+    """Answers "no" to every question; what would have been an error dialog fails the step."""
+
+    def __init__(self, walk: Walk):
+        super().__init__(answer=False)
+        self.walk = walk
+
+    def error(self, parent, message, detail) -> None:
+        super().error(parent, message, detail)
+        self.walk.collect(parent, message, detail)
 
 
 def _close(window) -> None:

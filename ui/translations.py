@@ -60,6 +60,7 @@ def apply_language(lang: str) -> str:
     from pazos_desktop import i18n
 
     lang = i18n.set_language(lang)
+    set_locale(lang)
     app = QCoreApplication.instance()
     while _installed:
         app.removeTranslator(_installed.pop())
@@ -70,6 +71,17 @@ def apply_language(lang: str) -> str:
         app.installTranslator(translator)
         _installed.append(translator)
     return lang
+
+
+def set_locale(lang: str) -> None:
+    """Calendars, number editors and Qt's date texts in the program's language (Colombian
+    Spanish: months "enero", weeks from Monday)."""
+    from PySide6.QtCore import QLocale
+
+    if lang == "es":
+        QLocale.setDefault(QLocale(QLocale.Language.Spanish, QLocale.Country.Colombia))
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
 
 
 def explicit_language(argv: list[str] | None = None) -> bool:

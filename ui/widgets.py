@@ -32,6 +32,9 @@ class DateField(QLineEdit):
         super().__init__(parent)
         self.setPlaceholderText(tr("dd/mm/aaaa"))
         self.setMaxLength(10)
+        from .calendar import attach_calendar
+
+        attach_calendar(self)  # a calendar button, Alt+↓ / F4
 
     def set_date(self, value: dt.date | None) -> None:
         self.setText(format_date(value))
@@ -73,8 +76,35 @@ def fill_combo(combo: QComboBox, items: list[tuple[str, object]], blank: str | N
     combo.blockSignals(False)
 
 
+def make_searchable(combo: QComboBox) -> QComboBox:
+    """A long list (partners, contacts) you can type into: any part of a name finds it.
+
+    The typed text only searches: leaving the box puts back the name of the item chosen, so
+    what is shown is always what will be saved."""
+    from PySide6.QtWidgets import QCompleter
+
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    completer = combo.completer()
+    completer.setFilterMode(Qt.MatchFlag.MatchContains)
+    completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+    completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+    combo.lineEdit().editingFinished.connect(lambda: _settle(combo))
+    return combo
+
+
+def _settle(combo: QComboBox) -> None:
+    typed = combo.lineEdit().text().strip().casefold()
+    match = next((i for i in range(combo.count()) if combo.itemText(i).casefold() == typed), -1)
+    if match >= 0 and match != combo.currentIndex():
+        combo.setCurrentIndex(match)
+    combo.lineEdit().setText(combo.itemText(combo.currentIndex()))
+
+
 def setup_table(view: QTableView, accessible_name: str) -> None:
-    """Row selection, stretch last column, sensible defaults for every table."""
+    """Row selection, stretch last column, sensible defaults for every table. Tab leaves the
+    table (arrows move inside it): with tabKeyNavigation, Tab cycled the cells for ever."""
+    view.setTabKeyNavigation(False)
     view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QTableView.SelectionMode.SingleSelection)
     view.setAlternatingRowColors(True)

@@ -11,7 +11,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 
-from ..errors import PazosError
+from ..errors import Cancelled
 from ..i18n import _
 
 ProgressFn = Callable[[int, int, str], None]
@@ -20,13 +20,6 @@ CancelFn = Callable[[], bool]
 # Written into every generated file's hidden metadata; the importers refuse other versions.
 SCHEMA_VERSION = 1
 META_SHEET = "_pazos"
-
-
-class Cancelled(PazosError):
-    """The user stopped a long operation; whatever it was writing was discarded."""
-
-    def __init__(self) -> None:
-        super().__init__(_("Operación cancelada: no se guardó nada."))
 
 
 def no_progress(done: int, total: int, text: str) -> None:

@@ -63,8 +63,11 @@ def display_value(field: str, value: str | None, entity: str | None = None) -> s
     if value is None or value == "":
         return _("(vacío)")
     spec = fields.declared(entity, field)
-    if spec is None:
-        return value
+    return value if spec is None else format_stored(spec, value)
+
+
+def format_stored(spec, value: str) -> str:
+    """A history text (`history.render`) as its declared field formats the value."""
     try:
         return spec.format(_stored_value(spec, value)) or value
     except ValueError:

@@ -10,8 +10,8 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from .. import numbering
-from ..clock import run_of
-from ..domain import fold
+from ..clock import run_of, today_in
+from ..domain import fold, format_date
 from ..errors import ConflictError, PazosError, ValidationError
 from ..i18n import _
 from ..meetings_domain import MeetingStatus, acta_label, default_series, series_label
@@ -337,7 +337,8 @@ def _fill_from_contacts(session: Session, data: MeetingData) -> None:
 
 
 def approve_meeting(session: Session, meeting_id: int, version: int | None = None) -> MeetingData:
-    """Lock the minutes; they must hold at least one attendee present and one agenda item."""
+    """Lock the minutes; they must hold at least one attendee present and one agenda item, and
+    the meeting must have taken place (not dated after the session's today)."""
     meeting = load(session, meeting_id)
     check_version(meeting, version, _("La reunión"))
     ensure_editable(meeting)
@@ -346,6 +347,10 @@ def approve_meeting(session: Session, meeting_id: int, version: int | None = Non
         problems["attendees"] = _("Asistencia: registre al menos un asistente presente.")
     if not meeting.agenda_items:
         problems["agenda"] = _("Orden del día: registre al menos un punto.")
+    if meeting.date > today_in(session):  # minutes record what happened: not before the day
+        problems["date"] = _(
+            "Fecha: la reunión es del {date}; el acta se aprueba el día de la reunión o después."
+        ).format(date=format_date(meeting.date))
     if problems:
         raise ValidationError(
             problems,

@@ -1,19 +1,20 @@
 """Summaries for the dashboard and the coordination report: counts and completion.
 
 Completion (% cumplido) = completed / (all − cancelled): a cancelled commitment is neither done
-nor pending. A commitment for "all clusters" counts in every cluster.
+nor pending. A commitment for "all clusters" counts in every cluster. The result types (Cell,
+Matrix, PartnerSummary) are plain data in `pazos_desktop.figures`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 
 from sqlalchemy import BigInteger, Integer, cast, func, select
 from sqlalchemy.orm import Session
 
 from ..clock import today_in
 from ..domain import OVERDUE, Status, fold
+from ..figures import Cell, Matrix, PartnerSummary, sum_cells  # noqa: F401 (the summaries' types)
 from ..models import Cluster, Commitment, Partner, commitment_cluster
 from .components import list_components
 from .search import (
@@ -26,47 +27,6 @@ from .search import (
 
 COMPLETED = Status.COMPLETED.value
 CANCELLED = Status.CANCELLED.value
-
-
-@dataclass
-class Cell:
-    total: int = 0
-    completed: int = 0
-    cancelled: int = 0
-
-    @property
-    def percent(self) -> float | None:
-        """% completed, or None where nothing is expected."""
-        base = self.total - self.cancelled
-        return 100.0 * self.completed / base if base else None
-
-    def add(self, total: int, completed: int, cancelled: int) -> None:
-        self.total += total
-        self.completed += completed
-        self.cancelled += cancelled
-
-
-@dataclass
-class Matrix:
-    rows: list[tuple[int, str]]
-    columns: list[tuple[int, str]]
-    cells: dict[tuple[int, int], Cell] = field(default_factory=dict)
-
-    def cell(self, row_id: int, column_id: int) -> Cell:
-        return self.cells.get((row_id, column_id), Cell())
-
-    def row_total(self, row_id: int) -> Cell:
-        return _sum(self.cell(row_id, c) for c, _ in self.columns)
-
-    def column_total(self, column_id: int) -> Cell:
-        return _sum(self.cell(r, column_id) for r, _ in self.rows)
-
-
-def _sum(cells) -> Cell:
-    out = Cell()
-    for c in cells:
-        out.add(c.total, c.completed, c.cancelled)
-    return out
 
 
 def int_sum(expr):
@@ -162,21 +122,6 @@ def partner_component_matrix(
     return matrix
 
 
-@dataclass
-class PartnerSummary:
-    partner_id: int
-    name: str
-    total: int
-    completed: int
-    cancelled: int
-    overdue: int
-    amount_cop: int
-
-    @property
-    def percent(self) -> float | None:
-        return Cell(self.total, self.completed, self.cancelled).percent
-
-
 def by_partner(
     session: Session, f: CommitmentFilter | None = None, on=None
 ) -> list[PartnerSummary]:
@@ -192,6 +137,16 @@ def by_partner(
     ).group_by(Commitment.partner_id, Partner.name)
     rows = [PartnerSummary(*r) for r in session.execute(query)]
     return sorted(rows, key=lambda r: (-r.total, fold(r.name)))
+
+
+def by_component(session: Session, f: CommitmentFilter | None = None, on=None) -> dict[int, Cell]:
+    """Per component, every commitment once (the matrix counts it in each of its clusters)."""
+    on, f = on or today_in(session), f or CommitmentFilter()
+    query = apply_filter(select(Commitment.component_id, *_counts()), f, on)
+    return {
+        cid: Cell(*counts)
+        for cid, *counts in session.execute(query.group_by(Commitment.component_id))
+    }
 
 
 def overdue_count(session: Session, f: CommitmentFilter | None = None, on=None) -> int:

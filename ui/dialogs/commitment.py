@@ -23,7 +23,7 @@ from pazos_desktop.services import commitments, components, partners, programs, 
 from pazos_desktop.services.commitments import CommitmentData, ProgressData
 
 from ..operations import Operations
-from ..widgets import DateField, NumberField, fill_combo, set_combo_data
+from ..widgets import DateField, NumberField, fill_combo, make_searchable, set_combo_data
 from .editor import EditorDialog, open_editor
 
 
@@ -103,8 +103,8 @@ class CommitmentEditor(EditorDialog):
         self.setWindowTitle(self.tr("Nuevo compromiso") if new else self.tr("Editar compromiso"))
         C = COMMITMENT  # labels, keys and parsers: the core's declaration (records/)
         self.title = self.add_declared(C["title"], QLineEdit())
-        self.partner = self.add_declared(C["partner_id"], QComboBox())
-        self.contact = self.add_declared(C["contact_id"], QComboBox())
+        self.partner = self.add_declared(C["partner_id"], make_searchable(QComboBox()))
+        self.contact = self.add_declared(C["contact_id"], make_searchable(QComboBox()))
         self.component = self.add_declared(C["component_id"], QComboBox())
         self.program = self.add_declared(C["program_id"], QComboBox())
         self.clusters = self.add_declared(C["cluster_ids"], ClusterPicker(choices.clusters))

@@ -7,8 +7,9 @@ text with its declared parser, and a refusal stops the save with the field's mes
 `save_call(data)` (a function of a session). A save the core doubts (`DoubtError`: a figure
 going down, a closed commitment reopened) is asked about, and repeated with `accept_doubts`
 when the user confirms.
-Ctrl+S or Enter saves, Esc cancels and asks before discarding edits. Build-only: the
-constructor never shows the dialog; `open_editor()` does (git-cola's pattern, for tests).
+Ctrl+S or Enter saves, Esc cancels and asks before discarding edits. The editor opens with the
+focus on its first field; its fields sit in a scroll area, so it fits a small screen. Build-only:
+the constructor never shows the dialog; `open_editor()` does (git-cola's pattern, for tests).
 """
 
 from __future__ import annotations
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
@@ -37,7 +37,8 @@ from PySide6.QtWidgets import (
 from pazos_desktop.errors import DoubtError, ValidationError
 from pazos_desktop.fields import Field, FieldError
 
-from .. import errors
+from .. import errors, interaction
+from ..fit import FitScrollArea, FittedDialog
 from ..operations import Operations
 from ..widgets import DateField
 
@@ -52,7 +53,7 @@ class InputError(Exception):
         self.fields = fields
 
 
-class EditorDialog(QDialog):
+class EditorDialog(FittedDialog):
     saved = Signal(object)
 
     def __init__(self, ops: Operations, parent: QWidget | None, title: str):
@@ -73,9 +74,12 @@ class EditorDialog(QDialog):
         outer = QVBoxLayout(self)
         self.general_error = _error_label()
         outer.addWidget(self.general_error)
-        self.columns = QHBoxLayout()
+        body = QWidget()
+        self.columns = QHBoxLayout(body)
+        self.columns.setContentsMargins(0, 0, 0, 0)
         self.columns.setSpacing(24)
-        outer.addLayout(self.columns)
+        self.scroll = FitScrollArea(body)
+        outer.addWidget(self.scroll, 1)
         self.new_column()
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -137,6 +141,18 @@ class EditorDialog(QDialog):
             if ch.isalpha() and ch.lower() not in used and ch.isascii():
                 return label[:i] + "&" + label[i:]
         return label
+
+    def first_field(self) -> QWidget | None:
+        return next((w for w in self.fields.values() if w.isEnabled()), None)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        first = self.first_field()
+        if first is not None and not self._shown_once:
+            self._shown_once = True  # later shows keep the focus where the user left it
+            first.setFocus()
+
+    _shown_once = False
 
     def mark_clean(self) -> None:
         """Call once the fields hold the record: edits are measured from here."""
@@ -207,7 +223,7 @@ class EditorDialog(QDialog):
 
     def _confirm_doubts(self, exc: DoubtError) -> None:
         question = exc.message + "\n\n" + self.tr("¿Guardar de todos modos?")
-        if errors.confirm(self, self.tr("Revise antes de guardar"), question):
+        if interaction.confirm(self, self.tr("Revise antes de guardar"), question):
             self._run_save(self._pending, self.save_call(self._pending, accept_doubts=True))
 
     def show_errors(self, fields: dict[str, str]) -> None:
@@ -229,10 +245,12 @@ class EditorDialog(QDialog):
         return label.text() if label is not None and not label.isHidden() else ""
 
     def reject(self) -> None:
-        if self.is_dirty() and not errors.confirm(
+        if self.is_dirty() and not interaction.confirm(
             self,
             self.tr("Descartar cambios"),
             self.tr("Hay cambios sin guardar. ¿Desea descartarlos?"),
+            self.tr("Descartar"),
+            self.tr("Seguir editando"),
         ):
             return
         super().reject()

@@ -44,7 +44,7 @@ from pazos_desktop.services.indicator_values import ValueData
 from pazos_desktop.services.indicators import IndicatorData, PopulationData
 
 from ..operations import Operations
-from ..widgets import DateField, NumberField, fill_combo, set_combo_data
+from ..widgets import DateField, NumberField, fill_combo, make_searchable, set_combo_data
 from .editor import EditorDialog, InputError
 
 
@@ -217,7 +217,9 @@ class IndicatorEditor(EditorDialog):
         self.baseline_year = self.add_field("baseline_year", self.tr("Año base:"), NumberField())
         self.target = self.add_field("target_value", self.tr("Me&ta:"), NumberField())
         self.target_year = self.add_field("target_year", self.tr("Año de meta:"), NumberField())
-        self.partner = self.add_field("partner_id", self.tr("Respons&able:"), QComboBox())
+        self.partner = self.add_field(
+            "partner_id", self.tr("Respons&able:"), make_searchable(QComboBox())
+        )
         self.new_column()
         # Labels above the lists: the room goes to the commitments' titles.
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapAllRows)
@@ -237,7 +239,8 @@ class IndicatorEditor(EditorDialog):
         fill_combo(self.aggregation, _choices(AGGREGATION_LABELS))
         fill_combo(self.direction, _choices(DIRECTION_LABELS))
         fill_combo(self.partner, choices.partners, self.tr("(ninguna)"))
-        self.setMinimumWidth(980)  # fits 1366×768 at 125 %
+        # Room for three columns; smaller screens (150 %) shrink it and its fields scroll.
+        self.resize(980, self.sizeHint().height())
         self.load(self.data)
 
     def load(self, d: IndicatorData) -> None:

@@ -40,6 +40,7 @@ class PartnerEditor(EditorDialog):
         self.end = self.add_declared(P["agreement_end"], DateField())
         self.notes = self.add_declared(P["notes"], QPlainTextEdit())
         self.notes.setFixedHeight(self.fontMetrics().height() * 4)
+        self.notes.setTabChangesFocus(True)  # Tab moves on; a tab in notes is never wanted
         self.load(self.data)
 
     def load(self, d: PartnerData) -> None:

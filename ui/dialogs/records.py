@@ -11,7 +11,7 @@ from pazos_desktop.services.programs import ProgramData
 from pazos_desktop.services.territory import ClusterData, NeighbourhoodData
 
 from ..operations import Operations
-from ..widgets import fill_combo, set_combo_data
+from ..widgets import fill_combo, make_searchable, set_combo_data
 from .editor import EditorDialog
 
 
@@ -105,7 +105,7 @@ class ProgramEditor(EditorDialog):
         new = self.data.id is None
         self.setWindowTitle(self.tr("Nuevo programa") if new else self.tr("Editar programa"))
         self.name = self.add_declared(PROGRAM["name"], QLineEdit(self.data.name))
-        self.lead = self.add_declared(PROGRAM["lead_partner_id"], QComboBox())
+        self.lead = self.add_declared(PROGRAM["lead_partner_id"], make_searchable(QComboBox()))
         fill_combo(self.lead, partner_choices, self.tr("(ninguna)"))
         set_combo_data(self.lead, self.data.lead_partner_id)
         self.component = self.add_declared(PROGRAM["component_id"], QComboBox())

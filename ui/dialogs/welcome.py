@@ -5,12 +5,14 @@ from __future__ import annotations
 import html
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
+
+from ..fit import FittedDialog
 
 EMPTY, SAMPLE = "empty", "sample"
 
 
-class WelcomeDialog(QDialog):
+class WelcomeDialog(FittedDialog):
     def __init__(self, parent: QWidget | None, db_description: str):
         super().__init__(parent)
         self.choice: str | None = None

@@ -1,8 +1,8 @@
 """The Excel menu's work: exports (partner sheets, the full workbook, the bulk template) and
 imports (returned sheets, bulk) through a preview the user confirms.
 
-All of it calls the Qt-free core in `pazos_desktop.excel`, on the operations worker with the
-cancellable progress dialog (`ui.progress`). An import is read twice: once for the preview,
+All of it calls the Qt-free core in `pazos_desktop.excel`, through the job pipeline
+(`ops.job`: off the UI thread, progress dialog, Cancelar) and the interaction seam. An import is read twice: once for the preview,
 and again inside the writing transaction, so what is applied is what was checked against the
 database as it is then; if that differs from what the user saw, nothing is applied.
 """
@@ -12,17 +12,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QUrl, Signal
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QDialog
 
 from pazos_desktop.files import atomic_write
+from pazos_desktop.i18n import ngettext
 
-from ..progress import run_with_progress
+from .. import interaction
 
 XLSX_FILTER = "Excel (*.xlsx)"
-# Tests replace this to record messages instead of opening a modal box: informer(title, text).
-informer: Callable[[str, str], None] | None = None
 
 
 class ExcelActions(QObject):
@@ -35,6 +33,7 @@ class ExcelActions(QObject):
         super().__init__(window)
         self.window, self.ops, self.prefs = window, window.ops, window.prefs
         self.dialog = None  # the dialog open now (tests reach it here)
+        self.running = None  # the last job started (tests cancel it)
 
     # --- small seams -----------------------------------------------------------------------
 
@@ -43,21 +42,12 @@ class ExcelActions(QObject):
         return self.prefs.export_folder()
 
     def tell(self, title: str, text: str, folder: str | None = None) -> None:
-        """Say how the work ended; with `folder`, offer to open it."""
+        """Say how the work ended; with `folder` (or a file), offer to open it."""
         self.message.emit(title, text)
-        if informer is not None:
-            informer(title, text)
-            return
-        box = QMessageBox(QMessageBox.Icon.Information, title, text, parent=self.window)
-        box.addButton(QMessageBox.StandardButton.Ok)
-        opener = box.addButton(self.tr("Abrir carpeta"), QMessageBox.ButtonRole.ActionRole)
-        opener.setVisible(folder is not None)
-        box.exec()
-        if folder is not None and box.clickedButton() is opener:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(folder))
+        interaction.inform(self.window, title, text, folder)
 
     def _save_path(self, caption: str, name: str) -> Path | None:
-        path, _f = QFileDialog.getSaveFileName(
+        path = interaction.save_file(
             self.window, caption, str(Path(self.folder()) / name), XLSX_FILTER
         )
         if not path:
@@ -65,25 +55,10 @@ class ExcelActions(QObject):
         return Path(path if path.lower().endswith(".xlsx") else path + ".xlsx")
 
     def _progress(self, title: str, job, done: Callable, cancelled_text: str) -> None:
-        """Run `job(progress, cancel)`; a cancel after the work finished still counts as done."""
-        from pazos_desktop.excel import Cancelled
-
-        outcome: dict = {}
-
-        def work(progress, cancel):
-            try:
-                outcome["result"] = job(progress, cancel)
-            except Cancelled:
-                return None
-            return outcome["result"]
-
-        def on_cancel():
-            if "result" in outcome:
-                done(outcome["result"])
-            else:
-                self.tell(title, cancelled_text)
-
-        run_with_progress(self.window, title, work, done, on_cancel=on_cancel, ops=self.ops)
+        """Run `job(job)` through the pipeline; a cancel says so plainly."""
+        self.running = self.ops.job(
+            title, job, done, on_cancel=lambda: self.tell(title, cancelled_text), parent=self.window
+        )
 
     def _refresh(self) -> None:
         view = self.window.current_view()
@@ -117,13 +92,12 @@ class ExcelActions(QObject):
         from pazos_desktop.excel.data import load_partner_sheets
         from pazos_desktop.excel.partner_sheets import export_partner_sheets
 
-        reading, db = self.tr("Leyendo los compromisos…"), self.ops.db
+        reading = self.tr("Leyendo los compromisos…")
 
-        def job(progress, cancel):
-            progress(0, 0, reading)
-            with db.session() as session:
-                items = load_partner_sheets(session, ids)
-            return export_partner_sheets(items, Path(folder), progress, cancel, drafts)
+        def job(j):
+            j.progress(0, 0, reading)
+            items = j.in_session(lambda session: load_partner_sheets(session, ids))
+            return export_partner_sheets(items, Path(folder), j.progress, j.cancelled, drafts)
 
         title = self.tr("Exportando hojas de compromisos")
         cancelled = self.tr("Exportación cancelada: no se guardó ninguna hoja.")
@@ -133,7 +107,11 @@ class ExcelActions(QObject):
         from pazos_desktop.excel import describe_issues
 
         lines = [
-            self.tr("Se guardaron {n} hojas en {folder}.").format(n=len(results), folder=folder)
+            ngettext(
+                "Se guardó {n} hoja en {folder}.",
+                "Se guardaron {n} hojas en {folder}.",
+                len(results),
+            ).format(n=len(results), folder=folder)
         ]
         drafts = sum(1 for r in results if r.draft is not None)
         if drafts:
@@ -152,20 +130,21 @@ class ExcelActions(QObject):
         from pazos_desktop.excel.data import load_workbook_data
         from pazos_desktop.excel.workbook import write_workbook
 
-        reading, db = self.tr("Leyendo el registro…"), self.ops.db
+        reading = self.tr("Leyendo el registro…")
 
-        def job(progress, cancel):
-            progress(0, 0, reading)
-            with db.session() as session:
-                data = load_workbook_data(session)
-            return atomic_write(path, lambda tmp: write_workbook(data, tmp, hxl, progress, cancel))
+        def job(j):
+            j.progress(0, 0, reading)
+            data = j.in_session(load_workbook_data)
+            return atomic_write(
+                path, lambda tmp: write_workbook(data, tmp, hxl, j.progress, j.cancelled)
+            )
 
         def done(log):
             from pazos_desktop.excel import describe_issues
 
             text = self.tr("Libro guardado: {path}").format(path=path)
             lines = [text, *describe_issues(log)]
-            self.tell(self.tr("Libro completo"), "\n".join(lines), str(path.parent))
+            self.tell(self.tr("Libro completo"), "\n".join(lines), str(path))
 
         cancelled = self.tr("Exportación cancelada: no se guardó el libro.")
         self._progress(self.tr("Exportando el libro completo"), job, done, cancelled)
@@ -180,22 +159,25 @@ class ExcelActions(QObject):
         from pazos_desktop.excel.workbook import write_template
         from pazos_desktop.services.components import list_components
 
-        def write(session):
-            context = sheet_context(session)
-            names = [c.name() for c in list_components(session)]
+        def read(session):
+            return sheet_context(session), [c.name() for c in list_components(session)]
+
+        def write(j):
+            context, names = j.in_session(read)
             atomic_write(path, lambda tmp: write_template(context, names, tmp))
             return path
 
         def done(written):
             text = self.tr("Plantilla guardada: {path}").format(path=written)
-            self.tell(self.tr("Plantilla de carga masiva"), text)
+            self.tell(self.tr("Plantilla de carga masiva"), text, str(written))
 
-        self.ops.run(write, success=done, parent=self.window)
+        title = self.tr("Plantilla de carga masiva")
+        self._progress(title, write, done, self.tr("No se guardó la plantilla."))
 
     # --- imports ---------------------------------------------------------------------------
 
     def import_returned_sheets(self) -> None:
-        paths, _f = QFileDialog.getOpenFileNames(
+        paths = interaction.open_files(
             self.window, self.tr("Hojas de compromisos devueltas"), self.folder(), XLSX_FILTER
         )
         if not paths:
@@ -212,7 +194,7 @@ class ExcelActions(QObject):
         self._preview(title, make, apply_progress, ", ".join(f.name for f in files))
 
     def import_bulk(self) -> None:
-        path, _f = QFileDialog.getOpenFileName(
+        path = interaction.open_file(
             self.window, self.tr("Archivo de carga masiva"), self.folder(), XLSX_FILTER
         )
         if not path:
@@ -226,11 +208,8 @@ class ExcelActions(QObject):
         self._preview(self.tr("Importar carga masiva"), make, apply_bulk, Path(path).name)
 
     def _preview(self, title: str, make, apply, names: str) -> None:
-        db = self.ops.db
-
-        def job(progress, cancel):
-            with db.session() as session:  # reads only: nothing to commit
-                return make(session, progress, cancel)
+        def job(j):  # reads only: nothing to commit
+            return j.in_session(lambda session: make(session, j.progress, j.cancelled))
 
         cancelled = self.tr("Importación cancelada: no se cambió nada.")
         done = lambda preview: self._show_preview(title, preview, make, apply, names)  # noqa: E731
@@ -261,23 +240,26 @@ class ExcelActions(QObject):
 
         reading = self.tr("Leyendo {files}").format(files=names)
 
-        def job(progress, cancel):
-            progress(0, 0, reading)
+        def in_session(j, session):
+            fresh = make(session, lambda *a: None, j.cancelled)
+            if sorted(c.key for c in fresh.to_apply(accept)) != wanted:
+                raise PazosError(differs)
+            return apply(session, fresh, accept=accept, progress=j.progress, cancel=j.cancelled)
+
+        def job(j):
+            j.progress(0, 0, reading)
             # The backup's reason is part of its file name: a plain word the backup list reads.
             backup_before_import(db, "import")
-            with db.session() as session:
-                fresh = make(session, lambda *a: None, cancel)
-                if sorted(c.key for c in fresh.to_apply(accept)) != wanted:
-                    raise PazosError(differs)
-                return apply(session, fresh, accept=accept, progress=progress, cancel=cancel)
+            return j.in_session(lambda session: in_session(j, session))
 
         cancelled = self.tr("Importación cancelada: no se cambió nada.")
         self._progress(title, job, lambda result: self._applied(title, result), cancelled)
 
     def _applied(self, title: str, result) -> None:
+        # Counts after a colon: "Creados: 1" reads right for any number (no "1 creados").
         text = self.tr(
-            "Importación aplicada: {created} creados, {updated} actualizados, {progress} avances; "
-            "{skipped} conflictos omitidos."
+            "Importación aplicada. Creados: {created}; actualizados: {updated}; avances "
+            "registrados: {progress}; conflictos omitidos: {skipped}."
         ).format(
             created=result.created,
             updated=result.updated,

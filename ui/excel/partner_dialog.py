@@ -8,9 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -23,8 +21,11 @@ from PySide6.QtWidgets import (
 
 from pazos_desktop.i18n import ngettext
 
+from .. import interaction
+from ..fit import FittedDialog
 
-class ExcelPartnerDialog(QDialog):
+
+class ExcelPartnerDialog(FittedDialog):
     """A ticked list of partners (all ticked) and the destination folder."""
 
     def __init__(self, partners: list[tuple[str, int, int]], folder: str, parent: QWidget = None):
@@ -97,7 +98,7 @@ class ExcelPartnerDialog(QDialog):
         return row
 
     def choose_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(
+        chosen = interaction.choose_folder(
             self, self.tr("Carpeta para las hojas"), self.folder_edit.text()
         )
         if chosen:
@@ -123,7 +124,10 @@ class ExcelPartnerDialog(QDialog):
 
     def _update_state(self) -> None:
         chosen = len(self.chosen_ids())
+        total = self.list.count()
         self.count.setText(
-            self.tr("{n} de {total} entidades").format(n=chosen, total=self.list.count())
+            ngettext("{n} de {total} entidad", "{n} de {total} entidades", total).format(
+                n=chosen, total=total
+            )
         )
         self.ok.setEnabled(chosen > 0 and bool(self.folder()))

@@ -13,7 +13,6 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QApplication,
-    QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from pazos_desktop.excel.preview import Change, Conflict, Preview, format_preview
 
+from ..fit import FittedDialog
 from ..models.rows import Column, RowsModel
 from ..widgets import setup_table
 
@@ -129,7 +129,7 @@ class ConflictModel(RowsModel):
             self.set_accepted(row, accepted)
 
 
-class ExcelPreviewDialog(QDialog):
+class ExcelPreviewDialog(FittedDialog):
     """What the import would do; the user accepts conflicts one by one, then applies."""
 
     def __init__(self, preview: Preview, title: str, parent: QWidget | None = None):

@@ -5,11 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QUrl
-from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
-from .. import errors
+from .. import interaction
 
 
 def tr(text: str) -> str:
@@ -97,9 +96,7 @@ def save_document(
         number, year, series or ""
     )
     title = tr("Guardar acta en PDF") if kind == "minutes" else tr("Guardar planilla de asistencia")
-    path, _filter = QFileDialog.getSaveFileName(
-        parent, title, str(Path.home() / name), "PDF (*.pdf)"
-    )
+    path = interaction.save_file(parent, title, str(Path.home() / name), "PDF (*.pdf)")
     if not path:
         return
     lang = get_language()
@@ -112,9 +109,12 @@ def save_document(
         )
         return fn(session, year, number, path, lang, series=series)
 
-    ops.run(write, success=open_file, parent=parent)
+    def written(result) -> None:
+        done = (
+            tr("Acta guardada en {path}")
+            if kind == "minutes"
+            else tr("Planilla de asistencia guardada en {path}")
+        )
+        interaction.inform(parent, title, done.format(path=result), str(result))
 
-
-def open_file(path) -> None:
-    if not QDesktopServices.openUrl(QUrl.fromLocalFile(str(path))):
-        errors.log.warning("could not open %s", path)
+    ops.job(title, lambda job: job.in_session(write), written, parent=parent)

@@ -1,13 +1,18 @@
-"""The editor's commitment tabs: commitments agreed at the meeting, follow-up of earlier ones."""
+"""The editor's commitment tabs: commitments agreed at the meeting, follow-up of earlier ones.
+
+Agreed commitments are full commitments, added and edited with the commitment editor (every
+field: several clusters, the partner's contact, unit, target…) and removable while the acta
+is a draft. The follow-up list can be pruned (one row, or every row with nothing reported)
+and ordered; what was typed and not yet recorded survives those changes.
+"""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -18,11 +23,14 @@ from PySide6.QtWidgets import (
 from pazos_desktop.domain import Status, format_quantity, status_label
 from pazos_desktop.parsing import parse_number
 from pazos_desktop.services import meeting_followup as fu
+from pazos_desktop.services import meeting_lists
 from pazos_desktop.services.commitments import CommitmentData
 from pazos_desktop.services.minutes import list_agreed
 
-from ..widgets import DateField, setup_table, typed_or_text
-from .actions import Choices
+from .. import interaction
+from ..dialogs.commitment import CommitmentEditor, load_choices
+from ..dialogs.editor import open_editor
+from ..widgets import setup_table, typed_or_text
 
 
 def _fill_table(table: QTableWidget, rows: list[list[str]]) -> None:
@@ -32,12 +40,48 @@ def _fill_table(table: QTableWidget, rows: list[list[str]]) -> None:
             table.setItem(r, c, QTableWidgetItem(value))
 
 
+def _buttons(layout: QVBoxLayout, hint: QLabel, *specs, per_row: int = 3) -> list[QPushButton]:
+    """The hint on its own line, then the buttons, `per_row` a row: the editor stays narrow
+    enough for a laptop at 150 %."""
+    layout.addWidget(hint)
+    made = []
+    for start in range(0, len(specs), per_row):
+        row = QHBoxLayout()
+        row.addStretch(1)
+        for text, slot in specs[start : start + per_row]:
+            button = QPushButton(text)
+            button.setAutoDefault(False)
+            button.clicked.connect(lambda _=False, s=slot: s())
+            row.addWidget(button)
+            made.append(button)
+        layout.addLayout(row)
+    return made
+
+
+class AgreedCommitmentEditor(CommitmentEditor):
+    """The commitment editor, saving through the meeting (its origin, its start date)."""
+
+    def __init__(self, ops, parent, choices, data, meeting_id: int):
+        super().__init__(ops, parent, choices, data)
+        self.meeting_id = meeting_id
+        if data is None or data.id is None:
+            self.setWindowTitle(self.tr("Nuevo compromiso acordado"))
+
+    def save_call(self, data: CommitmentData):
+        meeting_id = self.meeting_id
+        return lambda s: fu.add_agreed_commitment(s, meeting_id, data)
+
+
 class AgreedTab(QWidget):
-    """The commitments born at this meeting, and a short form to add one."""
+    """The commitments born at this meeting."""
+
+    changed = Signal()  # a commitment was added, edited or removed
 
     def __init__(self, ops, parent=None):
         super().__init__(parent)
-        self.ops, self.meeting_id, self.locked = ops, None, False
+        self.ops, self.meeting_id, self.locked, self.rows = ops, None, False, []
+        self.meeting_date = None
+        self.last_editor = None  # the commitment editor opened last (tests reach it)
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, 5)
         self.table.setHorizontalHeaderLabels(
@@ -51,42 +95,26 @@ class AgreedTab(QWidget):
         )
         setup_table(self.table, self.tr("Compromisos acordados"))
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.itemActivated.connect(lambda _item: self.edit())
+        self.table.currentCellChanged.connect(lambda *_a: self._enable())
         for column, width in enumerate((300, 220, 180, 140)):
             self.table.setColumnWidth(column, width)
         layout.addWidget(self.table, 1)
-        form = QFormLayout()
-        self.title, self.partner = QLineEdit(), QComboBox()
-        self.component, self.cluster, self.due = QComboBox(), QComboBox(), DateField()
-        form.addRow(self.tr("Actividad"), self.title)
-        form.addRow(self.tr("Entidad responsable"), self.partner)
-        form.addRow(self.tr("Componente"), self.component)
-        form.addRow(self.tr("Clúster"), self.cluster)
-        form.addRow(self.tr("Fecha límite"), self.due)
-        layout.addLayout(form)
-        row = QHBoxLayout()
         self.hint = QLabel()
-        self.add_button = QPushButton(self.tr("Agregar compromiso"))
-        self.add_button.clicked.connect(lambda _=False: self.add())
-        row.addWidget(self.hint, 1)
-        row.addWidget(self.add_button)
-        layout.addLayout(row)
+        self.hint.setWordWrap(True)
+        self.add_button, self.edit_button, self.remove_button = _buttons(
+            layout,
+            self.hint,
+            (self.tr("Agregar compromiso…"), self.add),
+            (self.tr("Editar…"), self.edit),
+            (self.tr("Quitar del acta"), self.remove),
+        )
 
-    def set_choices(self, choices: Choices) -> None:
-        for combo, items in (
-            (self.partner, choices.partners),
-            (self.component, choices.components),
-            (self.cluster, choices.clusters),
-        ):
-            combo.clear()
-            for label, value in items:
-                combo.addItem(label, value)
+    def set_choices(self, _choices) -> None:
+        """Kept for callers of the short form: the commitment editor reads its own lists."""
 
-    def load(self, meeting_id: int | None, locked: bool) -> None:
-        self.meeting_id, self.locked = meeting_id, locked
-        ready = meeting_id is not None and not locked
-        for widget in (self.title, self.partner, self.component, self.cluster, self.due):
-            widget.setEnabled(ready)
-        self.add_button.setEnabled(ready)
+    def load(self, meeting_id: int | None, locked: bool, meeting_date=None) -> None:
+        self.meeting_id, self.locked, self.meeting_date = meeting_id, locked, meeting_date
         self.hint.setText(
             "" if meeting_id else self.tr("Guarde la reunión para agregar compromisos.")
         )
@@ -96,39 +124,81 @@ class AgreedTab(QWidget):
             self.show_rows([])
 
     def show_rows(self, rows) -> None:
+        self.rows = rows
         _fill_table(
             self.table,
             [[r.activity, r.responsible, r.cluster, r.component, r.due_date] for r in rows],
         )
+        self._enable()
+
+    def _enable(self) -> None:
+        ready = self.meeting_id is not None and not self.locked
+        chosen = ready and 0 <= self.table.currentRow() < len(self.rows)
+        self.add_button.setEnabled(ready)
+        self.edit_button.setEnabled(chosen)
+        self.remove_button.setEnabled(chosen)
+
+    def _current_id(self) -> int | None:
+        row = self.table.currentRow()
+        return self.rows[row].id if 0 <= row < len(self.rows) else None
 
     def add(self) -> None:
-        due = self.due.value()
-        data = CommitmentData(
-            partner_id=self.partner.currentData(),
-            component_id=self.component.currentData(),
-            cluster_ids=[c for c in [self.cluster.currentData()] if c is not None],
-            title=self.title.text(),
-            due_date=due if not isinstance(due, str) else None,
-            status=Status.IN_PROGRESS.value,
-        )
+        preset = CommitmentData(status=Status.IN_PROGRESS.value, start_date=self.meeting_date)
+        self._open(None, preset)
+
+    def edit(self) -> None:
+        commitment_id = self._current_id()
+        if commitment_id is not None and not self.locked:
+            self._open(commitment_id, None)
+
+    def _open(self, commitment_id: int | None, preset: CommitmentData | None) -> None:
+        """Read the lists (and the record) on the worker, then open the commitment editor."""
+        from pazos_desktop.services.commitments import get_commitment
+
         meeting_id = self.meeting_id
 
-        def added(_result) -> None:
-            self.title.clear()
-            self.due.clear()
-            self.load(meeting_id, self.locked)
+        def work(session):
+            data = get_commitment(session, commitment_id) if commitment_id else preset
+            return load_choices(session, data.partner_id), data
 
+        def opened(result) -> None:
+            choices, data = result
+            self.last_editor = AgreedCommitmentEditor(self.ops, self, choices, data, meeting_id)
+            open_editor(self.last_editor, lambda _d: self._reload())
+
+        self.ops.run(work, opened, parent=self)
+
+    def remove(self) -> None:
+        row, commitment_id = self.table.currentRow(), self._current_id()
+        if commitment_id is None or self.locked:
+            return
+        question = self.tr(
+            "¿Quitar «{title}» del acta? El compromiso se elimina del registro."
+        ).format(title=self.rows[row].activity)
+        if not interaction.confirm(
+            self, self.tr("Compromisos acordados"), question, self.tr("Quitar"), self.tr("Cancelar")
+        ):
+            return
+        meeting_id = self.meeting_id
         self.ops.run(
-            lambda s: fu.add_agreed_commitment(s, meeting_id, data), success=added, parent=self
+            lambda s: meeting_lists.remove_agreed_commitment(s, meeting_id, commitment_id),
+            lambda _r: self._reload(),
+            parent=self,
         )
+
+    def _reload(self) -> None:
+        self.load(self.meeting_id, self.locked, self.meeting_date)
+        self.changed.emit()
 
 
 class FollowupTab(QWidget):
     """Earlier commitments reviewed at this meeting: what was reported for each."""
 
+    changed = Signal()
+
     def __init__(self, ops, parent=None):
         super().__init__(parent)
-        self.ops, self.meeting_id, self.rows = ops, None, []
+        self.ops, self.meeting_id, self.rows, self.locked = ops, None, [], False
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, 6)
         self.table.setHorizontalHeaderLabels(
@@ -142,72 +212,146 @@ class FollowupTab(QWidget):
             ]
         )
         setup_table(self.table, self.tr("Seguimiento a compromisos anteriores"))
+        self.table.currentCellChanged.connect(lambda *_a: self._enable())
         for column, width in enumerate((240, 170, 110, 130, 70)):
             self.table.setColumnWidth(column, width)
         layout.addWidget(self.table, 1)
-        row = QHBoxLayout()
         self.hint = QLabel()
-        self.prefill_button = QPushButton(self.tr("Traer compromisos pendientes"))
+        self.hint.setWordWrap(True)
+        specs = (
+            (self.tr("Subir"), lambda: self.move(-1)),
+            (self.tr("Bajar"), lambda: self.move(1)),
+            (self.tr("Quitar de la lista"), self.drop),
+            (self.tr("Traer compromisos pendientes"), self.prefill),
+            (self.tr("Quitar los que no tienen reporte"), self.prune),
+            (self.tr("Registrar lo reportado"), self.record),
+        )
+        buttons = _buttons(layout, self.hint, *specs)
+        self.up_button, self.down_button, self.drop_button = buttons[:3]
+        self.prefill_button, self.prune_button, self.record_button = buttons[3:]
         self.prefill_button.setToolTip(
             self.tr("Los abiertos de la reunión anterior y de las entidades invitadas")
         )
-        self.prefill_button.clicked.connect(lambda _=False: self.prefill())
-        self.record_button = QPushButton(self.tr("Registrar lo reportado"))
-        self.record_button.clicked.connect(lambda _=False: self.record())
-        row.addWidget(self.hint, 1)
-        row.addWidget(self.prefill_button)
-        row.addWidget(self.record_button)
-        layout.addLayout(row)
 
     def load(self, meeting_id: int | None, locked: bool) -> None:
         self.meeting_id, self.locked = meeting_id, locked
-        for button in (self.prefill_button, self.record_button):
-            button.setEnabled(meeting_id is not None and not locked)
         self.hint.setText(
             "" if meeting_id else self.tr("Guarde la reunión para hacer el seguimiento.")
         )
         if meeting_id is not None:
-            self.ops.run(
-                lambda s: fu.list_followups(s, meeting_id), success=self.show_rows, parent=self
-            )
+            self._run(lambda s: fu.list_followups(s, meeting_id), keep=False)
         else:
             self.show_rows([])
 
-    def show_rows(self, rows: list[fu.FollowupData]) -> None:
+    def _enable(self) -> None:
+        ready = self.meeting_id is not None and not self.locked
+        chosen = ready and 0 <= self.table.currentRow() < len(self.rows)
+        for button in (self.prefill_button, self.prune_button, self.record_button):
+            button.setEnabled(ready)
+        for button in (self.up_button, self.down_button, self.drop_button):
+            button.setEnabled(chosen)
+
+    def show_rows(self, rows: list[fu.FollowupData], typed: dict | None = None) -> None:
+        """Show `rows`; `typed` (commitment id → report typed, not yet recorded) is put back."""
+        typed = typed or {}
         self.rows = rows
         _fill_table(
             self.table,
             [[r.title, r.responsible, status_label(r.current_status), "", "", ""] for r in rows],
         )
         for i, r in enumerate(rows):
+            status, achieved, comment = typed.get(
+                r.commitment_id, (r.reported_status, r.reported_achieved, r.comment)
+            )
             combo = QComboBox()
             combo.addItem(self.tr("(sin reporte)"), None)
             for value in Status:
                 combo.addItem(status_label(value), value.value)
-            combo.setCurrentIndex(max(0, combo.findData(r.reported_status)))
+            combo.setCurrentIndex(max(0, combo.findData(status)))
             combo.setEnabled(not self.locked)
+            combo.setAccessibleName(self.tr("Estado reportado"))
             self.table.setCellWidget(i, 3, combo)
-            achieved = "" if r.reported_achieved is None else format_quantity(r.reported_achieved)
-            self.table.setItem(i, 4, QTableWidgetItem(achieved))
-            self.table.setItem(i, 5, QTableWidgetItem(r.comment or ""))
+            shown = achieved if isinstance(achieved, str) else format_quantity(achieved)
+            self.table.setItem(i, 4, QTableWidgetItem(shown or ""))
+            self.table.setItem(i, 5, QTableWidgetItem(comment or ""))
         triggers = QTableWidget.EditTrigger
         self.table.setEditTriggers(
             triggers.NoEditTriggers if self.locked else triggers.AllEditTriggers
         )
+        self._enable()
+
+    def typed(self) -> dict[int, tuple]:
+        """What each row's cells hold now (status, achieved text, comment)."""
+        out = {}
+        for i, r in enumerate(self.rows):
+            combo, achieved, comment = (
+                self.table.cellWidget(i, 3),
+                self.table.item(i, 4),
+                self.table.item(i, 5),
+            )
+            out[r.commitment_id] = (
+                combo.currentData() if combo else r.reported_status,
+                achieved.text() if achieved else "",
+                (comment.text().strip() or None) if comment else r.comment,
+            )
+        return out
+
+    def _run(self, fn, keep: bool = True) -> None:
+        """Run `fn(session)` (returns the rows) and show them, keeping what was typed."""
+        typed = self.typed() if keep else {}
+
+        def shown(rows) -> None:
+            self.show_rows(rows, typed)
+            self.changed.emit()
+
+        self.ops.run(fn, success=shown, parent=self)
+
+    def _current(self) -> int | None:
+        row = self.table.currentRow()
+        return self.rows[row].commitment_id if 0 <= row < len(self.rows) else None
 
     def prefill(self) -> None:
         meeting_id = self.meeting_id
-        self.ops.run(
-            lambda s: fu.prefill_followups(s, meeting_id), success=self.show_rows, parent=self
+        self._run(lambda s: fu.prefill_followups(s, meeting_id))
+
+    def move(self, step: int) -> None:
+        meeting_id, commitment_id = self.meeting_id, self._current()
+        if commitment_id is None:
+            return
+        target = self.table.currentRow() + step
+
+        def moved(session):
+            return meeting_lists.move_followup(session, meeting_id, commitment_id, step)
+
+        typed = self.typed()
+
+        def shown(rows) -> None:
+            self.show_rows(rows, typed)
+            self.table.setCurrentCell(max(0, min(target, len(rows) - 1)), 0)
+
+        self.ops.run(moved, success=shown, parent=self)
+
+    def drop(self) -> None:
+        meeting_id, commitment_id = self.meeting_id, self._current()
+        if commitment_id is not None:
+            self._run(lambda s: meeting_lists.drop_followup(s, meeting_id, commitment_id))
+
+    def prune(self) -> None:
+        meeting_id = self.meeting_id
+        question = self.tr(
+            "¿Quitar de la lista los compromisos sin estado, avance ni comentario registrados?"
         )
+        if interaction.confirm(
+            self, self.tr("Seguimiento"), question, self.tr("Quitar"), self.tr("Cancelar")
+        ):
+            self._run(lambda s: meeting_lists.prune_unreported(s, meeting_id))
 
     def reports(self) -> list[fu.FollowupData]:
         """Rows whose reported status, progress or comment differ from what is saved."""
-        changed = []
-        for i, r in enumerate(self.rows):
-            status = self.table.cellWidget(i, 3).currentData()
-            achieved = typed_or_text(parse_number, self.table.item(i, 4).text())
-            comment = self.table.item(i, 5).text().strip() or None
+        changed, typed = [], self.typed()
+        for r in self.rows:
+            status, achieved_text, comment = typed[r.commitment_id]
+            achieved = typed_or_text(parse_number, achieved_text)  # the core's rules say why
             if (status, achieved, comment) != (r.reported_status, r.reported_achieved, r.comment):
                 changed.append(fu.FollowupData(r.commitment_id, status, achieved, comment))
         return changed
@@ -220,4 +364,4 @@ class FollowupTab(QWidget):
                 fu.record_followup(session, meeting_id, report)
             return fu.list_followups(session, meeting_id)
 
-        self.ops.run(work, success=self.show_rows, parent=self)
+        self._run(work, keep=False)

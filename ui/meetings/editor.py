@@ -1,22 +1,25 @@
 """The meeting editor: tabs for general data, attendance, agenda and development, commitments
-agreed, follow-up and decisions; save, approve, reopen with a reason, export the PDFs.
+agreed, follow-up, decisions and history; save, approve (after asking), reopen with a reason,
+export the PDFs.
 
-Build-only constructor (tests); `open_meeting_editor()` shows it. Approved minutes open
-read-only: the core refuses edits anyway, the screen says so before anyone types.
+As secretaries work: it asks before discarding unsaved edits (Esc, Cerrar, ✕); while they
+type, a draft of the form is kept every few seconds in the user's data folder
+(`pazos_desktop.drafts`) and offered back when the acta is opened again after a crash. It
+opens at any screen size (no fixed minimum; the general tab scrolls). Build-only constructor
+(tests); `open_meeting_editor()` shows it. Approved minutes open read-only: the core refuses
+edits anyway, the screen says so before anyone types.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QFormLayout,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -34,10 +37,14 @@ from pazos_desktop.meetings_domain import MeetingType, meeting_status_label, mee
 from pazos_desktop.services import meetings
 from pazos_desktop.services.meetings import MeetingData
 
-from .. import errors
+from .. import errors, interaction
+from ..fit import FitScrollArea, FittedDialog
+from ..models.rows import RowsModel
+from ..views.detail import history_columns, history_table
 from ..widgets import DateField, typed_or_text
 from .actions import Choices, export_document
 from .commitments_tabs import AgreedTab, FollowupTab
+from .drafts import DRAFT_MS, DraftKeeper
 from .parts import AgendaTab, AttendanceTab, DecisionsTab
 
 TEXT_FIELDS = ("place", "link", "chair_name", "chair_position", "secretary_name",
@@ -52,15 +59,19 @@ def parse_time(text: str) -> dt.time | None | str:
     return typed_or_text(parsing.parse_time, text)
 
 
-class MeetingEditor(QDialog):
-    saved = Signal(object)
+class MeetingEditor(FittedDialog):
+    saved = Signal(object)  # the meeting saved (or approved, reopened)
+    changed = Signal()  # its commitment lists changed (the list's counts follow)
 
-    def __init__(self, ops, parent: QWidget | None, data: MeetingData, choices: Choices):
+    def __init__(
+        self, ops, parent: QWidget | None, data: MeetingData, choices: Choices, drafts=None
+    ):
         super().__init__(parent)
         self.ops, self.data, self.choices = ops, data, choices
-        self.setMinimumSize(900, 620)
+        self.keeper = DraftKeeper(self, drafts)
         outer = QVBoxLayout(self)
         self.status = QLabel()
+        self.status.setWordWrap(True)
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)
@@ -71,23 +82,31 @@ class MeetingEditor(QDialog):
         self._build_tabs()
         outer.addLayout(self._build_buttons())
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        self.resize(self.fontMetrics().averageCharWidth() * 140, self.fontMetrics().height() * 38)
         self.set_data(data)
+        self.draft_timer = QTimer(self)
+        self.draft_timer.timeout.connect(self.keeper.keep)
+        self.draft_timer.start(DRAFT_MS)
 
     def _build_tabs(self) -> None:
         self.fields: dict[str, QWidget] = {}
-        self.tabs.addTab(self._general_tab(), self.tr("General"))
+        self.tabs.addTab(FitScrollArea(self._general_tab()), self.tr("General"))
         self.attendance = AttendanceTab()
         self.attendance.set_contacts(self.choices.contacts)
         self.agenda = AgendaTab()
         self.agreed = AgreedTab(self.ops)
-        self.agreed.set_choices(self.choices)
         self.followup = FollowupTab(self.ops)
         self.decisions = DecisionsTab()
+        self.history_model = RowsModel(history_columns(self), self)
+        for part in (self.agreed, self.followup):
+            part.changed.connect(self.changed)
         self.tabs.addTab(self.attendance, self.tr("Asistencia"))
         self.tabs.addTab(self.agenda, self.tr("Orden del día y desarrollo"))
         self.tabs.addTab(self.agreed, self.tr("Compromisos acordados"))
         self.tabs.addTab(self.followup, self.tr("Seguimiento"))
         self.tabs.addTab(self.decisions, self.tr("Decisiones"))
+        history = history_table(self, self.history_model, self.tr("Historial del acta"))
+        self.tabs.addTab(history, self.tr("Historial"))
 
     def _general_tab(self) -> QWidget:
         page = QWidget()
@@ -96,6 +115,7 @@ class MeetingEditor(QDialog):
         columns.addLayout(left, 1)
         columns.addLayout(right, 1)
         self.type = QComboBox()
+        self.type.setAccessibleName(self.tr("Tipo de reunión"))
         for value in MeetingType:
             self.type.addItem(meeting_type_label(value), value.value)
         left.addRow(self.tr("Tipo de reunión"), self.type)
@@ -128,17 +148,20 @@ class MeetingEditor(QDialog):
             "approver_position": self.tr("Cargo de quien aprobó"),
         }  # fmt: skip
         for key in ("date", "start_time", "end_time", "place", "link"):
-            left.addRow(labels[key], self._field(key))
+            left.addRow(labels[key], self._field(key, labels[key]))
         self.objective = QPlainTextEdit()
         self.objective.setAccessibleName(self.tr("Objetivo"))
+        self.objective.setTabChangesFocus(True)  # Tab leaves the box instead of typing a tab
+        self.objective.setMinimumHeight(self.fontMetrics().height() * 4)
         left.addRow(self.tr("Objetivo"), self.objective)
         for key in ("chair_name", "chair_position", "secretary_name", "secretary_position",
                     "next_date", "next_time", "next_place", "prepared_by", "prepared_position",
                     "reviewed_by", "reviewed_position", "approver_name",
                     "approver_position"):  # fmt: skip
-            right.addRow(labels[key], self._field(key))
+            right.addRow(labels[key], self._field(key, labels[key]))
         self.clusters = QListWidget()
         self.clusters.setAccessibleName(self.tr("Clústeres"))
+        self.clusters.setMaximumHeight(self.fontMetrics().height() * 7)
         for label, cluster_id in self.choices.clusters:
             item = QListWidgetItem(label)
             item.setData(Qt.ItemDataRole.UserRole, cluster_id)
@@ -148,11 +171,11 @@ class MeetingEditor(QDialog):
         right.addRow(self.tr("Clústeres"), self.clusters)
         return page
 
-    def _field(self, key: str) -> QWidget:
+    def _field(self, key: str, label: str) -> QWidget:
         widget = DateField() if key in DATE_FIELDS else QLineEdit()
         if key in TIME_FIELDS:
             widget.setPlaceholderText(self.tr("hh:mm"))
-        widget.setAccessibleName(key)
+        widget.setAccessibleName(label)
         self.fields[key] = widget
         return widget
 
@@ -166,12 +189,13 @@ class MeetingEditor(QDialog):
                 self.tr("Imprimir planilla de asistencia…"),
                 lambda: self.export("attendance"),
             ),
-            ("approve", self.tr("Aprobar acta"), self.approve),
+            ("approve", self.tr("Aprobar acta…"), self.approve),
             ("reopen", self.tr("Reabrir…"), self.reopen),
             ("save", self.tr("Guardar"), self.save),
             ("close", self.tr("Cerrar"), self.reject),
         ):
             button = QPushButton(text)
+            button.setAutoDefault(False)  # Enter in a field does not press a button
             button.clicked.connect(lambda _=False, s=slot: s())
             self.buttons[key] = button
             row.addWidget(button)
@@ -201,9 +225,20 @@ class MeetingEditor(QDialog):
         self.attendance.set_values(data.attendees)
         self.agenda.set_values(data.agenda)
         self.decisions.set_values(data.decisions)
-        self.agreed.load(data.id, data.approved)
+        self.agreed.load(data.id, data.approved, data.date)
         self.followup.load(data.id, data.approved)
+        self._load_history()
         self._show_state()
+        self.clean_state = self.form_state()
+
+    def _load_history(self) -> None:
+        if self.data.id is None:
+            self.history_model.set_rows([])
+            return
+        from pazos_desktop.services.readable_history import meeting_history
+
+        meeting_id = self.data.id
+        self.ops.run(lambda s: meeting_history(s, meeting_id), self.history_model.set_rows)
 
     def _show_state(self) -> None:
         data, locked = self.data, self.data.approved
@@ -224,6 +259,42 @@ class MeetingEditor(QDialog):
         self.buttons["reopen"].setEnabled(locked)
         for key in ("minutes", "attendance"):
             self.buttons[key].setEnabled(data.id is not None)
+
+    def form_state(self) -> dict:
+        """Everything the form holds, as typed (JSON-ready): for "unsaved edits?" and drafts."""
+        return {
+            "type": self.type.currentData(),
+            "series": self.series.currentText(),  # as typed: a new series has no key yet
+            "fields": {key: widget.text() for key, widget in self.fields.items()},
+            "objective": self.objective.toPlainText(),
+            "clusters": self._checked_clusters(),
+            "attendees": [_plain(a) for a in self.attendance.values()],
+            "agenda": [_plain(a) for a in self.agenda.values()],
+            "decisions": [_plain(d) for d in self.decisions.values()],
+        }
+
+    def set_form_state(self, state: dict) -> None:
+        """Put a kept draft back into the form (what was typed, valid or not)."""
+        from pazos_desktop.services.meetings import AgendaItemData, AttendeeData, DecisionData
+
+        self.type.setCurrentIndex(max(0, self.type.findData(state.get("type"))))
+        if self.data.id is None and state.get("series"):  # a saved acta keeps its series
+            self.series.setEditText(state["series"])
+        for key, text in state.get("fields", {}).items():
+            if key in self.fields:
+                self.fields[key].setText(text)
+        self.objective.setPlainText(state.get("objective", ""))
+        wanted = set(state.get("clusters", []))
+        for i in range(self.clusters.count()):
+            item = self.clusters.item(i)
+            on = item.data(Qt.ItemDataRole.UserRole) in wanted
+            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        self.attendance.set_values([AttendeeData(**a) for a in state.get("attendees", [])])
+        self.agenda.set_values([AgendaItemData(**a) for a in state.get("agenda", [])])
+        self.decisions.set_values([DecisionData(**d) for d in state.get("decisions", [])])
+
+    def is_dirty(self) -> bool:
+        return not self.data.approved and self.form_state() != self.clean_state
 
     def collect(self) -> MeetingData:
         """The form as MeetingData; text that is not a date or a time stops here."""
@@ -286,7 +357,9 @@ class MeetingEditor(QDialog):
         self.ops.run(fn, success=self._done, failure=self._failed, parent=self, reason=reason)
 
     def _done(self, data: MeetingData) -> None:
+        was_new = self.data.id is None
         self.set_data(data)
+        self.keeper.discard(new=was_new)
         self.saved.emit(data)
 
     def _failed(self, exc: BaseException) -> None:
@@ -296,6 +369,8 @@ class MeetingEditor(QDialog):
             errors.show_error(self, exc)
 
     def save(self) -> None:
+        if self.data.approved:
+            return
         try:
             data = self.collect()
         except ValidationError as exc:
@@ -304,16 +379,42 @@ class MeetingEditor(QDialog):
         self._run(lambda s: meetings.save_meeting(s, data))
 
     def approve(self) -> None:
+        """Ask first; unsaved edits are saved with the approval, in one step."""
+        if self.data.id is None or self.data.approved:
+            return
+        question = self.tr(
+            "¿Aprobar el {acta}? Una vez aprobada queda bloqueada: para corregirla habrá que "
+            "reabrirla indicando el motivo."
+        ).format(acta=self.data.label)
+        if self.is_dirty():
+            question += "\n" + self.tr("Los cambios sin guardar se guardan al aprobar.")
+        if not interaction.confirm(
+            self, self.tr("Aprobar acta"), question, self.tr("Aprobar"), self.tr("Cancelar")
+        ):
+            return
+        try:
+            data = self.collect() if self.is_dirty() else None
+        except ValidationError as exc:
+            self._failed(exc)
+            return
         meeting_id, version = self.data.id, self.data.version
-        self._run(lambda s: meetings.approve_meeting(s, meeting_id, version))
+
+        def work(session):
+            if data is not None:
+                version_now = meetings.save_meeting(session, data).version
+            else:
+                version_now = version
+            return meetings.approve_meeting(session, meeting_id, version_now)
+
+        self._run(work)
 
     def reopen(self) -> None:
-        reason, ok = QInputDialog.getText(
+        reason = interaction.ask_text(
             self,
             self.tr("Reabrir acta"),
             self.tr("Motivo de la reapertura (queda en el historial):"),
         )
-        if ok:
+        if reason is not None:
             meeting_id, version = self.data.id, self.data.version
             self._run(lambda s: meetings.reopen_meeting(s, meeting_id, reason, version))
 
@@ -323,9 +424,40 @@ class MeetingEditor(QDialog):
                 self.ops, self, kind, self.data.year, self.data.number, self.data.series
             )
 
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self.type.setFocus()  # the first field, not a button
 
-def open_meeting_editor(ops, parent, data: MeetingData, choices: Choices) -> MeetingEditor:
-    editor = MeetingEditor(ops, parent, data, choices)
+    _shown_once = False
+
+    def reject(self) -> None:
+        """Esc, Cerrar or ✕: ask before unsaved edits are lost; the kept draft goes too."""
+        if self.is_dirty() and not interaction.confirm(
+            self,
+            self.tr("Descartar cambios"),
+            self.tr("El acta tiene cambios sin guardar. ¿Desea descartarlos?"),
+            self.tr("Descartar"),
+            self.tr("Seguir editando"),
+        ):
+            return
+        self.draft_timer.stop()
+        self.keeper.discard()
+        super().reject()
+
+
+def _plain(item) -> dict:
+    from dataclasses import asdict
+
+    return asdict(item)
+
+
+def open_meeting_editor(
+    ops, parent, data: MeetingData, choices: Choices, drafts=None
+) -> MeetingEditor:
+    editor = MeetingEditor(ops, parent, data, choices, drafts)
     editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     editor.show()
+    editor.keeper.offer()
     return editor

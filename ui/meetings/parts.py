@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from pazos_desktop.meetings_domain import Presence, presence_label
 from pazos_desktop.services.meetings import AgendaItemData, AttendeeData, DecisionData
 
-from ..widgets import setup_table
+from ..widgets import make_searchable, setup_table
 
 
 def _button_row(layout: QVBoxLayout, *buttons: tuple[str, object]) -> list[QPushButton]:
@@ -50,7 +50,7 @@ class AttendanceTab(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        self.contacts = QComboBox()
+        self.contacts = make_searchable(QComboBox())
         self.contacts.setMinimumWidth(320)
         self.contacts.setAccessibleName(self.tr("Contacto a agregar"))
         pick = QHBoxLayout()
@@ -175,9 +175,12 @@ class AgendaTab(QWidget):
         form = QVBoxLayout(editor)
         self.title = QLineEdit()
         self.title.setPlaceholderText(self.tr("Título del punto"))
+        self.title.setAccessibleName(self.tr("Título del punto"))
         self.title.textEdited.connect(self._store_title)
         self.development = QPlainTextEdit()
         self.development.setPlaceholderText(self.tr("Desarrollo del punto"))
+        self.development.setAccessibleName(self.tr("Desarrollo del punto"))
+        self.development.setTabChangesFocus(True)
         self.development.textChanged.connect(self._store_development)
         form.addWidget(self.title)
         form.addWidget(self.development, 1)

@@ -1,8 +1,9 @@
-"""The meeting list: filter by year, type, cluster and partner; open, create, export."""
+"""The meeting list: filter by year, type, cluster and partner; open, create, export the acta
+and the attendance sheet, export the list shown to Excel."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
 
 from pazos_desktop.domain import format_date
 from pazos_desktop.meetings_domain import (
@@ -15,7 +16,8 @@ from pazos_desktop.services import meeting_list, meetings
 
 from ..models.rows import Column, RowsModel
 from ..views.base import TablePanel
-from ..widgets import fill_combo
+from ..views.export import combo_note, export_list
+from ..widgets import fill_combo, make_searchable
 from .actions import Choices, export_document, load_choices
 from .editor import open_meeting_editor
 
@@ -30,14 +32,24 @@ class MeetingsView(QWidget):
         layout.addLayout(self._filters())
         self.panel = TablePanel(self.tr("Reuniones y actas"), RowsModel(self._columns(), self))
         self.panel.add_button(self.tr("Nueva reunión"), self.new_record, self.tr("Ctrl+N"))
-        self.panel.add_button(self.tr("Abrir…"), self.open_selected)
-        self.panel.add_button(self.tr("Exportar PDF…"), lambda: self.export("minutes"))
+        self.panel.add_button(self.tr("Abrir…"), self.open_selected, needs_row=True)
         self.panel.add_button(
-            self.tr("Imprimir planilla de asistencia…"), lambda: self.export("attendance")
+            self.tr("Exportar PDF…"), lambda: self.export("minutes"), needs_row=True
         )
-        self.panel.table.doubleClicked.connect(lambda _i: self.open_selected())
+        self.panel.add_button(
+            self.tr("Imprimir planilla de asistencia…"),
+            lambda: self.export("attendance"),
+            needs_row=True,
+        )
+        self.panel.add_button(
+            self.tr("Exportar a Excel…"), self.export_list, self.tr("Ctrl+E: la lista que se ve")
+        )
+        self.panel.on_open(self.open_selected)
         layout.addWidget(self.panel, 1)
-        self.panel.restore_columns(ctx.prefs, "meetings", [190, 90, 200, 330, 90, 90, 90])
+        self.panel.restore_columns(ctx.prefs, "meetings", [175, 90, 175, 260, 80, 85, 100])
+        header = self.panel.table.horizontalHeader()  # the place takes what is left
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
 
     def _filters(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -53,6 +65,7 @@ class MeetingsView(QWidget):
             combo.setAccessibleName(label)
             combo.currentIndexChanged.connect(lambda _i: self.load_rows())
             row.addWidget(combo, 1 if combo in (self.cluster, self.partner) else 0)
+        make_searchable(self.partner)
         fill_combo(
             self.type, [(meeting_type_label(t), t.value) for t in MeetingType], self.tr("Todos")
         )
@@ -116,11 +129,40 @@ class MeetingsView(QWidget):
             self.ops.run(lambda s: meetings.get_meeting(s, row.id), success=self._edit, parent=self)
 
     def _edit(self, data) -> None:
-        editor = open_meeting_editor(self.ops, self, data, self.choices)
+        editor = open_meeting_editor(self.ops, self, data, self.choices, self._drafts())
         editor.saved.connect(lambda _d: self.load_rows())
+        editor.changed.connect(self.load_rows)  # commitments agreed: the count column
         self.last_editor = editor
+
+    def _drafts(self):
+        """Where the acta editor keeps its drafts: this user's data folder, per database."""
+        folder = getattr(self.ctx.window, "data_folder", None)
+        if folder is None or self.ops.db is None:
+            return None
+        from pazos_desktop.drafts import Drafts
+
+        return Drafts(folder, self.ops.db.describe())
+
+    def export_list(self) -> None:
+        f = self.current_filter()
+        note = combo_note(
+            (self.tr("Año"), self.year),
+            (self.tr("Tipo"), self.type),
+            (self.tr("Clúster"), self.cluster),
+            (self.tr("Entidad"), self.partner),
+        )
+
+        def sheet(session):
+            from pazos_desktop.services.list_export import meeting_sheet
+
+            return meeting_sheet(session, f, note)
+
+        export_list(self, self.tr("Reuniones"), sheet)
 
     def export(self, kind: str) -> None:
         row = self.panel.current()
         if row is not None:
             export_document(self.ops, self, kind, row.year, row.number, row.series)
+
+    def save_state(self) -> None:
+        self.panel.save_columns(self.ctx.prefs, "meetings")

@@ -1,11 +1,18 @@
-"""The cluster × component matrix of the dashboard: count and % completed, heat-shaded."""
+"""The cluster × component matrix of the dashboard: count and % completed, heat-shaded.
+
+A commitment counts in each of its clusters (one for "all clusters" counts in every one), so
+the cells of a component's column add up to more than its commitments. The Total row and the
+grand total therefore count every commitment once (`by_component`, `overall`), and say so in
+their tooltips; the Total column (a cluster's commitments) is a plain row sum.
+"""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from pazos_desktop.services.summaries import Cell, Matrix
+from pazos_desktop.figures import Cell, Matrix
+from pazos_desktop.i18n import ngettext
 
 CELL_IDS_ROLE = Qt.ItemDataRole.UserRole + 1  # (cluster_id | None, component_id | None)
 
@@ -19,6 +26,17 @@ def cell_text(cell: Cell) -> str:
         return "—"
     percent = cell.percent
     return f"{cell.total} · {percent:.0f} %" if percent is not None else str(cell.total)
+
+
+def counts_text(cell: Cell) -> str:
+    """ "12 compromisos, 3 cumplidos, 1 cancelado" (plurals from the catalog)."""
+    return ", ".join(
+        (
+            ngettext("{n} compromiso", "{n} compromisos", cell.total).format(n=cell.total),
+            ngettext("{n} cumplido", "{n} cumplidos", cell.completed).format(n=cell.completed),
+            ngettext("{n} cancelado", "{n} cancelados", cell.cancelled).format(n=cell.cancelled),
+        )
+    )
 
 
 def heat(cell: Cell, most: int) -> QColor:
@@ -36,11 +54,17 @@ class MatrixModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.matrix = Matrix(rows=[], columns=[])
+        self.by_component: dict[int, Cell] = {}
+        self.overall = Cell()
         self.most = 0
 
-    def set_matrix(self, matrix: Matrix) -> None:
+    def set_matrix(
+        self, matrix: Matrix, by_component: dict[int, Cell] | None = None, overall=None
+    ) -> None:
         self.beginResetModel()
         self.matrix = matrix
+        self.by_component = by_component or {c: matrix.column_total(c) for c, _ in matrix.columns}
+        self.overall = overall or Cell()
         self.most = max(
             (matrix.cell(r, c).total for r, _ in matrix.rows for c, _ in matrix.columns),
             default=0,
@@ -65,12 +89,24 @@ class MatrixModel(QAbstractTableModel):
         if cluster is not None:
             return self.matrix.row_total(cluster)
         if component is not None:
-            return self.matrix.column_total(component)
-        total = Cell()
-        for cid, _name in self.matrix.rows:
-            c = self.matrix.row_total(cid)
-            total.add(c.total, c.completed, c.cancelled)
-        return total
+            return self.by_component.get(component, Cell())
+        return self.overall
+
+    def tooltip(self, row: int, column: int) -> str:
+        cluster, component = self.ids(row, column)
+        text = counts_text(self.cell(row, column))
+        if cluster is None:
+            return (
+                text
+                + "\n"
+                + tr(
+                    "Cada compromiso cuenta una vez, aunque actúe en varios clústeres: por eso este "
+                    "total es menor que la suma de la columna."
+                )
+            )
+        if component is None:
+            return text + "\n" + tr("Los compromisos que actúan en este clúster.")
+        return text
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
@@ -89,15 +125,13 @@ class MatrixModel(QAbstractTableModel):
             dark = cell.total / self.most > 0.55 if self.most else False
             return QBrush(QColor("white") if dark else QColor("#1a1a1a"))
         if role == Qt.ItemDataRole.ToolTipRole:
-            return tr("{n} compromisos, {c} cumplidos, {x} cancelados").format(
-                n=cell.total, c=cell.completed, x=cell.cancelled
-            )
+            return self.tooltip(index.row(), index.column())
         if role == CELL_IDS_ROLE:
             return self.ids(index.row(), index.column())
         return None
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role != Qt.ItemDataRole.DisplayRole:
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         names = (
             self.matrix.columns if orientation == Qt.Orientation.Horizontal else self.matrix.rows

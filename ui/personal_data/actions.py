@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 from pazos_desktop.i18n import _
 
-from ..operations import Operations
+from .. import errors, interaction
+from ..operations import Job, Operations
 from .confirm import confirm_suppression
 
 
 def export_person(ops: Operations, parent: QWidget, contact_id: int, folder: str, done) -> None:
     from pazos_desktop.services.personal_data.export import export_person as export
 
-    path, _filter = QFileDialog.getSaveFileName(
+    path = interaction.save_file(
         parent,
         parent.tr("Exportar los datos de la persona"),
         f"{folder}/datos_personales_{contact_id}.pdf",
@@ -41,21 +42,25 @@ def _confirm(ops, parent, contact_id: int, plan, backups: int, done) -> None:
     from pazos_desktop.errors import PazosError
 
     if plan.already:
-        from .. import errors
-
         errors.show_error(parent, PazosError(_("Los datos de este contacto ya fueron suprimidos.")))
         return
     if confirm_suppression(parent, plan, backups):
-        ops.submit(lambda: _suppress(ops.db, contact_id), done, parent=parent)
+        title = parent.tr("Suprimiendo los datos de la persona")
+        ops.job(title, lambda job: _suppress(job, contact_id), done, parent=parent)
 
 
-def _suppress(db, contact_id: int):
+def _suppress(job: Job, contact_id: int):
+    """A backup first, then the suppression, then the freed pages wiped (a long job)."""
     from pazos_desktop import backup
     from pazos_desktop.services.personal_data.purge import purge_freed_pages
     from pazos_desktop.services.personal_data.suppression import suppress_contact
 
+    db = job.ops.db
+    job.progress(0, 3, _("Copia de seguridad…"))
     backup.before(db, "suppression")
-    with db.session() as session:
-        result = suppress_contact(session, contact_id)
+    job.check()  # cancelled during the backup: nothing suppressed yet
+    job.progress(1, 3, _("Suprimiendo…"))
+    result = job.in_session(lambda session: suppress_contact(session, contact_id))
+    job.progress(2, 3, _("Limpiando el archivo…"))
     purge_freed_pages(db.engine)
     return result

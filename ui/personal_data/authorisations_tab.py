@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLa
 from pazos_desktop.domain import format_date
 from pazos_desktop.services.personal_data import authorisations as auth
 
-from .. import errors
+from .. import interaction
 from ..dialogs.editor import open_editor
 from ..models.rows import Column, RowsModel
 from ..views.base import TablePanel
@@ -113,7 +113,8 @@ class AuthorisationsTab(QWidget):
         question = self.tr("¿Registrar que «{name}» revocó su autorización hoy?").replace(
             "{name}", row.name
         )
-        if errors.confirm(self, self.tr("Revocar la autorización"), question):
+        title, yes = self.tr("Revocar la autorización"), self.tr("Registrar la revocación")
+        if interaction.confirm(self, title, question, yes, self.tr("Cancelar")):
             self.ops.run(
                 lambda s: auth.revoke(s, row.auth.authorisation_id),
                 lambda _d: self.refresh(),

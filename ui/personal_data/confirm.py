@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QLabel,
     QListWidget,
@@ -17,11 +16,12 @@ from PySide6.QtWidgets import (
 
 from pazos_desktop.services.personal_data.suppression import SuppressionPlan, describe_plan
 
-from .. import errors
+from .. import interaction
+from ..fit import FittedDialog
 from ..widgets import fill_combo
 
 
-class SuppressDialog(QDialog):
+class SuppressDialog(FittedDialog):
     """Lists every place the person's data will be replaced; the button stays disabled until
     the user ticks that it cannot be undone."""
 
@@ -48,7 +48,7 @@ class SuppressDialog(QDialog):
         self.setMinimumWidth(560)
 
 
-class SignedSheetDialog(QDialog):
+class SignedSheetDialog(FittedDialog):
     """Choose a meeting, tick who ticked the habeas-data box on its signed sheet."""
 
     def __init__(self, ops, parent: QWidget | None, meetings: list[tuple[str, int]]):
@@ -126,7 +126,6 @@ class SignedSheetDialog(QDialog):
 
 
 def confirm_suppression(parent, plan, backups: int) -> bool:
-    """Tests answer through `errors.confirmer` instead of the modal dialog."""
-    if errors.confirmer is not None:
-        return errors.confirmer(parent.tr("Suprimir"), "\n".join(describe_plan(plan, backups)))
-    return SuppressDialog(parent, plan, backups).exec() == QDialog.DialogCode.Accepted
+    """Through the interaction seam (tests answer with its recorder)."""
+    text = "\n".join(describe_plan(plan, backups))
+    return interaction.confirm_dialog(SuppressDialog(parent, plan, backups), text)

@@ -22,7 +22,7 @@ from pazos_desktop.services.personal_data.fields import by_key
 
 from ..dialogs.editor import EditorDialog
 from ..operations import Operations
-from ..widgets import DateField, fill_combo, set_combo_data
+from ..widgets import DateField, fill_combo, make_searchable, set_combo_data
 
 
 def _label(fields, key: str) -> str:
@@ -127,7 +127,9 @@ class RequestEditor(EditorDialog):
         for value, label in requests.TYPE_LABELS.items():
             self.type.addItem(_(label), value.value)
         set_combo_data(self.type, data.type)
-        self.contact = self.add_field("contact_id", self.tr("Contacto:"), QComboBox())
+        self.contact = self.add_field(
+            "contact_id", self.tr("Contacto:"), make_searchable(QComboBox())
+        )
         fill_combo(self.contact, contacts, self.tr("(no es un contacto registrado)"))
         set_combo_data(self.contact, data.contact_id)
         self.received = self.add_field(

@@ -27,8 +27,10 @@ from pazos_desktop.writers.report_labels import (
 )
 
 
-def _table(columns: int) -> QTableWidget:
+def _table(columns: int, name: str) -> QTableWidget:
     table = QTableWidget(0, columns)
+    table.setAccessibleName(name)
+    table.setTabKeyNavigation(False)  # Tab leaves the table
     table.setEditTriggers(QAbstractItemView.NoEditTriggers)
     table.verticalHeader().setVisible(False)
     table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
@@ -52,8 +54,8 @@ class PreviewPanel(QWidget):
         layout.addWidget(self.heading)
         self.figures = QGridLayout()
         layout.addLayout(self.figures)
-        self.comparison = _table(4)
-        self.statuses = _table(3)
+        self.comparison = _table(4, _("Comparación con el periodo anterior"))
+        self.statuses = _table(3, _("Compromisos por estado"))
         layout.addWidget(self.comparison, 2)
         layout.addWidget(self.statuses, 2)
         # Empty tables would show bare column numbers: they appear with the first preview.

@@ -1,14 +1,14 @@
 """Informes: choose a period and a filter, preview the key figures, export PDF or Excel.
 
-The database work (gathering, writing) runs off the UI thread, one session per action; the
-view only collects choices and shows results. `ReportsView(db)` takes a
-`pazos_desktop.database.Database`; `runner` may replace `run_in_background` (same call).
+The database work (reading the choices, gathering, writing) runs through the job pipeline
+(`ui.operations`), one session per action; the view only collects choices and shows results.
+`ReportsView(ops)` takes the window's `Operations`; its progress bar and Cancelar are the
+job's (`ops.job(..., dialog=False)`): the same cancel idiom as every long job.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from pathlib import Path
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QFileDialog,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -32,13 +31,8 @@ from PySide6.QtWidgets import (
 
 from pazos_desktop.i18n import _
 
-from .. import errors
-from .background import run_in_background
+from .. import errors, interaction
 from .periods import PRESETS, preset_period
-
-
-class ExportCancelled(Exception):
-    """Raised from the PDF's page callback when the user presses Cancel."""
 
 
 class _Ask:
@@ -53,11 +47,10 @@ class ReportsView(QWidget):
     exported = Signal(str)  # the path written
     failed = Signal(object)  # the exception (PazosError: already shown)
 
-    def __init__(self, db, parent=None, runner=None):
+    def __init__(self, ops, parent=None):
         super().__init__(parent)
-        self.db, self.runner = db, runner or run_in_background
-        self._tasks: list = []  # keep running tasks' signal objects alive
-        self._cancel = threading.Event()
+        self.ops = ops
+        self.running = None  # the Job under way (its Cancelar is the view's)
         self._build()
         self.load_choices()
         self.apply_preset(0)
@@ -130,7 +123,7 @@ class ReportsView(QWidget):
         self.progress.setVisible(False)
         self.cancel_button = QPushButton(_("Cancelar"))
         self.cancel_button.setVisible(False)
-        self.cancel_button.clicked.connect(self._cancel.set)
+        self.cancel_button.clicked.connect(self.cancel)
         progress_row.addWidget(self.progress, 1)
         progress_row.addWidget(self.cancel_button)
         column.addLayout(progress_row)
@@ -149,17 +142,10 @@ class ReportsView(QWidget):
     # --- choices ---------------------------------------------------------------------------
 
     def load_choices(self) -> None:
-        """Fill the filter lists (small queries: a few hundred rows at most)."""
-        from pazos_desktop.services.components import list_components
-        from pazos_desktop.services.partners import list_partners
-        from pazos_desktop.services.territory import list_clusters
+        """Fill the filter lists (small queries: a few hundred rows at most), on the worker."""
+        self.ops.run(read_choices, self._show_choices, parent=self)
 
-        with self.db.session() as session:
-            choices = {
-                "clusters": [(c.id, c.name) for c in list_clusters(session)],
-                "components": [(c.id, f"{c.code}. {c.name()}") for c in list_components(session)],
-                "partners": [(p.id, p.name) for p in list_partners(session, include_archived=True)],
-            }
+    def _show_choices(self, choices: dict) -> None:
         for key, items in choices.items():
             widget = self.lists[key]
             widget.clear()
@@ -181,7 +167,7 @@ class ReportsView(QWidget):
     @property
     def today(self) -> dt.date:
         """Read at each use: the window stays open across midnight."""
-        return self.db.run_context().today
+        return self.ops.run_context().today
 
     def apply_preset(self, index: int) -> None:
         period = preset_period(PRESETS[index][1], self.today)
@@ -207,16 +193,12 @@ class ReportsView(QWidget):
 
     # --- actions ---------------------------------------------------------------------------
 
-    def _gather(self, request):
-        from pazos_desktop.services.report import gather_report
-
-        with self.db.session() as session:
-            return gather_report(session, request)
-
     def refresh_preview(self) -> None:
         request = self.request()
         self._busy(_("Calculando…"))
-        self._start(lambda progress: self._gather(request), self._show_preview)
+        self._start(
+            _("Calculando…"), lambda job: job.in_session(gather(request)), self._show_preview
+        )
 
     def _show_preview(self, report) -> None:
         self._idle("")
@@ -233,18 +215,13 @@ class ReportsView(QWidget):
         prepare_export(self._in_session, self, lambda: self._choose(suffix))
 
     def _in_session(self, fn, done) -> None:
-        db = self.db
-
-        def work(_progress):
-            with db.session() as session:
-                return fn(session)
-
-        self._start(work, done)
+        """document_checks' runner: `fn(session)` through the pipeline, its result to `done`."""
+        self.ops.run(fn, done, self._failed, parent=self)
 
     def _choose(self, suffix: str) -> None:
         kinds = {".pdf": _("Documento PDF (*.pdf)"), ".xlsx": _("Libro de Excel (*.xlsx)")}
         start = str(Path.home() / f"{_('informe')}_{self.date_to.date().toPython():%Y%m%d}{suffix}")
-        path, _kind = QFileDialog.getSaveFileName(self, _("Guardar informe"), start, kinds[suffix])
+        path = interaction.save_file(self, _("Guardar informe"), start, kinds[suffix])
         if path:
             self.export_to(Path(path).with_suffix(suffix))
 
@@ -254,17 +231,17 @@ class ReportsView(QWidget):
         from pazos_desktop.writers.report_file import report_problems, save_report
 
         request, page_size = self.request(), self.page_size.currentData()
-        self._cancel.clear()
 
-        def work(progress):
-            report = self._gather(request)
+        def work(job):
+            report = job.in_session(gather(request))
             found = report_problems(report, path)
             if found:
                 return _Ask(report, found)
-            return save_report(report, path, page_size=page_size, on_page=self._page(progress))
+            return save_report(report, path, page_size=page_size, on_page=_pages(job))
 
-        self._busy(_("Escribiendo {name}…").format(name=path.name), cancellable=True)
-        self._start(work, lambda result: self._written(result, path, page_size), self._on_page)
+        text = _("Escribiendo {name}…").format(name=path.name)
+        self._busy(text, cancellable=True)
+        self._start(text, work, lambda result: self._written(result, path, page_size))
 
     def _written(self, result, path: Path, page_size: str) -> None:
         if not isinstance(result, _Ask):
@@ -272,48 +249,59 @@ class ReportsView(QWidget):
             return
         from ..document_checks import confirm_glyphs
 
-        self._idle(_("Exportación cancelada."))
+        self._idle(_("Exportación cancelada."))  # unless the user accepts the characters
         confirm_glyphs(self, result.found, lambda: self._write(result.report, path, page_size))
 
     def _write(self, report, path: Path, page_size: str) -> None:
         """Write a report already gathered (the user accepted its characters)."""
         from pazos_desktop.writers.report_file import save_report
 
-        def work(progress):
-            return save_report(report, path, page_size=page_size, on_page=self._page(progress))
+        def work(job):
+            return save_report(report, path, page_size=page_size, on_page=_pages(job))
 
-        self._busy(_("Escribiendo {name}…").format(name=path.name), cancellable=True)
-        self._start(work, self._exported, progress=self._on_page)
+        text = _("Escribiendo {name}…").format(name=path.name)
+        self._busy(text, cancellable=True)
+        self._start(text, work, self._exported)
 
-    def _page(self, progress):
-        def on_page(page: int) -> None:
-            if self._cancel.is_set():
-                raise ExportCancelled
-            progress(page)
-
-        return on_page
-
-    def _on_page(self, page: int) -> None:
-        self.status.setText(_("Página {n}…").format(n=page))
+    def _on_progress(self, page: int, _total: int, _text: str) -> None:
+        if page:
+            self.status.setText(_("Página {n}…").format(n=page))
 
     def _exported(self, path) -> None:
         self._idle(_("Informe guardado en {path}").format(path=path))
         self.exported.emit(str(path))
+        interaction.inform(
+            self, _("Informe"), _("Informe guardado en {path}").format(path=path), str(path)
+        )
 
     # --- plumbing --------------------------------------------------------------------------
 
-    def _start(self, work, on_done, progress=None) -> None:
+    def cancel(self) -> None:
+        if self.running is not None:
+            self.running.cancel()
+
+    def _start(self, title: str, work, on_done) -> None:
         def done(result):
-            self._tasks.clear()
+            self.running = None
             on_done(result)
 
-        self._tasks.append(self.runner(work, done, self._failed, progress))
+        self.running = self.ops.job(
+            title,
+            work,
+            done,
+            self._failed,
+            on_cancel=self._cancelled,
+            parent=self,
+            progress=self._on_progress,
+            dialog=False,
+        )
+
+    def _cancelled(self) -> None:
+        self.running = None
+        self._idle(_("Exportación cancelada."))
 
     def _failed(self, exc: BaseException) -> None:
-        self._tasks.clear()
-        if isinstance(exc, ExportCancelled):
-            self._idle(_("Exportación cancelada."))
-            return
+        self.running = None
         self._idle("")
         errors.show_error(self, exc)  # the one way: user errors plainly, others logged too
         self.failed.emit(exc)
@@ -332,3 +320,36 @@ class ReportsView(QWidget):
         self.cancel_button.setVisible(False)
         for button in (self.preview_button, self.pdf_button, self.xlsx_button):
             button.setEnabled(True)
+
+
+def read_choices(session) -> dict:
+    from pazos_desktop.services.components import list_components
+    from pazos_desktop.services.partners import list_partners
+    from pazos_desktop.services.territory import list_clusters
+
+    return {
+        "clusters": [(c.id, c.name) for c in list_clusters(session)],
+        "components": [(c.id, f"{c.code}. {c.name()}") for c in list_components(session)],
+        "partners": [(p.id, p.name) for p in list_partners(session, include_archived=True)],
+    }
+
+
+def gather(request):
+    """The report's figures, as a function of a session."""
+
+    def run(session):
+        from pazos_desktop.services.report import gather_report
+
+        return gather_report(session, request)
+
+    return run
+
+
+def _pages(job):
+    """The PDF writer's page callback: progress, and the one cancel check."""
+
+    def on_page(page: int) -> None:
+        job.check()
+        job.progress(page)
+
+    return on_page

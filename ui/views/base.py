@@ -10,30 +10,53 @@ from ..widgets import setup_table
 
 
 class TablePanel(QWidget):
-    """A heading, a row of buttons and a table over a RowsModel."""
+    """A heading, a row of buttons and a table over a RowsModel.
+
+    Buttons that act on the selected row are enabled only while there is one (a button that
+    does nothing when pressed is a dead button); Enter or a double-click on a row runs the
+    panel's `open` action."""
 
     def __init__(self, title: str, model: RowsModel, parent=None):
         super().__init__(parent)
         self.model = model
+        self.needs_row: list[QPushButton] = []
+        self.open_action = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.header = QHBoxLayout()
         self.title = QLabel(f"<b>{title}</b>")
-        self.header.addWidget(self.title)
-        self.header.addStretch(1)
+        self.title.setWordWrap(True)  # a narrow window: the title wraps, the buttons stay
+        self.header.addWidget(self.title, 1)
         layout.addLayout(self.header)
         self.table = QTableView()
         self.table.setModel(model)
         setup_table(self.table, title)
+        self.table.activated.connect(lambda _index: self.open_action and self.open_action())
+        self.table.selectionModel().currentRowChanged.connect(lambda *_a: self.update_buttons())
+        model.modelReset.connect(self.update_buttons)
         layout.addWidget(self.table, 1)
 
-    def add_button(self, text: str, slot, tooltip: str | None = None) -> QPushButton:
+    def add_button(
+        self, text: str, slot, tooltip: str | None = None, needs_row: bool = False
+    ) -> QPushButton:
         button = QPushButton(text)
         button.clicked.connect(lambda _=False: slot())
         if tooltip:
             button.setToolTip(tooltip)
         self.header.addWidget(button)
+        if needs_row:
+            self.needs_row.append(button)
+            button.setEnabled(self.current() is not None)
         return button
+
+    def on_open(self, slot) -> None:
+        """What Enter and a double-click on a row do (the table's `activated`)."""
+        self.open_action = slot
+
+    def update_buttons(self) -> None:
+        chosen = self.current() is not None
+        for button in self.needs_row:
+            button.setEnabled(chosen)
 
     def current(self):
         return self.model.row_at(self.table.currentIndex().row())

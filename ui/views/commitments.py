@@ -1,4 +1,9 @@
-"""Compromisos: the searchable, filterable table of all commitments, with a detail pane."""
+"""Compromisos: the searchable, filterable table of all commitments, with a detail pane;
+the list shown can be exported to Excel (Ctrl+E).
+
+What is filtered is always what the filter boxes show: a filter from elsewhere (a dashboard
+cell, "Ver compromisos" of a partner) is applied once the boxes hold its values, and read
+back from them."""
 
 from __future__ import annotations
 
@@ -25,8 +30,9 @@ from pazos_desktop.services.search import CommitmentFilter
 
 from ..dialogs.commitment import add_progress, edit_commitment, load_choices
 from ..models.commitments import CommitmentTableModel
-from ..widgets import DateField, fill_combo, set_combo_data, setup_table
+from ..widgets import DateField, fill_combo, make_searchable, set_combo_data, setup_table
 from .detail import CommitmentDetail
+from .export import combo_note, export_list
 
 
 class CommitmentTable(QTableView):
@@ -64,6 +70,7 @@ class CommitmentsView(QWidget):
         self.table.horizontalHeader().setSortIndicator(6, Qt.SortOrder.AscendingOrder)
         self.table.horizontalHeader().setSortIndicatorShown(True)
         self.table.doubleClicked.connect(lambda index: self.edit(index))
+        self.table.horizontalHeader().setMinimumSectionSize(48)
         self.table.selectionModel().currentRowChanged.connect(self._current_changed)
         self.detail = CommitmentDetail(self.ops, self)
         self.detail.edit_requested.connect(lambda cid: self.edit_id(cid))
@@ -87,11 +94,14 @@ class CommitmentsView(QWidget):
         new = QPushButton(self.tr("Nuevo compromiso"))
         new.setToolTip(self.tr("Ctrl+N"))
         new.clicked.connect(self.new_record)
+        export = QPushButton(self.tr("Exportar a Excel…"))
+        export.setToolTip(self.tr("Ctrl+E: la lista que se ve, con sus filtros y su orden"))
+        export.clicked.connect(self.export_list)
         self.due_from, self.due_to = DateField(), DateField()
         self.due_from.setAccessibleName(self.tr("Vence desde"))
         self.due_to.setAccessibleName(self.tr("Vence hasta"))
         for field in (self.due_from, self.due_to):
-            field.setMaximumWidth(self.fontMetrics().horizontalAdvance("00/00/00000") + 24)
+            field.setMaximumWidth(self.fontMetrics().horizontalAdvance("00/00/00000") + 48)
             field.editingFinished.connect(self._filters_changed)
         row.addWidget(self.search, 1)
         row.addWidget(QLabel(self.tr("Vence entre")))
@@ -101,11 +111,12 @@ class CommitmentsView(QWidget):
         row.addSpacing(12)
         row.addWidget(self.count_label)
         row.addWidget(new)
+        row.addWidget(export)
         return row
 
     def _filters(self) -> QGridLayout:
         grid = QGridLayout()
-        self.partner = self._combo(self.tr("Entidad"))
+        self.partner = make_searchable(self._combo(self.tr("Entidad")))
         self.cluster = self._combo(self.tr("Clúster"))
         self.component = self._combo(self.tr("Componente"))
         self.program = self._combo(self.tr("Programa"))
@@ -158,6 +169,7 @@ class CommitmentsView(QWidget):
         if self._pending_filter is not None:
             self._show_filter(self._pending_filter)
             self._pending_filter = None
+            self.model.set_filter(self.current_filter())
 
     _pending_filter: CommitmentFilter | None = None
 
@@ -183,13 +195,13 @@ class CommitmentsView(QWidget):
     _updating = False
 
     def apply_filter(self, f: CommitmentFilter) -> None:
-        """Show the commitments matching `f` (from the dashboard or a partner)."""
-        if self._choices_loaded:
-            self._show_filter(f)
-        else:
-            self._pending_filter = replace(f)
-            self.ops.run(load_choices, self._fill_choices, parent=self)
-        self.model.set_filter(f)
+        """Show the commitments matching `f` (from the dashboard or a partner).
+
+        The lists are read again first (the partner may have been created since they were),
+        then the boxes take `f`'s values and the table is filtered by what the boxes show:
+        a value missing from a list can never become a hidden filter."""
+        self._pending_filter = replace(f)
+        self.ops.run(load_choices, self._fill_choices, parent=self)
 
     def _show_filter(self, f: CommitmentFilter) -> None:
         self._updating = True
@@ -233,6 +245,25 @@ class CommitmentsView(QWidget):
 
     # --- actions --------------------------------------------------------------------------
 
+    def export_list(self) -> None:
+        f, key, desc = self.current_filter(), self.model.sort_key, self.model.descending
+        note = combo_note(
+            (self.tr("Entidad"), self.partner),
+            (self.tr("Clúster"), self.cluster),
+            (self.tr("Componente"), self.component),
+            (self.tr("Programa"), self.program),
+            (self.tr("Estado"), self.status),
+        )
+        if f.text:
+            note = "; ".join(filter(None, [note, self.tr("Búsqueda: {text}").format(text=f.text)]))
+
+        def sheet(session):
+            from pazos_desktop.services.list_export import commitment_sheet
+
+            return commitment_sheet(session, f, key, desc, note)
+
+        export_list(self, self.tr("Compromisos"), sheet)
+
     def focus_search(self) -> None:
         self.search.setFocus()
         self.search.selectAll()
@@ -263,13 +294,53 @@ class CommitmentsView(QWidget):
     def _restore_columns(self) -> None:
         state = self.ctx.prefs.columns("commitments")
         header = self.table.horizontalHeader()
-        if state is None or not header.restoreState(state):
-            widths = [190, 130, 150, 320, 70, 70, 95, 95]
-            for column, width in enumerate(widths):
-                header.resizeSection(column, width)
+        # Until the user sizes a column, the columns follow the table's width (fit_columns).
+        self.auto_columns = state is None or not header.restoreState(state)
         # The title takes what is left, so due date and status stay in sight at any width.
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
+        header.sectionResized.connect(self._user_resized)
+        self.table.viewport().installEventFilter(self)
+
+    _fitting = False
+
+    def _user_resized(self, *_args) -> None:
+        if not self._fitting and self.table.isVisible() and self.table.viewport().width() > 0:
+            self.auto_columns = False  # the user's widths from now on (and saved)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt override)
+        from PySide6.QtCore import QEvent
+
+        if watched is self.table.viewport() and event.type() == QEvent.Type.Resize:
+            self.fit_columns()
+        return False
+
+    def fit_columns(self) -> None:
+        """Date and status as wide as their text; numbers narrow; of the rest the title gets
+        45 %, the partner 25 %, component and clusters 15 % each (they elide, with tooltips).
+        At 150 % on a 1366-px laptop the title keeps about 190 px, at 125 % about 300."""
+        if not self.auto_columns:
+            return
+        metrics, header = self.fontMetrics(), self.table.horizontalHeader()
+        pad = 18
+
+        def needs(column: int, sample: str) -> int:
+            title = self.model.headerData(column, Qt.Orientation.Horizontal) or ""
+            return max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title)) + pad
+
+        status = max((status_label(s) for s in STATUS_LABELS), key=len)
+        fixed = {4: needs(4, "0.000"), 5: needs(5, "0.000"), 6: needs(6, "00/00/0000")}
+        fixed[7] = needs(7, status)
+        rest = max(self.table.viewport().width() - sum(fixed.values()), 200)
+        shares = {0: 0.25, 1: 0.15, 2: 0.15}
+        self._fitting = True
+        try:
+            for column, width in fixed.items():
+                header.resizeSection(column, width)
+            for column, share in shares.items():
+                header.resizeSection(column, int(rest * share))
+        finally:
+            self._fitting = False
 
     def save_state(self) -> None:
         self.ctx.prefs.set_columns(

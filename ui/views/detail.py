@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -22,17 +20,33 @@ from pazos_desktop.domain import (
     source_label,
     status_label,
 )
-from pazos_desktop.services import commitments, history
+from pazos_desktop.services import commitments
+from pazos_desktop.services.readable_history import commitment_history
 from pazos_desktop.services.search import commitment_rows
 
 from ..models.rows import Column, RowsModel
 from ..widgets import setup_table
 
 
-def local_time(at: dt.datetime) -> str:
-    """History times are stored in UTC; people read their own clock."""
-    local = at.replace(tzinfo=dt.UTC).astimezone()
-    return local.strftime("%d/%m/%Y %H:%M")
+def history_columns(widget: QWidget) -> list[Column]:
+    """The columns of every history tab (readable_history.ReadableChange rows)."""
+    return [
+        Column(widget.tr("Cuándo"), lambda h: h.when),
+        Column(widget.tr("Quién"), lambda h: h.actor),
+        Column(widget.tr("Acción"), lambda h: h.action),
+        Column(widget.tr("Cambio"), lambda h: h.change, tooltip=lambda h: h.change),
+        Column(widget.tr("Motivo"), lambda h: h.reason, tooltip=lambda h: h.reason or None),
+    ]
+
+
+def history_table(widget: QWidget, model: RowsModel, name: str) -> QTableView:
+    table = QTableView()
+    table.setModel(model)
+    setup_table(table, name)
+    header = table.horizontalHeader()
+    for column, width in enumerate((115, 90, 100, 420)):
+        header.resizeSection(column, width)
+    return table
 
 
 class CommitmentDetail(QWidget):
@@ -67,7 +81,7 @@ class CommitmentDetail(QWidget):
         self.progress_model = RowsModel(self._progress_columns(), self)
         self.history_model = RowsModel(self._history_columns(), self)
         self.progress_table = self._table(self.progress_model, self.tr("Avances"))
-        self.history_table = self._table(self.history_model, self.tr("Historial"))
+        self.history_table = history_table(self, self.history_model, self.tr("Historial"))
         self.tabs.addTab(self.progress_table, self.tr("Avances"))
         self.tabs.addTab(self.history_table, self.tr("Historial"))
         outer.addWidget(self.tabs, 3)
@@ -89,15 +103,7 @@ class CommitmentDetail(QWidget):
         ]
 
     def _history_columns(self) -> list[Column]:
-        return [
-            Column(self.tr("Cuándo"), lambda h: local_time(h.at)),
-            Column(self.tr("Quién"), lambda h: h.actor),
-            Column(self.tr("Acción"), lambda h: h.action_label),
-            # Labels and values as the fields are declared (records/): "Logrado", "$ 1.500.000".
-            Column(self.tr("Campo"), lambda h: h.field_label),
-            Column(self.tr("Antes"), lambda h: h.old_shown, tooltip=lambda h: h.old_value),
-            Column(self.tr("Después"), lambda h: h.new_shown, tooltip=lambda h: h.new_value),
-        ]
+        return history_columns(self)
 
     def _emit(self, signal) -> None:
         if self.commitment_id is not None:
@@ -123,7 +129,7 @@ class CommitmentDetail(QWidget):
             return (
                 rows[0] if rows else None,
                 commitments.list_progress(session, commitment_id),
-                history.history_for(session, "commitment", commitment_id),
+                commitment_history(session, commitment_id),
             )
 
         self.ops.run(work, lambda r: self._loaded(gen, *r), parent=self)

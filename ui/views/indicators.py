@@ -20,7 +20,7 @@ from pazos_desktop.indicators_domain import (
 from pazos_desktop.services import indicator_values, indicators, search, territory
 from pazos_desktop.services.indicator_fields import format_number
 
-from .. import errors
+from .. import errors, interaction
 from ..dialogs.commitment import edit_commitment
 from ..dialogs.editor import open_editor
 from ..dialogs.indicator import (
@@ -232,10 +232,12 @@ class IndicatorsView(QWidget):
 
     def delete_selected(self) -> None:
         sheet = self.sheets.current()
-        if sheet is None or not errors.confirm(
+        if sheet is None or not interaction.confirm(
             self,
             self.tr("Eliminar ficha"),
             self.tr("¿Eliminar la ficha «{name}»?").replace("{name}", sheet.name),
+            self.tr("Eliminar"),
+            self.tr("Cancelar"),
         ):
             return
         self.ops.run(lambda s: indicators.delete_indicator(s, sheet.id), self._saved, parent=self)
@@ -260,13 +262,15 @@ class IndicatorsView(QWidget):
 
     def delete_value(self) -> None:
         value = self.values.current()
-        if value is None or not errors.confirm(
+        if value is None or not interaction.confirm(
             self,
             self.tr("Eliminar versión"),
             self.tr(
                 "¿Eliminar esta versión del valor? La versión anterior, si existe, vuelve a "
                 "estar vigente."
             ),
+            self.tr("Eliminar"),
+            self.tr("Cancelar"),
         ):
             return
         self.ops.run(lambda s: indicator_values.delete_value(s, value.id), self._saved, parent=self)
@@ -288,8 +292,12 @@ class IndicatorsView(QWidget):
 
     def delete_population(self) -> None:
         row = self.population.current()
-        if row is not None and errors.confirm(
-            self, self.tr("Eliminar población"), self.tr("¿Eliminar esta población?")
+        if row is not None and interaction.confirm(
+            self,
+            self.tr("Eliminar población"),
+            self.tr("¿Eliminar esta población?"),
+            self.tr("Eliminar"),
+            self.tr("Cancelar"),
         ):
             self.ops.run(
                 lambda s: indicators.delete_population(s, row.id), self._saved, parent=self

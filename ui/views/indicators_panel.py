@@ -66,15 +66,14 @@ class IndicatorsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         top = QHBoxLayout()
-        top.addWidget(
-            QLabel(
-                self.tr(
-                    "<b>Indicadores de resultado</b> (último año con datos; doble clic para "
-                    "ver sus valores)"
-                )
+        title = QLabel(
+            self.tr(
+                "<b>Indicadores de resultado</b> (último año con datos; doble clic para "
+                "ver sus valores)"
             )
         )
-        top.addStretch(1)
+        title.setWordWrap(True)  # a laptop at 150 %: the title wraps, the panel fits
+        top.addWidget(title, 1)
         self.rolling = QCheckBox(self.tr("Tasa móvil de 3 años"))
         self.rolling.toggled.connect(lambda _on: self._draw())
         top.addWidget(self.rolling)
@@ -83,6 +82,7 @@ class IndicatorsPanel(QWidget):
         top.addWidget(self.commitments_button)
         layout.addLayout(top)
         self.empty = QLabel(self.tr("Aún no hay indicadores: regístrelos en la vista Indicadores."))
+        self.empty.setWordWrap(True)
         self.empty.setVisible(False)
         layout.addWidget(self.empty)
         self.model = PanelModel(self._columns(), self)

@@ -1,19 +1,31 @@
-"""Entidades: partners with their contacts, commitment and overdue counts; archive/restore."""
+"""Entidades: partners with their contacts, commitment and overdue counts, and their change
+history; archive/restore; export the list shown to Excel."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLineEdit, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QSplitter,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from pazos_desktop.domain import partner_type_label
 from pazos_desktop.services import partners
 from pazos_desktop.services.search import CommitmentFilter
 
-from .. import errors
+from .. import interaction
 from ..dialogs.partner import edit_contact, edit_partner
 from ..models.rows import Column, RowsModel
 from ..personal_data import hooks as personal_data
 from .base import TablePanel
+from .detail import history_columns, history_table
+from .export import export_list
 
 
 class PartnersView(QWidget):
@@ -35,23 +47,35 @@ class PartnersView(QWidget):
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.partners = TablePanel(self.tr("Entidades aliadas"), RowsModel(self._columns(), self))
         self.partners.add_button(self.tr("Nueva entidad"), self.new_record, self.tr("Ctrl+N"))
-        self.partners.add_button(self.tr("Editar…"), self.edit)
+        self.partners.add_button(self.tr("Editar…"), self.edit, needs_row=True)
         self.archive_button = self.partners.add_button(
-            self.tr("Archivar"), self.delete_selected, self.tr("Supr")
+            self.tr("Archivar"), self.delete_selected, self.tr("Supr"), needs_row=True
         )
-        self.partners.add_button(self.tr("Ver compromisos"), self.show_commitments)
-        self.partners.table.doubleClicked.connect(lambda _i: self.edit())
+        self.partners.add_button(self.tr("Ver compromisos"), self.show_commitments, needs_row=True)
+        self.partners.add_button(
+            self.tr("Exportar a Excel…"), self.export_list, self.tr("Ctrl+E: la lista que se ve")
+        )
+        self.partners.on_open(self.edit)
         self.partners.table.selectionModel().currentRowChanged.connect(self._partner_changed)
         self.contacts = TablePanel(self.tr("Contactos"), RowsModel(self._contact_columns(), self))
         self.contacts.add_button(self.tr("Nuevo contacto"), self.new_contact)
-        self.contacts.add_button(self.tr("Editar contacto…"), self.edit_contact)
-        self.contacts.table.doubleClicked.connect(lambda _i: self.edit_contact())
+        self.contacts.add_button(self.tr("Editar contacto…"), self.edit_contact, needs_row=True)
+        self.contacts.on_open(self.edit_contact)
+        self.history_model = RowsModel(history_columns(self), self)
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.contacts, self.tr("Contactos"))
+        self.tabs.addTab(
+            history_table(self, self.history_model, self.tr("Historial")), self.tr("Historial")
+        )
         splitter.addWidget(self.partners)
-        splitter.addWidget(self.contacts)
+        splitter.addWidget(self.tabs)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 1)
         layout.addWidget(splitter, 1)
-        self.partners.restore_columns(ctx.prefs, "partners", [340, 90, 200, 90, 110, 90])
+        self.partners.restore_columns(ctx.prefs, "partners", [300, 90, 190, 85, 105, 80, 90])
+        header = self.partners.table.horizontalHeader()  # the name takes what is left
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
         self.contacts.restore_columns(ctx.prefs, "contacts", [240, 240, 260])
 
     def _columns(self) -> list[Column]:
@@ -106,8 +130,23 @@ class PartnersView(QWidget):
         )
         if row is None:
             self.contacts.model.set_rows([])
+            self.history_model.set_rows([])
             return
-        self.ops.run(personal_data.contacts_call(row.id), self.contacts.model.set_rows, parent=self)
+
+        contacts = personal_data.contacts_call(row.id)  # with their authorisation's state
+
+        def work(session):
+            from pazos_desktop.services.readable_history import partner_history
+
+            return contacts(session), partner_history(session, row.id)
+
+        self.ops.run(work, lambda r: self._details(row.id, *r), parent=self)
+
+    def _details(self, partner_id: int, contacts, changes) -> None:
+        if self.selected_id() != partner_id:
+            return  # another partner was chosen meanwhile
+        self.contacts.model.set_rows(contacts)
+        self.history_model.set_rows(changes)
 
     # --- actions --------------------------------------------------------------------------
 
@@ -134,13 +173,27 @@ class PartnersView(QWidget):
             question = self.tr(
                 "¿Archivar la entidad «{name}»? Sus compromisos se conservan; podrá restaurarla."
             )
-        if not errors.confirm(self, self.tr("Entidades"), question.format(name=row.name)):
+        yes = self.tr("Restaurar") if row.archived else self.tr("Archivar")
+        if not interaction.confirm(
+            self, self.tr("Entidades"), question.format(name=row.name), yes, self.tr("Cancelar")
+        ):
             return
         self.ops.run(
             lambda s: partners.set_archived(s, row.id, not row.archived),
             lambda data: self.refresh(data.id),
             parent=self,
         )
+
+    def export_list(self) -> None:
+        text, archived = self.search.text() or None, self.show_archived.isChecked()
+        note = self.tr("Búsqueda: {text}").format(text=text) if text else ""
+
+        def sheet(session):
+            from pazos_desktop.services.list_export import partner_sheet
+
+            return partner_sheet(session, archived, text, note)
+
+        export_list(self, self.tr("Entidades"), sheet)
 
     def show_commitments(self) -> None:
         partner_id = self.selected_id()

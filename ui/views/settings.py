@@ -10,14 +10,15 @@ from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QComboBox,
-    QFileDialog,
     QFormLayout,
+    QFrame,
     QGroupBox,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
 from pazos_desktop.parsing import ParseError, parse_date
 from pazos_desktop.services import settings
 
+from .. import interaction
 from ..personal_data.hooks import PolicyBox
 from ..widgets import DateField, set_combo_data
 
@@ -36,7 +38,15 @@ class SettingsView(QWidget):
     def __init__(self, ctx):
         super().__init__()
         self.ctx, self.ops = ctx, ctx.ops
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()  # a laptop at 150 %: the boxes scroll, the window keeps its size
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        outer.addWidget(scroll)
+        body = QWidget()
+        scroll.setWidget(body)
+        layout = QVBoxLayout(body)
         self.setMaximumWidth(16777215)
         layout.addWidget(self._user_box())
         layout.addWidget(self._org_box())
@@ -87,6 +97,7 @@ class SettingsView(QWidget):
             self.tr("Vacío: el aviso de la Ley 1581 de 2012 que trae el programa.")
         )
         self.notice.setMaximumHeight(90)
+        self.notice.setTabChangesFocus(True)  # Tab moves on to the next field, as in every form
         rows = [
             (self.tr("&Nombre de la organización:"), self.org_name, self.org_name),
             (
@@ -207,7 +218,7 @@ class SettingsView(QWidget):
         self.ctx.window.set_language(self.language.currentData())
 
     def choose_export_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(
+        folder = interaction.choose_folder(
             self, self.tr("Carpeta de exportación"), self.export_folder.text()
         )
         if folder:
@@ -215,7 +226,7 @@ class SettingsView(QWidget):
             self.ctx.prefs.set_export_folder(folder)
 
     def choose_logo(self) -> None:
-        path, _filter = QFileDialog.getOpenFileName(
+        path = interaction.open_file(
             self,
             self.tr("Logotipo"),
             self.org_logo.text(),
