@@ -3,8 +3,9 @@
 Kept as JSON in the user's data folder (`<data>/figures/<database>.json`, one atomic write),
 with the database's change counter and the day they were for. They are valid only while the
 counter still matches: `history_entry`'s highest id (every change of a record, by any door,
-writes a history row), the schema revision and the database's settings. SQLite's `PRAGMA data_version` would not do:
-it is per connection, and says nothing across processes or runs. A file database's counter is
+writes a history row), the schema revision and the database's settings. SQLite's
+`PRAGMA data_version` would not do: it is per connection, and says nothing across processes or
+runs. A file database's counter is
 read with plain sqlite3, read-only, before SQLAlchemy is even imported (that import alone
 costs three bare windows); a server database gets no early figures.
 """
@@ -58,8 +59,12 @@ def file_counter(path: Path) -> str | None:
 
 
 def session_counter(session) -> str:
-    """The same counter, read inside the session that computes the figures."""
-    return session.connection().exec_driver_sql(COUNTER_SQL).scalar()
+    """The same counter, read inside the session that computes the figures; "" on a server
+    (its figures are never cached, and the statement is SQLite's: `group_concat`)."""
+    connection = session.connection()
+    if connection.dialect.name != "sqlite":
+        return ""
+    return connection.exec_driver_sql(COUNTER_SQL).scalar()
 
 
 def load(data_folder: Path, database: str, today, lang: str) -> DashboardFigures | None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from pazos_desktop import figures_cache
 from pazos_desktop.figures import DashboardFigures
 from pazos_desktop.services import settings
@@ -23,8 +25,10 @@ def test_figures_survive_json_and_explain_the_matrix(sample_db):  # noqa: F811
     assert sum(c.total for c in figures.by_component.values()) == figures.overall.total
     assert figures.multi_counted > 0  # commitments of several clusters count in each
     assert figures.steps.commitments == figures.overall.total and figures.steps.clusters == 9
+    assert bool(figures.counter) == (sample_db.path is not None)  # a server's: never cached
 
 
+@pytest.mark.sqlite_only  # a server's figures are never cached
 def test_cache_is_valid_only_while_nothing_changed(sample_db, tmp_path):  # noqa: F811
     target, lang = str(sample_db.path), "es"
     with sample_db.session() as s:

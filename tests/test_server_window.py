@@ -16,7 +16,9 @@ pytest_plugins = ["window_fixtures"]
 pytestmark = pytest.mark.server_only
 
 
-def test_retry_opens_the_window_when_the_server_is_back(qtbot, db_path, prefs, monkeypatch):
+def test_retry_opens_the_window_when_the_server_is_back(
+    qtbot, db_path, prefs, monkeypatch, recorder
+):
     port = free_port()
     proxy = Proxy(str(db_path), port)
     asked = []
@@ -36,12 +38,13 @@ def test_retry_opens_the_window_when_the_server_is_back(qtbot, db_path, prefs, m
         assert [p.kind for p in asked] == ["unreachable"]
         assert [o.value for o in asked[0].options] == ["retry", "quit"]
         assert "No hay comunicación con el servidor" in asked[0].message
+        assert recorder.details == []
     finally:
         close_window(window)
         proxy.stop()
 
 
-def test_quit_closes_the_window_and_writes_nothing(qtbot, db_path, prefs, monkeypatch):
+def test_quit_closes_the_window_and_writes_nothing(qtbot, db_path, prefs, monkeypatch, recorder):
     monkeypatch.setattr(ui_app, "recovery_ask", lambda _problem, _parent: Recovery.QUIT)
     window = MainWindow(prefs, via(str(db_path), free_port()))
     qtbot.addWidget(window)

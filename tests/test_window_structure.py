@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from openpyxl import load_workbook
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtTest import QTest
@@ -56,6 +57,7 @@ def test_ver_compromisos_of_a_new_partner_shows_its_filter(qtbot, window, record
     assert commitments.model.rowCount() == 1 and commitments.count_label.text() == "1 compromiso"
 
 
+@pytest.mark.sqlite_only  # a server's figures are never cached
 def test_start_shows_the_previous_figures_then_the_fresh_ones(
     qtbot, sample_db_path, prefs, recorder, tmp_path
 ):
