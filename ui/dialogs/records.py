@@ -64,12 +64,8 @@ class NeighbourhoodEditor(EditorDialog):
         fill_combo(self.cluster, [(c.name, c.id) for c in clusters], self.tr("(ninguno)"))
         set_combo_data(self.cluster, self.data.cluster_id)
         # DANE DIVIPOLA codes (text); blank: the entity's own (Configuración).
-        self.department = self.add_field(
-            "department_code", self.tr("Código DANE del departamento:"), QLineEdit()
-        )
-        self.municipality = self.add_field(
-            "municipality_code", self.tr("Código DANE del municipio:"), QLineEdit()
-        )
+        self.department = self.add_declared(N["department_code"], QLineEdit())
+        self.municipality = self.add_declared(N["municipality_code"], QLineEdit())
         self.department.setText(self.data.department_code or "")
         self.municipality.setText(self.data.municipality_code or "")
         self.department.setPlaceholderText("76")
