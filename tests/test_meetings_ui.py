@@ -131,9 +131,16 @@ def test_approve_asks_and_a_future_meeting_is_refused(qtbot, view, recorder):
     recorder.answer = False
     editor.approve()
     assert "¿Aprobar el " in recorder.questions[-1] and not editor.data.approved
+    editor.reject()
+    # A new acta dated tomorrow (an acta keeps its year: on 31 December a draft cannot move).
+    view.last_editor = None
+    view.new_record()
+    qtbot.waitUntil(lambda: view.last_editor is not None and view.ops.idle)
+    editor = view.last_editor
     editor.fields["date"].set_date(TODAY + dt.timedelta(days=1))
     editor.save()
-    qtbot.waitUntil(lambda: view.ops.idle and editor.data.date > TODAY)
+    qtbot.waitUntil(lambda: view.ops.idle and editor.data.id is not None)
+    assert editor.data.date > TODAY
     recorder.answer = True
     editor.approve()
     qtbot.waitUntil(lambda: view.ops.idle)
