@@ -32,6 +32,11 @@ from tests import factories as f
 from tests.conftest import SUITE_TODAY, copy_database, database_on
 from tests.excel_support import db_state
 
+# Each door works on its own copy of a small database file (copied per door, then compared
+# with `db_state`); the rules compared here run in Python whatever the engine, and
+# the server's own behaviour (locks, numbering, conflicts) has its tests in test_server_*.
+pytestmark = pytest.mark.sqlite_only
+
 TODAY = SUITE_TODAY
 pytest_plugins = ["window_fixtures"]  # `recorder`: the window's questions, answered here
 

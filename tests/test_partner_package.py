@@ -91,7 +91,7 @@ def test_email_drafts_from_the_command_line(sample_db, tmp_path, capsys):
     with sample_db.session() as s:
         set_setting(s, "coordinator_email", "pazos@palmira.gov.co")
     out = tmp_path / "hojas"
-    argv = ["--db", str(sample_db.path), "export", "partner-sheets", "--out", str(out)]
+    argv = ["--db", sample_db.url, "export", "partner-sheets", "--out", str(out)]
     argv += ["--partner", "SIDOC", "--email-drafts", "--return-by", RETURN.isoformat()]
     assert main(argv) == 0
     printed = capsys.readouterr().out

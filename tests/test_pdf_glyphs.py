@@ -56,7 +56,7 @@ def test_export_warns_before_writing(session, world, tmp_path, capsys):  # noqa:
     data.attendees.append(meetings.AttendeeData(name="Invitado 🦄", entity="שלום ONG"))
     meetings.create_meeting(session, data)
     session.commit()
-    db = str(session.get_bind().url.database)
+    db = session.get_bind().url.render_as_string(hide_password=False)  # a file or a server
     out = tmp_path / "acta.pdf"
     argv = ["--db", db, "export", "minutes", "--meeting", "9", "--year", str(TODAY.year)]
     assert main(argv + ["--out", str(out)]) == 0

@@ -12,7 +12,7 @@ from pazos_desktop.models import Commitment, Contact, ProgressUpdate
 from tests.conftest import SUITE_TODAY, copy_database, database_on, sample_template_for
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture  # per test: on a server each test's database is its own (dropped after it)
 def sample(migrated_template, tmp_path_factory):
     path = sample_template_for(SUITE_TODAY, migrated_template, tmp_path_factory)
     copy = copy_database(path, tmp_path_factory.mktemp("truth") / "s.sqlite")
