@@ -23,6 +23,7 @@ from .. import __version__
 from ..domain import STATUS_LABELS, Status, format_date, status_label
 from ..files import atomic_write
 from ..i18n import N_, _, translate
+from ..parsing import EXCEL_EPOCH
 from ..records import COMMITMENT, PROGRESS
 from ..writers.xlsx_safe import SafetyLog
 from . import (
@@ -324,8 +325,8 @@ def _date_validation(data: PartnerSheetData, last_row: int) -> DataValidation:
 
 
 def excel_serial(day: dt.date) -> int:
-    """A date as Excel stores it: days since 30/12/1899."""
-    return (day - dt.date(1899, 12, 30)).days
+    """A date as Excel stores it: days since the epoch the one date parser reads serials from."""
+    return (day - EXCEL_EPOCH.date()).days
 
 
 def _group_row(ws, key, log, sheet: str, row: int) -> list:
