@@ -20,10 +20,16 @@ instead of `success`. Work that finishes anyway counts as done. Errors go to
 `ui.errors.show_error` (logged, the one error dialog) unless the caller handles them.
 This module and ui/interaction.py are the only ones of ui/ that open database sessions or
 threads, or show Qt's message boxes (tests/test_ui_layers.py).
+
+Nothing Qt owns may be freed on the worker: a widget destroyed off the UI thread crashes the
+program. So the callables of an operation (closures over views) stay in a table the UI thread
+owns, and the worker drops its own references before it reports back; and while the worker
+exists, Python's cyclic collector runs on the UI thread only (ui/ui_thread_gc.py).
 """
 
 from __future__ import annotations
 
+import itertools
 import logging
 import threading
 from collections.abc import Callable
@@ -34,6 +40,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QWidget
 
 from . import errors
+from .ui_thread_gc import collector
 
 log = logging.getLogger("pazos.ops")
 
@@ -88,19 +95,32 @@ class Job:
             return fn(session)
 
 
+class _Call:
+    """One queued operation: what to run, who receives its outcome, and that outcome."""
+
+    __slots__ = ("fn", "success", "failure", "result", "error")
+
+    def __init__(self, fn, success, failure):
+        self.fn, self.success, self.failure = fn, success, failure
+        self.result = self.error = None
+
+
 class Operations(QObject):
     """Runs callables on a single worker thread; delivers results on the UI thread."""
 
-    _finished = Signal(object, object, object, object)  # success, failure, result, error
+    _finished = Signal(int)  # the ticket of a call that has run
 
     def __init__(self, db=None, parent: QObject | None = None):
         super().__init__(parent)
         global _default
         self.db = db
         self.pending = 0
+        self._calls: dict[int, _Call] = {}  # owned by the UI thread; the worker only reads
+        self._tickets = itertools.count()
         # One thread: operations run in the order they were asked for, never two at once.
         self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="pazos-db")
         self._finished.connect(self._deliver)
+        collector().hold()
         _default = self
 
     @property
@@ -117,7 +137,9 @@ class Operations(QObject):
         """Run `fn()` on the worker (no session): opening the database, checking a file."""
         self.pending += 1
         failure = failure or (lambda exc: errors.show_error(parent, exc))
-        self._pool.submit(self._work, fn, success, failure)
+        ticket = next(self._tickets)
+        self._calls[ticket] = _Call(fn, success, failure)
+        self._pool.submit(self._work, ticket)
 
     def run(
         self,
@@ -185,24 +207,28 @@ class Operations(QObject):
 
         return self.db.run_context() if self.db is not None else RunContext.start()
 
-    def _work(self, fn, success, failure) -> None:
+    def _work(self, ticket: int) -> None:
+        call = self._calls[ticket]
         try:
-            result, error = fn(), None
+            call.result = call.fn()
         except BaseException as exc:  # delivered to the UI thread, never lost
-            result, error = None, exc
-        self._finished.emit(success, failure, result, error)
+            call.error = exc
+        # The UI thread must hold the last reference to everything the call reaches.
+        del call
+        self._finished.emit(ticket)
 
-    def _deliver(self, success, failure, result, error) -> None:
+    def _deliver(self, ticket: int) -> None:
+        call = self._calls.pop(ticket)
         self.pending -= 1
         if self.closed:  # the window is gone: nobody to show a result to
-            if error is not None:
-                log.warning("after shutdown: %s", errors.details(error))
+            if call.error is not None:
+                log.warning("after shutdown: %s", errors.details(call.error))
             return
         try:
-            if error is not None:
-                failure(error)
-            elif success is not None:
-                success(result)
+            if call.error is not None:
+                call.failure(call.error)
+            elif call.success is not None:
+                call.success(call.result)
         except Exception as exc:  # a failing callback is one more error to show, not a crash
             errors.show_error(None, exc)
 
@@ -223,5 +249,8 @@ class Operations(QObject):
     closed = False
 
     def shutdown(self) -> None:
+        if self.closed:
+            return
         self.closed = True
         self._pool.shutdown(wait=True, cancel_futures=True)
+        collector().release()
