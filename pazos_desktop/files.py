@@ -32,21 +32,62 @@ def atomic_write(path: Path, write: Callable[[Path], T]) -> T:
     `write` raises (a cancel, a validation error) passes through, and the temporary file is
     removed in every case.
     """
-    path = Path(path).expanduser()
-    folder = path.parent
-    if not folder.is_dir():
-        raise PazosError(_("No existe la carpeta {folder}.").format(folder=folder))
-    temp = _temporary_beside(path)
-    try:
-        result = write(temp)
-        os.replace(temp, path)
+    with FileBatch() as batch:
+        result = batch.write(path, write)
+        batch.commit()
         return result
-    except OSError as exc:
-        if exc.errno in _READ_ONLY:
-            raise PazosError(_locked_message(path)) from exc
-        raise PazosError(_os_message(path, exc)) from exc
-    finally:
-        temp.unlink(missing_ok=True)
+
+
+class FileBatch:
+    """Files that take their names together, or not at all (a partner sheet per entity).
+
+    `write(path, fn)` fills a temporary file beside `path`; `commit()` moves every one onto
+    its name. Leaving the `with` block without committing (a failure, a cancel) removes the
+    temporary files and leaves every earlier file of those names as it was.
+    """
+
+    def __init__(self):
+        self._staged: dict[Path, Path] = {}  # target -> its temporary file, in write order
+
+    def __enter__(self) -> FileBatch:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.discard()
+
+    def write(self, path: Path, write: Callable[[Path], T]) -> T:
+        path = Path(path).expanduser()
+        if not path.parent.is_dir():
+            raise PazosError(_("No existe la carpeta {folder}.").format(folder=path.parent))
+        temp = _temporary_beside(path)
+        self._staged[path] = temp
+        try:
+            return write(temp)
+        except OSError as exc:
+            raise PazosError(_write_message(path, exc)) from exc
+
+    def staged(self, path: Path) -> Path:
+        """Where `path`'s content is until `commit()` (to read it back, to attach it)."""
+        return self._staged.get(Path(path).expanduser(), path)
+
+    def commit(self) -> None:
+        for path in list(self._staged):
+            try:
+                os.replace(self._staged[path], path)
+            except OSError as exc:
+                raise PazosError(_write_message(path, exc)) from exc
+            del self._staged[path]
+
+    def discard(self) -> None:
+        for temp in self._staged.values():
+            temp.unlink(missing_ok=True)
+        self._staged.clear()
+
+
+def _write_message(path: Path, exc: OSError) -> str:
+    if exc.errno in _READ_ONLY:
+        return _locked_message(path)
+    return _os_message(path, exc)
 
 
 def _temporary_beside(path: Path) -> Path:

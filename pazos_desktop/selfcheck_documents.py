@@ -236,12 +236,15 @@ def check_partner_email_draft(ctx) -> str:
     from .excel.data import load_partner_sheets
     from .excel.partner_mail import write_email_draft
     from .excel.partner_sheets import file_name, write_partner_sheet
+    from .files import FileBatch
 
     with ctx.database().session() as session:
         data = load_partner_sheets(session)[0]
     sheet = ctx.workdir / file_name(data)
     write_partner_sheet(data, sheet)
-    draft = write_email_draft(data, sheet)
+    with FileBatch() as batch:
+        draft = write_email_draft(data, sheet, batch)
+        batch.commit()
     with draft.open("rb") as fh:
         message = BytesParser(policy=policy.default).parse(fh)
     attached = [part.get_content() for part in message.iter_attachments()]

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 
 import pytest
 from openpyxl import load_workbook
 
+from pazos_desktop.errors import PazosError
 from pazos_desktop.excel import Cancelled, describe_issues, safe_file_stem
 from pazos_desktop.excel.data import load_partner_sheets
 from pazos_desktop.excel.partner_sheets import export_partner_sheets, write_partner_sheet
@@ -110,6 +112,31 @@ def test_batch_names_progress_and_cancel(sample_db, tmp_path):
     with pytest.raises(Cancelled):
         export_partner_sheets(items, tmp_path / "cancelled", cancel=cancel)
     assert list((tmp_path / "cancelled").iterdir()) == []
+
+
+def test_a_failed_export_leaves_the_sheets_sent_before(sample_db, tmp_path, monkeypatch):
+    """A partner may be filling in last month's sheet: a failed re-export must not remove it."""
+    from pazos_desktop.excel import partner_sheets
+
+    with sample_db.session() as s:
+        items = load_partner_sheets(s, on=TODAY)
+    out = tmp_path / "hojas"
+    export_partner_sheets(items, out, email_drafts=True)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    assert len(before) == 2 * len(items)  # a sheet and its e-mail draft each
+    real_write, calls = partner_sheets.write_partner_sheet, []
+
+    def fifth_fails(data, path):
+        calls.append(data.partner.id)
+        if len(calls) == 5:
+            raise OSError(errno.EIO, "Input/output error")
+        return real_write(data, path)
+
+    monkeypatch.setattr(partner_sheets, "write_partner_sheet", fifth_fails)
+    with pytest.raises(PazosError) as err:
+        export_partner_sheets(items, out, email_drafts=True)
+    assert str(out) in err.value.message and "Input/output error" in err.value.message
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before  # nothing lost, no temp
 
 
 @pytest.mark.parametrize(

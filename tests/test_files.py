@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from pazos_desktop.errors import PazosError
-from pazos_desktop.files import atomic_write
+from pazos_desktop.files import FileBatch, atomic_write
 from tests.excel_support import sample_db, sample_template  # noqa: F401 (fixtures)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -36,6 +36,33 @@ def test_the_file_appears_whole_or_not_at_all(tmp_path):
         atomic_write(target, broken)
     assert target.read_bytes() == b"%PDF-1"  # the earlier, whole file is untouched
     assert sorted(p.name for p in tmp_path.iterdir()) == ["informe.pdf"]  # no temporary left
+
+
+def test_a_batch_takes_its_names_together_or_not_at_all(tmp_path):
+    sent = tmp_path / "Compromisos_SIDOC.xlsx"
+    sent.write_bytes(b"sent last month")
+    names = [sent, tmp_path / "Compromisos_SENA.xlsx", tmp_path / "Compromisos_ICBF.xlsx"]
+
+    def third_fails(temp: Path) -> None:
+        temp.write_bytes(b"half")
+        raise RuntimeError("the disk went away")
+
+    with pytest.raises(RuntimeError), FileBatch() as batch:
+        batch.write(names[0], _write_bytes(b"new SIDOC"))
+        assert batch.staged(names[0]).read_bytes() == b"new SIDOC"  # readable before commit
+        assert sent.read_bytes() == b"sent last month"
+        batch.write(names[1], _write_bytes(b"new SENA"))
+        batch.write(names[2], third_fails)
+        batch.commit()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["Compromisos_SIDOC.xlsx"]
+    assert sent.read_bytes() == b"sent last month"
+
+    with FileBatch() as batch:
+        for name in names:
+            batch.write(name, _write_bytes(name.stem.encode()))
+        batch.commit()
+    assert [p.read_bytes() for p in names] == [p.stem.encode() for p in names]
+    assert len(list(tmp_path.iterdir())) == 3
 
 
 def test_a_file_open_in_another_program(tmp_path, monkeypatch):

@@ -14,7 +14,7 @@ from email.utils import format_datetime, formataddr, make_msgid
 from pathlib import Path
 
 from ..domain import DUE_SOON_DAYS, OVERDUE, format_date, is_valid_email
-from ..files import atomic_write
+from ..files import FileBatch
 from ..i18n import N_, translate
 from .data import PartnerSheetData
 
@@ -106,8 +106,8 @@ def body(data: PartnerSheetData, attachment: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def email_draft(data: PartnerSheetData, sheet: Path) -> EmailMessage:
-    """The draft for one partner, with `sheet` (the written xlsx) attached."""
+def email_draft(data: PartnerSheetData, sheet_name: str, sheet: bytes) -> EmailMessage:
+    """The draft for one partner, with `sheet` (the written xlsx's bytes) attached."""
     msg = EmailMessage()
     period = data.period
     subject = _t(data, N_("Compromisos PAZOS de {partner}: reporte de avances hasta el {date}"))
@@ -123,16 +123,14 @@ def email_draft(data: PartnerSheetData, sheet: Path) -> EmailMessage:
     msg["Date"] = format_datetime(data.context.generated_at)
     msg["Message-ID"] = make_msgid(domain="pazos.local")
     msg["X-Unsent"] = "1"  # Outlook: open as a draft, with Send
-    msg.set_content(body(data, sheet.name))
-    msg.add_attachment(
-        sheet.read_bytes(), maintype=XLSX_TYPE[0], subtype=XLSX_TYPE[1], filename=sheet.name
-    )
+    msg.set_content(body(data, sheet_name))
+    msg.add_attachment(sheet, maintype=XLSX_TYPE[0], subtype=XLSX_TYPE[1], filename=sheet_name)
     return msg
 
 
-def write_email_draft(data: PartnerSheetData, sheet: Path) -> Path:
-    """`<sheet name>.eml` beside the sheet, written atomically."""
+def write_email_draft(data: PartnerSheetData, sheet: Path, batch: FileBatch) -> Path:
+    """`<sheet name>.eml` beside the sheet, in `batch` (which may still hold the sheet)."""
     target = sheet.with_suffix(".eml")
-    message = email_draft(data, sheet)
-    atomic_write(target, lambda temp: Path(temp).write_bytes(message.as_bytes()))
+    message = email_draft(data, sheet.name, batch.staged(sheet).read_bytes())
+    batch.write(target, lambda temp: Path(temp).write_bytes(message.as_bytes()))
     return target

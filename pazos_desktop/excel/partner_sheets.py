@@ -21,7 +21,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 
 from .. import __version__
 from ..domain import STATUS_LABELS, Status, format_date, status_label
-from ..files import atomic_write
+from ..files import FileBatch
 from ..i18n import N_, _, translate
 from ..parsing import EXCEL_EPOCH
 from ..records import COMMITMENT, PROGRESS
@@ -398,37 +398,37 @@ def export_partner_sheets(
     cancel: CancelFn = never_cancel,
     email_drafts: bool = False,
 ) -> list[SheetResult]:
-    """Write one file per partner into `folder` (and its e-mail draft, `email_drafts`); on
-    cancel, the files of this run are removed."""
+    """Write one file per partner into `folder` (and its e-mail draft, `email_drafts`).
+
+    All of them or none: on a failure or a cancel, the sheets already sent out under these
+    names (a partner may be filling one in) are left as they were.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     results: list[SheetResult] = []
     used: set[str] = set()
-    try:
+    with FileBatch() as batch:
         for done, data in enumerate(items):
             step(progress, cancel, done, len(items), data.partner.name)
-            result = _write_one(data, folder, used)
+            result = _write_one(data, folder, used, batch)
             results.append(result)
             if email_drafts:
                 from .partner_mail import write_email_draft
 
-                result.draft = write_email_draft(data, result.path)
-        progress(len(items), len(items), _("Listo"))
-    except BaseException:
-        for result in results:
-            result.path.unlink(missing_ok=True)
-            if result.draft is not None:
-                result.draft.unlink(missing_ok=True)
-        raise
+                result.draft = write_email_draft(data, result.path, batch)
+        batch.commit()
+    progress(len(items), len(items), _("Listo"))
     return results
 
 
-def _write_one(data: PartnerSheetData, folder: Path, used: set[str]) -> SheetResult:
+def _write_one(
+    data: PartnerSheetData, folder: Path, used: set[str], batch: FileBatch
+) -> SheetResult:
     name = file_name(data)
     if name.lower() in used:  # two partners whose names fold to the same file name
         name = name.replace(".xlsx", f"_{data.partner.id}.xlsx")
     used.add(name.lower())
     path = folder / name
-    log = atomic_write(path, lambda temp: write_partner_sheet(data, temp))
+    log = batch.write(path, lambda temp: write_partner_sheet(data, temp))
     return SheetResult(path, data.partner.id, data.partner.name, len(data.commitments), log)
 
 
