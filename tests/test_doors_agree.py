@@ -627,21 +627,21 @@ def test_a_lone_surrogate_never_reaches_sqlite(db):
 
 def test_the_history_reads_with_the_declared_labels(session):
     """The history pane and the conflict messages name fields and show values as declared."""
-    from pazos_desktop.services.history import history_for
+    from pazos_desktop.services.readable_history import commitment_history
 
     partner = f.partner(session)
     cluster = f.cluster(session)
     made = f.commitment(session, partner.id, [cluster.id], amount_cop=1_500_000)
     made.status, made.amount_cop = "completed", 2_500_000
     commitments.save_commitment(session, made)
-    shown = {
-        (h.field_label, h.old_shown, h.new_shown)
-        for h in history_for(session, "commitment", made.id)
-        if h.action == "update"
+    lines = commitment_history(session, made.id)
+    changed = {line.change for line in lines if line.action == "Modificación"}
+    assert changed == {
+        "Estado: En ejecución → Cumplido",
+        "Valor (COP): $ 1.500.000 → $ 2.500.000",
     }
-    assert shown == {
-        ("Estado", "En ejecución", "Cumplido"),
-        ("Valor (COP)", "$ 1.500.000", "$ 2.500.000"),
-    }
-    created = {h.field_label for h in history_for(session, "commitment", made.id)}
-    assert {"Clústeres", "Fecha límite", "Entidad responsable"} <= created
+    (created,) = [line.change for line in lines if line.action == "Creación"]
+    assert "Valor (COP): $ 1.500.000" in created
+    assert all(
+        f"{label}: " in created for label in ("Clústeres", "Fecha límite", "Entidad responsable")
+    )

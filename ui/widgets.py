@@ -58,6 +58,17 @@ class NumberField(QLineEdit):
         return typed_or_text(parse_number, self.text())
 
 
+def search_box(placeholder: str, name: str, changed) -> QLineEdit:
+    """A list's search field: a hint, a name for screen readers, a clear button, and
+    `changed(text)` at every keystroke (the list's query is a page: cheap to re-run)."""
+    box = QLineEdit()
+    box.setPlaceholderText(placeholder)
+    box.setAccessibleName(name)
+    box.setClearButtonEnabled(True)
+    box.textChanged.connect(changed)
+    return box
+
+
 def set_combo_data(combo: QComboBox, value) -> None:
     index = combo.findData(value)
     combo.setCurrentIndex(index if index >= 0 else 0)

@@ -1,4 +1,8 @@
-"""Reading the change history written by `pazos_desktop.history`."""
+"""Reading the change history written by `pazos_desktop.history`, as stored (the raw values).
+
+What people read — declared labels, values as the window shows them — is
+`readable_history`, the one reader for display.
+"""
 
 from __future__ import annotations
 
@@ -10,7 +14,6 @@ from sqlalchemy.orm import Session
 
 from ..i18n import N_, _
 from ..models import HistoryEntry
-from . import conflicts
 
 ACTION_LABELS = {
     "create": N_("Creación"),
@@ -39,24 +42,6 @@ class HistoryRow:
     @property
     def action_label(self) -> str:
         return _(ACTION_LABELS.get(self.action, self.action))
-
-    @property
-    def field_label(self) -> str:
-        """The field's declared label ("Logrado"), not its column name."""
-        return conflicts.field_label(self.field, self.entity) if self.field else ""
-
-    @property
-    def old_shown(self) -> str:
-        return self._shown(self.old_value)
-
-    @property
-    def new_shown(self) -> str:
-        return self._shown(self.new_value)
-
-    def _shown(self, value: str | None) -> str:
-        if not self.field or value is None:
-            return value or ""
-        return conflicts.display_value(self.field, value, self.entity)
 
 
 def history_for(

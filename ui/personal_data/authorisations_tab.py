@@ -3,7 +3,7 @@ without a valid one. Actions on the selected person: authorise, revoke, export, 
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from pazos_desktop.domain import format_date
 from pazos_desktop.services.personal_data import authorisations as auth
@@ -12,6 +12,7 @@ from .. import interaction
 from ..dialogs.editor import open_editor
 from ..models.rows import Column, RowsModel
 from ..views.base import TablePanel
+from ..widgets import search_box
 from .actions import export_person, suppress_person
 from .dialogs import AuthorisationEditor, load_choices
 
@@ -24,11 +25,8 @@ class AuthorisationsTab(QWidget):
         self.ctx, self.ops = ctx, ctx.ops
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Buscar persona o entidad"))
-        self.search.setAccessibleName(self.tr("Buscar persona o entidad"))
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(lambda _t: self.refresh())
+        hint = self.tr("Buscar persona o entidad")
+        self.search = search_box(hint, hint, lambda _t: self.refresh())
         self.filter = QComboBox()
         self.filter.setAccessibleName(self.tr("Mostrar"))
         self.filter.addItem(self.tr("Todos los contactos"), ALL)

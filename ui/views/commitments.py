@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QPushButton,
     QSplitter,
     QTableView,
@@ -30,7 +29,14 @@ from pazos_desktop.services.search import CommitmentFilter
 
 from ..dialogs.commitment import add_progress, edit_commitment, load_choices
 from ..models.commitments import CommitmentTableModel
-from ..widgets import DateField, fill_combo, make_searchable, set_combo_data, setup_table
+from ..widgets import (
+    DateField,
+    fill_combo,
+    make_searchable,
+    search_box,
+    set_combo_data,
+    setup_table,
+)
 from .detail import CommitmentDetail
 from .export import combo_note, export_list
 
@@ -85,11 +91,11 @@ class CommitmentsView(QWidget):
 
     def _toolbar(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Buscar por texto o entidad (Ctrl+F)"))
-        self.search.setAccessibleName(self.tr("Buscar compromisos"))
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(self._filters_changed)
+        self.search = search_box(
+            self.tr("Buscar por texto o entidad (Ctrl+F)"),
+            self.tr("Buscar compromisos"),
+            self._filters_changed,
+        )
         self.count_label = QLabel()
         new = QPushButton(self.tr("Nuevo compromiso"))
         new.setToolTip(self.tr("Ctrl+N"))

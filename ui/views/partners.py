@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QHeaderView,
-    QLineEdit,
     QSplitter,
     QTabWidget,
     QVBoxLayout,
@@ -23,6 +22,7 @@ from .. import interaction
 from ..dialogs.partner import edit_contact, edit_partner
 from ..models.rows import Column, RowsModel
 from ..personal_data import hooks as personal_data
+from ..widgets import search_box
 from .base import TablePanel
 from .detail import history_columns, history_table
 from .export import export_list
@@ -34,11 +34,9 @@ class PartnersView(QWidget):
         self.ctx, self.ops = ctx, ctx.ops
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
-        self.search = QLineEdit()
-        self.search.setPlaceholderText(self.tr("Buscar entidad (Ctrl+F)"))
-        self.search.setAccessibleName(self.tr("Buscar entidad"))
-        self.search.setClearButtonEnabled(True)
-        self.search.textChanged.connect(lambda _t: self.refresh())
+        self.search = search_box(
+            self.tr("Buscar entidad (Ctrl+F)"), self.tr("Buscar entidad"), lambda _t: self.refresh()
+        )
         self.show_archived = QCheckBox(self.tr("Mostrar archivadas"))
         self.show_archived.toggled.connect(lambda _on: self.refresh())
         top.addWidget(self.search, 1)
