@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -64,9 +66,14 @@ class CommitmentDetail(QWidget):
         outer.addLayout(layout, 1)
         self.summary = QLabel(self.tr("Elija un compromiso para ver su detalle."))
         self.summary.setWordWrap(True)
-        self.summary.setMinimumWidth(260)
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.summary)
+        # A long title or program name on a small screen scrolls instead of being cut off.
+        summary = QScrollArea()
+        summary.setWidget(self.summary)
+        summary.setWidgetResizable(True)
+        summary.setFrameShape(QFrame.Shape.NoFrame)
+        summary.setMinimumWidth(260)
+        layout.addWidget(summary, 1)
         buttons = QHBoxLayout()
         self.edit_button = QPushButton(self.tr("Editar…"))
         self.progress_button = QPushButton(self.tr("Añadir avance…"))
@@ -76,7 +83,6 @@ class CommitmentDetail(QWidget):
         buttons.addWidget(self.progress_button)
         buttons.addStretch(1)
         layout.addLayout(buttons)
-        layout.addStretch(1)
         self.tabs = QTabWidget()
         self.progress_model = RowsModel(self._progress_columns(), self)
         self.history_model = RowsModel(self._history_columns(), self)
