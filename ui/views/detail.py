@@ -4,11 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QTableView,
     QTabWidget,
     QVBoxLayout,
@@ -26,6 +24,7 @@ from pazos_desktop.services import commitments
 from pazos_desktop.services.readable_history import commitment_history
 from pazos_desktop.services.search import commitment_rows
 
+from ..fit import FitScrollArea
 from ..models.rows import Column, RowsModel
 from ..widgets import setup_table
 
@@ -68,10 +67,7 @@ class CommitmentDetail(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         # A long title or program name on a small screen scrolls instead of being cut off.
-        summary = QScrollArea()
-        summary.setWidget(self.summary)
-        summary.setWidgetResizable(True)
-        summary.setFrameShape(QFrame.Shape.NoFrame)
+        summary = FitScrollArea(self.summary)
         summary.setMinimumWidth(260)
         layout.addWidget(summary, 1)
         buttons = QHBoxLayout()
