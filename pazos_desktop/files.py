@@ -43,7 +43,9 @@ class FileBatch:
 
     `write(path, fn)` fills a temporary file beside `path`; `commit()` moves every one onto
     its name. Leaving the `with` block without committing (a failure, a cancel) removes the
-    temporary files and leaves every earlier file of those names as it was.
+    temporary files and leaves every earlier file of those names as it was. A rename refused
+    during `commit()` (a sheet open in Excel) stops there: the files before it are the new
+    ones, the rest keep their earlier content, and the message names the refused file.
     """
 
     def __init__(self):
