@@ -17,9 +17,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.generate import cached_database  # noqa: E402
-from pazos_desktop.database import Database  # noqa: E402
-from pazos_desktop.services import search, summaries  # noqa: E402
-from pazos_desktop.services.search import CommitmentFilter  # noqa: E402
+from pazos_desktop.db.database import Database  # noqa: E402
+from pazos_desktop.services.commitments import search  # noqa: E402
+from pazos_desktop.services.commitments.search import CommitmentFilter  # noqa: E402
+from pazos_desktop.services.report import summaries  # noqa: E402
 
 RUNS = 30
 TODAY = dt.date.today()

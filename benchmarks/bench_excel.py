@@ -28,14 +28,14 @@ if str(ROOT) not in sys.path:
 from openpyxl import Workbook, load_workbook  # noqa: E402
 
 from benchmarks.generate import cached_database  # noqa: E402
-from pazos_desktop.database import Database  # noqa: E402
-from pazos_desktop.excel.bulk_apply import apply_bulk  # noqa: E402
-from pazos_desktop.excel.bulk_import import preview_bulk  # noqa: E402
+from pazos_desktop.db.database import Database  # noqa: E402
+from pazos_desktop.excel.bulk.apply import apply_bulk  # noqa: E402
+from pazos_desktop.excel.bulk.preview import preview_bulk  # noqa: E402
+from pazos_desktop.excel.bulk.workbook import write_workbook  # noqa: E402
 from pazos_desktop.excel.data import load_partner_sheets, load_workbook_data  # noqa: E402
-from pazos_desktop.excel.partner_sheets import KEYS, export_partner_sheets  # noqa: E402
-from pazos_desktop.excel.progress_apply import apply_progress  # noqa: E402
-from pazos_desktop.excel.progress_import import preview_progress  # noqa: E402
-from pazos_desktop.excel.workbook import write_workbook  # noqa: E402
+from pazos_desktop.excel.partner.apply import apply_progress  # noqa: E402
+from pazos_desktop.excel.partner.returned import preview_progress  # noqa: E402
+from pazos_desktop.excel.partner.sheets import KEYS, export_partner_sheets  # noqa: E402
 from tests.conftest import copy_database  # noqa: E402
 
 RESULTS: list[tuple[str, float, float, float]] = []

@@ -32,16 +32,16 @@ if str(ROOT) not in sys.path:
 from sqlalchemy import event, insert, select  # noqa: E402
 
 from benchmarks.generate import CACHE, cached_database  # noqa: E402
-from pazos_desktop.database import Database, head_revision  # noqa: E402
-from pazos_desktop.indicators_domain import period_of  # noqa: E402
-from pazos_desktop.models import Commitment, utcnow  # noqa: E402
-from pazos_desktop.models_indicators import (  # noqa: E402
+from pazos_desktop.db.database import Database, head_revision  # noqa: E402
+from pazos_desktop.db.models.indicators import (  # noqa: E402
     Indicator,
     IndicatorValue,
     Population,
     indicator_commitment,
     indicator_component,
 )
+from pazos_desktop.db.models.register import Commitment, utcnow  # noqa: E402
+from pazos_desktop.domain.indicators import period_of  # noqa: E402
 
 TARGET = 2.0
 INDICATORS, CLUSTERS, YEARS = 200, 9, 15
@@ -209,9 +209,9 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=5)
     args = parser.parse_args()
-    from pazos_desktop.services.indicator_panel import load_panel
-    from pazos_desktop.services.indicators_report import gather_section
-    from pazos_desktop.services.report import ReportRequest, previous_period
+    from pazos_desktop.services.indicators.panel import load_panel
+    from pazos_desktop.services.indicators.report import gather_section
+    from pazos_desktop.services.report.coordination import ReportRequest, previous_period
 
     CACHE.mkdir(exist_ok=True)
     path = build(CACHE / f"indicators10_{dt.date.today():%Y%m%d}_{head_revision()}.sqlite")
@@ -249,10 +249,11 @@ def _writers(db: Database, section) -> None:
 
     from openpyxl import Workbook
 
-    from pazos_desktop.writers import report_indicators_pdf, report_indicators_xlsx
-    from pazos_desktop.writers.pdf_base import DocumentInfo, build_pdf
-    from pazos_desktop.writers.report_labels import Labels
-    from pazos_desktop.writers.xlsx_safe import SafetyLog
+    from pazos_desktop.writers.pdf.document import DocumentInfo, build_pdf
+    from pazos_desktop.writers.report import indicators_pdf as report_indicators_pdf
+    from pazos_desktop.writers.report import indicators_xlsx as report_indicators_xlsx
+    from pazos_desktop.writers.report.labels import Labels
+    from pazos_desktop.writers.xlsx.cells import SafetyLog
 
     with db.session() as s:
         report = SimpleNamespace(indicators=section(s))

@@ -26,13 +26,13 @@ from sqlalchemy import update  # noqa: E402
 
 from benchmarks.generate import cached_database  # noqa: E402
 from pazos_desktop.clock import today_in  # noqa: E402
-from pazos_desktop.database import Database  # noqa: E402
-from pazos_desktop.models import Commitment  # noqa: E402
-from pazos_desktop.services import meetings  # noqa: E402
-from pazos_desktop.services.minutes import minutes_document  # noqa: E402
+from pazos_desktop.db.database import Database  # noqa: E402
+from pazos_desktop.db.models.register import Commitment  # noqa: E402
+from pazos_desktop.services.meetings import editing as meetings  # noqa: E402
+from pazos_desktop.services.meetings.minutes import minutes_document  # noqa: E402
 from pazos_desktop.services.settings import all_settings  # noqa: E402
 from pazos_desktop.writers.minutes_pdf import write_minutes  # noqa: E402
-from pazos_desktop.writers.pdf_base import FONT, info_from_settings, register_fonts  # noqa: E402
+from pazos_desktop.writers.pdf.document import FONT, info_from_settings, register_fonts  # noqa: E402
 
 ATTENDEES, COMMITMENTS, TARGET = 60, 300, 2.0
 
@@ -81,7 +81,7 @@ def bare(tables: list[list[list[str]]]) -> bytes:
 
 def wrapped(tables: list[list[list[str]]]) -> list[list[list[str]]]:
     """The same strings already cut into the lines the acta prints (wrapped columns only)."""
-    from pazos_desktop.writers.pdf_base import wrap_text
+    from pazos_desktop.writers.pdf.document import wrap_text
 
     def cut(text: str, width: float) -> str:
         return "\n".join(wrap_text(text, width, 8))

@@ -24,8 +24,8 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from benchmarks.generate import cached_database  # noqa: E402
-from pazos_desktop.database import Database  # noqa: E402
-from pazos_desktop.services.report import ReportRequest, gather_report  # noqa: E402
+from pazos_desktop.db.database import Database  # noqa: E402
+from pazos_desktop.services.report.coordination import ReportRequest, gather_report  # noqa: E402
 
 TARGET = 3.0
 CHUNK = 300
@@ -74,8 +74,8 @@ def main() -> None:
     parser.add_argument("--scale", type=int, default=10)
     parser.add_argument("--rounds", type=int, default=2)
     args = parser.parse_args()
-    from pazos_desktop.writers.report_pdf import write_report_pdf
-    from pazos_desktop.writers.report_xlsx import write_report_xlsx
+    from pazos_desktop.writers.report.pdf import write_report_pdf
+    from pazos_desktop.writers.report.xlsx import write_report_xlsx
 
     db = Database(str(cached_database(scale=args.scale)))
     today = dt.date.today()

@@ -25,8 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.generate import cached_database  # noqa: E402
-from pazos_desktop import backup  # noqa: E402
-from pazos_desktop.startup import prepare_database  # noqa: E402
+from pazos_desktop.safety import backup  # noqa: E402
+from pazos_desktop.safety.startup import prepare_database  # noqa: E402
 
 RUNS = 7
 

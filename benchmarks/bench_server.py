@@ -36,9 +36,10 @@ sys.path.insert(0, str(ROOT))
 from sqlalchemy import create_engine, select  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
-from pazos_desktop.database import Database, open_database  # noqa: E402
+from pazos_desktop.db.database import Database  # noqa: E402
+from pazos_desktop.db.models.register import Commitment, HistoryEntry, ProgressUpdate  # noqa: E402
 from pazos_desktop.errors import ConflictError  # noqa: E402
-from pazos_desktop.models import Commitment, HistoryEntry, ProgressUpdate  # noqa: E402
+from pazos_desktop.safety.opening import open_database  # noqa: E402
 
 DAY = dt.date(2026, 6, 1)
 
@@ -108,7 +109,7 @@ class Save:
 
 
 def client(url: str, number: int, seconds: float, ids: list[int]) -> list[Save]:
-    from pazos_desktop.services.commitments import (
+    from pazos_desktop.services.commitments.editing import (
         ProgressData,
         add_progress,
         get_commitment,
@@ -199,7 +200,7 @@ def report(saves: list[Save], seconds: float, lost: int, duplicated: int) -> Non
 
 
 def creator(url: str, number: int, count: int, start_at: float) -> tuple[list[int], list[str]]:
-    from pazos_desktop.services.meetings import MeetingData, create_meeting
+    from pazos_desktop.services.meetings.editing import MeetingData, create_meeting
 
     db = Database(url, actor=f"secretaria{number}")
     numbers, refused = [], []
@@ -239,8 +240,8 @@ def acta_creators(url: str, creators: int, per_creator: int) -> bool:
 
 def big(admin: Admin) -> None:
     from benchmarks.generate import cached_database
-    from pazos_desktop.server_backup import write_backup
-    from pazos_desktop.transfer import transfer
+    from pazos_desktop.safety.server_backup import write_backup
+    from pazos_desktop.safety.transfer import transfer
 
     source = Database(str(cached_database(10)))
     url = admin.create("bench10x")

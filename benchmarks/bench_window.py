@@ -193,8 +193,8 @@ def timed(fn, table=None) -> float:
 
 
 def interactive(db: Path, tmp: Path) -> dict[str, tuple[float, float]]:
-    from pazos_desktop.services import search
-    from pazos_desktop.services.search import CommitmentFilter
+    from pazos_desktop.services.commitments import search
+    from pazos_desktop.services.commitments.search import CommitmentFilter
     from ui.dialogs.commitment import CommitmentEditor
 
     window = open_window(db, tmp)

@@ -19,9 +19,7 @@ if str(ROOT) not in sys.path:
 
 from sqlalchemy import insert  # noqa: E402
 
-from pazos_desktop.database import open_database  # noqa: E402
-from pazos_desktop.domain import PartnerType, ProgressSource, Status, fold  # noqa: E402
-from pazos_desktop.models import (  # noqa: E402
+from pazos_desktop.db.models.register import (  # noqa: E402
     Cluster,
     Commitment,
     Contact,
@@ -32,7 +30,10 @@ from pazos_desktop.models import (  # noqa: E402
     commitment_cluster,
     utcnow,
 )
-from pazos_desktop.services.commitments import search_key  # noqa: E402
+from pazos_desktop.domain.text import fold  # noqa: E402
+from pazos_desktop.domain.vocabulary import PartnerType, ProgressSource, Status  # noqa: E402
+from pazos_desktop.safety.opening import open_database  # noqa: E402
+from pazos_desktop.services.commitments.editing import search_key  # noqa: E402
 
 WORDS = (
     "jóvenes talleres mediación convivencia parque mural becas empleo hoja vida prevención "
@@ -201,7 +202,7 @@ def generate_database(
 def cached_database(scale: int = 10, seed: int = 1) -> Path:
     """A generated database kept in benchmarks/_data (rebuilt when missing); copy before writing."""
     CACHE.mkdir(exist_ok=True)
-    from pazos_desktop.database import head_revision
+    from pazos_desktop.db.database import head_revision
 
     stamp = f"{dt.date.today():%Y%m%d}_{head_revision()}"
     path = CACHE / f"scale{scale}_seed{seed}_{stamp}.sqlite"

@@ -1,4 +1,4 @@
-"""Alembic environment. Runs from code (pazos_desktop.database.upgrade) and from pytest-alembic.
+"""Alembic environment. Runs from code (pazos_desktop.db.database.upgrade) and from pytest-alembic.
 
 No `logging.config.fileConfig` here: it would disable the application's own loggers.
 """
@@ -10,8 +10,9 @@ import os
 from alembic import context
 from sqlalchemy import Engine
 
-from pazos_desktop import models  # noqa: F401  (hidden import for frozen builds)
-from pazos_desktop.database import is_sqlite, make_engine, raise_on_foreign_key_violations
+from pazos_desktop.db.database import make_engine, raise_on_foreign_key_violations
+from pazos_desktop.db.models import register as models  # noqa: F401  (hidden import for frozen builds)
+from pazos_desktop.db.urls import is_sqlite
 
 target_metadata = models.Base.metadata
 

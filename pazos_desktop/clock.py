@@ -64,7 +64,7 @@ class RunContext:
     def start(
         cls, clock: Clock | None = None, actor: str | None = None, lang: str | None = None
     ) -> RunContext:
-        from .i18n import get_language
+        from pazos_desktop.i18n import get_language
 
         return cls(
             now=(clock or system_clock)(),

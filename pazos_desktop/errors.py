@@ -43,7 +43,7 @@ class DoubtError(PazosError):
     """
 
     def __init__(self, doubts: list[str]):
-        from .i18n import _
+        from pazos_desktop.i18n import _
 
         self.doubts = list(doubts)
         lines = "\n".join(f"• {d}" for d in self.doubts)
@@ -57,6 +57,6 @@ class Cancelled(PazosError):
     pipeline (ui/operations.py) turns it into "cancelled", never into an error dialog."""
 
     def __init__(self, message: str | None = None) -> None:
-        from .i18n import _
+        from pazos_desktop.i18n import _
 
         super().__init__(message or _("Operación cancelada: no se guardó nada."))

@@ -16,8 +16,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from .errors import PazosError
-from .i18n import _
+from pazos_desktop.errors import PazosError
+from pazos_desktop.i18n import _
 
 T = TypeVar("T")
 

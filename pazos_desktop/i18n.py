@@ -4,8 +4,10 @@ Source strings are Spanish (the default language). `resources/i18n/<lang>/LC_MES
 holds a language's translations, plurals included; `tools/i18n.py` extracts every marked
 string of `pazos_desktop/`, `ui/` and `main.py` into it. The window reads the same catalog
 through `ui.translations.CatalogTranslator`, so a string is translated once, whichever layer
-shows it. The `.po` is compiled to `.mo` at build time (pyinstaller.spec) and, when running
-from source, on first use when the `.mo` is missing or older (`i18n_build`).
+shows it. The `.po` is compiled to `.mo` at build time (pyinstaller.spec, `tools/i18n.py
+compile`); running from source with the `.mo` missing or older than the `.po`, the catalog is
+compiled in memory at first use (Babel, a development dependency), so a fresh clone speaks
+English without a build step and nothing is written into the program's folder.
 
 `_()` translates at call time, so messages follow the language chosen for the current run;
 `N_()` only marks a string for extraction, for labels translated later when shown;
@@ -15,12 +17,13 @@ from source, on first use when the `.mo` is missing or older (`i18n_build`).
 from __future__ import annotations
 
 import gettext
+import io
 import logging
 import sys
 from functools import cache
 from pathlib import Path
 
-from .paths import resource_path
+from pazos_desktop.paths import resource_path
 
 log = logging.getLogger(__name__)
 
@@ -54,24 +57,32 @@ def catalog(lang: str) -> gettext.NullTranslations:
     """The compiled catalog of `lang` (an empty one for Spanish, the source language)."""
     if lang == DEFAULT_LANGUAGE:
         return gettext.NullTranslations()
-    mo = _usable_mo(lang)
-    if mo is None:
-        log.warning("no translation catalog for %s", lang)
-        return gettext.NullTranslations()
-    with mo.open("rb") as fh:
-        return gettext.GNUTranslations(fh)
-
-
-def _usable_mo(lang: str) -> Path | None:
     po, mo = po_path(lang), mo_path(lang)
-    frozen = getattr(sys, "frozen", False)  # the bundle's .mo was compiled when it was built
-    if mo.is_file() and (frozen or not po.is_file() or mo.stat().st_mtime >= po.stat().st_mtime):
-        return mo
-    if not po.is_file():
-        return None
-    from .i18n_build import compile_for_run  # Babel is needed only when running from source
+    if _fresh(mo, po):
+        with mo.open("rb") as fh:
+            return gettext.GNUTranslations(fh)
+    if po.is_file():
+        return gettext.GNUTranslations(io.BytesIO(compile_in_memory(po)))
+    log.warning("no translation catalog for %s", lang)
+    return gettext.NullTranslations()
 
-    return compile_for_run(po, mo)
+
+def _fresh(mo: Path, po: Path) -> bool:
+    frozen = getattr(sys, "frozen", False)  # the bundle's .mo was compiled when it was built
+    return mo.is_file() and (frozen or not po.is_file() or mo.stat().st_mtime >= po.stat().st_mtime)
+
+
+def compile_in_memory(po: Path) -> bytes:
+    """The .mo bytes of `po`; fuzzy (unreviewed) entries are left out, as msgfmt does."""
+    # Imported here: Babel is needed only from source, and costs ~0.1 s to import.
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    with po.open("rb") as fh:
+        compiled = read_po(fh)
+    out = io.BytesIO()
+    write_mo(out, compiled, use_fuzzy=False)
+    return out.getvalue()
 
 
 def translate(text: str, lang: str | None = None) -> str:

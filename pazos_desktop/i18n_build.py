@@ -1,46 +1,21 @@
-"""Compiling the translation catalog (.po → .mo) with Babel: at build time, and from source.
+"""Compiling the translation catalog (.po → .mo) into a file: at build time (pyinstaller.spec)
+and with `tools/i18n.py compile`.
 
-The bundle compiles at build time (pyinstaller.spec) and ships only the .mo, so Babel is
-never imported by the frozen program. From source the .mo is made on first use beside the
-.po, or in the temporary folder when the program's folder cannot be written.
+The bundle ships only the .mo, so Babel is never imported by the frozen program; from source,
+`i18n.catalog` compiles a missing or stale catalog in memory instead.
 """
 
 from __future__ import annotations
 
-import logging
-import tempfile
 from pathlib import Path
 
-log = logging.getLogger(__name__)
+from pazos_desktop.files import atomic_write
+from pazos_desktop.i18n import compile_in_memory
 
 
 def compile_po(po: Path, mo: Path) -> Path:
-    """Write `mo` from `po`; fuzzy (unreviewed) entries are left out, as msgfmt does."""
-    from babel.messages.mofile import write_mo
-    from babel.messages.pofile import read_po
-
-    from .files import atomic_write
-
-    with po.open("rb") as fh:
-        catalog = read_po(fh)
-
-    def write(temp: Path) -> None:
-        with temp.open("wb") as out:
-            write_mo(out, catalog, use_fuzzy=False)
-
+    """Write `mo` from `po` (fuzzy entries left out), atomically."""
+    data = compile_in_memory(po)
     mo.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(mo, write)
+    atomic_write(mo, lambda temp: temp.write_bytes(data))
     return mo
-
-
-def compile_for_run(po: Path, mo: Path) -> Path | None:
-    """The .mo for `po`, compiled now; None when neither place can be written."""
-    fallback = Path(tempfile.gettempdir()) / f"pazos-{po.parent.parent.name}-{mo.name}"
-    for target in (mo, fallback):
-        if target.is_file() and target.stat().st_mtime >= po.stat().st_mtime:
-            return target
-        try:
-            return compile_po(po, target)
-        except Exception as exc:  # a read-only program folder: try the next place
-            log.warning("could not compile %s into %s: %s", po, target, exc)
-    return None

@@ -11,7 +11,7 @@ import logging.handlers
 import os
 from pathlib import Path
 
-from .paths import log_dir
+from pazos_desktop.paths import log_dir
 
 LOG_NAME = "pazos.log"
 FORMAT = "%(asctime)s %(levelname)s %(name)s: %(message)s"
@@ -36,3 +36,12 @@ def setup_logging(folder: Path | None = None, level: int = logging.INFO) -> Path
     if root.level == logging.NOTSET or root.level > level:
         root.setLevel(level)
     return path
+
+
+def current_log_file() -> Path | None:
+    """The log file this process writes to (the latest set up), or None."""
+    for handler in reversed(logging.getLogger().handlers):
+        name = getattr(handler, "baseFilename", None)
+        if name and Path(name).name == LOG_NAME:
+            return Path(name)
+    return None

@@ -18,7 +18,7 @@ import math
 import re
 from decimal import Decimal
 
-from .i18n import _
+from pazos_desktop.i18n import _
 
 
 class ParseError(ValueError):

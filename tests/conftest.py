@@ -29,7 +29,8 @@ if "PAZOS_TEST_DATA_HOME" not in os.environ:  # this file is imported twice (tes
 
 from pazos_desktop import i18n  # noqa: E402
 from pazos_desktop.clock import clock_on, system_clock  # noqa: E402
-from pazos_desktop.database import Database, open_database  # noqa: E402
+from pazos_desktop.db.database import Database
+from pazos_desktop.safety.opening import open_database  # noqa: E402
 from tests import server_db  # noqa: E402
 
 SUITE_TODAY = system_clock().astimezone().date()

@@ -12,8 +12,8 @@ import pytest
 from python_calamine import CalamineWorkbook
 from sqlalchemy import func, select
 
-from pazos_desktop.database import Database
-from pazos_desktop.models import Commitment, HistoryEntry, ProgressUpdate
+from pazos_desktop.db.database import Database
+from pazos_desktop.db.models.register import Commitment, HistoryEntry, ProgressUpdate
 from tests.conftest import copy_database, database_on, sample_template_for
 
 TODAY = dt.date(2026, 11, 25)

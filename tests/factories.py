@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 
 from pazos_desktop.clock import today_in
-from pazos_desktop.services import commitments, partners, programs, territory
+from pazos_desktop.services import partners, programs, territory
+from pazos_desktop.services.commitments import editing as commitments
 
 
 def partner(session, name="Fundación SIDOC", **kw) -> partners.PartnerData:

@@ -8,9 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from pazos_desktop.database import Database
-from pazos_desktop.services import meetings, partners, territory
-from pazos_desktop.services.commitments import CommitmentData, save_commitment
+from pazos_desktop.db.database import Database
+from pazos_desktop.services import partners, territory
+from pazos_desktop.services.commitments.editing import CommitmentData, save_commitment
+from pazos_desktop.services.meetings import editing as meetings
 from tests.conftest import SUITE_TODAY, copy_database, database_on, sample_template_for
 
 TODAY = SUITE_TODAY
@@ -84,7 +85,7 @@ def meeting_data(world: dict, day: dt.date | None = None, **kw) -> meetings.Meet
 
 def first_of_year(database: Database, year: int = TODAY.year):
     """The year's first acta of the sample (number and series: each series numbers its own)."""
-    from pazos_desktop.services.meeting_list import MeetingFilter, list_meetings
+    from pazos_desktop.services.meetings.listing import MeetingFilter, list_meetings
 
     with database.session() as session:
         return list_meetings(session, MeetingFilter(year=year))[-1]

@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from pazos_desktop.services import commitments, partners, territory
-from pazos_desktop.services.commitments import CommitmentData, ProgressData
+from pazos_desktop.services import partners, territory
+from pazos_desktop.services.commitments import editing as commitments
+from pazos_desktop.services.commitments.editing import CommitmentData, ProgressData
 from pazos_desktop.services.components import list_components
 
 ON = dt.date(2026, 7, 15)

@@ -10,13 +10,13 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from pazos_desktop.cli import main as cli_main
-from pazos_desktop.database import Database, _revision_graph, downgrade, upgrade
+from pazos_desktop.db.database import Database, _revision_graph, downgrade, upgrade
+from pazos_desktop.db.models.register import HistoryEntry, Partner
 from pazos_desktop.errors import ValidationError
-from pazos_desktop.excel.bulk_import import preview_bulk
+from pazos_desktop.excel.bulk.preview import preview_bulk
+from pazos_desktop.excel.bulk.workbook import write_template
 from pazos_desktop.excel.data import sheet_context
-from pazos_desktop.excel.workbook import write_template
-from pazos_desktop.models import HistoryEntry, Partner
-from pazos_desktop.services.report_filters import resolve_partners
+from pazos_desktop.services.report.filters import resolve_partners
 from tests import factories as f
 from tests.conftest import database_on
 

@@ -9,12 +9,13 @@ import hashlib
 
 from sqlalchemy import select
 
-from pazos_desktop.models_meetings import MeetingSnapshot
-from pazos_desktop.services import meeting_followup as fu
-from pazos_desktop.services import meetings
-from pazos_desktop.services.commitments import get_commitment, save_commitment
-from pazos_desktop.services.history import history_for
-from pazos_desktop.services.meeting_export import export_minutes
+from pazos_desktop.db.models.meetings import MeetingSnapshot
+from pazos_desktop.documents import actas
+from pazos_desktop.documents.meeting_pdfs import export_minutes
+from pazos_desktop.services.commitments.editing import get_commitment, save_commitment
+from pazos_desktop.services.history.stored import history_for
+from pazos_desktop.services.meetings import editing as meetings
+from pazos_desktop.services.meetings import followup as fu
 from pazos_desktop.services.settings import set_setting
 from tests.meetings_fixtures import TODAY, commitment, meeting_data, world  # noqa: F401
 from tests.pdf_support import pdf_pages
@@ -32,7 +33,7 @@ def _approved_acta(session, world):  # noqa: F811
         made.id,
         fu.FollowupData(world["commitments"][1], reported_status="in_progress", comment="Va bien"),
     )
-    meetings.approve_meeting(session, made.id)
+    actas.approve_meeting(session, made.id)
     return made, agreed
 
 
@@ -71,7 +72,7 @@ def test_reopening_keeps_the_approved_version_and_the_reason(session, world, tmp
     made, agreed = _approved_acta(session, world)
     approved_pdf = export_minutes(session, YEAR, 5, tmp_path / "a.pdf").read_bytes()
     current = meetings.get_meeting(session, made.id)
-    meetings.reopen_meeting(session, made.id, "Faltó un asistente", current.version)
+    actas.reopen_meeting(session, made.id, "Faltó un asistente", current.version)
     snapshot = session.scalars(select(MeetingSnapshot)).one()
     assert snapshot.pdf == approved_pdf and snapshot.reopen_reason == "Faltó un asistente"
     assert snapshot.reopened_by == "pytest"
@@ -84,7 +85,7 @@ def test_reopening_keeps_the_approved_version_and_the_reason(session, world, tmp
     reopened = [r for r in rows if r.action == "reopen" and r.field == "approved_pdf_sha256"]
     assert reopened and reopened[0].reason == "Faltó un asistente"
     assert reopened[0].old_value == hashlib.sha256(approved_pdf).hexdigest()
-    meetings.approve_meeting(session, made.id)
+    actas.approve_meeting(session, made.id)
     snapshots = session.scalars(select(MeetingSnapshot).order_by(MeetingSnapshot.id)).all()
     assert len(snapshots) == 2 and snapshots[0].pdf == approved_pdf
     final = " ".join(pdf_pages(export_minutes(session, YEAR, 5, tmp_path / "c.pdf")))

@@ -9,11 +9,11 @@ import threading
 import pytest
 from sqlalchemy import select, text
 
-from pazos_desktop.database import downgrade, upgrade
+from pazos_desktop.db.database import downgrade, upgrade
+from pazos_desktop.db.models.meetings import Meeting
+from pazos_desktop.documents.meeting_pdfs import export_minutes
 from pazos_desktop.errors import PazosError, ValidationError
-from pazos_desktop.models_meetings import Meeting
-from pazos_desktop.services import meetings
-from pazos_desktop.services.meeting_export import export_minutes
+from pazos_desktop.services.meetings import editing as meetings
 from tests.meetings_fixtures import meeting_data, world  # noqa: F401
 from tests.pdf_support import pdf_pages
 
@@ -68,7 +68,7 @@ def test_file_name_and_pdf_say_the_series(session, world, tmp_path):  # noqa: F8
     _new(session, world, "cluster", series="Mesa de clúster 3")
     path = export_minutes(session, 2026, 1, tmp_path / "x.pdf", series="Mesa de clúster 3")
     assert "Mesa de clúster 3" in pdf_pages(path)[0]
-    from pazos_desktop.meetings_domain import minutes_file_name
+    from pazos_desktop.domain.meetings import minutes_file_name
 
     assert minutes_file_name(1, 2026, "Mesa de clúster 3") == "Acta_Mesa_de_cluster_3_001_2026.pdf"
     assert minutes_file_name(7, 2026, "technical_committee") == "Acta_Comite_tecnico_007_2026.pdf"

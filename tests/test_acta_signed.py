@@ -10,9 +10,10 @@ import re
 import pytest
 from reportlab.lib.units import cm
 
-from pazos_desktop.services import meeting_followup as fu
-from pazos_desktop.services import meetings
-from pazos_desktop.services.meeting_export import export_minutes
+from pazos_desktop.documents import actas
+from pazos_desktop.documents.meeting_pdfs import export_minutes
+from pazos_desktop.services.meetings import editing as meetings
+from pazos_desktop.services.meetings import followup as fu
 from tests.meetings_fixtures import TODAY, commitment, meeting_data, world  # noqa: F401
 from tests.pdf_support import poppler_pages, render_png, words_with_boxes
 
@@ -118,7 +119,7 @@ def test_signature_blocks_leave_three_centimetres_to_sign(session, acta, tmp_pat
 
 def test_approved_acta_says_who_and_when_and_has_no_mark(session, acta, tmp_path):
     made, _ = acta
-    meetings.approve_meeting(session, made.id)
+    actas.approve_meeting(session, made.id)
     path = export_minutes(session, YEAR, 7, tmp_path / "aprobada.pdf")
     pages = poppler_pages(path)
     assert all("BORRADOR" not in page for page in pages)

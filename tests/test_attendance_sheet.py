@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from reportlab.lib.units import cm
 
-from pazos_desktop.services import meetings
-from pazos_desktop.services.meeting_export import export_attendance
+from pazos_desktop.documents.meeting_pdfs import export_attendance
+from pazos_desktop.services.meetings import editing as meetings
 from pazos_desktop.services.settings import set_setting
 from tests.meetings_fixtures import TODAY, meeting_data, world  # noqa: F401
 from tests.pdf_support import poppler_pages, render_png, words_with_boxes

@@ -10,8 +10,8 @@ from pathlib import Path
 from sqlalchemy import select
 
 from pazos_desktop.clock import RunContext, clock_on, fixed_clock, run_of
-from pazos_desktop.models import HistoryEntry, ProgressUpdate
-from pazos_desktop.services.commitments import ProgressData, add_progress
+from pazos_desktop.db.models.register import HistoryEntry, ProgressUpdate
+from pazos_desktop.services.commitments.editing import ProgressData, add_progress
 from tests import factories as f
 from tests.conftest import database_on
 
@@ -88,8 +88,8 @@ def test_one_session_is_one_action_stamped_by_the_database_clock(db_path):
 def test_the_pdf_footer_shows_the_day_of_the_export(db_path, tmp_path):
     from pypdf import PdfReader
 
-    from pazos_desktop.services import meetings
-    from pazos_desktop.services.meeting_export import export_minutes
+    from pazos_desktop.documents.meeting_pdfs import export_minutes
+    from pazos_desktop.services.meetings import editing as meetings
 
     day = dt.date(2029, 5, 4)
     db = database_on(db_path, day)

@@ -79,7 +79,7 @@ def test_check_fails_on_missing_and_damaged_databases(tmp_path, capsys):
 def test_check_reports_an_old_schema(fresh_target, capsys):
     from sqlalchemy import text
 
-    from pazos_desktop.database import Database
+    from pazos_desktop.db.database import Database
 
     target = fresh_target
     assert main(["--db", target, "init"]) == 0

@@ -7,11 +7,11 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select
 
-from pazos_desktop.domain import OVERDUE, effective_status
+from pazos_desktop.db.models.register import Commitment, ProgressUpdate
+from pazos_desktop.domain.vocabulary import OVERDUE, effective_status
 from pazos_desktop.errors import ConflictError, ValidationError
-from pazos_desktop.models import Commitment, ProgressUpdate
-from pazos_desktop.services import commitments
-from pazos_desktop.services.commitments import CommitmentData, ProgressData
+from pazos_desktop.services.commitments import editing as commitments
+from pazos_desktop.services.commitments.editing import CommitmentData, ProgressData
 from tests import factories as f
 
 

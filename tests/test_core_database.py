@@ -6,15 +6,15 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from pazos_desktop.database import (
+from pazos_desktop.db.database import (
     Database,
     check,
     current_revision,
     foreign_keys_enabled,
     head_revision,
-    open_database,
 )
 from pazos_desktop.errors import DatabaseProblem
+from pazos_desktop.safety.opening import open_database
 
 
 def test_new_database_is_created_and_migrated_to_head(tmp_path, fresh_target):
@@ -96,7 +96,7 @@ def test_session_rolls_back_everything_on_error(db):
 
 def test_history_actor_comes_from_the_database_object(db_path):
     from pazos_desktop.services import partners
-    from pazos_desktop.services.history import history_for
+    from pazos_desktop.services.history.stored import history_for
 
     db = Database(str(db_path), actor="Secretaría técnica")
     with db.session() as s:
@@ -108,7 +108,7 @@ def test_history_actor_comes_from_the_database_object(db_path):
 def test_revision_graph_read_without_alembic_matches_alembic():
     from alembic.script import ScriptDirectory
 
-    from pazos_desktop.database import alembic_config, known_revisions
+    from pazos_desktop.db.database import alembic_config, known_revisions
 
     script = ScriptDirectory.from_config(alembic_config())
     assert head_revision() == script.get_current_head()
@@ -120,7 +120,7 @@ def test_opening_a_database_at_head_does_not_import_alembic(db_path):
     import sys
 
     probe = (
-        "import sys; from pazos_desktop.database import open_database; "
+        "import sys; from pazos_desktop.safety.opening import open_database; "
         f"open_database({str(db_path)!r}).dispose(); print('alembic' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)

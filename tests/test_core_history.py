@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from pazos_desktop.services import commitments, partners
-from pazos_desktop.services.history import history_for
+from pazos_desktop.services import partners
+from pazos_desktop.services.commitments import editing as commitments
+from pazos_desktop.services.history.stored import history_for
 from tests import factories as f
 
 
@@ -69,7 +70,7 @@ def test_a_failed_action_leaves_no_history(db):
     with db.session() as s:
         from sqlalchemy import func, select
 
-        from pazos_desktop.models import HistoryEntry, Partner
+        from pazos_desktop.db.models.register import HistoryEntry, Partner
 
         assert s.scalar(select(func.count()).select_from(HistoryEntry)) == 0
         assert s.scalar(select(func.count()).select_from(Partner)) == 0

@@ -68,13 +68,21 @@ def test_translations_keep_their_placeholders():
 
 
 def test_the_catalog_is_compiled_when_missing_or_stale(tmp_path, monkeypatch):
-    from pazos_desktop.i18n_build import compile_for_run
+    from pazos_desktop.i18n_build import compile_po
 
     po = tmp_path / "en" / "LC_MESSAGES" / "pazos.po"
     po.parent.mkdir(parents=True)
     po.write_bytes(i18n.po_path("en").read_bytes())
     mo = po.with_suffix(".mo")
-    assert compile_for_run(po, mo) == mo and mo.stat().st_size > 10_000
-    stale = po.stat().st_mtime - 10
-    os.utime(mo, (stale, stale))  # the .po was edited after the last compilation
-    assert compile_for_run(po, mo).stat().st_mtime >= po.stat().st_mtime
+    monkeypatch.setattr(i18n, "po_path", lambda lang: po)
+    for state in ("missing", "stale"):
+        i18n.catalog.cache_clear()
+        if state == "stale":  # the .po was edited after the last compilation: a stale .mo
+            assert compile_po(po, mo) == mo and mo.stat().st_size > 10_000
+            mo.write_bytes(mo.read_bytes().replace(b"{n} commitment", b"{n} stale!!!!!"))
+            old = po.stat().st_mtime - 10
+            os.utime(mo, (old, old))
+        assert i18n.translate_plural("{n} compromiso", "{n} compromisos", 1, "en") == (
+            "{n} commitment"
+        ), state
+    i18n.catalog.cache_clear()

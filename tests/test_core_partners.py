@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from pazos_desktop.domain import nit_check_digit, normalize_nit
+from pazos_desktop.db.models.register import Partner
+from pazos_desktop.domain.codes import nit_check_digit, normalize_nit
 from pazos_desktop.errors import PazosError, ValidationError
 from pazos_desktop.i18n import set_language
-from pazos_desktop.models import Partner
 from pazos_desktop.services import partners
 from tests import factories as f
 

@@ -6,9 +6,10 @@ import datetime as dt
 
 import pytest
 
-from pazos_desktop.domain import OVERDUE
-from pazos_desktop.services import search, summaries
-from pazos_desktop.services.search import CommitmentFilter
+from pazos_desktop.domain.vocabulary import OVERDUE
+from pazos_desktop.services.commitments import search
+from pazos_desktop.services.commitments.search import CommitmentFilter
+from pazos_desktop.services.report import summaries
 from tests import factories as f
 from tests.conftest import database_on
 

@@ -8,9 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from pazos_desktop import figures_cache
-from pazos_desktop.figures import DashboardFigures
-from pazos_desktop.services import settings
+from pazos_desktop.domain.figures import DashboardFigures
+from pazos_desktop.services import figures_cache, settings
 from pazos_desktop.services.dashboard import dashboard_figures
 from pazos_desktop.services.partners import PartnerData, save_partner
 from tests.conftest import SUITE_TODAY

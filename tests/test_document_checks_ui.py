@@ -8,10 +8,11 @@ import datetime as dt
 import pytest
 
 from pazos_desktop.services.settings import OFFERED, all_settings, missing_document_settings
-from pazos_desktop.writers.pdf_glyphs import GlyphProblem
+from pazos_desktop.writers.pdf.glyphs import GlyphProblem
 from tests.pdf_support import write_png
-from ui import document_checks, interaction
-from ui.document_checks import SAVE, SKIP, DocumentSettingsDialog, prepare_export
+from ui import interaction
+from ui.selfcheck import documents as document_checks
+from ui.selfcheck.documents import SAVE, SKIP, DocumentSettingsDialog, prepare_export
 
 
 @pytest.fixture

@@ -17,24 +17,25 @@ import pytest
 from pypdf import PdfReader
 from sqlalchemy import select
 
-from pazos_desktop.excel.data import load_partner_sheets
-from pazos_desktop.excel.partner_sheets import write_partner_sheet
-from pazos_desktop.models import Cluster, Commitment, Contact, Partner, ProgressUpdate
-from pazos_desktop.models_meetings import (
+from pazos_desktop.db.models.meetings import (
     Meeting,
     MeetingAgendaItem,
     MeetingAttendee,
     MeetingDecision,
     MeetingFollowup,
 )
-from pazos_desktop.services import meeting_followup as fu
-from pazos_desktop.services import meetings
-from pazos_desktop.services.commitments import ProgressData, add_progress
-from pazos_desktop.services.meeting_export import export_attendance, export_minutes
-from pazos_desktop.services.report import ReportRequest, gather_report
+from pazos_desktop.db.models.register import Cluster, Commitment, Contact, Partner, ProgressUpdate
+from pazos_desktop.documents import actas
+from pazos_desktop.documents.meeting_pdfs import export_attendance, export_minutes
+from pazos_desktop.excel.data import load_partner_sheets
+from pazos_desktop.excel.partner.sheets import write_partner_sheet
+from pazos_desktop.services.commitments.editing import ProgressData, add_progress
+from pazos_desktop.services.meetings import editing as meetings
+from pazos_desktop.services.meetings import followup as fu
+from pazos_desktop.services.report.coordination import ReportRequest, gather_report
 from pazos_desktop.services.settings import set_setting
-from pazos_desktop.writers.report_pdf import write_report_pdf
-from pazos_desktop.writers.report_xlsx import write_report_xlsx
+from pazos_desktop.writers.report.pdf import write_report_pdf
+from pazos_desktop.writers.report.xlsx import write_report_xlsx
 from tests.meetings_fixtures import TODAY, commitment, meeting_data, world  # noqa: F401
 
 # The texts are written straight into the tables at lengths beyond the rules' bounds, as a
@@ -125,7 +126,7 @@ def test_every_document_builds_at_any_length(session, huge, tmp_path, page_size)
     write_report_pdf(report, out, page_size=page_size)
     assert _check(out.getvalue()) > 5
     write_report_xlsx(report, tmp_path / "informe.xlsx")
-    meetings.approve_meeting(session, huge.id)  # the frozen PDF is built from the same texts
+    actas.approve_meeting(session, huge.id)  # the frozen PDF is built from the same texts
     frozen = export_minutes(session, year, 1, tmp_path / "aprobada.pdf", page_size=page_size)
     assert _check(str(frozen)) > 5
     for data in load_partner_sheets(session):

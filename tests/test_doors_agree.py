@@ -19,15 +19,15 @@ from openpyxl import load_workbook
 from sqlalchemy import select
 
 from pazos_desktop.cli import main as cli_main
-from pazos_desktop.excel.bulk_apply import apply_bulk
-from pazos_desktop.excel.bulk_import import preview_bulk
+from pazos_desktop.db.models.register import Commitment, HistoryEntry, ProgressUpdate
+from pazos_desktop.excel.bulk.apply import apply_bulk
+from pazos_desktop.excel.bulk.preview import preview_bulk
+from pazos_desktop.excel.bulk.workbook import write_workbook
 from pazos_desktop.excel.data import load_partner_sheets, load_workbook_data
-from pazos_desktop.excel.partner_sheets import KEYS, write_partner_sheet
-from pazos_desktop.excel.progress_apply import apply_progress
-from pazos_desktop.excel.progress_import import preview_progress
-from pazos_desktop.excel.workbook import write_workbook
-from pazos_desktop.models import Commitment, HistoryEntry, ProgressUpdate
-from pazos_desktop.services import commitments
+from pazos_desktop.excel.partner.apply import apply_progress
+from pazos_desktop.excel.partner.returned import preview_progress
+from pazos_desktop.excel.partner.sheets import KEYS, write_partner_sheet
+from pazos_desktop.services.commitments import editing as commitments
 from tests import factories as f
 from tests.conftest import SUITE_TODAY, copy_database, database_on
 from tests.excel_support import db_state
@@ -111,7 +111,7 @@ def window_commitment(path: Path, key: str, raw, qtbot, recorder):
     """The commitment editor: text typed in its field; a value no one can type (a number
     cell's float, a boolean) goes to the service the editor calls."""
     from ui.dialogs.commitment import CommitmentEditor, load_choices
-    from ui.operations import Operations
+    from ui.jobs.operations import Operations
 
     db = database_on(path, TODAY)
     ops = Operations(db)
@@ -134,7 +134,7 @@ def window_commitment(path: Path, key: str, raw, qtbot, recorder):
 def window_progress(path: Path, key: str, raw, qtbot, recorder):
     """*Añadir avance…*: the progress editor, as its fields are typed in."""
     from ui.dialogs.commitment import ProgressEditor
-    from ui.operations import Operations
+    from ui.jobs.operations import Operations
 
     db = database_on(path, TODAY)
     ops = Operations(db)
@@ -459,7 +459,7 @@ def _folder(tmp: Path, i: int) -> Path:
 def test_command_line_dates_use_the_one_date_parser(
     option, value, problem, db_path, tmp_path, capsys
 ):
-    from pazos_desktop.records import COMMITMENT
+    from pazos_desktop.domain.records import COMMITMENT
 
     with pytest.raises(Exception) as err:
         COMMITMENT["due_date"].check(value)
@@ -531,8 +531,8 @@ def test_history_rows_are_the_same_whatever_the_door(
 
 def test_a_commitment_created_by_the_bulk_import_has_the_windows_history(db_path, tmp_path):
     """A row of the bulk template and the window's editor leave the same rows per field."""
+    from pazos_desktop.excel.bulk.workbook import write_template
     from pazos_desktop.excel.data import sheet_context
-    from pazos_desktop.excel.workbook import write_template
 
     db = database_on(db_path, TODAY)
     with db.session() as s:
@@ -579,7 +579,7 @@ def test_a_commitment_created_by_the_bulk_import_has_the_windows_history(db_path
 def test_a_doubt_confirmed_in_the_window_is_saved(world_factory, qtbot, recorder):
     """The editor asks once; "Sí" saves the figure as typed, with the history of any save."""
     from ui.dialogs.commitment import ProgressEditor
-    from ui.operations import Operations
+    from ui.jobs.operations import Operations
 
     path = world_factory("yes", achieved_quantity=74.0, target_quantity=120)
     db = database_on(path, TODAY)
@@ -627,7 +627,7 @@ def test_a_lone_surrogate_never_reaches_sqlite(db):
 
 def test_the_history_reads_with_the_declared_labels(session):
     """The history pane and the conflict messages name fields and show values as declared."""
-    from pazos_desktop.services.readable_history import commitment_history
+    from pazos_desktop.services.history.readable import commitment_history
 
     partner = f.partner(session)
     cluster = f.cluster(session)

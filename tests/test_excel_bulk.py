@@ -10,14 +10,14 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from pazos_desktop.cli import main as cli_main
+from pazos_desktop.db.models.register import Commitment, HistoryEntry, Partner
 from pazos_desktop.errors import PazosError, ValidationError
-from pazos_desktop.excel.bulk_apply import apply_bulk
-from pazos_desktop.excel.bulk_import import preview_bulk
-from pazos_desktop.excel.bulk_rules import Bad, check_commitment, load_index
+from pazos_desktop.excel.bulk.apply import apply_bulk
+from pazos_desktop.excel.bulk.preview import preview_bulk
+from pazos_desktop.excel.bulk.rules import Bad, check_commitment, load_index
+from pazos_desktop.excel.bulk.workbook import write_template, write_workbook
 from pazos_desktop.excel.data import load_workbook_data, sheet_context
-from pazos_desktop.excel.workbook import write_template, write_workbook
-from pazos_desktop.models import Commitment, HistoryEntry, Partner
-from pazos_desktop.services import commitments
+from pazos_desktop.services.commitments import editing as commitments
 from tests.excel_support import (
     SOFFICE,
     TODAY,

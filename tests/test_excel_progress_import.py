@@ -9,14 +9,14 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
+from pazos_desktop.db.models.register import HistoryEntry, ProgressUpdate
 from pazos_desktop.errors import PazosError
 from pazos_desktop.excel.data import load_partner_sheets
-from pazos_desktop.excel.partner_sheets import write_partner_sheet
-from pazos_desktop.excel.progress_apply import apply_progress
-from pazos_desktop.excel.progress_import import preview_progress
-from pazos_desktop.models import HistoryEntry, ProgressUpdate
-from pazos_desktop.services import commitments
-from pazos_desktop.services.report_filters import resolve_partners
+from pazos_desktop.excel.partner.apply import apply_progress
+from pazos_desktop.excel.partner.returned import preview_progress
+from pazos_desktop.excel.partner.sheets import write_partner_sheet
+from pazos_desktop.services.commitments import editing as commitments
+from pazos_desktop.services.report.filters import resolve_partners
 from tests.excel_support import (
     SOFFICE,
     TODAY,

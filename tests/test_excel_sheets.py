@@ -9,11 +9,11 @@ import pytest
 from openpyxl import load_workbook
 
 from pazos_desktop.errors import PazosError
-from pazos_desktop.excel import Cancelled, describe_issues, safe_file_stem
+from pazos_desktop.excel.common import Cancelled, describe_issues, safe_file_stem
 from pazos_desktop.excel.data import load_partner_sheets
-from pazos_desktop.excel.partner_sheets import export_partner_sheets, write_partner_sheet
-from pazos_desktop.services import commitments
-from pazos_desktop.services.report_filters import resolve_partners
+from pazos_desktop.excel.partner.sheets import export_partner_sheets, write_partner_sheet
+from pazos_desktop.services.commitments import editing as commitments
+from pazos_desktop.services.report.filters import resolve_partners
 from tests.excel_support import TODAY, calamine_rows, formula_count, sample_db, sample_template
 
 __all__ = ["sample_db", "sample_template"]
@@ -116,7 +116,7 @@ def test_batch_names_progress_and_cancel(sample_db, tmp_path):
 
 def test_a_failed_export_leaves_the_sheets_sent_before(sample_db, tmp_path, monkeypatch):
     """A partner may be filling in last month's sheet: a failed re-export must not remove it."""
-    from pazos_desktop.excel import partner_sheets
+    from pazos_desktop.excel.partner import sheets as partner_sheets
 
     with sample_db.session() as s:
         items = load_partner_sheets(s, on=TODAY)

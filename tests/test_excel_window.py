@@ -14,10 +14,10 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 from window_support import idle
 
-from pazos_desktop import backup
-from pazos_desktop.domain import format_quantity
-from pazos_desktop.models import Commitment, HistoryEntry, Partner, ProgressUpdate
-from pazos_desktop.services import commitments
+from pazos_desktop.db.models.register import Commitment, HistoryEntry, Partner, ProgressUpdate
+from pazos_desktop.domain.formats import format_quantity
+from pazos_desktop.safety import backup
+from pazos_desktop.services.commitments import editing as commitments
 from ui.excel.partner_dialog import ExcelPartnerDialog
 from ui.excel.preview_dialog import ExcelPreviewDialog
 

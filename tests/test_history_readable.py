@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pazos_desktop.services import commitments, meetings, partners
-from pazos_desktop.services.commitments import ProgressData
-from pazos_desktop.services.readable_history import (
+from pazos_desktop.documents import actas
+from pazos_desktop.services import partners
+from pazos_desktop.services.commitments import editing as commitments
+from pazos_desktop.services.commitments.editing import ProgressData
+from pazos_desktop.services.history.readable import (
     commitment_history,
     field_spec,
     meeting_history,
     partner_history,
 )
+from pazos_desktop.services.meetings import editing as meetings
 from tests.meetings_fixtures import TODAY, commitment, meeting_data, world  # noqa: F401
 
 
@@ -73,7 +76,7 @@ def test_meeting_history_has_its_attendees_and_approval(db, session, world):  # 
         data.attendees = data.attendees[:1]
         meetings.save_meeting(s, data)
     with db.session() as s:
-        meetings.approve_meeting(s, made.id)
+        actas.approve_meeting(s, made.id)
     with db.session() as s:
         rows = meeting_history(s, made.id)
     changes = _changes(rows)

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from pazos_desktop.indicators_domain import (
+from pazos_desktop.domain.indicators import (
     Partial,
     figure,
     parse_age_bands,

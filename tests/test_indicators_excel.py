@@ -10,12 +10,12 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from pazos_desktop.cli import main as cli_main
-from pazos_desktop.excel.bulk_apply import apply_bulk
-from pazos_desktop.excel.bulk_import import preview_bulk
+from pazos_desktop.db.models.indicators import Indicator, IndicatorValue, Population
+from pazos_desktop.excel.bulk.apply import apply_bulk
+from pazos_desktop.excel.bulk.preview import preview_bulk
+from pazos_desktop.excel.bulk.workbook import write_template, write_workbook
 from pazos_desktop.excel.data import load_workbook_data, sheet_context
-from pazos_desktop.excel.workbook import write_template, write_workbook
-from pazos_desktop.models_indicators import Indicator, IndicatorValue, Population
-from pazos_desktop.services import indicator_values
+from pazos_desktop.services.indicators import values as indicator_values
 from tests.excel_support import TODAY, calamine_rows, formula_count, sample_db, sample_template
 
 __all__ = ["sample_db", "sample_template"]

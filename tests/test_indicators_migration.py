@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 from sqlalchemy import inspect
 
-from pazos_desktop.database import (
+from pazos_desktop.db.database import (
     current_revision,
     downgrade,
     head_revision,
@@ -16,8 +16,9 @@ from pazos_desktop.database import (
     make_engine,
     upgrade,
 )
-from pazos_desktop.services import indicator_values, indicators
-from pazos_desktop.services.indicator_panel import load_panel
+from pazos_desktop.services.indicators import sheets as indicators
+from pazos_desktop.services.indicators import values as indicator_values
+from pazos_desktop.services.indicators.panel import load_panel
 from tests.conftest import database_on
 from tests.safety_fixtures import *  # noqa: F403  (fixtures: sample_db, sample_template)
 from tests.test_safety_migrations import _fill_from
@@ -104,7 +105,7 @@ def _before(revision: str) -> str:
     """The revision this one follows, from Alembic's own reading of the chain."""
     from alembic.script import ScriptDirectory
 
-    from pazos_desktop.database import alembic_config
+    from pazos_desktop.db.database import alembic_config
 
     return ScriptDirectory.from_config(alembic_config()).get_revision(revision).down_revision
 

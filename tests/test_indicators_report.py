@@ -10,9 +10,9 @@ import pytest
 from openpyxl import load_workbook
 from pypdf import PdfReader
 
-from pazos_desktop.services.report import ReportRequest, gather_report
-from pazos_desktop.writers.report_pdf import write_report_pdf
-from pazos_desktop.writers.report_xlsx import write_report_xlsx
+from pazos_desktop.services.report.coordination import ReportRequest, gather_report
+from pazos_desktop.writers.report.pdf import write_report_pdf
+from pazos_desktop.writers.report.xlsx import write_report_xlsx
 from tests.excel_support import TODAY, formula_count, sample_db, sample_template
 
 __all__ = ["sample_db", "sample_template"]

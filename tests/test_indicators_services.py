@@ -10,12 +10,13 @@ from conftest import SUITE_TODAY
 from factories import cluster, commitment, partner
 
 from pazos_desktop.errors import ConflictError, PazosError, ValidationError
-from pazos_desktop.services import indicator_values as values
-from pazos_desktop.services import indicators, territory
-from pazos_desktop.services.indicator_panel import load_panel
-from pazos_desktop.services.indicator_values import ValueData
-from pazos_desktop.services.indicators import IndicatorData, PopulationData
-from pazos_desktop.services.report import ReportRequest, gather_report
+from pazos_desktop.services import territory
+from pazos_desktop.services.indicators import sheets as indicators
+from pazos_desktop.services.indicators import values
+from pazos_desktop.services.indicators.panel import load_panel
+from pazos_desktop.services.indicators.sheets import IndicatorData, PopulationData
+from pazos_desktop.services.indicators.values import ValueData
+from pazos_desktop.services.report.coordination import ReportRequest, gather_report
 
 Y = SUITE_TODAY.year - 1  # the last complete year: the code sees values up to today
 PER_100K = 100_000

@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtCharts import QLineSeries, QScatterSeries
 from window_support import idle, session_of, wait_dialog
 
-from pazos_desktop.services import indicator_values
-from pazos_desktop.services.indicator_panel import load_panel
-from ui.dialogs.indicator import IndicatorEditor, ValueEditor
+from pazos_desktop.services.indicators import values as indicator_values
+from pazos_desktop.services.indicators.panel import load_panel
+from ui.indicators.editor import IndicatorEditor, ValueEditor
 
 pytest_plugins = ["window_fixtures"]  # the window fixtures
 

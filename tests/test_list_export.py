@@ -7,10 +7,10 @@ import datetime as dt
 
 from openpyxl import load_workbook
 
-from pazos_desktop.services import list_export
-from pazos_desktop.services.meeting_list import MeetingFilter
-from pazos_desktop.services.search import CommitmentFilter, commitment_ids
-from pazos_desktop.writers.list_xlsx import ListSheet, write_list
+from pazos_desktop.documents import list_export
+from pazos_desktop.services.commitments.search import CommitmentFilter, commitment_ids
+from pazos_desktop.services.meetings.listing import MeetingFilter
+from pazos_desktop.writers.xlsx.lists import ListSheet, write_list
 from tests.meetings_fixtures import sample_db, sample_template  # noqa: F401
 
 

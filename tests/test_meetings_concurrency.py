@@ -10,9 +10,9 @@ from concurrent.futures import ProcessPoolExecutor
 
 from sqlalchemy import select
 
-from pazos_desktop.database import Database
-from pazos_desktop.models_meetings import Meeting
-from pazos_desktop.services import meetings
+from pazos_desktop.db.database import Database
+from pazos_desktop.db.models.meetings import Meeting
+from pazos_desktop.services.meetings import editing as meetings
 
 PER_WORKER = 6
 WORKERS = 4

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pazos_desktop.services import meeting_followup as fu
-from pazos_desktop.services import meetings
-from pazos_desktop.services.meeting_list import (
+from pazos_desktop.services.meetings import editing as meetings
+from pazos_desktop.services.meetings import followup as fu
+from pazos_desktop.services.meetings.listing import (
     MeetingFilter,
     list_meetings,
     meeting_years,

@@ -10,11 +10,11 @@ import subprocess
 import pytest
 from pypdf import PdfReader
 
-from pazos_desktop.meetings_domain import minutes_file_name, safe_file_name
-from pazos_desktop.services import meeting_followup as fu
-from pazos_desktop.services import meetings
-from pazos_desktop.services.meeting_export import export_attendance, export_minutes
-from pazos_desktop.services.minutes import attendance_document, minutes_document
+from pazos_desktop.documents.meeting_pdfs import export_attendance, export_minutes
+from pazos_desktop.domain.meetings import minutes_file_name, safe_file_name
+from pazos_desktop.services.meetings import editing as meetings
+from pazos_desktop.services.meetings import followup as fu
+from pazos_desktop.services.meetings.minutes import attendance_document, minutes_document
 from tests.meetings_fixtures import (  # noqa: F401
     TODAY,
     commitment,
@@ -105,7 +105,7 @@ def test_hostile_text_prints_verbatim_over_many_pages(session, hostile_meeting):
     made, tokens = hostile_meeting
     out = io.BytesIO()
     from pazos_desktop.writers.minutes_pdf import write_minutes
-    from pazos_desktop.writers.pdf_base import DocumentInfo
+    from pazos_desktop.writers.pdf.document import DocumentInfo
 
     doc = minutes_document(session, made.id)
     write_minutes(out, doc, DocumentInfo(title=doc.header.acta), invariant=True)
@@ -170,9 +170,9 @@ def test_missing_meeting_is_a_user_error(session):
 
 def test_a_table_cell_longer_than_a_page_splits():
     """A follow-up comment of 3,000 words: the row splits over pages, every word kept in order."""
-    from pazos_desktop.services.minutes import FollowupRow, MeetingHeader, MinutesDoc
+    from pazos_desktop.services.meetings.minutes import FollowupRow, MeetingHeader, MinutesDoc
     from pazos_desktop.writers.minutes_pdf import write_minutes
-    from pazos_desktop.writers.pdf_base import DocumentInfo
+    from pazos_desktop.writers.pdf.document import DocumentInfo
 
     header = MeetingHeader("es", "Acta No. 001 de 2026", 1, 2026, "Comité técnico", "", True, "")
     words = [f"palabra{i:05d}" for i in range(3000)]

@@ -16,10 +16,16 @@ from pytest_alembic.tests import (  # noqa: F401  (pytest-alembic's built-in tes
 )
 from sqlalchemy import inspect, text
 
-from pazos_desktop import models
-from pazos_desktop.database import current_revision, downgrade, head_revision, make_engine, upgrade
+from pazos_desktop.db.database import (
+    current_revision,
+    downgrade,
+    head_revision,
+    make_engine,
+    upgrade,
+)
+from pazos_desktop.db.models import register as models
 from pazos_desktop.paths import migrations_dir
-from pazos_desktop.services import meetings
+from pazos_desktop.services.meetings import editing as meetings
 from tests.meetings_fixtures import meeting_data, world  # noqa: F401
 
 

@@ -8,11 +8,13 @@ import datetime as dt
 
 import pytest
 
-from pazos_desktop.drafts import Drafts
+from pazos_desktop.documents import actas
 from pazos_desktop.errors import PazosError, ValidationError
-from pazos_desktop.services import meeting_followup as fu
-from pazos_desktop.services import meeting_lists, meetings
-from pazos_desktop.services.commitments import ProgressData, add_progress, get_commitment
+from pazos_desktop.services.commitments.editing import ProgressData, add_progress, get_commitment
+from pazos_desktop.services.meetings import editing as meetings
+from pazos_desktop.services.meetings import followup as fu
+from pazos_desktop.services.meetings import tidying as meeting_lists
+from pazos_desktop.services.meetings.drafts import Drafts
 from tests.conftest import database_on
 from tests.meetings_fixtures import TODAY, commitment, meeting_data, world  # noqa: F401
 
@@ -21,11 +23,11 @@ def test_a_meeting_dated_after_today_cannot_be_approved(session, world):  # noqa
     tomorrow = TODAY + dt.timedelta(days=1)
     made = meetings.create_meeting(session, meeting_data(world, tomorrow))
     with pytest.raises(ValidationError) as err:
-        meetings.approve_meeting(session, made.id)
+        actas.approve_meeting(session, made.id)
     assert set(err.value.fields) == {"date"}
     assert tomorrow.strftime("%d/%m/%Y") in err.value.fields["date"]
     today = meetings.create_meeting(session, meeting_data(world, TODAY))
-    assert meetings.approve_meeting(session, today.id).approved
+    assert actas.approve_meeting(session, today.id).approved
 
 
 def test_today_is_the_sessions_not_the_machines(db_path, session, world):  # noqa: F811
@@ -37,7 +39,7 @@ def test_today_is_the_sessions_not_the_machines(db_path, session, world):  # noq
     other = database_on(db_path, later)
     try:
         with other.session() as s:
-            assert meetings.approve_meeting(s, made.id).approved
+            assert actas.approve_meeting(s, made.id).approved
     finally:
         other.dispose()
 
@@ -69,7 +71,7 @@ def test_followup_pruned_and_ordered(session, world):  # noqa: F811
     rows = meeting_lists.prune_unreported(session, made.id)
     assert [r.commitment_id for r in rows] == [second]
     assert meeting_lists.drop_followup(session, made.id, second) == []
-    meetings.approve_meeting(session, made.id)
+    actas.approve_meeting(session, made.id)
     with pytest.raises(PazosError, match="aprobada"):
         meeting_lists.prune_unreported(session, made.id)
 

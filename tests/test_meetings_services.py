@@ -7,12 +7,13 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
+from pazos_desktop.db.models.register import Commitment, ProgressUpdate
+from pazos_desktop.documents import actas
 from pazos_desktop.errors import ConflictError, PazosError, ValidationError
-from pazos_desktop.models import Commitment, ProgressUpdate
-from pazos_desktop.services import meeting_followup as fu
-from pazos_desktop.services import meetings
-from pazos_desktop.services.commitments import get_commitment, save_commitment
-from pazos_desktop.services.history import history_for
+from pazos_desktop.services.commitments.editing import get_commitment, save_commitment
+from pazos_desktop.services.history.stored import history_for
+from pazos_desktop.services.meetings import editing as meetings
+from pazos_desktop.services.meetings import followup as fu
 from tests.meetings_fixtures import TODAY, commitment, meeting_data, world  # noqa: F401
 
 
@@ -83,12 +84,12 @@ def test_stale_version_is_refused(session, world):  # noqa: F811
 
 def test_approved_minutes_refuse_every_edit(session, world):  # noqa: F811
     made = meetings.create_meeting(session, meeting_data(world))
-    approved = meetings.approve_meeting(session, made.id)
+    approved = actas.approve_meeting(session, made.id)
     assert approved.approved and approved.approved_by == "pytest"
     edits = [
         lambda: meetings.save_meeting(session, approved),
         lambda: meetings.delete_meeting(session, made.id),
-        lambda: meetings.approve_meeting(session, made.id),
+        lambda: actas.approve_meeting(session, made.id),
         lambda: fu.prefill_followups(session, made.id),
         lambda: fu.record_followup(
             session, made.id, fu.FollowupData(world["commitments"][0], comment="x")
@@ -103,16 +104,16 @@ def test_approved_minutes_refuse_every_edit(session, world):  # noqa: F811
 def test_approval_needs_attendance_and_agenda(session, world):  # noqa: F811
     made = meetings.create_meeting(session, meeting_data(world, attendees=[], agenda=[]))
     with pytest.raises(ValidationError) as err:
-        meetings.approve_meeting(session, made.id)
+        actas.approve_meeting(session, made.id)
     assert set(err.value.fields) == {"attendees", "agenda"}
 
 
 def test_reopen_needs_a_reason_and_is_in_the_history(session, world):  # noqa: F811
     made = meetings.create_meeting(session, meeting_data(world))
-    meetings.approve_meeting(session, made.id)
+    actas.approve_meeting(session, made.id)
     with pytest.raises(ValidationError):
-        meetings.reopen_meeting(session, made.id, "   ")
-    reopened = meetings.reopen_meeting(session, made.id, "Corregir el nombre de una asistente")
+        actas.reopen_meeting(session, made.id, "   ")
+    reopened = actas.reopen_meeting(session, made.id, "Corregir el nombre de una asistente")
     assert not reopened.approved
     rows = history_for(session, "meeting", made.id)
     status_rows = [r for r in rows if r.field == "status"]

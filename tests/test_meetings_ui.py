@@ -6,7 +6,8 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 
 from tests.meetings_fixtures import TODAY, sample_db, sample_template  # noqa: F401
-from ui import interaction, operations, prefs, views
+from ui import interaction, prefs, views
+from ui.jobs import operations
 from ui.meetings.view import MeetingsView
 
 
@@ -102,7 +103,7 @@ def test_closing_with_unsaved_edits_asks_first(qtbot, view, recorder):
 
 
 def test_a_draft_is_kept_while_typing_and_offered_back(qtbot, window_view, recorder, tmp_path):
-    from pazos_desktop.drafts import Drafts
+    from pazos_desktop.services.meetings.drafts import Drafts
 
     view = window_view
     editor = _open(qtbot, view, _draft_row(view))

@@ -12,8 +12,8 @@ import threading
 
 import pytest
 
-from ui.operations import Operations
-from ui.ui_thread_gc import collector
+from ui.jobs.operations import Operations
+from ui.jobs.ui_thread_gc import collector
 
 
 class Tracer:

@@ -7,9 +7,10 @@ from decimal import Decimal
 
 import pytest
 
-from pazos_desktop import fields, parsing
-from pazos_desktop.fields import RECORDS, FieldError
-from pazos_desktop.records import COMMITMENT, PARTNER, PROGRESS
+from pazos_desktop import parsing
+from pazos_desktop.domain import fields
+from pazos_desktop.domain.fields import FieldError
+from pazos_desktop.domain.records import COMMITMENT, PARTNER, PROGRESS, RECORDS
 
 
 @pytest.mark.parametrize(

@@ -13,8 +13,8 @@ from openpyxl import load_workbook
 
 from pazos_desktop.cli import main
 from pazos_desktop.excel.data import default_period, load_partner_sheets
-from pazos_desktop.excel.partner_sheets import excel_serial, write_partner_sheet
-from pazos_desktop.services.report_filters import resolve_partners
+from pazos_desktop.excel.partner.sheets import excel_serial, write_partner_sheet
+from pazos_desktop.services.report.filters import resolve_partners
 from pazos_desktop.services.settings import set_setting
 from tests.excel_support import SOFFICE, TODAY, libreoffice_convert, sample_db, sample_template
 from tests.pdf_support import median_word_height, pdf_pages, render_png
@@ -46,7 +46,7 @@ def test_default_period_starts_after_the_last_meeting(sample_db):
     with sample_db.session() as s:
         from sqlalchemy import func, select
 
-        from pazos_desktop.models_meetings import Meeting
+        from pazos_desktop.db.models.meetings import Meeting
 
         last = s.scalar(select(func.max(Meeting.date)).where(Meeting.date < TODAY))
         period = default_period(s, TODAY)
@@ -111,7 +111,7 @@ def test_email_drafts_from_the_command_line(sample_db, tmp_path, capsys):
     assert f"a más tardar el {RETURN:%d/%m/%Y}" in text
     with sample_db.session() as s:
         data = load_partner_sheets(s, resolve_partners(s, ["SIDOC"]))[0]
-    from pazos_desktop.excel.partner_mail import overdue_and_due_soon
+    from pazos_desktop.excel.partner.mail import overdue_and_due_soon
 
     overdue, soon = overdue_and_due_soon(data)
     for row in overdue + soon:

@@ -7,10 +7,10 @@ from __future__ import annotations
 import subprocess
 
 from pazos_desktop.cli import main
-from pazos_desktop.services import meetings
-from pazos_desktop.writers.pdf_base import DocumentInfo, build_pdf, data_table, para
-from pazos_desktop.writers.pdf_glyphs import MISSING, RTL, describe, scan
-from pazos_desktop.writers.pdf_text import clean, printable
+from pazos_desktop.services.meetings import editing as meetings
+from pazos_desktop.writers.pdf.document import DocumentInfo, build_pdf, data_table, para
+from pazos_desktop.writers.pdf.glyphs import MISSING, RTL, describe, scan
+from pazos_desktop.writers.pdf.text import clean, printable
 from tests.meetings_fixtures import TODAY, meeting_data, world  # noqa: F401
 from tests.pdf_support import poppler_pages
 

@@ -7,8 +7,8 @@ from reportlab.lib.pagesizes import LETTER, landscape
 from reportlab.lib.units import cm
 from reportlab.platypus import PageBreak
 
-from pazos_desktop.writers.pdf_base import MARGIN, DocumentInfo, build_pdf, para, switch_to
-from pazos_desktop.writers.pdf_header import HEADER_MAX, LOGO_COLUMN, build_header
+from pazos_desktop.writers.pdf.document import MARGIN, DocumentInfo, build_pdf, para, switch_to
+from pazos_desktop.writers.pdf.header import HEADER_MAX, LOGO_COLUMN, build_header
 from tests.pdf_support import image_boxes, pdf_pages, render_png, words_with_boxes, write_png
 
 LONG_NAME = (

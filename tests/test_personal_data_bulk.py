@@ -9,10 +9,10 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from pazos_desktop.excel.bulk_apply import apply_bulk
-from pazos_desktop.excel.bulk_import import preview_bulk
+from pazos_desktop.excel.bulk.apply import apply_bulk
+from pazos_desktop.excel.bulk.preview import preview_bulk
+from pazos_desktop.excel.bulk.workbook import write_template, write_workbook
 from pazos_desktop.excel.data import load_workbook_data, sheet_context
-from pazos_desktop.excel.workbook import write_template, write_workbook
 from pazos_desktop.services.personal_data import authorisations as auth
 from tests.excel_support import TODAY, calamine_rows, sample_db, sample_template
 

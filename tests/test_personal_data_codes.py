@@ -7,8 +7,7 @@ import random
 import pytest
 from stdnum.co import nit as stdnum_nit
 
-from pazos_desktop.codes import normalize_code
-from pazos_desktop.domain import nit_check_digit, normalize_nit
+from pazos_desktop.domain.codes import nit_check_digit, normalize_code, normalize_nit
 from pazos_desktop.errors import ValidationError
 from pazos_desktop.services import territory
 

@@ -8,8 +8,9 @@ import sqlite3
 import pytest
 from sqlalchemy import select
 
-from pazos_desktop.database import downgrade, make_engine, open_database, upgrade
-from pazos_desktop.models import Contact
+from pazos_desktop.db.database import downgrade, make_engine, upgrade
+from pazos_desktop.db.models.register import Contact
+from pazos_desktop.safety.opening import open_database
 from pazos_desktop.services.personal_data import authorisations as auth
 from tests.conftest import database_on
 from tests.safety_fixtures import *  # noqa: F403  (sample_template)

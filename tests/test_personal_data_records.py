@@ -11,13 +11,13 @@ from pypdf import PdfReader
 from sqlalchemy import select
 
 from pazos_desktop.cli import main
+from pazos_desktop.db.models.meetings import Meeting
+from pazos_desktop.documents.meeting_pdfs import export_attendance
+from pazos_desktop.documents.person_export import export_person
 from pazos_desktop.errors import PazosError, ValidationError
-from pazos_desktop.models_meetings import Meeting
-from pazos_desktop.services import meetings
-from pazos_desktop.services.meeting_export import export_attendance
+from pazos_desktop.services.meetings import editing as meetings
 from pazos_desktop.services.personal_data import authorisations as auth
 from pazos_desktop.services.personal_data import policies, requests
-from pazos_desktop.services.personal_data.export import export_person
 from tests import factories
 from tests.meetings_fixtures import *  # noqa: F403  (sample_db, sample_template)
 from tests.meetings_fixtures import TODAY

@@ -10,16 +10,20 @@ from pathlib import Path
 import pytest
 from sqlalchemy import func, select
 
-from pazos_desktop import backup
-from pazos_desktop.domain import fold
-from pazos_desktop.models import Commitment, Contact
-from pazos_desktop.models_meetings import Meeting, MeetingAttendee
-from pazos_desktop.restore import restore
-from pazos_desktop.services import commitments, meetings, partners
+from pazos_desktop.db.models.meetings import Meeting, MeetingAttendee
+from pazos_desktop.db.models.register import Commitment, Contact
+from pazos_desktop.documents import actas
+from pazos_desktop.documents.suppression import suppress_contact
+from pazos_desktop.domain.text import fold
+from pazos_desktop.safety import backup
+from pazos_desktop.safety.restore import restore
+from pazos_desktop.services import partners
+from pazos_desktop.services.commitments import editing as commitments
+from pazos_desktop.services.meetings import editing as meetings
 from pazos_desktop.services.personal_data import authorisations as auth
 from pazos_desktop.services.personal_data import policies, requests
 from pazos_desktop.services.personal_data.purge import purge_freed_pages
-from pazos_desktop.services.personal_data.suppression import plan_suppression, suppress_contact
+from pazos_desktop.services.personal_data.suppression import plan_suppression
 from tests.meetings_fixtures import *  # noqa: F403  (sample_db, sample_template)
 from tests.meetings_fixtures import TODAY
 
@@ -98,7 +102,7 @@ def _mention_everywhere(session, contact: Contact) -> dict:
             decisions=[meetings.DecisionData(f"{NAME} enviará el informe.")],
         ),
     )
-    meetings.approve_meeting(session, meeting.id)
+    actas.approve_meeting(session, meeting.id)
     return old | {"meeting_id": meeting.id}
 
 
@@ -166,8 +170,8 @@ def test_an_approved_acta_is_drawn_again_without_the_person(sample_db, tmp_path)
     its new fingerprint is on the meeting, and a later export gives those bytes."""
     from pypdf import PdfReader
 
-    from pazos_desktop.services.acta_freeze import current_snapshot
-    from pazos_desktop.services.meeting_export import export_minutes
+    from pazos_desktop.documents.meeting_pdfs import export_minutes
+    from pazos_desktop.services.meetings.snapshots import current_snapshot
 
     with sample_db.session() as s:
         contact = _unique_contact(s)

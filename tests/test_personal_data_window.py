@@ -8,8 +8,8 @@ from window_support import idle
 
 from pazos_desktop.services.partners import get_contact
 from pazos_desktop.services.personal_data import authorisations as auth
-from ui.editor_samples import Samples
 from ui.editors import EDITORS
+from ui.selfcheck.editor_samples import Samples
 
 pytest_plugins = ["window_fixtures"]
 
@@ -86,7 +86,7 @@ def test_suppressing_from_the_window(qtbot, window, recorder):
     assert "Antes se hará una copia de seguridad" in question
     with window.ops.db.session() as s:
         assert get_contact(s, contact_id).name == f"Persona suprimida n.º {contact_id}"
-    from pazos_desktop import backup
+    from pazos_desktop.safety import backup
 
     assert any(b.reason == "suppression" for b in backup.list_backups(window.ops.db))
     idle(qtbot, window)

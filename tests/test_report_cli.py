@@ -69,8 +69,8 @@ def test_cancelled_export_leaves_no_file(session, tmp_path):
 
     import pytest
 
-    from pazos_desktop.services.report import ReportRequest, gather_report
-    from pazos_desktop.writers.report_file import save_report
+    from pazos_desktop.documents.report_file import save_report
+    from pazos_desktop.services.report.coordination import ReportRequest, gather_report
 
     build_world(session)
     report = gather_report(session, ReportRequest(dt.date(2026, 1, 1), dt.date(2026, 6, 30)))

@@ -11,8 +11,8 @@ import pytest
 from pypdf import PdfReader
 
 from pazos_desktop.i18n import set_language
-from pazos_desktop.services.report import ReportRequest, gather_report
-from pazos_desktop.writers.report_pdf import write_report_pdf
+from pazos_desktop.services.report.coordination import ReportRequest, gather_report
+from pazos_desktop.writers.report.pdf import write_report_pdf
 from tests.report_world import FROM, ON, TO, build_world
 
 TRICKY = "R&D <b>Alfa</b> =1+1"

@@ -6,7 +6,8 @@ import pytest
 from pypdf import PdfReader
 from reportlab.platypus import PageBreak
 
-from pazos_desktop.writers.pdf_base import (
+from pazos_desktop.writers.pdf.contents import table_of_contents
+from pazos_desktop.writers.pdf.document import (
     DocumentInfo,
     build_pdf,
     data_table,
@@ -14,7 +15,6 @@ from pazos_desktop.writers.pdf_base import (
     para,
     switch_to,
 )
-from pazos_desktop.writers.pdf_contents import table_of_contents
 
 LONG = "Talleres de convivencia <b>y</b> R&D en el parque " * 4
 

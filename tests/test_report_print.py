@@ -13,12 +13,12 @@ from openpyxl import load_workbook
 from pypdf import PdfReader
 from sqlalchemy import update
 
-from pazos_desktop.models import ProgressUpdate
-from pazos_desktop.services import commitments
-from pazos_desktop.services.commitments import CommitmentData, ProgressData
-from pazos_desktop.services.report import ReportRequest, gather_report
-from pazos_desktop.writers.report_pdf import write_report_pdf
-from pazos_desktop.writers.report_xlsx import write_report_xlsx
+from pazos_desktop.db.models.register import ProgressUpdate
+from pazos_desktop.services.commitments import editing as commitments
+from pazos_desktop.services.commitments.editing import CommitmentData, ProgressData
+from pazos_desktop.services.report.coordination import ReportRequest, gather_report
+from pazos_desktop.writers.report.pdf import write_report_pdf
+from pazos_desktop.writers.report.xlsx import write_report_xlsx
 from tests.conftest import database_on
 from tests.excel_support import SOFFICE, libreoffice_convert
 from tests.pdf_support import pdf_pages, render_png, words_with_boxes

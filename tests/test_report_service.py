@@ -12,15 +12,15 @@ import datetime as dt
 import pytest
 
 from pazos_desktop.errors import ValidationError
-from pazos_desktop.services import period
-from pazos_desktop.services.report import ReportRequest, gather_report, previous_period
-from pazos_desktop.services.report_filters import (
+from pazos_desktop.services.commitments.search import CommitmentFilter, commitment_ids
+from pazos_desktop.services.report import period
+from pazos_desktop.services.report.coordination import ReportRequest, gather_report, previous_period
+from pazos_desktop.services.report.filters import (
     resolve_clusters,
     resolve_components,
     resolve_partners,
 )
-from pazos_desktop.services.search import CommitmentFilter, commitment_ids
-from pazos_desktop.services.summaries import cluster_component_matrix
+from pazos_desktop.services.report.summaries import cluster_component_matrix
 from tests.report_world import FROM, ON, TO, build_world
 
 D = dt.date

@@ -8,10 +8,10 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 
 from pazos_desktop.clock import clock_on
-from pazos_desktop.database import Database
+from pazos_desktop.db.database import Database
 from tests.report_world import ON, build_world
 from ui import interaction
-from ui.operations import Operations
+from ui.jobs.operations import Operations
 from ui.reports.periods import PRESETS, preset_period
 from ui.reports.view import ReportsView
 
@@ -116,7 +116,7 @@ def test_unexpected_error_is_shown_and_logged(qtbot, ops, session, monkeypatch, 
     def broken(_session, _request):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr("pazos_desktop.services.report.gather_report", broken)
+    monkeypatch.setattr("pazos_desktop.services.report.coordination.gather_report", broken)
     with caplog.at_level("ERROR", logger="pazos"):
         view.refresh_preview()
         idle(qtbot, ops)

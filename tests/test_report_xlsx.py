@@ -9,8 +9,8 @@ import pytest
 from openpyxl import load_workbook
 from python_calamine import CalamineWorkbook
 
-from pazos_desktop.services.report import ReportRequest, gather_report
-from pazos_desktop.writers.report_xlsx import write_report_xlsx
+from pazos_desktop.services.report.coordination import ReportRequest, gather_report
+from pazos_desktop.writers.report.xlsx import write_report_xlsx
 from tests.report_world import FROM, ON, TO, build_world
 
 FORMULA_NAME = '=HYPERLINK("http://x","clic")'

@@ -8,9 +8,9 @@ import sqlite3
 
 import pytest
 
-from pazos_desktop import backup
-from pazos_desktop.database import Database
+from pazos_desktop.db.database import Database
 from pazos_desktop.errors import PazosError
+from pazos_desktop.safety import backup
 from pazos_desktop.services.partners import PartnerData, save_partner
 from tests.safety_fixtures import *  # noqa: F403  (fixtures: sample_db, sample_template)
 from tests.safety_fixtures import row_counts

@@ -7,8 +7,8 @@ import re
 
 import pytest
 
-from pazos_desktop import selfcheck
 from pazos_desktop.cli import main
+from pazos_desktop.selfcheck import runner as selfcheck
 from tests.safety_fixtures import *  # noqa: F403  (fixtures: sample_db, sample_template)
 from tests.safety_fixtures import dump, execute
 
@@ -102,7 +102,7 @@ def test_self_check_reports_a_failing_step_and_runs_the_others(capsys, monkeypat
     def check_broken(ctx):
         raise RuntimeError("falta la fuente DejaVu")
 
-    defused = "pazos_desktop.selfcheck:check_defusedxml"
+    defused = "pazos_desktop.selfcheck.runner:check_defusedxml"
     assert defused in selfcheck.SELF_CHECK_STEPS
     steps = [*selfcheck.SELF_CHECK_STEPS[:2], check_broken, defused]
     monkeypatch.setattr(selfcheck, "SELF_CHECK_STEPS", steps)

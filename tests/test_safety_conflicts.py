@@ -6,10 +6,10 @@ import dataclasses
 
 import pytest
 
-from pazos_desktop.database import Database
+from pazos_desktop.db.database import Database
 from pazos_desktop.errors import ConflictError
 from pazos_desktop.i18n import set_language
-from pazos_desktop.services.commitments import get_commitment, save_commitment
+from pazos_desktop.services.commitments.editing import get_commitment, save_commitment
 from pazos_desktop.services.partners import get_partner, save_partner
 from tests.safety_fixtures import *  # noqa: F403  (fixtures: sample_db, sample_template)
 

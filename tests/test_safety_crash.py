@@ -26,8 +26,8 @@ KILLS = 20
 
 WRITER = r"""
 import datetime as dt, random, sys
-from pazos_desktop.database import Database
-from pazos_desktop.services.commitments import (
+from pazos_desktop.db.database import Database
+from pazos_desktop.services.commitments.editing import (
     CommitmentData, ProgressData, add_progress, save_commitment)
 
 db = Database(sys.argv[1], actor="crash-test")

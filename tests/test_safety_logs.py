@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import logging
 
-from pazos_desktop import backup, startup
-from pazos_desktop.database import Database
+from pazos_desktop.db.database import Database
 from pazos_desktop.logs import setup_logging
+from pazos_desktop.safety import backup, startup
 from tests.safety_fixtures import *  # noqa: F403  (fixtures: sample_db, sample_template)
 
 

@@ -21,12 +21,14 @@ from pytest_alembic.tests import (  # noqa: F401  (pytest-alembic's four built-i
     test_upgrade,
 )
 
-from pazos_desktop import backup, database
-from pazos_desktop.database import current_revision, make_engine, open_database, upgrade
+from pazos_desktop.db import database
+from pazos_desktop.db.database import current_revision, make_engine, upgrade
 from pazos_desktop.errors import DatabaseProblem
 from pazos_desktop.paths import migrations_dir
-from pazos_desktop.restore import restore
-from pazos_desktop.startup import prepare_database
+from pazos_desktop.safety import backup
+from pazos_desktop.safety.opening import open_database
+from pazos_desktop.safety.restore import restore
+from pazos_desktop.safety.startup import prepare_database
 from tests.safety_fixtures import *  # noqa: F403  (fixtures: sample_db, sample_template)
 from tests.safety_fixtures import dump, row_counts
 

@@ -7,12 +7,13 @@ import shutil
 import sys
 
 from pazos_desktop import paths
-from pazos_desktop.database import current_revision, head_revision, open_database
-from pazos_desktop.selfcheck import run_self_check
+from pazos_desktop.db.database import current_revision, head_revision
+from pazos_desktop.safety.opening import open_database
+from pazos_desktop.selfcheck.runner import run_self_check
 
 
 def test_migrating_leaves_the_programs_loggers_enabled(fresh_target):
-    ours = logging.getLogger("pazos_desktop.backup")
+    ours = logging.getLogger("pazos_desktop.safety.backup")
     open_database(fresh_target).dispose()
     assert not ours.disabled  # env.py must not call logging.config.fileConfig
 

@@ -7,10 +7,10 @@ import sqlite3
 
 import pytest
 
-from pazos_desktop import backup
-from pazos_desktop.database import Database
+from pazos_desktop.db.database import Database
 from pazos_desktop.errors import DatabaseProblem, PazosError
-from pazos_desktop.restore import restore
+from pazos_desktop.safety import backup
+from pazos_desktop.safety.restore import restore
 from pazos_desktop.services.partners import PartnerData, get_partner, save_partner
 from tests.safety_fixtures import *  # noqa: F403  (fixtures: sample_db, sample_template)
 from tests.safety_fixtures import dump, execute, overwrite_page, row_counts

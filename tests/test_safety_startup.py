@@ -10,10 +10,11 @@ import sqlite3
 
 import pytest
 
-from pazos_desktop import backup, safety
-from pazos_desktop.database import current_revision
+from pazos_desktop.db.database import current_revision
 from pazos_desktop.i18n import set_language
-from pazos_desktop.startup import (
+from pazos_desktop.safety import backup
+from pazos_desktop.safety import location as safety
+from pazos_desktop.safety.startup import (
     Recovery,
     StartupProblem,
     option_label,

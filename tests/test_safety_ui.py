@@ -8,11 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from pazos_desktop import backup, safety
-from pazos_desktop.startup import Recovery, StartupProblem
+from pazos_desktop.safety import backup
+from pazos_desktop.safety import location as safety
+from pazos_desktop.safety.startup import Recovery, StartupProblem
 from tests.safety_fixtures import *  # noqa: F403  (fixtures: sample_db, sample_template)
 from tests.safety_fixtures import dump, execute, row_counts
-from ui.recovery_dialog import RecoveryDialog, open_database_interactively
+from ui.safety.recovery_dialog import RecoveryDialog, open_database_interactively
 from ui.single_instance import SingleInstance, lock_path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -162,7 +163,7 @@ def test_recovery_dialog_renders(qapp, artifacts):
 
 @pytest.mark.sqlite_only
 def test_back_up_now_to_a_chosen_file(qapp, sample_db, tmp_path):
-    from ui.backup_actions import back_up_now
+    from ui.safety.backup_actions import back_up_now
 
     told = []
     chosen = tmp_path / "copia de marzo.sqlite"
@@ -176,7 +177,7 @@ def test_back_up_now_to_a_chosen_file(qapp, sample_db, tmp_path):
 
 @pytest.mark.sqlite_only
 def test_restore_from_a_chosen_backup_with_confirmation(qapp, sample_db, tmp_path):
-    from ui.backup_actions import restore_from_backup
+    from ui.safety.backup_actions import restore_from_backup
 
     copy = backup.write_backup(sample_db, tmp_path / "copia.sqlite")
     execute(sample_db, "DELETE FROM progress_update")
@@ -201,7 +202,7 @@ def test_restore_from_a_chosen_backup_with_confirmation(qapp, sample_db, tmp_pat
 
 @pytest.mark.sqlite_only
 def test_restore_refuses_a_damaged_backup_in_the_window(qapp, sample_db, tmp_path):
-    from ui.backup_actions import restore_from_backup
+    from ui.safety.backup_actions import restore_from_backup
 
     bad = tmp_path / "mala.sqlite"
     bad.write_bytes(sample_db.read_bytes()[:20000])
@@ -215,7 +216,7 @@ def test_restore_refuses_a_damaged_backup_in_the_window(qapp, sample_db, tmp_pat
 
 @pytest.mark.sqlite_only
 def test_choosing_a_location_another_copy_holds_is_refused(qapp, sample_db, other_copy, tmp_path):
-    from ui.recovery_dialog import claim, resolve_problem
+    from ui.safety.recovery_dialog import claim, resolve_problem
 
     problem = StartupProblem("network", "carpeta de red", [Recovery.CHOOSE_LOCATION], None)
     ui = Recorder(answers=[Recovery.CHOOSE_LOCATION], files=[str(sample_db)])

@@ -7,8 +7,8 @@ from collections import defaultdict
 import pytest
 from sqlalchemy import select
 
-from pazos_desktop.domain import fold
-from pazos_desktop.models import Commitment, Contact, ProgressUpdate
+from pazos_desktop.db.models.register import Commitment, Contact, ProgressUpdate
+from pazos_desktop.domain.text import fold
 from tests.conftest import SUITE_TODAY, copy_database, database_on, sample_template_for
 
 

@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 
 from pazos_desktop.i18n import set_language
-from pazos_desktop.selfcheck import DOCUMENT, VIEW, Step, checked_lines, checks, run_self_check
+from pazos_desktop.selfcheck.runner import (
+    DOCUMENT,
+    VIEW,
+    Step,
+    checked_lines,
+    checks,
+    run_self_check,
+)
 
 
 @checks(DOCUMENT, "acta (PDF)")
@@ -37,7 +44,7 @@ def test_lists_expand_and_a_missing_module_is_one_failure_among_the_others():
         check_plain,
         [Step("check_view_dashboard", broken_view, VIEW, lambda: "Panel"), check_written],
         "pazos_desktop.no_such_module:STEPS",
-        "pazos_desktop.selfcheck:check_defusedxml",
+        "pazos_desktop.selfcheck.runner:check_defusedxml",
     ]
     results = run_self_check(lines.append, steps)
     assert [(r.name, r.ok) for r in results] == [

@@ -15,9 +15,9 @@ import pytest
 from PySide6.QtWidgets import QDialog
 
 import ui
-from ui.editor_samples import Samples
 from ui.editors import EDITORS
-from ui.selfcheck_window import EDITOR_STEPS, VIEW_STEPS
+from ui.selfcheck.editor_samples import Samples
+from ui.selfcheck.window import EDITOR_STEPS, VIEW_STEPS
 from ui.views import VIEWS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -62,9 +62,9 @@ def test_one_step_per_view_and_per_editor_in_their_order():
 WITHOUT_CHARTS = """
 import runpy, sys
 sys.modules["PySide6.QtCharts"] = None
-from pazos_desktop import selfcheck
+from pazos_desktop.selfcheck import runner as selfcheck
 selfcheck.SELF_CHECK_STEPS[:] = [
-    "pazos_desktop.selfcheck:check_migrations", "pazos_desktop.selfcheck:check_sample_data",
+    "pazos_desktop.selfcheck.runner:check_migrations", "pazos_desktop.selfcheck.runner:check_sample_data",
 ]
 sys.argv = ["main.py", "self-check", "--report", sys.argv[1]]
 runpy.run_path("main.py", run_name="__main__")
@@ -98,7 +98,7 @@ def test_a_qt_module_missing_from_the_bundle_fails_the_view_that_needs_it(tmp_pa
 def test_the_qt_catalog_check_fails_without_qtbase_es(tmp_path):
     from PySide6.QtCore import QLibraryInfo
 
-    from ui.selfcheck_qt import qtbase_catalogs
+    from ui.selfcheck.steps import qtbase_catalogs
 
     with pytest.raises(RuntimeError, match="falta qtbase_es.qm en"):
         qtbase_catalogs(tmp_path)

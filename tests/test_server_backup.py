@@ -10,13 +10,15 @@ import sys
 import pytest
 from sqlalchemy import func, select, text
 
-from pazos_desktop import backup, startup, tablecopy
 from pazos_desktop.cli import main
-from pazos_desktop.database import Database, current_revision, head_revision, open_database
+from pazos_desktop.db import tablecopy
+from pazos_desktop.db.database import Database, current_revision, head_revision
+from pazos_desktop.db.models.register import Commitment, Partner
 from pazos_desktop.errors import DatabaseProblem, PazosError
-from pazos_desktop.models import Commitment, Partner
-from pazos_desktop.restore import restore_into
-from pazos_desktop.server_backup import backups_folder, write_backup
+from pazos_desktop.safety import backup, startup
+from pazos_desktop.safety.opening import open_database
+from pazos_desktop.safety.restore import restore_into
+from pazos_desktop.safety.server_backup import backups_folder, write_backup
 from pazos_desktop.services.partners import PartnerData, save_partner
 from tests.meetings_fixtures import sample_db, sample_template  # noqa: F401
 
@@ -134,7 +136,7 @@ def test_cli_backup_backups_and_restore_on_a_server(sample_db, tmp_path, capsys,
 
 
 def test_a_migration_of_the_server_is_preceded_by_a_backup(db_path):
-    from pazos_desktop.database import downgrade
+    from pazos_desktop.db.database import downgrade
 
     db = Database(str(db_path))
     downgrade(db.engine, "0002")
@@ -150,7 +152,7 @@ def test_a_migration_of_the_server_is_preceded_by_a_backup(db_path):
 
 
 def test_the_window_backs_up_and_restores_a_server(sample_db, tmp_path):  # noqa: F811
-    from ui.backup_actions import back_up_now, restore_from_backup
+    from ui.safety.backup_actions import back_up_now, restore_from_backup
 
     told: list[str] = []
     chosen = tmp_path / "desde la ventana.sqlite"

@@ -11,17 +11,17 @@ import time
 import pytest
 from sqlalchemy import func, select, text
 
-from pazos_desktop.database import Database
+from pazos_desktop.db.database import Database
+from pazos_desktop.db.models.register import ProgressUpdate
+from pazos_desktop.db.numbering import lock_key
 from pazos_desktop.errors import ConflictError, PazosError, ValidationError
-from pazos_desktop.models import ProgressUpdate
-from pazos_desktop.numbering import lock_key
-from pazos_desktop.services import meetings
-from pazos_desktop.services.commitments import (
+from pazos_desktop.services.commitments.editing import (
     ProgressData,
     add_progress,
     get_commitment,
     save_commitment,
 )
+from pazos_desktop.services.meetings import editing as meetings
 from pazos_desktop.services.partners import PartnerData, save_partner
 from tests.meetings_fixtures import sample_db, sample_template  # noqa: F401
 

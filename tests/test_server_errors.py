@@ -13,11 +13,12 @@ from pathlib import Path
 import pytest
 from sqlalchemy import text
 
-from pazos_desktop.database import Database, open_database
+from pazos_desktop.db.database import Database
+from pazos_desktop.db.server import ServerUnavailable
 from pazos_desktop.errors import ConflictError
-from pazos_desktop.server import ServerUnavailable
-from pazos_desktop.services.commitments import get_commitment, save_commitment
-from pazos_desktop.startup import Recovery, StartupProblem, prepare_database
+from pazos_desktop.safety.opening import open_database
+from pazos_desktop.safety.startup import Recovery, StartupProblem, prepare_database
+from pazos_desktop.services.commitments.editing import get_commitment, save_commitment
 from tests.meetings_fixtures import sample_db, sample_template  # noqa: F401
 from tests.server_support import (
     Proxy,
@@ -146,7 +147,7 @@ def _main(*args) -> subprocess.CompletedProcess:
 
 
 def test_start_up_offers_retry_or_quit_and_retry_opens_when_the_server_is_back(db_path):
-    from ui.recovery_dialog import open_database_interactively
+    from ui.safety.recovery_dialog import open_database_interactively
 
     port = free_port()
     proxy = Proxy(str(db_path), port)
@@ -171,7 +172,7 @@ def test_start_up_offers_retry_or_quit_and_retry_opens_when_the_server_is_back(d
 
 
 def test_quit_at_the_retry_prompt_opens_nothing(db_path):
-    from ui.recovery_dialog import open_database_interactively
+    from ui.safety.recovery_dialog import open_database_interactively
 
     target = via(str(db_path), free_port())
     assert open_database_interactively(target, ask=lambda _p, _w: Recovery.QUIT) is None

@@ -13,15 +13,16 @@ from openpyxl import Workbook, load_workbook
 from sqlalchemy import text
 
 from pazos_desktop.cli import main
-from pazos_desktop.database import Database, downgrade, head_revision, open_database
+from pazos_desktop.db.database import Database, downgrade, head_revision
+from pazos_desktop.db.server import PermissionProblem, with_schema
 from pazos_desktop.errors import DatabaseProblem
 from pazos_desktop.paths import migrations_dir
-from pazos_desktop.server import PermissionProblem, with_schema
+from pazos_desktop.safety.opening import open_database
 from pazos_desktop.services.components import ComponentData, list_components, save_component
 from pazos_desktop.services.partners import PartnerData, save_partner
-from pazos_desktop.services.report import ReportRequest, gather_report
-from pazos_desktop.writers.report_xlsx import write_report_xlsx
-from pazos_desktop.writers.xlsx_safe import write_value
+from pazos_desktop.services.report.coordination import ReportRequest, gather_report
+from pazos_desktop.writers.report.xlsx import write_report_xlsx
+from pazos_desktop.writers.xlsx.cells import write_value
 from tests import server_db
 from tests.report_world import FROM, ON, TO, build_world
 from tests.server_support import admin_execute

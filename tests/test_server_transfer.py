@@ -6,14 +6,15 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from pazos_desktop import tablecopy
 from pazos_desktop.cli import main
-from pazos_desktop.database import Database, open_database
+from pazos_desktop.db import tablecopy
+from pazos_desktop.db.database import Database
+from pazos_desktop.db.models.register import Base, Partner
 from pazos_desktop.errors import DatabaseProblem, PazosError
-from pazos_desktop.models import Base, Partner
-from pazos_desktop.services import meetings
+from pazos_desktop.safety.opening import open_database
+from pazos_desktop.safety.transfer import transfer
+from pazos_desktop.services.meetings import editing as meetings
 from pazos_desktop.services.partners import PartnerData, save_partner
-from pazos_desktop.transfer import transfer
 from tests import server_db
 from tests.conftest import sample_template_for
 from tests.meetings_fixtures import TODAY

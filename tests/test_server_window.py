@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from window_support import close_window, idle
 
-from pazos_desktop import backup
-from pazos_desktop.startup import Recovery
+from pazos_desktop.safety import backup
+from pazos_desktop.safety.startup import Recovery
 from tests.server_support import Proxy, free_port, via
 from ui import app as ui_app
 from ui.main_window import MainWindow

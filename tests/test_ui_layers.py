@@ -1,7 +1,7 @@
 """One of each in the window: one interaction seam, one job pipeline.
 
 Only ui/interaction.py builds Qt's message boxes, input and file dialogs; only the pipeline
-(ui/operations.py) opens database sessions and threads; every dialog of ui/ fits its screen
+(ui/jobs/operations.py) opens database sessions and threads; every dialog of ui/ fits its screen
 (ui.fit.FittedDialog).
 """
 
@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 UI = ROOT / "ui"
 
 SEAM = {"ui/interaction.py"}
-PIPELINE = {"ui/operations.py"}
+PIPELINE = {"ui/jobs/operations.py"}
 RULES = [
     # (what, pattern, the only modules allowed to use it)
     ("Qt message boxes", r"\bQMessageBox\b", SEAM),
@@ -62,7 +62,7 @@ def test_only_the_seam_and_the_pipeline_talk_to_users_and_databases():
 
 def test_one_job_framework():
     assert not (UI / "reports" / "background.py").exists()
-    text = (UI / "progress.py").read_text(encoding="utf-8")
+    text = (UI / "jobs" / "progress.py").read_text(encoding="utf-8")
     assert "def run_with_progress" not in text  # the pipeline's ops.job is the one way
 
 

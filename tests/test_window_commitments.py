@@ -7,10 +7,11 @@ from PySide6.QtGui import QBrush
 from sqlalchemy import select
 from window_support import TODAY, gone, idle, session_of, wait_dialog
 
-from pazos_desktop.domain import OVERDUE
-from pazos_desktop.models import Commitment, ProgressUpdate
-from pazos_desktop.services import search, territory
-from pazos_desktop.services.search import CommitmentFilter
+from pazos_desktop.db.models.register import Commitment, ProgressUpdate
+from pazos_desktop.domain.vocabulary import OVERDUE
+from pazos_desktop.services import territory
+from pazos_desktop.services.commitments import search
+from pazos_desktop.services.commitments.search import CommitmentFilter
 from ui.dialogs.commitment import CommitmentEditor, ProgressEditor
 from ui.models.commitments import CommitmentTableModel
 
@@ -167,7 +168,7 @@ def test_model_passes_qt_checks_and_loads_pages_lazily(qtbot, window, qtmodeltes
 def test_lazy_pages_at_scale(qtbot, empty_window, qtmodeltester):
     """250 commitments: the first page comes with the ids, the others when first shown."""
     from pazos_desktop.services import components, partners
-    from pazos_desktop.services.commitments import CommitmentData, save_commitment
+    from pazos_desktop.services.commitments.editing import CommitmentData, save_commitment
 
     with session_of(empty_window) as s:
         partner = partners.save_partner(s, partners.PartnerData(name="Entidad A"))

@@ -5,9 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from window_support import idle, session_of
 
-from pazos_desktop.domain import OVERDUE
-from pazos_desktop.services import search, summaries
-from pazos_desktop.services.search import CommitmentFilter
+from pazos_desktop.domain.vocabulary import OVERDUE
+from pazos_desktop.services.commitments import search
+from pazos_desktop.services.commitments.search import CommitmentFilter
+from pazos_desktop.services.report import summaries
 from ui.models.matrix import MatrixModel, cell_text
 
 pytest_plugins = ["window_fixtures"]  # the window fixtures

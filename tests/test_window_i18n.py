@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from window_support import idle
 
 from pazos_desktop import i18n
-from pazos_desktop.domain import OVERDUE
+from pazos_desktop.domain.vocabulary import OVERDUE
 from ui import translations
 from ui.views import VIEWS
 

@@ -15,15 +15,16 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import func, select
 from window_support import close_window, idle, session_of
 
+from pazos_desktop.db.models.register import Commitment, Partner
 from pazos_desktop.errors import PazosError
-from pazos_desktop.models import Commitment, Partner
 from pazos_desktop.services import settings
 from pazos_desktop.services.partners import PartnerData, save_partner
 from ui import app as ui_app
 from ui import errors
+from ui.dialogs.error import ErrorDialog
 from ui.dialogs.welcome import WelcomeDialog
+from ui.jobs.operations import Operations
 from ui.main_window import MainWindow
-from ui.operations import Operations
 from ui.prefs import Preferences
 
 pytest_plugins = ["window_fixtures"]  # the window fixtures
@@ -68,7 +69,7 @@ def test_unexpected_error_gets_a_generic_message_and_is_logged(
 def test_error_dialog_copies_details_and_names_the_log(qtbot, tmp_path):
     log = errors.setup_logging(tmp_path / "logs")
     try:
-        dialog = errors.ErrorDialog(None, "Mensaje para el usuario", "Traceback: detalle")
+        dialog = ErrorDialog(None, "Mensaje para el usuario", "Traceback: detalle")
         qtbot.addWidget(dialog)
         dialog.copy_details()
         assert QApplication.clipboard().text() == "Traceback: detalle"
@@ -138,7 +139,7 @@ def test_jobs_open_their_sessions_in_the_pipeline(qtbot, empty_window):
 def test_no_progress_dialog_is_left_after_a_quick_job(qtbot, empty_window, recorder):
     """The result message comes after the progress dialog is gone, and it never comes back
     (QProgressDialog's own timer used to show the finished dialog again over the message)."""
-    from ui.progress import DELAY_MS, ProgressWindow
+    from ui.jobs.progress import DELAY_MS, ProgressWindow
 
     seen_when_told = []
 
@@ -152,7 +153,7 @@ def test_no_progress_dialog_is_left_after_a_quick_job(qtbot, empty_window, recor
 
 
 def test_a_long_job_shows_its_dialog_and_cancel_closes_it(qtbot, empty_window):
-    from ui.progress import DELAY_MS, ProgressWindow
+    from ui.jobs.progress import DELAY_MS, ProgressWindow
 
     cancelled = []
 
@@ -219,7 +220,7 @@ def test_welcome_dialog_empty_database(qtbot, tmp_path, prefs, recorder):
 
 @pytest.mark.sqlite_only
 def test_damaged_database_goes_to_the_recovery_dialog(qtbot, tmp_path, prefs, monkeypatch):
-    from pazos_desktop.startup import Recovery
+    from pazos_desktop.safety.startup import Recovery
 
     target = tmp_path / "rota.sqlite"
     target.write_bytes(b"esto no es una base de datos" * 100)

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import func, select
 from window_support import TODAY, gone, idle, session_of, wait_dialog
 
-from pazos_desktop.models import Partner
+from pazos_desktop.db.models.register import Partner
 from ui.dialogs.commitment import ProgressEditor
 from ui.dialogs.partner import PartnerEditor
 from ui.meetings.editor import MeetingEditor

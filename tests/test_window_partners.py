@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from sqlalchemy import func, select
 from window_support import close_window, gone, idle, open_window, session_of, wait_dialog
 
-from pazos_desktop.models import Contact, Partner
+from pazos_desktop.db.models.register import Contact, Partner
 from ui.dialogs.partner import ContactEditor, PartnerEditor
 
 pytest_plugins = ["window_fixtures"]  # the window fixtures

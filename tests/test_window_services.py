@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pazos_desktop.domain import Status
+from pazos_desktop.domain.vocabulary import Status
 from pazos_desktop.services import components, partners, territory
-from pazos_desktop.services.commitments import CommitmentData, save_commitment
+from pazos_desktop.services.commitments.editing import CommitmentData, save_commitment
 from pazos_desktop.services.partners import ContactData, PartnerData
 
 

@@ -13,7 +13,7 @@ from PySide6.QtCore import QRect, Qt
 from PySide6.QtTest import QTest
 from window_support import TODAY, close_window, idle, session_of, wait_dialog
 
-from pazos_desktop.services.commitments import CommitmentData, save_commitment
+from pazos_desktop.services.commitments.editing import CommitmentData, save_commitment
 from pazos_desktop.services.partners import PartnerData, save_partner
 from ui import app as ui_app
 from ui.fit import first_window_size

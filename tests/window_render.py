@@ -1,7 +1,7 @@
 """Render every main view and every editor to PNG (offscreen), for people to look at.
 
 The lists are the program's own: every view of `ui.views.VIEWS` and every dialog registered in
-`ui.editors.EDITORS` (built with `ui.editor_samples.Samples`, as the self-check builds them).
+`ui.editors.EDITORS` (built with `ui.selfcheck.editor_samples.Samples`, as the self-check builds them).
 Used in-process by test_window_screenshots.py, and as a script in a subprocess with display
 scaling (QT_SCALE_FACTOR=1.25 or 1.5): `python tests/window_render.py DB OUT_DIR [PREFIX]`.
 """
@@ -49,8 +49,8 @@ def save(widget: QWidget, path: Path) -> Path:
 
 def editors(window, folder: Path) -> list[tuple[str, QWidget]]:
     """Every registered editor, built (not shown) on real records of the window's database."""
-    from ui.editor_samples import Samples
     from ui.editors import EDITORS
+    from ui.selfcheck.editor_samples import Samples
 
     samples = Samples(window.ops, window, folder)
     return [(spec.key, spec.build(samples)) for spec in EDITORS]

@@ -1,10 +1,10 @@
 """Starts the Qt application: window first, then the core (SQLAlchemy) behind it.
 
-The main window is shown before `pazos_desktop.database` is imported. From the event loop:
+The main window is shown before `pazos_desktop.db.database` is imported. From the event loop:
 the single-instance lock and "is there a database yet?" on the worker, the welcome dialog on
 a first start, then `startup.prepare_database` (location checks, daily backup, migration) on
 the worker; a start-up problem is resolved on the UI thread with the recovery dialog
-(`ui.recovery_dialog.resolve_problem`) and the opening retried.
+(`ui.safety.recovery_dialog.resolve_problem`) and the opening retried.
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ import sys
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
-from . import errors
-from .main_window import MainWindow
-from .prefs import Preferences
+from ui import errors
+from ui.main_window import MainWindow
+from ui.prefs import Preferences
 
 # Tests replace these to answer the recovery dialog and the file chooser without a click.
 recovery_ask = None
@@ -42,7 +42,7 @@ def run(db_target: str, lang: str) -> int:
 
 
 def build_and_start(window: MainWindow, lang: str) -> None:
-    from .translations import apply_language, explicit_language
+    from ui.translations import apply_language, explicit_language
 
     errors.install_hooks()
     if not explicit_language():
@@ -57,12 +57,12 @@ def show_previous_figures(window: MainWindow, then=lambda: None) -> None:
     """The previous run's dashboard at once, then `then()` (opening the database).
 
     The figures are read with plain sqlite3 (no SQLAlchemy) on the worker, and shown only while
-    the database's change counter still matches (pazos_desktop.figures_cache). The database is
+    the database's change counter still matches (pazos_desktop.services.figures_cache). The database is
     opened after they are painted, not meanwhile: importing SQLAlchemy on the worker would
     share the interpreter with the UI thread building the dashboard and slow both."""
-    from pazos_desktop import figures_cache
     from pazos_desktop.clock import RunContext
     from pazos_desktop.i18n import get_language
+    from pazos_desktop.services import figures_cache
 
     folder, target = window.data_folder, window.db_target
     today, lang = RunContext.start(window.clock).today, get_language()
@@ -83,12 +83,14 @@ def show_previous_figures(window: MainWindow, then=lambda: None) -> None:
 
 
 def start(window: MainWindow, on_welcome=None) -> None:
-    """Take the database's lock and look for it on the worker; ask first when there is none."""
+    """Take the database's lock and look for it on the worker; ask first when there is none.
+    Called once per window: from here on, a restore that let go of the database reopens it."""
     target = window.db_target
+    window.reopen_requested.connect(lambda: open_db(window))
 
     def check():
-        from pazos_desktop.database import database_exists
-        from ui.recovery_dialog import claim
+        from pazos_desktop.db.database import database_exists
+        from ui.safety.recovery_dialog import claim
 
         told: list[str] = []
         attempt = claim(target, None, tell=lambda _parent, _title, text: told.append(text))
@@ -112,7 +114,7 @@ def start(window: MainWindow, on_welcome=None) -> None:
 
 
 def welcome(window: MainWindow, on_welcome=None) -> None:
-    from .dialogs.welcome import SAMPLE, WelcomeDialog
+    from ui.dialogs.welcome import SAMPLE, WelcomeDialog
 
     dialog = WelcomeDialog(window, window.db_target)
 
@@ -133,7 +135,7 @@ def open_db(window: MainWindow, sample: bool = False) -> None:
     attempt = window.attempt
 
     def work(job):
-        from pazos_desktop.startup import prepare_database
+        from pazos_desktop.safety.startup import prepare_database
 
         db = prepare_database(
             attempt.target, allow_network=attempt.allow_network, clock=window.clock
@@ -150,7 +152,7 @@ def open_db(window: MainWindow, sample: bool = False) -> None:
         return db
 
     def failed(exc: BaseException) -> None:
-        from pazos_desktop.startup import StartupProblem
+        from pazos_desktop.safety.startup import StartupProblem
 
         if isinstance(exc, StartupProblem):
             recover(window, exc, sample)
@@ -163,8 +165,8 @@ def open_db(window: MainWindow, sample: bool = False) -> None:
 
 def recover(window: MainWindow, problem, sample: bool) -> None:
     """Ask the way out of a start-up problem; restoring the latest backup runs on the worker."""
-    from pazos_desktop.startup import Recovery
-    from ui.recovery_dialog import ask_recovery, resolve_problem
+    from pazos_desktop.safety.startup import Recovery
+    from ui.safety.recovery_dialog import ask_recovery, resolve_problem
 
     choice = (recovery_ask or ask_recovery)(problem, window)
     if choice == Recovery.RESTORE_LATEST:
@@ -185,9 +187,8 @@ def recover(window: MainWindow, problem, sample: bool) -> None:
 
 def restore_latest_then_open(window: MainWindow, sample: bool) -> None:
     from pazos_desktop.i18n import _
-    from pazos_desktop.startup import DIALOG_TITLE, RESTORED_MESSAGE, restore_latest
-
-    from . import interaction
+    from pazos_desktop.safety.startup import DIALOG_TITLE, RESTORED_MESSAGE, restore_latest
+    from ui import interaction
 
     target = window.attempt.target
 

@@ -1,7 +1,7 @@
 """Every editor and dialog of the window, in one list: add a new one with ONE line here.
 
 Each entry is (key, title, "module:Class", arguments). The class is built as `Class(*values)`,
-each argument naming a value of `ui.editor_samples.Samples` (real records read from the
+each argument naming a value of `ui.selfcheck.editor_samples.Samples` (real records read from the
 database on first use; "ops" and "parent" are the window's own). The self-check
 (`ui/selfcheck_window.py`) builds, shows and renders every entry on its sample database, and a
 test fails when a QDialog class of `ui/` is missing here. Titles are marked with
@@ -48,16 +48,16 @@ EDITORS: list[EditorSpec] = [
     EditorSpec("neighbourhood", QT_TRANSLATE_NOOP("Editors", "Barrio"), "ui.dialogs.records:NeighbourhoodEditor", (*_OPS, "clusters", "neighbourhood")),
     EditorSpec("program", QT_TRANSLATE_NOOP("Editors", "Programa"), "ui.dialogs.records:ProgramEditor", (*_OPS, "partner_choices", "component_choices", "program")),
     EditorSpec("component", QT_TRANSLATE_NOOP("Editors", "Componente"), "ui.dialogs.records:ComponentEditor", (*_OPS, "component")),
-    EditorSpec("indicator", QT_TRANSLATE_NOOP("Editors", "Ficha de indicador"), "ui.dialogs.indicator:IndicatorEditor", (*_OPS, "indicator_choices", "indicator")),
-    EditorSpec("indicator_value", QT_TRANSLATE_NOOP("Editors", "Valor de un indicador"), "ui.dialogs.indicator:ValueEditor", (*_OPS, "indicator", "indicator_clusters", "indicator_value")),
-    EditorSpec("population", QT_TRANSLATE_NOOP("Editors", "Población"), "ui.dialogs.indicator:PopulationEditor", (*_OPS, "indicator_clusters", "population")),
+    EditorSpec("indicator", QT_TRANSLATE_NOOP("Editors", "Ficha de indicador"), "ui.indicators.editor:IndicatorEditor", (*_OPS, "indicator_choices", "indicator")),
+    EditorSpec("indicator_value", QT_TRANSLATE_NOOP("Editors", "Valor de un indicador"), "ui.indicators.editor:ValueEditor", (*_OPS, "indicator", "indicator_clusters", "indicator_value")),
+    EditorSpec("population", QT_TRANSLATE_NOOP("Editors", "Población"), "ui.indicators.editor:PopulationEditor", (*_OPS, "indicator_clusters", "population")),
     EditorSpec("excel_partners", QT_TRANSLATE_NOOP("Editors", "Exportar hojas de compromisos"), "ui.excel.partner_dialog:ExcelPartnerDialog", ("partner_counts", "folder", "parent")),
     EditorSpec("excel_preview", QT_TRANSLATE_NOOP("Editors", "Vista previa de una importación"), "ui.excel.preview_dialog:ExcelPreviewDialog", ("import_preview", "preview_title", "parent")),
     EditorSpec("welcome", QT_TRANSLATE_NOOP("Editors", "Bienvenida"), "ui.dialogs.welcome:WelcomeDialog", ("parent", "db_description")),
-    EditorSpec("recovery", QT_TRANSLATE_NOOP("Editors", "Problema al abrir la base"), "ui.recovery_dialog:RecoveryDialog", ("startup_problem", "parent")),
-    EditorSpec("error", QT_TRANSLATE_NOOP("Editors", "Error"), "ui.errors:ErrorDialog", ("parent", "error_message", "error_detail")),
+    EditorSpec("recovery", QT_TRANSLATE_NOOP("Editors", "Problema al abrir la base"), "ui.safety.recovery_dialog:RecoveryDialog", ("startup_problem", "parent")),
+    EditorSpec("error", QT_TRANSLATE_NOOP("Editors", "Error"), "ui.dialogs.error:ErrorDialog", ("parent", "error_message", "error_detail")),
     EditorSpec("agreed_commitment", QT_TRANSLATE_NOOP("Editors", "Compromiso acordado en una reunión"), "ui.meetings.commitments_tabs:AgreedCommitmentEditor", (*_OPS, "commitment_choices", "commitment", "meeting_id")),
-    EditorSpec("progress_window", QT_TRANSLATE_NOOP("Editors", "Progreso de un trabajo largo"), "ui.progress:ProgressWindow", ("parent", "job_title", "job")),
+    EditorSpec("progress_window", QT_TRANSLATE_NOOP("Editors", "Progreso de un trabajo largo"), "ui.jobs.progress:ProgressWindow", ("parent", "job_title", "job")),
     EditorSpec("shortcuts", QT_TRANSLATE_NOOP("Editors", "Atajos de teclado"), "ui.help:ShortcutsDialog", ("parent",)),
     EditorSpec("about", QT_TRANSLATE_NOOP("Editors", "Acerca de PAZOS Coordinación"), "ui.help:AboutDialog", ("parent", "db_description", "log_path")),
     EditorSpec("authorisation", QT_TRANSLATE_NOOP("Editors", "Autorización de datos"), "ui.personal_data.dialogs:AuthorisationEditor", (*_OPS, "pd_choices", "authorisation")),
@@ -66,7 +66,7 @@ EDITORS: list[EditorSpec] = [
     EditorSpec("data_purpose", QT_TRANSLATE_NOOP("Editors", "Finalidad del tratamiento"), "ui.personal_data.dialogs:PurposeEditor", (*_OPS, "data_purpose")),
     EditorSpec("suppress", QT_TRANSLATE_NOOP("Editors", "Suprimir los datos de una persona"), "ui.personal_data.confirm:SuppressDialog", ("parent", "suppression_plan", "backup_count")),
     EditorSpec("signed_sheet", QT_TRANSLATE_NOOP("Editors", "Planilla firmada"), "ui.personal_data.confirm:SignedSheetDialog", (*_OPS, "meeting_labels")),
-    EditorSpec("document_settings", QT_TRANSLATE_NOOP("Editors", "Encabezado de los documentos"), "ui.document_checks:DocumentSettingsDialog", ("parent", "document_settings")),
+    EditorSpec("document_settings", QT_TRANSLATE_NOOP("Editors", "Encabezado de los documentos"), "ui.selfcheck.documents:DocumentSettingsDialog", ("parent", "document_settings")),
 ]
 # fmt: on
 

@@ -19,15 +19,8 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QThread, QTimer
 from PySide6.QtWidgets import (
     QApplication,
-    QDialogButtonBox,
-    QLabel,
-    QPlainTextEdit,
-    QPushButton,
-    QVBoxLayout,
     QWidget,
 )
-
-from .fit import FittedDialog
 
 log = logging.getLogger("pazos")
 _log_file: Path | None = None
@@ -63,46 +56,6 @@ def details(exc: BaseException) -> str:
     return "".join(traceback.format_exception(type(exc), exc, exc.__traceback__))
 
 
-class ErrorDialog(FittedDialog):
-    """Message, a "copy details" button and where the log is."""
-
-    def __init__(self, parent: QWidget | None, message: str, detail: str):
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("PAZOS Coordinación: error"))
-        self.detail = detail
-        layout = QVBoxLayout(self)
-        self.message_label = QLabel(message)
-        self.message_label.setWordWrap(True)
-        layout.addWidget(self.message_label)
-        where = str(_log_file) if _log_file else self.tr("(no disponible)")
-        log_label = QLabel(self.tr("Registro de errores: {path}").replace("{path}", where))
-        log_label.setWordWrap(True)
-        log_label.setTextInteractionFlags(log_label.textInteractionFlags() | _selectable())
-        layout.addWidget(log_label)
-        self.detail_box = QPlainTextEdit(detail)
-        self.detail_box.setReadOnly(True)
-        self.detail_box.setVisible(False)
-        layout.addWidget(self.detail_box)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Aceptar"))
-        copy = QPushButton(self.tr("Copiar detalles"))
-        copy.clicked.connect(self.copy_details)
-        buttons.addButton(copy, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.accepted.connect(self.accept)
-        layout.addWidget(buttons)
-        self.setMinimumWidth(460)
-
-    def copy_details(self) -> None:
-        QApplication.clipboard().setText(self.detail)
-        self.detail_box.setVisible(True)
-
-
-def _selectable():
-    from PySide6.QtCore import Qt
-
-    return Qt.TextInteractionFlag.TextSelectableByMouse
-
-
 def show_error(parent: QWidget | None, exc: BaseException) -> None:
     """Show any exception the one way: user errors plainly, others logged with a traceback."""
     from pazos_desktop.errors import PazosError
@@ -112,7 +65,7 @@ def show_error(parent: QWidget | None, exc: BaseException) -> None:
         log.info("user error: %s", exc.message)
     else:
         log.error("unexpected error\n%s", detail)
-    from . import interaction
+    from ui import interaction
 
     interaction.error(parent, user_message(exc), detail)
 

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .fit import FittedDialog
+from ui.fit import FittedDialog
 
 # (keys, what they do): keys in Qt's portable form (shown translated), text translated.
 SHORTCUTS = [
@@ -131,7 +131,7 @@ def show_shortcuts(window) -> None:
 
 
 def show_about(window) -> None:
-    from . import errors
+    from ui import errors
 
     db = window.ops.db.describe() if window.ops is not None and window.ops.db else ""
     dialog = AboutDialog(window, db, str(errors.log_file() or ""))

@@ -104,7 +104,7 @@ class Interaction:
         return path or None
 
     def error(self, parent, message: str, detail: str) -> None:
-        from .errors import ErrorDialog
+        from ui.dialogs.error import ErrorDialog  # built only when an error is shown
 
         dialog = ErrorDialog(_live(parent), message, detail)
         dialog.exec()

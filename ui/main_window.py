@@ -24,13 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .prefs import Preferences
+from ui.prefs import Preferences
 
 log = logging.getLogger("pazos.window")
 
 
 class MainWindow(QMainWindow):
     ready = Signal()  # the database is open and the first view is built
+    reopen_requested = Signal()  # a restore let go of the database: open it again (ui.app)
     language_changed = Signal(str)
 
     def __init__(
@@ -52,8 +53,8 @@ class MainWindow(QMainWindow):
         """The window's contents (once): navigation, pages, status bar, shortcuts."""
         if self.built:
             return
-        from .operations import Operations
-        from .views import ViewContext
+        from ui.jobs.operations import Operations
+        from ui.views import ViewContext
 
         self.built = True
         self.ops = self.ops or Operations(parent=self)
@@ -68,7 +69,7 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setAccessibleName(self.tr("Navegación"))
         self.nav.setObjectName("navigation")
-        from .fit import SMALL_SCREEN, available
+        from ui.fit import SMALL_SCREEN, available
 
         # On a laptop (1366×768 at 125-150 %) the list is narrower: every pixel it leaves goes
         # to the views' tables (ten views, "Datos personales" the longest title).
@@ -98,7 +99,7 @@ class MainWindow(QMainWindow):
         self.date_timer.start(60_000)
 
     def _fill_nav(self) -> None:
-        from .views import VIEWS
+        from ui.views import VIEWS
 
         self.nav.blockSignals(True)
         self.nav.clear()
@@ -109,7 +110,7 @@ class MainWindow(QMainWindow):
         self.nav.blockSignals(False)
 
     def _shortcuts(self) -> None:
-        from .views import VIEWS
+        from ui.views import VIEWS
 
         for sequence, method in (
             (QKeySequence.StandardKey.New, "new_record"),
@@ -160,7 +161,7 @@ class MainWindow(QMainWindow):
 
     def show_previous_figures(self, figures) -> None:
         """The dashboard with the previous run's figures, until the database is open."""
-        from .views import VIEWS
+        from ui.views import VIEWS
 
         if figures is None or self.ops.db is not None or self.views:
             return
@@ -175,7 +176,7 @@ class MainWindow(QMainWindow):
 
     def database_opened(self, db) -> None:
         """Called once the database is open and migrated: build the first view."""
-        from .views import VIEWS
+        from ui.views import VIEWS
 
         self.ops.db = db
         self.db_label.setText(self.tr("Base de datos: {path}").format(path=db.describe()))
@@ -190,15 +191,15 @@ class MainWindow(QMainWindow):
     def _file_menu(self) -> None:
         """Archivo: back up now, restore a backup (the safety feature's actions), quit."""
         from pazos_desktop.i18n import _
-        from pazos_desktop.startup import BACKUP_NOW_LABEL, RESTORE_LABEL
+        from pazos_desktop.safety.startup import BACKUP_NOW_LABEL, RESTORE_LABEL
 
         self.file_menu = self.menuBar().addMenu(self.tr("&Archivo"))
         self.file_menu.addAction(_(BACKUP_NOW_LABEL), lambda: self.back_up_now())
         self.file_menu.addAction(_(RESTORE_LABEL), lambda: self.restore_backup())
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.tr("&Salir"), self.close)
-        from .excel.menu import install as excel_menu  # the Excel menu, after Archivo
-        from .help import install as help_menu
+        from ui.excel.menu import install as excel_menu  # the Excel menu, after Archivo
+        from ui.help import install as help_menu
 
         excel_menu(self)
         help_menu(self)
@@ -206,15 +207,14 @@ class MainWindow(QMainWindow):
     def back_up_now(self, **dialogs) -> None:
         """`dialogs` (ask=, show=) replace the file chooser and the message, for tests.
         The copy is a job: it starts after the last queued change is committed."""
-        from .backup_actions import back_up_now
+        from ui.safety.backup_actions import back_up_now
 
         if self.ops.db is not None:  # a server: its Database
             back_up_now(self, self.ops.db.path or self.ops.db, pipeline=self.ops, **dialogs)
 
     def restore_backup(self, **dialogs) -> None:
         """Replace the database by a backup (checked and confirmed), then reopen everything."""
-        from . import app
-        from .backup_actions import restore_from_backup, tell
+        from ui.safety.backup_actions import restore_from_backup, tell
 
         db = self.ops.db
         if db is None:
@@ -225,7 +225,7 @@ class MainWindow(QMainWindow):
             show(parent, title, text)
             if self.ops.db is None:  # let go for the restore: reopen, restored or not
                 self.rebuild_views()
-                app.open_db(self)
+                self.reopen_requested.emit()
 
         closing = self._close_database
         target = db.path or db  # a server: its Database, which works again after dispose()
@@ -250,7 +250,7 @@ class MainWindow(QMainWindow):
             guard.release()
 
     def database_failed(self, exc: BaseException) -> None:
-        from . import errors
+        from ui import errors
 
         self.loading.setText(errors.user_message(exc))
         self.loading.setWordWrap(True)
@@ -261,8 +261,8 @@ class MainWindow(QMainWindow):
     def view(self, key: str) -> QWidget | None:
         """The view for `key`, built the first time it is needed; None (after the one error
         dialog) when it cannot be built."""
-        from . import errors
-        from .views import VIEWS
+        from ui import errors
+        from ui.views import VIEWS
 
         if key not in self.views:
             spec = next(v for v in VIEWS if v.key == key)
@@ -283,7 +283,7 @@ class MainWindow(QMainWindow):
         return next((k for k, w in self.views.items() if w is self.stack.currentWidget()), None)
 
     def show_view(self, key: str) -> QWidget | None:
-        from .views import VIEWS
+        from ui.views import VIEWS
 
         row = next(i for i, v in enumerate(VIEWS) if v.key == key)
         if self.nav.currentRow() != row:
@@ -293,7 +293,7 @@ class MainWindow(QMainWindow):
         return self.views.get(key)
 
     def _nav_changed(self, row: int) -> None:
-        from .views import VIEWS
+        from ui.views import VIEWS
 
         if row < 0 or self.ops.db is None:
             return
@@ -319,7 +319,7 @@ class MainWindow(QMainWindow):
 
     def show_commitments(self, f) -> None:
         """Open the commitments list with filter `f` (a CommitmentFilter)."""
-        from .views import VIEWS
+        from ui.views import VIEWS
 
         view = self.view("commitments")
         if view is None:
@@ -335,8 +335,8 @@ class MainWindow(QMainWindow):
 
     def set_language(self, lang: str) -> None:
         """Switch language now: the views are rebuilt with the new translations."""
-        from .translations import apply_language
-        from .views import VIEWS
+        from ui.translations import apply_language
+        from ui.views import VIEWS
 
         lang = apply_language(lang)
         self.prefs.set_language(lang)
@@ -370,7 +370,7 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         geometry = self.prefs.geometry("main")
         if geometry is None or not self.restoreGeometry(geometry):
-            from .fit import available, first_window_size
+            from ui.fit import available, first_window_size
 
             area = available()
             size, self.start_maximized = first_window_size(area)

@@ -50,7 +50,7 @@ class SingleInstance:
         return f"{pid}@{host}" if host else str(pid)
 
     def message(self) -> str:
-        from pazos_desktop.startup import second_copy_message
+        from pazos_desktop.safety.startup import second_copy_message
 
         return second_copy_message(self.holder())
 
@@ -62,7 +62,7 @@ class SingleInstance:
 def guard_for(db_target: str) -> SingleInstance | None:
     """The lock for a SQLite file; None for a server database (shared by design).
 
-    Kept free of SQLAlchemy (no `pazos_desktop.database` import): the window takes the lock
+    Kept free of SQLAlchemy (no `pazos_desktop.db.database` import): the window takes the lock
     before the core is loaded, so its first paint does not wait.
     """
     if "://" not in db_target:

@@ -8,7 +8,7 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QComboBox, QHeaderView, QLineEdit, QTableView, QWidget
 
-from pazos_desktop.domain import format_date, format_quantity
+from pazos_desktop.domain.formats import format_date, format_quantity
 from pazos_desktop.parsing import ParseError, parse_date, parse_number
 
 
@@ -32,7 +32,7 @@ class DateField(QLineEdit):
         super().__init__(parent)
         self.setPlaceholderText(tr("dd/mm/aaaa"))
         self.setMaxLength(10)
-        from .calendar import attach_calendar
+        from ui.calendar import attach_calendar
 
         attach_calendar(self)  # a calendar button, Alt+↓ / F4
 

@@ -14,21 +14,21 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from .. import APP_NAME, __version__
-from ..clock import RunContext, fixed_clock
-from ..errors import PazosError
-from ..i18n import LANGUAGES, _, set_language
-from . import argparse_es
+from pazos_desktop import APP_NAME, __version__
+from pazos_desktop.cli import argparse_es
+from pazos_desktop.clock import RunContext, fixed_clock
+from pazos_desktop.errors import PazosError
+from pazos_desktop.i18n import LANGUAGES, _, set_language
 
 COMMAND_MODULES = [
-    "pazos_desktop.cli.core_commands",
-    "pazos_desktop.cli.meetings_commands",
-    "pazos_desktop.cli.safety_commands",
-    "pazos_desktop.cli.report_commands",
-    "pazos_desktop.cli.excel_commands",
-    "pazos_desktop.cli.personal_data_commands",
-    "pazos_desktop.cli.server_commands",
-    "pazos_desktop.cli.indicator_commands",
+    "pazos_desktop.cli.core",
+    "pazos_desktop.cli.meetings",
+    "pazos_desktop.cli.safety",
+    "pazos_desktop.cli.report",
+    "pazos_desktop.cli.excel",
+    "pazos_desktop.cli.personal_data",
+    "pazos_desktop.cli.server",
+    "pazos_desktop.cli.indicators",
 ]
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -77,8 +77,8 @@ class Context:
     def database(self, migrate: bool = True):
         """Open (creating and migrating) the database; raises PazosError with a user message."""
         if self._db is None:
-            from ..database import open_database
-            from ..startup import prepare_database
+            from pazos_desktop.safety.opening import open_database
+            from pazos_desktop.safety.startup import prepare_database
 
             clock = fixed_clock(self.run.now)  # every action of the command: one moment
             if migrate:  # the same checks, migration backup and daily backup as the window
@@ -135,7 +135,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(
     argv: list[str] | None = None, open_window: Callable[[str, str], int] | None = None
 ) -> int:
-    from ..paths import resolve_db_target
+    from pazos_desktop.paths import resolve_db_target
 
     argv = list(sys.argv[1:] if argv is None else argv)
     lang, db, rest = _pre_parse(argv)

@@ -12,11 +12,8 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..clock import run_of
-from ..domain import effective_status, partner_type_label, source_label, status_label
-from ..errors import PazosError
-from ..i18n import _, get_language, translate
-from ..models import (
+from pazos_desktop.clock import run_of
+from pazos_desktop.db.models.register import (
     Cluster,
     Commitment,
     Contact,
@@ -26,9 +23,19 @@ from ..models import (
     ProgressUpdate,
     commitment_cluster,
 )
-from ..services import components, partners, search, settings, summaries
-from . import indicator_sheets
-from .bulk_format import ALL_CLUSTERS_LABEL, CLUSTER_SEPARATOR
+from pazos_desktop.domain.vocabulary import (
+    effective_status,
+    partner_type_label,
+    source_label,
+    status_label,
+)
+from pazos_desktop.errors import PazosError
+from pazos_desktop.excel.bulk.format import ALL_CLUSTERS_LABEL, CLUSTER_SEPARATOR
+from pazos_desktop.excel.indicators import sheets as indicator_sheets
+from pazos_desktop.i18n import _, get_language, translate
+from pazos_desktop.services import components, partners, settings
+from pazos_desktop.services.commitments import search
+from pazos_desktop.services.report import summaries
 
 CHUNK = 5_000  # ids per IN (...) list: far below SQLite's limit on bound variables
 
@@ -119,7 +126,7 @@ def default_period(
 ) -> SheetPeriod:
     """Progress since the last meeting (the day after it; else since the first of the month)
     up to the return date, a week from today unless chosen."""
-    from ..models_meetings import Meeting
+    from pazos_desktop.db.models.meetings import Meeting
 
     if return_by is None:
         return_by = today + dt.timedelta(days=RETURN_DAYS)
@@ -222,7 +229,7 @@ def _partners(session: Session) -> list[dict]:
 
 
 def export_cells(session: Session, rows: list[dict]) -> list[dict]:
-    from .bulk_authorisations import export_cells as cells
+    from pazos_desktop.excel.bulk.authorisations import export_cells as cells
 
     return cells(session, rows)
 

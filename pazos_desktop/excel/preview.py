@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..domain import format_date, format_quantity
-from ..errors import PazosError
-from ..i18n import _
+from pazos_desktop.domain.formats import format_date, format_quantity
+from pazos_desktop.errors import PazosError
+from pazos_desktop.i18n import _
 
 
 @dataclass

@@ -14,9 +14,9 @@ from dataclasses import replace
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..clock import run_of
-from ..models import Cluster, Commitment, Partner
-from ..services.settings import set_setting
+from pazos_desktop.clock import run_of
+from pazos_desktop.db.models.register import Cluster, Commitment, Partner
+from pazos_desktop.services.settings import set_setting
 
 SAMPLE_STEPS = [
     "pazos_desktop.sample.core",

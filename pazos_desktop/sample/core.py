@@ -7,9 +7,12 @@ import random
 
 from sqlalchemy.orm import Session
 
-from ..domain import PartnerType, ProgressSource, Status, fold, nit_check_digit
-from ..i18n import _
-from ..services import commitments, components, partners, programs, territory
+from pazos_desktop.domain.codes import nit_check_digit
+from pazos_desktop.domain.text import fold
+from pazos_desktop.domain.vocabulary import PartnerType, ProgressSource, Status
+from pazos_desktop.i18n import _
+from pazos_desktop.services import components, partners, programs, territory
+from pazos_desktop.services.commitments import editing as commitments
 
 T = PartnerType
 PARTNERS = [

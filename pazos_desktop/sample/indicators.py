@@ -14,10 +14,10 @@ import random
 
 from sqlalchemy.orm import Session
 
-from ..clock import today_in
-from ..i18n import _
-from ..services import indicator_values as values
-from ..services import indicators
+from pazos_desktop.clock import today_in
+from pazos_desktop.i18n import _
+from pazos_desktop.services.indicators import sheets as indicators
+from pazos_desktop.services.indicators import values
 
 FIRST_YEAR = 2011
 FORJAR_FROM = 2021

@@ -11,14 +11,15 @@ import random
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..domain import Status
-from ..i18n import N_, _
-from ..meetings_domain import MeetingType, Presence
-from ..models import Commitment, ProgressUpdate
-from ..services import meeting_followup as followup
-from ..services import meetings
-from ..services.commitments import CommitmentData
-from .core import ACTIVITIES
+from pazos_desktop.db.models.register import Commitment, ProgressUpdate
+from pazos_desktop.documents import actas
+from pazos_desktop.domain.meetings import MeetingType, Presence
+from pazos_desktop.domain.vocabulary import Status
+from pazos_desktop.i18n import N_, _
+from pazos_desktop.sample.core import ACTIVITIES
+from pazos_desktop.services.commitments.editing import CommitmentData
+from pazos_desktop.services.meetings import editing as meetings
+from pazos_desktop.services.meetings import followup
 
 TOPICS = [
     N_("Balance de la estrategia en los clústeres priorizados"),
@@ -66,7 +67,7 @@ def populate(session: Session, today: dt.date, rng: random.Random, made: dict) -
         counts["followups"] += _followups(session, rng, saved.id, day)
         counts["agreed"] += _agreed(session, rng, saved, contacts, partner_list, made["clusters"])
         if i < len(dates) - 2:  # the two latest stay drafts, the older ones are approved
-            meetings.approve_meeting(session, saved.id)
+            actas.approve_meeting(session, saved.id)
         counts["meetings"] += 1
     return {
         _("reuniones"): counts["meetings"],

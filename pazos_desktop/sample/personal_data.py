@@ -8,10 +8,10 @@ import random
 
 from sqlalchemy.orm import Session
 
-from ..business_days import add_business_days
-from ..i18n import _
-from ..services.personal_data import authorisations as auth
-from ..services.personal_data import policies, requests
+from pazos_desktop.business_days import add_business_days
+from pazos_desktop.i18n import _
+from pazos_desktop.services.personal_data import authorisations as auth
+from pazos_desktop.services.personal_data import policies, requests
 
 NOTICE = (
     "(Ejemplo) La Alcaldía de Palmira trata sus datos personales (nombre, entidad, cargo, "
@@ -70,7 +70,7 @@ def _policy(session, label: str, since: dt.date) -> policies.PolicyData:
 
 
 def _requests(session, today: dt.date, contact_ids: list[int]) -> int:
-    from ..services.partners import get_contact
+    from pazos_desktop.services.partners import get_contact
 
     cases = [
         (requests.RequestType.QUERY, 40, requests.RequestStatus.ANSWERED),

@@ -9,12 +9,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 
-from ..clock import run_of
-from ..domain import fold
-from ..errors import NotFoundError, ValidationError
-from ..fields import Field, FieldError, Kind, Record
-from ..i18n import _
-from ..models import Base
+from pazos_desktop.clock import run_of
+from pazos_desktop.db.models.register import Base
+from pazos_desktop.domain.fields import Field, FieldError, Kind, Record
+from pazos_desktop.domain.text import fold
+from pazos_desktop.errors import NotFoundError, ValidationError
+from pazos_desktop.i18n import _
 
 M = TypeVar("M", bound=Base)
 
@@ -22,7 +22,7 @@ M = TypeVar("M", bound=Base)
 class Checker:
     """Collects one message per field, then raises them all at once.
 
-    Values are checked by their declared field (`pazos_desktop.fields`): the same parser,
+    Values are checked by their declared field (`pazos_desktop.domain.fields`): the same parser,
     bounds and messages whatever door the value came through.
     """
 
@@ -82,7 +82,7 @@ def check_version(obj: Base, expected: int | None, label: str, edited: dict | No
     this editor wanted to save, lets the error carry both sides per field.
     """
     if expected is not None and obj.version != expected:
-        from .conflicts import conflict_error
+        from pazos_desktop.services.history.conflicts import conflict_error
 
         raise conflict_error(obj, expected, label, edited)
 

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..errors import PazosError
-from ..i18n import _, get_language
-from ..models import Commitment, Component, Program
-from ..records import COMPONENT
-from .common import Checker, apply_fields, check_version, get_or_fail
+from pazos_desktop.db.models.register import Commitment, Component, Program
+from pazos_desktop.domain.records import COMPONENT
+from pazos_desktop.errors import PazosError
+from pazos_desktop.i18n import _, get_language
+from pazos_desktop.services.common import Checker, apply_fields, check_version, get_or_fail
 
 
 @dataclass

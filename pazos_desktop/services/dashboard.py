@@ -6,17 +6,19 @@ from __future__ import annotations
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..clock import today_in
-from ..figures import DashboardFigures, DueRow, FirstSteps
-from ..i18n import get_language
-from ..models import AppSetting, Cluster, Commitment, Partner
-from . import partners, search, summaries
+from pazos_desktop.clock import today_in
+from pazos_desktop.db.models.register import AppSetting, Cluster, Commitment, Partner
+from pazos_desktop.domain.figures import DashboardFigures, DueRow, FirstSteps
+from pazos_desktop.i18n import get_language
+from pazos_desktop.services import partners
+from pazos_desktop.services.commitments import search
+from pazos_desktop.services.report import summaries
 
 LIST_LIMIT = 50
 
 
 def dashboard_figures(session: Session) -> DashboardFigures:
-    from ..figures_cache import session_counter
+    from pazos_desktop.services.figures_cache import session_counter
 
     on = today_in(session)
     overall = summaries.overall(session, on=on)

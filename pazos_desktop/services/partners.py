@@ -9,13 +9,21 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..clock import today_in
-from ..domain import OPEN_STATUSES, PartnerType, fold, is_valid_email, normalize_nit
-from ..errors import PazosError
-from ..i18n import _
-from ..models import Commitment, Contact, Partner
-from ..records import CONTACT, PARTNER
-from .common import Checker, apply_fields, check_version, get_or_fail, name_taken
+from pazos_desktop.clock import today_in
+from pazos_desktop.db.models.register import Commitment, Contact, Partner
+from pazos_desktop.domain.codes import normalize_nit
+from pazos_desktop.domain.records import CONTACT, PARTNER
+from pazos_desktop.domain.text import fold, is_valid_email
+from pazos_desktop.domain.vocabulary import OPEN_STATUSES, PartnerType
+from pazos_desktop.errors import PazosError
+from pazos_desktop.i18n import _
+from pazos_desktop.services.common import (
+    Checker,
+    apply_fields,
+    check_version,
+    get_or_fail,
+    name_taken,
+)
 
 
 @dataclass

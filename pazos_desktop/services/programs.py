@@ -7,13 +7,19 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..domain import fold
-from ..errors import PazosError
-from ..i18n import _
-from ..models import Commitment, Component, Partner, Program
-from ..records import PROGRAM
-from .common import Checker, apply_fields, check_version, get_or_fail, name_taken
-from .components import component_name_column
+from pazos_desktop.db.models.register import Commitment, Component, Partner, Program
+from pazos_desktop.domain.records import PROGRAM
+from pazos_desktop.domain.text import fold
+from pazos_desktop.errors import PazosError
+from pazos_desktop.i18n import _
+from pazos_desktop.services.common import (
+    Checker,
+    apply_fields,
+    check_version,
+    get_or_fail,
+    name_taken,
+)
+from pazos_desktop.services.components import component_name_column
 
 
 @dataclass

@@ -5,8 +5,8 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ..i18n import N_, translate
-from ..models import AppSetting
+from pazos_desktop.db.models.register import AppSetting
+from pazos_desktop.i18n import N_, translate
 
 DEFAULTS = {
     "org_name": "Alcaldía de Palmira — Estrategia PAZOS",

@@ -8,12 +8,18 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ..domain import fold
-from ..errors import PazosError
-from ..i18n import _
-from ..models import Cluster, Neighbourhood, commitment_cluster
-from ..records import CLUSTER, NEIGHBOURHOOD
-from .common import Checker, apply_fields, check_version, get_or_fail, name_taken
+from pazos_desktop.db.models.register import Cluster, Neighbourhood, commitment_cluster
+from pazos_desktop.domain.records import CLUSTER, NEIGHBOURHOOD
+from pazos_desktop.domain.text import fold
+from pazos_desktop.errors import PazosError
+from pazos_desktop.i18n import _
+from pazos_desktop.services.common import (
+    Checker,
+    apply_fields,
+    check_version,
+    get_or_fail,
+    name_taken,
+)
 
 
 @dataclass
@@ -116,7 +122,7 @@ def delete_cluster(session: Session, cluster_id: int) -> None:
                 name=cluster.name, n=used
             )
         )
-    from .indicators import used_by_indicators
+    from pazos_desktop.services.indicators.sheets import used_by_indicators
 
     figures = used_by_indicators(session, cluster_id)
     if figures:
@@ -179,8 +185,13 @@ def save_neighbourhood(session: Session, data: NeighbourhoodData) -> Neighbourho
 def divipola_codes(session: Session, given: Mapping, c: Checker) -> dict:
     """The DANE codes, text with their leading zeros; blank ones are the entity's own
     (Configuración), so a re-imported sheet with blank cells changes nothing."""
-    from ..codes import DEPARTMENT_DIGITS, MUNICIPALITY_DIGITS, check_divipola, normalize_code
-    from .settings import get_setting
+    from pazos_desktop.domain.codes import (
+        DEPARTMENT_DIGITS,
+        MUNICIPALITY_DIGITS,
+        check_divipola,
+        normalize_code,
+    )
+    from pazos_desktop.services.settings import get_setting
 
     values = {}
     for key, digits, label, setting in (

@@ -16,11 +16,11 @@ from pathlib import Path
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, Paragraph, Spacer, Table
 
-from ..i18n import N_
-from ..services.minutes import AttendanceDoc
-from ..services.personal_data.attendance import MARK
-from .minutes_pdf import Labels, centred
-from .pdf_base import (
+from pazos_desktop.i18n import N_
+from pazos_desktop.services.meetings.minutes import AttendanceDoc
+from pazos_desktop.services.personal_data.attendance import MARK
+from pazos_desktop.writers.minutes_pdf import Labels, centred
+from pazos_desktop.writers.pdf.document import (
     GRID,
     DocumentInfo,
     body_height,
@@ -30,7 +30,7 @@ from .pdf_base import (
     markup,
     styles,
 )
-from .pdf_tables import lines_that_fit
+from pazos_desktop.writers.pdf.tables import lines_that_fit
 
 # Room to write and sign by hand: a one-line row is 10 pt of text + 2 × 14 pt = 1.34 cm.
 ROW_PADDING = 14

@@ -26,9 +26,9 @@ from reportlab.platypus import (
     Table,
 )
 
-from ..i18n import N_, translate
-from ..services.minutes import MeetingHeader, MinutesDoc, PersonRow
-from .pdf_base import (
+from pazos_desktop.i18n import N_, translate
+from pazos_desktop.services.meetings.minutes import MeetingHeader, MinutesDoc, PersonRow
+from pazos_desktop.writers.pdf.document import (
     GRID,
     DocumentInfo,
     bold_label,

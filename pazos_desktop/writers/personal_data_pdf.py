@@ -11,10 +11,15 @@ from pathlib import Path
 from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
-from ..i18n import N_
-from ..services.personal_data.export import PersonRecord, field_label, format_iso, record_label
-from .minutes_pdf import Labels
-from .pdf_base import (
+from pazos_desktop.i18n import N_
+from pazos_desktop.services.personal_data.export import (
+    PersonRecord,
+    field_label,
+    format_iso,
+    record_label,
+)
+from pazos_desktop.writers.minutes_pdf import Labels
+from pazos_desktop.writers.pdf.document import (
     DocumentInfo,
     bold_label,
     build_pdf,

@@ -17,14 +17,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pazos_desktop.domain import STATUS_LABELS, Status, status_label
-from pazos_desktop.records import COMMITMENT, PROGRESS
-from pazos_desktop.services import commitments, components, partners, programs, territory
-from pazos_desktop.services.commitments import CommitmentData, ProgressData
-
-from ..operations import Operations
-from ..widgets import DateField, NumberField, fill_combo, make_searchable, set_combo_data
-from .editor import EditorDialog, open_editor
+from pazos_desktop.domain.records import COMMITMENT, PROGRESS
+from pazos_desktop.domain.vocabulary import STATUS_LABELS, Status, status_label
+from pazos_desktop.services import components, partners, programs, territory
+from pazos_desktop.services.commitments import editing as commitments
+from pazos_desktop.services.commitments.editing import CommitmentData, ProgressData
+from ui.dialogs.editor import EditorDialog, open_editor
+from ui.jobs.operations import Operations
+from ui.widgets import DateField, NumberField, fill_combo, make_searchable, set_combo_data
 
 
 @dataclass

@@ -34,13 +34,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pazos_desktop.domain.fields import Field, FieldError
 from pazos_desktop.errors import DoubtError, ValidationError
-from pazos_desktop.fields import Field, FieldError
-
-from .. import errors, interaction
-from ..fit import FitScrollArea, FittedDialog
-from ..operations import Operations
-from ..widgets import DateField
+from ui import errors, interaction
+from ui.fit import FitScrollArea, FittedDialog
+from ui.jobs.operations import Operations
+from ui.widgets import DateField
 
 ERROR_STYLE = "color: #b00020;"
 

@@ -6,14 +6,13 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
-from pazos_desktop.domain import PARTNER_TYPE_LABELS, partner_type_label
-from pazos_desktop.records import CONTACT, PARTNER
+from pazos_desktop.domain.records import CONTACT, PARTNER
+from pazos_desktop.domain.vocabulary import PARTNER_TYPE_LABELS, partner_type_label
 from pazos_desktop.services import partners
 from pazos_desktop.services.partners import ContactData, PartnerData
-
-from ..operations import Operations
-from ..widgets import DateField, set_combo_data
-from .editor import EditorDialog, open_editor
+from ui.dialogs.editor import EditorDialog, open_editor
+from ui.jobs.operations import Operations
+from ui.widgets import DateField, set_combo_data
 
 
 class PartnerEditor(EditorDialog):

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit, QWidget
 
-from pazos_desktop.records import CLUSTER, COMPONENT, NEIGHBOURHOOD, PROGRAM
+from pazos_desktop.domain.records import CLUSTER, COMPONENT, NEIGHBOURHOOD, PROGRAM
 from pazos_desktop.services import components, programs, territory
 from pazos_desktop.services.components import ComponentData
 from pazos_desktop.services.programs import ProgramData
 from pazos_desktop.services.territory import ClusterData, NeighbourhoodData
-
-from ..operations import Operations
-from ..widgets import fill_combo, make_searchable, set_combo_data
-from .editor import EditorDialog
+from ui.dialogs.editor import EditorDialog
+from ui.jobs.operations import Operations
+from ui.widgets import fill_combo, make_searchable, set_combo_data
 
 
 def _text(widget: QWidget, lines: int = 3) -> QPlainTextEdit:

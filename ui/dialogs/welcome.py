@@ -7,7 +7,7 @@ import html
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
-from ..fit import FittedDialog
+from ui.fit import FittedDialog
 
 EMPTY, SAMPLE = "empty", "sample"
 

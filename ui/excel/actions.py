@@ -1,7 +1,7 @@
 """The Excel menu's work: exports (partner sheets, the full workbook, the bulk template) and
 imports (returned sheets, bulk) through a preview the user confirms.
 
-All of it calls the Qt-free core in `pazos_desktop.excel`, through the job pipeline
+All of it calls the Qt-free core in `pazos_desktop.excel.common`, through the job pipeline
 (`ops.job`: off the UI thread, progress dialog, Cancelar) and the interaction seam. An import is read twice: once for the preview,
 and again inside the writing transaction, so what is applied is what was checked against the
 database as it is then; if that differs from what the user saw, nothing is applied.
@@ -17,8 +17,7 @@ from PySide6.QtWidgets import QDialog
 
 from pazos_desktop.files import atomic_write
 from pazos_desktop.i18n import ngettext
-
-from .. import interaction
+from ui import interaction
 
 XLSX_FILTER = "Excel (*.xlsx)"
 
@@ -77,7 +76,7 @@ class ExcelActions(QObject):
         self.ops.run(choices, success=self._choose_partners, parent=self.window)
 
     def _choose_partners(self, partners: list[tuple[str, int, int]]) -> None:
-        from .partner_dialog import ExcelPartnerDialog
+        from ui.excel.partner_dialog import ExcelPartnerDialog
 
         if not partners:
             self.tell(self.tr("Hojas de compromisos"), self.tr("No hay entidades con compromisos."))
@@ -90,7 +89,7 @@ class ExcelActions(QObject):
 
     def _write_sheets(self, ids: list[int], folder: str, drafts: bool = False) -> None:
         from pazos_desktop.excel.data import load_partner_sheets
-        from pazos_desktop.excel.partner_sheets import export_partner_sheets
+        from pazos_desktop.excel.partner.sheets import export_partner_sheets
 
         reading = self.tr("Leyendo los compromisos…")
 
@@ -104,7 +103,7 @@ class ExcelActions(QObject):
         self._progress(title, job, lambda r: self._sheets_written(r, folder), cancelled)
 
     def _sheets_written(self, results, folder: str) -> None:
-        from pazos_desktop.excel import describe_issues
+        from pazos_desktop.excel.common import describe_issues
 
         lines = [
             ngettext(
@@ -127,8 +126,8 @@ class ExcelActions(QObject):
         path = self._save_path(self.tr("Guardar el libro completo"), name)
         if path is None:
             return
+        from pazos_desktop.excel.bulk.workbook import write_workbook
         from pazos_desktop.excel.data import load_workbook_data
-        from pazos_desktop.excel.workbook import write_workbook
 
         reading = self.tr("Leyendo el registro…")
 
@@ -140,7 +139,7 @@ class ExcelActions(QObject):
             )
 
         def done(log):
-            from pazos_desktop.excel import describe_issues
+            from pazos_desktop.excel.common import describe_issues
 
             text = self.tr("Libro guardado: {path}").format(path=path)
             lines = [text, *describe_issues(log)]
@@ -155,8 +154,8 @@ class ExcelActions(QObject):
         )
         if path is None:
             return
+        from pazos_desktop.excel.bulk.workbook import write_template
         from pazos_desktop.excel.data import sheet_context
-        from pazos_desktop.excel.workbook import write_template
         from pazos_desktop.services.components import list_components
 
         def read(session):
@@ -182,8 +181,8 @@ class ExcelActions(QObject):
         )
         if not paths:
             return
-        from pazos_desktop.excel.progress_apply import apply_progress
-        from pazos_desktop.excel.progress_import import preview_progress
+        from pazos_desktop.excel.partner.apply import apply_progress
+        from pazos_desktop.excel.partner.returned import preview_progress
 
         files = [Path(p) for p in paths]
 
@@ -199,8 +198,8 @@ class ExcelActions(QObject):
         )
         if not path:
             return
-        from pazos_desktop.excel.bulk_apply import apply_bulk
-        from pazos_desktop.excel.bulk_import import preview_bulk
+        from pazos_desktop.excel.bulk.apply import apply_bulk
+        from pazos_desktop.excel.bulk.preview import preview_bulk
 
         def make(session, progress, cancel):
             return preview_bulk(session, Path(path), progress=progress, cancel=cancel)
@@ -216,7 +215,7 @@ class ExcelActions(QObject):
         self._progress(self.tr("Leyendo {files}").format(files=names), job, done, cancelled)
 
     def _show_preview(self, title: str, preview, make, apply, names: str) -> None:
-        from .preview_dialog import ExcelPreviewDialog
+        from ui.excel.preview_dialog import ExcelPreviewDialog
 
         self.dialog = dialog = ExcelPreviewDialog(preview, title, self.window)
         dialog.finished.connect(
@@ -230,7 +229,7 @@ class ExcelActions(QObject):
 
     def _apply(self, title: str, shown, accept: set[str], make, apply, names: str) -> None:
         from pazos_desktop.errors import PazosError
-        from pazos_desktop.excel import backup_before_import
+        from pazos_desktop.excel.common import backup_before_import
 
         db, wanted = self.ops.db, sorted(c.key for c in shown.to_apply(accept))
         differs = self.tr(

@@ -69,7 +69,7 @@ class ExcelMenu(QObject):
     @property
     def actions(self):
         if self._actions is None:
-            from .actions import ExcelActions
+            from ui.excel.actions import ExcelActions
 
             self._actions = ExcelActions(self.window)
         return self._actions

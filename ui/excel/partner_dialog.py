@@ -20,9 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from pazos_desktop.i18n import ngettext
-
-from .. import interaction
-from ..fit import FittedDialog
+from ui import interaction
+from ui.fit import FittedDialog
 
 
 class ExcelPartnerDialog(FittedDialog):

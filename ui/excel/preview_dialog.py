@@ -24,10 +24,9 @@ from PySide6.QtWidgets import (
 )
 
 from pazos_desktop.excel.preview import Change, Conflict, Preview, format_preview
-
-from ..fit import FittedDialog
-from ..models.rows import Column, RowsModel
-from ..widgets import setup_table
+from ui.fit import FittedDialog
+from ui.models.rows import Column, RowsModel
+from ui.widgets import setup_table
 
 PROBLEM_STYLE = "color: #9b1c1c; font-weight: bold;"
 

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
-from .. import interaction
+from ui import interaction
 
 
 def tr(text: str) -> str:
@@ -48,8 +48,8 @@ def series_choices(session) -> list[tuple[str, str]]:
     """Each meeting type's own series, then the names typed for other bodies."""
     from sqlalchemy import select
 
-    from pazos_desktop.meetings_domain import MeetingType, series_label
-    from pazos_desktop.models_meetings import Meeting
+    from pazos_desktop.db.models.meetings import Meeting
+    from pazos_desktop.domain.meetings import MeetingType, series_label
 
     keys = [t.value for t in MeetingType]
     typed = session.scalars(select(Meeting.series).distinct().order_by(Meeting.series))
@@ -63,13 +63,12 @@ def export_document(
     """Check the header settings and the characters first (document_checks), then ask where
     to save the acta ("minutes") or attendance sheet, write it and open it."""
     from pazos_desktop.i18n import get_language
-
-    from ..document_checks import prepare_export
+    from ui.selfcheck.documents import prepare_export
 
     lang = get_language()
 
     def problems(session):
-        from pazos_desktop.services import meeting_export
+        from pazos_desktop.documents import meeting_pdfs as meeting_export
 
         check = (
             meeting_export.minutes_problems
@@ -89,8 +88,8 @@ def export_document(
 def save_document(
     ops, parent: QWidget, kind: str, year: int, number: int, series: str | None = None
 ) -> None:
+    from pazos_desktop.domain.meetings import attendance_file_name, minutes_file_name
     from pazos_desktop.i18n import get_language
-    from pazos_desktop.meetings_domain import attendance_file_name, minutes_file_name
 
     name = (minutes_file_name if kind == "minutes" else attendance_file_name)(
         number, year, series or ""
@@ -102,7 +101,7 @@ def save_document(
     lang = get_language()
 
     def write(session):
-        from pazos_desktop.services import meeting_export
+        from pazos_desktop.documents import meeting_pdfs as meeting_export
 
         fn = (
             meeting_export.export_minutes if kind == "minutes" else meeting_export.export_attendance

@@ -20,17 +20,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pazos_desktop.domain import Status, format_quantity, status_label
+from pazos_desktop.domain.formats import format_quantity
+from pazos_desktop.domain.vocabulary import Status, status_label
 from pazos_desktop.parsing import parse_number
-from pazos_desktop.services import meeting_followup as fu
-from pazos_desktop.services import meeting_lists
-from pazos_desktop.services.commitments import CommitmentData
-from pazos_desktop.services.minutes import list_agreed
-
-from .. import interaction
-from ..dialogs.commitment import CommitmentEditor, load_choices
-from ..dialogs.editor import open_editor
-from ..widgets import setup_table, typed_or_text
+from pazos_desktop.services.commitments.editing import CommitmentData
+from pazos_desktop.services.meetings import followup as fu
+from pazos_desktop.services.meetings import tidying as meeting_lists
+from pazos_desktop.services.meetings.minutes import list_agreed
+from ui import interaction
+from ui.dialogs.commitment import CommitmentEditor, load_choices
+from ui.dialogs.editor import open_editor
+from ui.widgets import setup_table, typed_or_text
 
 
 def _fill_table(table: QTableWidget, rows: list[list[str]]) -> None:
@@ -153,7 +153,7 @@ class AgreedTab(QWidget):
 
     def _open(self, commitment_id: int | None, preset: CommitmentData | None) -> None:
         """Read the lists (and the record) on the worker, then open the commitment editor."""
-        from pazos_desktop.services.commitments import get_commitment
+        from pazos_desktop.services.commitments.editing import get_commitment
 
         meeting_id = self.meeting_id
 

@@ -1,7 +1,7 @@
 """The acta editor's draft: kept every few seconds while it has unsaved edits, offered back
 when the acta is opened again (after a crash, a power cut, a closed laptop).
 
-The files are `pazos_desktop.drafts.Drafts` (the user's data folder, one atomic write each),
+The files are `pazos_desktop.services.meetings.drafts.Drafts` (the user's data folder, one atomic write each),
 read and written on the worker. A draft is dropped when the acta is saved or its edits are
 deliberately discarded; a draft that cannot be written is logged, never shown as an error
 every few seconds.
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 
-from .. import interaction
+from ui import interaction
 
 DRAFT_MS = 3000  # how often the form is compared with the last draft kept
 

@@ -4,7 +4,7 @@ export the PDFs.
 
 As secretaries work: it asks before discarding unsaved edits (Esc, Cerrar, ✕); while they
 type, a draft of the form is kept every few seconds in the user's data folder
-(`pazos_desktop.drafts`) and offered back when the acta is opened again after a crash. It
+(`pazos_desktop.services.meetings.drafts`) and offered back when the acta is opened again after a crash. It
 opens at any screen size (no fixed minimum; the general tab scrolls). Build-only constructor
 (tests); `open_meeting_editor()` shows it. Approved minutes open read-only: the core refuses
 edits anyway, the screen says so before anyone types.
@@ -32,20 +32,20 @@ from PySide6.QtWidgets import (
 )
 
 from pazos_desktop import parsing
+from pazos_desktop.documents import actas
+from pazos_desktop.domain.meetings import MeetingType, meeting_status_label, meeting_type_label
 from pazos_desktop.errors import ValidationError
-from pazos_desktop.meetings_domain import MeetingType, meeting_status_label, meeting_type_label
-from pazos_desktop.services import meetings
-from pazos_desktop.services.meetings import MeetingData
-
-from .. import errors, interaction
-from ..fit import FitScrollArea, FittedDialog
-from ..models.rows import RowsModel
-from ..views.detail import history_columns, history_table
-from ..widgets import DateField, typed_or_text
-from .actions import Choices, export_document
-from .commitments_tabs import AgreedTab, FollowupTab
-from .drafts import DRAFT_MS, DraftKeeper
-from .parts import AgendaTab, AttendanceTab, DecisionsTab
+from pazos_desktop.services.meetings import editing as meetings
+from pazos_desktop.services.meetings.editing import MeetingData
+from ui import errors, interaction
+from ui.fit import FitScrollArea, FittedDialog
+from ui.meetings.actions import Choices, export_document
+from ui.meetings.commitments_tabs import AgreedTab, FollowupTab
+from ui.meetings.drafts import DRAFT_MS, DraftKeeper
+from ui.meetings.parts import AgendaTab, AttendanceTab, DecisionsTab
+from ui.models.rows import RowsModel
+from ui.views.detail import history_columns, history_table
+from ui.widgets import DateField, typed_or_text
 
 TEXT_FIELDS = ("place", "link", "chair_name", "chair_position", "secretary_name",
                "secretary_position", "next_place", "prepared_by", "prepared_position",
@@ -235,7 +235,7 @@ class MeetingEditor(FittedDialog):
         if self.data.id is None:
             self.history_model.set_rows([])
             return
-        from pazos_desktop.services.readable_history import meeting_history
+        from pazos_desktop.services.history.readable import meeting_history
 
         meeting_id = self.data.id
         self.ops.run(lambda s: meeting_history(s, meeting_id), self.history_model.set_rows)
@@ -275,7 +275,11 @@ class MeetingEditor(FittedDialog):
 
     def set_form_state(self, state: dict) -> None:
         """Put a kept draft back into the form (what was typed, valid or not)."""
-        from pazos_desktop.services.meetings import AgendaItemData, AttendeeData, DecisionData
+        from pazos_desktop.services.meetings.editing import (
+            AgendaItemData,
+            AttendeeData,
+            DecisionData,
+        )
 
         self.type.setCurrentIndex(max(0, self.type.findData(state.get("type"))))
         if self.data.id is None and state.get("series"):  # a saved acta keeps its series
@@ -404,7 +408,7 @@ class MeetingEditor(FittedDialog):
                 version_now = meetings.save_meeting(session, data).version
             else:
                 version_now = version
-            return meetings.approve_meeting(session, meeting_id, version_now)
+            return actas.approve_meeting(session, meeting_id, version_now)
 
         self._run(work)
 
@@ -416,7 +420,7 @@ class MeetingEditor(FittedDialog):
         )
         if reason is not None:
             meeting_id, version = self.data.id, self.data.version
-            self._run(lambda s: meetings.reopen_meeting(s, meeting_id, reason, version))
+            self._run(lambda s: actas.reopen_meeting(s, meeting_id, reason, version))
 
     def export(self, kind: str) -> None:
         if self.data.id is not None:

@@ -1,6 +1,6 @@
 """The editor's list tabs: attendance, agenda with development, decisions.
 
-Each widget holds plain dataclasses from `pazos_desktop.services.meetings` and gives them back
+Each widget holds plain dataclasses from `pazos_desktop.services.meetings.editing` and gives them back
 with `values()`; `set_read_only()` locks it when the minutes are approved.
 """
 
@@ -23,10 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pazos_desktop.meetings_domain import Presence, presence_label
-from pazos_desktop.services.meetings import AgendaItemData, AttendeeData, DecisionData
-
-from ..widgets import make_searchable, setup_table
+from pazos_desktop.domain.meetings import Presence, presence_label
+from pazos_desktop.services.meetings.editing import AgendaItemData, AttendeeData, DecisionData
+from ui.widgets import make_searchable, setup_table
 
 
 def _button_row(layout: QVBoxLayout, *buttons: tuple[str, object]) -> list[QPushButton]:

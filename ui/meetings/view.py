@@ -5,21 +5,21 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QVBoxLayout, QWidget
 
-from pazos_desktop.domain import format_date
-from pazos_desktop.meetings_domain import (
+from pazos_desktop.domain.formats import format_date
+from pazos_desktop.domain.meetings import (
     MeetingType,
     meeting_status_label,
     meeting_type_label,
     series_label,
 )
-from pazos_desktop.services import meeting_list, meetings
-
-from ..models.rows import Column, RowsModel
-from ..views.base import TablePanel
-from ..views.export import combo_note, export_list
-from ..widgets import fill_combo, make_searchable
-from .actions import Choices, export_document, load_choices
-from .editor import open_meeting_editor
+from pazos_desktop.services.meetings import editing as meetings
+from pazos_desktop.services.meetings import listing as meeting_list
+from ui.meetings.actions import Choices, export_document, load_choices
+from ui.meetings.editor import open_meeting_editor
+from ui.models.rows import Column, RowsModel
+from ui.views.base import TablePanel
+from ui.views.export import combo_note, export_list
+from ui.widgets import fill_combo, make_searchable
 
 
 class MeetingsView(QWidget):
@@ -139,7 +139,7 @@ class MeetingsView(QWidget):
         folder = getattr(self.ctx.window, "data_folder", None)
         if folder is None or self.ops.db is None:
             return None
-        from pazos_desktop.drafts import Drafts
+        from pazos_desktop.services.meetings.drafts import Drafts
 
         return Drafts(folder, self.ops.db.describe())
 
@@ -153,7 +153,7 @@ class MeetingsView(QWidget):
         )
 
         def sheet(session):
-            from pazos_desktop.services.list_export import meeting_sheet
+            from pazos_desktop.documents.list_export import meeting_sheet
 
             return meeting_sheet(session, f, note)
 

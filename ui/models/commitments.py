@@ -20,12 +20,12 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush
 
-from pazos_desktop.domain import OVERDUE, format_date, format_quantity, status_label
-from pazos_desktop.services import search
-from pazos_desktop.services.search import CommitmentFilter, CommitmentRow
-
-from ..operations import Operations
-from .rows import OVERDUE_BG, OVERDUE_FG
+from pazos_desktop.domain.formats import format_date, format_quantity
+from pazos_desktop.domain.vocabulary import OVERDUE, status_label
+from pazos_desktop.services.commitments import search
+from pazos_desktop.services.commitments.search import CommitmentFilter, CommitmentRow
+from ui.jobs.operations import Operations
+from ui.models.rows import OVERDUE_BG, OVERDUE_FG
 
 PAGE_SIZE = 100
 Index = QModelIndex | QPersistentModelIndex

@@ -11,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from pazos_desktop.figures import Cell, Matrix
+from pazos_desktop.domain.figures import Cell, Matrix
 from pazos_desktop.i18n import ngettext
 
 CELL_IDS_ROLE = Qt.ItemDataRole.UserRole + 1  # (cluster_id | None, component_id | None)

@@ -5,14 +5,13 @@ from __future__ import annotations
 from PySide6.QtWidgets import QWidget
 
 from pazos_desktop.i18n import _
-
-from .. import errors, interaction
-from ..operations import Job, Operations
-from .confirm import confirm_suppression
+from ui import errors, interaction
+from ui.jobs.operations import Job, Operations
+from ui.personal_data.confirm import confirm_suppression
 
 
 def export_person(ops: Operations, parent: QWidget, contact_id: int, folder: str, done) -> None:
-    from pazos_desktop.services.personal_data.export import export_person as export
+    from pazos_desktop.documents.person_export import export_person as export
 
     path = interaction.save_file(
         parent,
@@ -26,7 +25,7 @@ def export_person(ops: Operations, parent: QWidget, contact_id: int, folder: str
 
 def suppress_person(ops: Operations, parent: QWidget, contact_id: int, done) -> None:
     """Plan (read), confirm naming what happens, then back up, suppress, clean the file."""
-    from pazos_desktop import backup
+    from pazos_desktop.safety import backup
     from pazos_desktop.services.personal_data.suppression import plan_suppression
 
     db = ops.db
@@ -51,9 +50,9 @@ def _confirm(ops, parent, contact_id: int, plan, backups: int, done) -> None:
 
 def _suppress(job: Job, contact_id: int):
     """A backup first, then the suppression, then the freed pages wiped (a long job)."""
-    from pazos_desktop import backup
+    from pazos_desktop.documents.suppression import suppress_contact
+    from pazos_desktop.safety import backup
     from pazos_desktop.services.personal_data.purge import purge_freed_pages
-    from pazos_desktop.services.personal_data.suppression import suppress_contact
 
     db = job.ops.db
     job.progress(0, 3, _("Copia de seguridad…"))

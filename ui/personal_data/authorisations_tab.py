@@ -5,16 +5,15 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from pazos_desktop.domain import format_date
+from pazos_desktop.domain.formats import format_date
 from pazos_desktop.services.personal_data import authorisations as auth
-
-from .. import interaction
-from ..dialogs.editor import open_editor
-from ..models.rows import Column, RowsModel
-from ..views.base import TablePanel
-from ..widgets import search_box
-from .actions import export_person, suppress_person
-from .dialogs import AuthorisationEditor, load_choices
+from ui import interaction
+from ui.dialogs.editor import open_editor
+from ui.models.rows import Column, RowsModel
+from ui.personal_data.actions import export_person, suppress_person
+from ui.personal_data.dialogs import AuthorisationEditor, load_choices
+from ui.views.base import TablePanel
+from ui.widgets import search_box
 
 ALL, LACKING = "all", "lacking"
 
@@ -120,9 +119,8 @@ class AuthorisationsTab(QWidget):
             )
 
     def signed_sheet(self) -> None:
-        from pazos_desktop.services.meeting_list import list_meetings
-
-        from .confirm import SignedSheetDialog
+        from pazos_desktop.services.meetings.listing import list_meetings
+        from ui.personal_data.confirm import SignedSheetDialog
 
         def show(rows):
             choices = [(f"{m.label} — {format_date(m.date)}", m.id) for m in rows]

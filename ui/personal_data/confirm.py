@@ -15,10 +15,9 @@ from PySide6.QtWidgets import (
 )
 
 from pazos_desktop.services.personal_data.suppression import SuppressionPlan, describe_plan
-
-from .. import interaction
-from ..fit import FittedDialog
-from ..widgets import fill_combo
+from ui import interaction
+from ui.fit import FittedDialog
+from ui.widgets import fill_combo
 
 
 class SuppressDialog(FittedDialog):

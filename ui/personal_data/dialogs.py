@@ -14,15 +14,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pazos_desktop.domain import format_date
+from pazos_desktop.domain.formats import format_date
 from pazos_desktop.i18n import _
 from pazos_desktop.services.personal_data import authorisations as auth
 from pazos_desktop.services.personal_data import policies, requests
 from pazos_desktop.services.personal_data.fields import by_key
-
-from ..dialogs.editor import EditorDialog
-from ..operations import Operations
-from ..widgets import DateField, fill_combo, make_searchable, set_combo_data
+from ui.dialogs.editor import EditorDialog
+from ui.jobs.operations import Operations
+from ui.widgets import DateField, fill_combo, make_searchable, set_combo_data
 
 
 def _label(fields, key: str) -> str:

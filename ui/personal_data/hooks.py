@@ -5,9 +5,8 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QWidget
 
-from pazos_desktop.domain import format_date
-
-from ..models.rows import Column
+from pazos_desktop.domain.formats import format_date
+from ui.models.rows import Column
 
 
 def contacts_call(partner_id: int):

@@ -6,13 +6,12 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
-from pazos_desktop.domain import format_date
+from pazos_desktop.domain.formats import format_date
 from pazos_desktop.services.personal_data import policies
-
-from ..dialogs.editor import open_editor
-from ..models.rows import Column, RowsModel
-from ..views.base import TablePanel
-from .dialogs import PolicyEditor, PurposeEditor
+from ui.dialogs.editor import open_editor
+from ui.models.rows import Column, RowsModel
+from ui.personal_data.dialogs import PolicyEditor, PurposeEditor
+from ui.views.base import TablePanel
 
 
 class PolicyTab(QWidget):

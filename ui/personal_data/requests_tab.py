@@ -5,14 +5,13 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from pazos_desktop.domain import format_date
+from pazos_desktop.domain.formats import format_date
 from pazos_desktop.services.partners import list_contacts
 from pazos_desktop.services.personal_data import requests
-
-from ..dialogs.editor import open_editor
-from ..models.rows import Column, RowsModel
-from ..views.base import TablePanel
-from .dialogs import RequestEditor
+from ui.dialogs.editor import open_editor
+from ui.models.rows import Column, RowsModel
+from ui.personal_data.dialogs import RequestEditor
+from ui.views.base import TablePanel
 
 
 def load_contacts(session) -> list[tuple[str, int]]:

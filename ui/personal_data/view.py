@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
-from .authorisations_tab import AuthorisationsTab
-from .policy_tab import PolicyTab
-from .requests_tab import RequestsTab
+from ui.personal_data.authorisations_tab import AuthorisationsTab
+from ui.personal_data.policy_tab import PolicyTab
+from ui.personal_data.requests_tab import RequestsTab
 
 TABS = ("authorisations", "requests", "policy")
 

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pazos_desktop.domain import format_cop, format_date, format_quantity
+from pazos_desktop.domain.formats import format_cop, format_date, format_quantity
 from pazos_desktop.i18n import _
-from pazos_desktop.writers.report_labels import (
+from pazos_desktop.writers.report.labels import (
     STATUS_COLOURS,
     Labels,
     comparison_rows,

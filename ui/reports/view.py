@@ -1,7 +1,7 @@
 """Informes: choose a period and a filter, preview the key figures, export PDF or Excel.
 
 The database work (reading the choices, gathering, writing) runs through the job pipeline
-(`ui.operations`), one session per action; the view only collects choices and shows results.
+(`ui.jobs.operations`), one session per action; the view only collects choices and shows results.
 `ReportsView(ops)` takes the window's `Operations`; its progress bar and Cancelar are the
 job's (`ops.job(..., dialog=False)`): the same cancel idiom as every long job.
 """
@@ -30,9 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from pazos_desktop.i18n import _
-
-from .. import errors, interaction
-from .periods import PRESETS, preset_period
+from ui import errors, interaction
+from ui.reports.periods import PRESETS, preset_period
 
 
 class _Ask:
@@ -132,7 +131,7 @@ class ReportsView(QWidget):
         return column
 
     def _preview_box(self) -> QGroupBox:
-        from .preview import PreviewPanel
+        from ui.reports.preview import PreviewPanel
 
         box = QGroupBox(_("Vista previa"))
         self.preview = PreviewPanel()
@@ -179,7 +178,7 @@ class ReportsView(QWidget):
             self.date_to.setDate(QDate(period[1]))
 
     def request(self):
-        from pazos_desktop.services.report import ReportRequest
+        from pazos_desktop.services.report.coordination import ReportRequest
 
         return ReportRequest(
             date_from=self.date_from.date().toPython(),
@@ -210,7 +209,7 @@ class ReportsView(QWidget):
         if suffix != ".pdf":
             self._choose(suffix)
             return
-        from ..document_checks import prepare_export
+        from ui.selfcheck.documents import prepare_export
 
         prepare_export(self._in_session, self, lambda: self._choose(suffix))
 
@@ -228,7 +227,7 @@ class ReportsView(QWidget):
     def export_to(self, path: Path) -> None:
         """Gather and write `path` (.pdf or .xlsx) in the background, with progress; a PDF
         whose texts have characters its fonts cannot draw asks first (document_checks)."""
-        from pazos_desktop.writers.report_file import report_problems, save_report
+        from pazos_desktop.documents.report_file import report_problems, save_report
 
         request, page_size = self.request(), self.page_size.currentData()
 
@@ -247,14 +246,14 @@ class ReportsView(QWidget):
         if not isinstance(result, _Ask):
             self._exported(result)
             return
-        from ..document_checks import confirm_glyphs
+        from ui.selfcheck.documents import confirm_glyphs
 
         self._idle(_("Exportación cancelada."))  # unless the user accepts the characters
         confirm_glyphs(self, result.found, lambda: self._write(result.report, path, page_size))
 
     def _write(self, report, path: Path, page_size: str) -> None:
         """Write a report already gathered (the user accepted its characters)."""
-        from pazos_desktop.writers.report_file import save_report
+        from pazos_desktop.documents.report_file import save_report
 
         def work(job):
             return save_report(report, path, page_size=page_size, on_page=_pages(job))
@@ -338,7 +337,7 @@ def gather(request):
     """The report's figures, as a function of a session."""
 
     def run(session):
-        from pazos_desktop.services.report import gather_report
+        from pazos_desktop.services.report.coordination import gather_report
 
         return gather_report(session, request)
 

@@ -50,7 +50,7 @@ VIEWS: list[ViewSpec] = [
     ViewSpec(
         "indicators",
         QT_TRANSLATE_NOOP("Views", "Indicadores"),
-        "ui.views.indicators:IndicatorsView",
+        "ui.indicators.view:IndicatorsView",
     ),
     ViewSpec("reports", QT_TRANSLATE_NOOP("Views", "Informes"), "ui.views.reports:ReportsView"),
     ViewSpec(

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import QByteArray
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
-from ..models.rows import RowsModel
-from ..widgets import setup_table
+from ui.models.rows import RowsModel
+from ui.widgets import setup_table
 
 
 class TablePanel(QWidget):

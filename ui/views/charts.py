@@ -13,7 +13,7 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QPainter
 
-from pazos_desktop.figures import PartnerSummary
+from pazos_desktop.domain.figures import PartnerSummary
 
 TOP = 12
 

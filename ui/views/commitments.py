@@ -23,13 +23,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pazos_desktop.domain import STATUS_LABELS, status_label
+from pazos_desktop.domain.vocabulary import STATUS_LABELS, status_label
 from pazos_desktop.i18n import ngettext
-from pazos_desktop.services.search import CommitmentFilter
-
-from ..dialogs.commitment import add_progress, edit_commitment, load_choices
-from ..models.commitments import CommitmentTableModel
-from ..widgets import (
+from pazos_desktop.services.commitments.search import CommitmentFilter
+from ui.dialogs.commitment import add_progress, edit_commitment, load_choices
+from ui.models.commitments import CommitmentTableModel
+from ui.views.detail import CommitmentDetail
+from ui.views.export import combo_note, export_list
+from ui.widgets import (
     DateField,
     fill_combo,
     make_searchable,
@@ -37,8 +38,6 @@ from ..widgets import (
     set_combo_data,
     setup_table,
 )
-from .detail import CommitmentDetail
-from .export import combo_note, export_list
 
 
 class CommitmentTable(QTableView):
@@ -264,7 +263,7 @@ class CommitmentsView(QWidget):
             note = "; ".join(filter(None, [note, self.tr("Búsqueda: {text}").format(text=f.text)]))
 
         def sheet(session):
-            from pazos_desktop.services.list_export import commitment_sheet
+            from pazos_desktop.documents.list_export import commitment_sheet
 
             return commitment_sheet(session, f, key, desc, note)
 

@@ -2,7 +2,7 @@
 commitments by partner as a bar chart, the outcome indicators, holders' requests past their
 term, and the first steps of an empty database.
 
-The view shows `DashboardFigures` (plain data, `pazos_desktop.figures`). At start-up the
+The view shows `DashboardFigures` (plain data, `pazos_desktop.domain.figures`). At start-up the
 previous run's figures can be shown before the database is even open (`show_figures(...,
 cached=True)`, marked as being refreshed); the fresh ones replace them. This module imports no
 SQLAlchemy at load time for that reason: the services are imported inside the functions that
@@ -26,13 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pazos_desktop.domain import OVERDUE, format_cop, format_date, status_label
-from pazos_desktop.figures import DashboardFigures, DueRow
-
-from ..models.matrix import CELL_IDS_ROLE, MatrixModel
-from ..models.rows import Column, RowsModel
-from ..personal_data.hooks import OverdueRequestsBanner
-from ..widgets import setup_table
+from pazos_desktop.domain.figures import DashboardFigures, DueRow
+from pazos_desktop.domain.formats import format_cop, format_date
+from pazos_desktop.domain.vocabulary import OVERDUE, status_label
+from ui.models.matrix import CELL_IDS_ROLE, MatrixModel
+from ui.models.rows import Column, RowsModel
+from ui.personal_data.hooks import OverdueRequestsBanner
+from ui.widgets import setup_table
 
 STATUS_ORDER = ["pipeline", "in_progress", OVERDUE, "completed", "suspended", "cancelled"]
 NARROW = 1100  # below this width (logical px) the chart goes under the matrix
@@ -100,7 +100,7 @@ class DashboardView(QWidget):
         layout.addLayout(self._cards())
         self.middle = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self.middle.addLayout(self._matrix(), 3)
-        from .charts import PartnerChart
+        from ui.views.charts import PartnerChart
 
         self.chart = PartnerChart(self.tr("Compromisos por entidad (las 12 con más)"))
         self.middle.addWidget(self.chart, 2)
@@ -259,7 +259,7 @@ class DashboardView(QWidget):
         """The indicators panel, built at the first refresh: its module loads SQLAlchemy,
         which the previous run's figures, shown before the database opens, must not wait for."""
         if self.indicators is None:
-            from .indicators_panel import IndicatorsPanel
+            from ui.indicators.panel import IndicatorsPanel
 
             self.indicators = IndicatorsPanel(self.ctx)
             self.indicators_box.addWidget(self.indicators)
@@ -270,7 +270,7 @@ class DashboardView(QWidget):
         window = self.ctx.window
         folder = getattr(window, "data_folder", None)
         if folder is not None and self.ops.db is not None:
-            from pazos_desktop import figures_cache
+            from pazos_desktop.services import figures_cache
 
             target = self.ops.db.describe()
             self.ops.submit(lambda: figures_cache.save(folder, target, figures), None, _ignore)
@@ -329,7 +329,7 @@ class DashboardView(QWidget):
     def open_cell(self, index: QModelIndex) -> None:
         """A click (or Enter) on a cell opens the commitment list filtered to that cluster and
         component."""
-        from pazos_desktop.services.search import CommitmentFilter
+        from pazos_desktop.services.commitments.search import CommitmentFilter
 
         cluster_id, component_id = index.data(CELL_IDS_ROLE)
         f = CommitmentFilter(
@@ -339,7 +339,7 @@ class DashboardView(QWidget):
         self.ctx.window.show_commitments(f)
 
     def _edit(self, model: RowsModel, index: QModelIndex) -> None:
-        from ..dialogs.commitment import edit_commitment
+        from ui.dialogs.commitment import edit_commitment
 
         row = model.row_at(index.row())
         if row is not None and self.ops.db is not None:

@@ -13,20 +13,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pazos_desktop.domain import (
-    format_cop,
-    format_date,
-    format_quantity,
-    source_label,
-    status_label,
-)
-from pazos_desktop.services import commitments
-from pazos_desktop.services.readable_history import commitment_history
-from pazos_desktop.services.search import commitment_rows
-
-from ..fit import FitScrollArea
-from ..models.rows import Column, RowsModel
-from ..widgets import setup_table
+from pazos_desktop.domain.formats import format_cop, format_date, format_quantity
+from pazos_desktop.domain.vocabulary import source_label, status_label
+from pazos_desktop.services.commitments import editing as commitments
+from pazos_desktop.services.commitments.search import commitment_rows
+from pazos_desktop.services.history.readable import commitment_history
+from ui.fit import FitScrollArea
+from ui.models.rows import Column, RowsModel
+from ui.widgets import setup_table
 
 
 def history_columns(widget: QWidget) -> list[Column]:

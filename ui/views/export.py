@@ -8,8 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication
 
 from pazos_desktop.i18n import ngettext
-
-from .. import interaction
+from ui import interaction
 
 
 def tr(text: str) -> str:
@@ -28,7 +27,7 @@ def export_list(view, name: str, make_sheet: Callable) -> None:
     path = Path(chosen if chosen.lower().endswith(".xlsx") else chosen + ".xlsx")
 
     def work(job):
-        from pazos_desktop.writers.list_xlsx import write_list
+        from pazos_desktop.writers.xlsx.lists import write_list
 
         sheet = job.in_session(make_sheet)
         job.check()

@@ -14,18 +14,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pazos_desktop.domain import partner_type_label
+from pazos_desktop.domain.vocabulary import partner_type_label
 from pazos_desktop.services import partners
-from pazos_desktop.services.search import CommitmentFilter
-
-from .. import interaction
-from ..dialogs.partner import edit_contact, edit_partner
-from ..models.rows import Column, RowsModel
-from ..personal_data import hooks as personal_data
-from ..widgets import search_box
-from .base import TablePanel
-from .detail import history_columns, history_table
-from .export import export_list
+from pazos_desktop.services.commitments.search import CommitmentFilter
+from ui import interaction
+from ui.dialogs.partner import edit_contact, edit_partner
+from ui.models.rows import Column, RowsModel
+from ui.personal_data import hooks as personal_data
+from ui.views.base import TablePanel
+from ui.views.detail import history_columns, history_table
+from ui.views.export import export_list
+from ui.widgets import search_box
 
 
 class PartnersView(QWidget):
@@ -134,7 +133,7 @@ class PartnersView(QWidget):
         contacts = personal_data.contacts_call(row.id)  # with their authorisation's state
 
         def work(session):
-            from pazos_desktop.services.readable_history import partner_history
+            from pazos_desktop.services.history.readable import partner_history
 
             return contacts(session), partner_history(session, row.id)
 
@@ -187,7 +186,7 @@ class PartnersView(QWidget):
         note = self.tr("Búsqueda: {text}").format(text=text) if text else ""
 
         def sheet(session):
-            from pazos_desktop.services.list_export import partner_sheet
+            from pazos_desktop.documents.list_export import partner_sheet
 
             return partner_sheet(session, archived, text, note)
 

@@ -6,11 +6,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from pazos_desktop.services import components, partners, programs
-
-from ..dialogs.editor import open_editor
-from ..dialogs.records import ComponentEditor, ProgramEditor
-from ..models.rows import Column, RowsModel
-from .base import TablePanel
+from ui.dialogs.editor import open_editor
+from ui.dialogs.records import ComponentEditor, ProgramEditor
+from ui.models.rows import Column, RowsModel
+from ui.views.base import TablePanel
 
 
 class ProgramsView(QWidget):

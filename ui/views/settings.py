@@ -25,10 +25,9 @@ from PySide6.QtWidgets import (
 
 from pazos_desktop.parsing import ParseError, parse_date
 from pazos_desktop.services import settings
-
-from .. import interaction
-from ..personal_data.hooks import PolicyBox
-from ..widgets import DateField, set_combo_data
+from ui import interaction
+from ui.personal_data.hooks import PolicyBox
+from ui.widgets import DateField, set_combo_data
 
 DB_KEYS = ("org_name", "org_logo", "page_size", "doc_code", "doc_version", "doc_approval_date",
            "coordinator_email", "habeas_data_notice")  # fmt: skip
@@ -175,7 +174,7 @@ class SettingsView(QWidget):
             self.org_error.setVisible(True)
             return None
         email = self.coordinator_email.text().strip()
-        from pazos_desktop.domain import is_valid_email
+        from pazos_desktop.domain.text import is_valid_email
 
         if email and not is_valid_email(email):
             self.org_error.setText(
@@ -237,7 +236,7 @@ class SettingsView(QWidget):
 
     def open_db_folder(self) -> None:
         """The database's folder; for a server, the folder of its backups on this PC."""
-        from pazos_desktop.backup import folder_of
+        from pazos_desktop.safety.backup import folder_of
 
         db = self.ctx.db
         folder = (Path(db.path).parent if db.path else folder_of(db)) if db else None

@@ -6,11 +6,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QSplitter, QVBoxLayout, QWidget
 
 from pazos_desktop.services import territory
-
-from ..dialogs.editor import open_editor
-from ..dialogs.records import ClusterEditor, NeighbourhoodEditor
-from ..models.rows import Column, RowsModel
-from .base import TablePanel
+from ui.dialogs.editor import open_editor
+from ui.dialogs.records import ClusterEditor, NeighbourhoodEditor
+from ui.models.rows import Column, RowsModel
+from ui.views.base import TablePanel
 
 
 class TerritoryView(QWidget):

@@ -8,8 +8,8 @@ from dataclasses import dataclass, field
 
 from sqlalchemy.orm import Session
 
-from .authorisations import states_for
-from .policies import current_policy
+from pazos_desktop.services.personal_data.authorisations import states_for
+from pazos_desktop.services.personal_data.policies import current_policy
 
 MARK = "(*)"
 

@@ -14,23 +14,31 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ...clock import today_in
-from ...domain import fold
-from ...errors import ValidationError
-from ...i18n import N_, _
-from ...meetings_domain import acta_label
-from ...models import Contact, Partner
-from ...models_meetings import Meeting, MeetingAttendee
-from ...models_personal_data import (
+from pazos_desktop.clock import today_in
+from pazos_desktop.db.models.meetings import Meeting, MeetingAttendee
+from pazos_desktop.db.models.personal_data import (
     ContactAuthorisation,
     DataPolicy,
     DataPurpose,
     DataSuppression,
 )
-from ..common import Checker, apply_fields, check_version, get_or_fail
-from ..partners import ContactData, list_contacts
-from .fields import CHOICE, DATE, LONG_TEXT, MULTI, TEXT, Field, check
-from .policies import current_policy
+from pazos_desktop.db.models.register import Contact, Partner
+from pazos_desktop.domain.meetings import acta_label
+from pazos_desktop.domain.text import fold
+from pazos_desktop.errors import ValidationError
+from pazos_desktop.i18n import N_, _
+from pazos_desktop.services.common import Checker, apply_fields, check_version, get_or_fail
+from pazos_desktop.services.partners import ContactData, list_contacts
+from pazos_desktop.services.personal_data.fields import (
+    CHOICE,
+    DATE,
+    LONG_TEXT,
+    MULTI,
+    TEXT,
+    Field,
+    check,
+)
+from pazos_desktop.services.personal_data.policies import current_policy
 
 
 class Means(enum.StrEnum):

@@ -2,7 +2,7 @@
 attendances, roles, responsibilities, requests and the history entries that name them.
 
 `gather_person` returns plain text rows in the export's language (the PDF for the person) and
-`as_json` the same record with stored values (the entity's file). `export_person` writes either
+`as_json` the same record with stored values (the entity's file). `documents.person_export` writes either
 through `files.atomic_write`, by the target's suffix.
 """
 
@@ -11,23 +11,21 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
-from ...clock import run_of
-from ...domain import STATUS_LABELS, format_date
-from ...errors import PazosError
-from ...files import atomic_write
-from ...i18n import N_, _, translate
-from ...meetings_domain import acta_label, meeting_type_label, presence_label
-from ...models import Commitment, Contact, HistoryEntry, Partner
-from ...models_meetings import Meeting, MeetingAttendee
-from ..common import get_or_fail
-from . import authorisations as auth
-from . import requests as req
-from .suppression import MEETING_ROLES, _person
+from pazos_desktop.clock import run_of
+from pazos_desktop.db.models.meetings import Meeting, MeetingAttendee
+from pazos_desktop.db.models.register import Commitment, Contact, HistoryEntry, Partner
+from pazos_desktop.domain.formats import format_date
+from pazos_desktop.domain.meetings import acta_label, meeting_type_label, presence_label
+from pazos_desktop.domain.vocabulary import STATUS_LABELS
+from pazos_desktop.i18n import N_, _, translate
+from pazos_desktop.services.common import get_or_fail
+from pazos_desktop.services.personal_data import authorisations as auth
+from pazos_desktop.services.personal_data import requests as req
+from pazos_desktop.services.personal_data.suppression import MEETING_ROLES, _person
 
 HISTORY_LIMIT = 2000  # a person named in more entries gets the newest ones and a note
 
@@ -216,7 +214,7 @@ def record_label(entity: str, entity_id: int, lang: str) -> str:
 
 
 def field_label(name: str | None, action: str, lang: str) -> str:
-    from ..history import ACTION_LABELS
+    from pazos_desktop.services.history.stored import ACTION_LABELS
 
     if name:
         return translate(FIELD_LABELS.get(name, name), lang)
@@ -226,38 +224,6 @@ def field_label(name: str | None, action: str, lang: str) -> str:
 def as_json(record: PersonRecord) -> str:
     body = {"law": "Ley 1581 de 2012", "format": "pazos-personal-data/1"} | asdict(record)
     return json.dumps(body, ensure_ascii=False, indent=2)
-
-
-def export_person(
-    session: Session,
-    contact_id: int,
-    out: str | Path,
-    lang: str = "es",
-    page_size: str | None = None,
-) -> Path:
-    """Write `out` as JSON (.json) or PDF (.pdf) and return its full path."""
-    target = Path(out).expanduser()
-    suffix = target.suffix.lower()
-    if suffix not in (".json", ".pdf"):
-        raise PazosError(
-            _("El archivo debe terminar en .pdf (para la persona) o .json (para el registro).")
-        )
-    record = gather_person(session, contact_id, lang)
-    if suffix == ".json":
-        text = as_json(record)
-        atomic_write(target, lambda tmp: Path(tmp).write_text(text, encoding="utf-8"))
-    else:
-        from ...writers.personal_data_pdf import write_person_pdf
-        from ..meeting_export import _info
-
-        info = _info(
-            session,
-            translate(N_("Datos personales de {name}"), lang).format(name=record.contact["name"]),
-            lang,
-            page_size,
-        )
-        atomic_write(target, lambda tmp: write_person_pdf(tmp, record, info))
-    return target.resolve()
 
 
 def format_iso(value: str | None) -> str:

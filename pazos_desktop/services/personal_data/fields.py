@@ -13,10 +13,10 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ... import parsing
-from ...domain import format_date
-from ...i18n import _
-from ..common import Checker
+from pazos_desktop import parsing
+from pazos_desktop.domain.formats import format_date
+from pazos_desktop.i18n import _
+from pazos_desktop.services.common import Checker
 
 TEXT, LONG_TEXT, DATE, CHOICE, MULTI, BOOL = "text", "long_text", "date", "choice", "multi", "bool"
 
@@ -53,7 +53,7 @@ class Field:
         return raw
 
     def _choice(self, raw) -> str:
-        from ...domain import fold
+        from pazos_desktop.domain.text import fold
 
         if raw in self.choices:
             return raw

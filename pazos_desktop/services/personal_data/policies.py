@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from ...clock import today_in
-from ...domain import fold
-from ...i18n import N_, _
-from ...models_personal_data import ContactAuthorisation, DataPolicy, DataPurpose
-from ..common import Checker, apply_fields, check_version, get_or_fail
-from .fields import DATE, LONG_TEXT, TEXT, Field, check
+from pazos_desktop.clock import today_in
+from pazos_desktop.db.models.personal_data import ContactAuthorisation, DataPolicy, DataPurpose
+from pazos_desktop.domain.text import fold
+from pazos_desktop.i18n import N_, _
+from pazos_desktop.services.common import Checker, apply_fields, check_version, get_or_fail
+from pazos_desktop.services.personal_data.fields import DATE, LONG_TEXT, TEXT, Field, check
 
 NOTICE_MAX = 700  # printed on every attendance sheet: a short notice, not the policy
 

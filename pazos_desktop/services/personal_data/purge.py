@@ -8,8 +8,8 @@ import logging
 import sqlite3
 from pathlib import Path
 
-from ...errors import PazosError
-from ...i18n import _
+from pazos_desktop.errors import PazosError
+from pazos_desktop.i18n import _
 
 log = logging.getLogger(__name__)
 
@@ -18,7 +18,7 @@ def purge_freed_pages(engine) -> None:
     """SQLite: move the WAL into the file, rewrite the file (VACUUM leaves no freed page with
     old content) and truncate the WAL to zero bytes. A server database is left to its
     administrator (PostgreSQL keeps old row versions until VACUUM FULL; see README)."""
-    from ...database import is_sqlite
+    from pazos_desktop.db.urls import is_sqlite
 
     if not is_sqlite(engine):
         return
@@ -66,32 +66,3 @@ def _moment(text) -> dt.datetime | None:
         return dt.datetime.fromisoformat(str(text))
     except ValueError:
         return None
-
-
-def reapply_suppressions(staging: Path, current: Path) -> list[int]:
-    """Suppress again, in a backup about to be restored, everyone suppressed in the current
-    database: restoring an older copy must not bring a suppressed person back."""
-    wanted = suppressed_in(current)
-    if not wanted:
-        return []
-    from ...database import Database
-    from ...models import Contact
-    from .suppression import suppress_contact, suppressed_ids
-
-    db = Database(str(staging))
-    done: list[int] = []
-    try:
-        with db.session(reason="restore") as session:
-            already = suppressed_ids(session)
-            for contact_id, created in sorted(wanted.items()):
-                contact = session.get(Contact, contact_id)
-                if contact is None or contact_id in already or contact.created_at != created:
-                    continue
-                suppress_contact(session, contact_id)
-                done.append(contact_id)
-        if done:
-            purge_freed_pages(db.engine)
-    finally:
-        db.dispose()
-    log.info("suppressions re-applied to the restored copy: %s", done)
-    return done

@@ -22,13 +22,21 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from ...business_days import add_business_days, business_days_between, nth_business_day
-from ...clock import today_in
-from ...i18n import N_, _
-from ...models import Contact
-from ...models_personal_data import RightsRequest
-from ..common import Checker, apply_fields, check_version, get_or_fail
-from .fields import BOOL, CHOICE, DATE, LONG_TEXT, TEXT, Field, check
+from pazos_desktop.business_days import add_business_days, business_days_between, nth_business_day
+from pazos_desktop.clock import today_in
+from pazos_desktop.db.models.personal_data import RightsRequest
+from pazos_desktop.db.models.register import Contact
+from pazos_desktop.i18n import N_, _
+from pazos_desktop.services.common import Checker, apply_fields, check_version, get_or_fail
+from pazos_desktop.services.personal_data.fields import (
+    BOOL,
+    CHOICE,
+    DATE,
+    LONG_TEXT,
+    TEXT,
+    Field,
+    check,
+)
 
 
 class RequestType(enum.StrEnum):

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ...domain import fold
+from pazos_desktop.domain.text import fold
 
 # Letters and the accented forms a person may have typed for them.
 _VARIANTS = {

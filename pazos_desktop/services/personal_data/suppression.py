@@ -15,19 +15,25 @@ no old page keeps the text.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from sqlalchemy import Table, insert, or_, select, update
 from sqlalchemy.orm import Session
 
-from ...clock import run_of
-from ...errors import PazosError
-from ...i18n import N_, _, ngettext
-from ...models import Base, Commitment, Contact, HistoryEntry
-from ...models_meetings import Meeting, MeetingAttendee
-from ...models_personal_data import ContactAuthorisation, DataSuppression, RightsRequest
-from ..common import get_or_fail
-from .scrub import Person, clean
+from pazos_desktop.clock import run_of
+from pazos_desktop.db.models.meetings import Meeting, MeetingAttendee
+from pazos_desktop.db.models.personal_data import (
+    ContactAuthorisation,
+    DataSuppression,
+    RightsRequest,
+)
+from pazos_desktop.db.models.register import Base, Commitment, Contact, HistoryEntry
+from pazos_desktop.errors import PazosError
+from pazos_desktop.i18n import N_, _, ngettext
+from pazos_desktop.services.commitments.editing import search_key
+from pazos_desktop.services.common import get_or_fail
+from pazos_desktop.services.personal_data.scrub import Person, clean
 
 log = logging.getLogger(__name__)
 
@@ -335,6 +341,8 @@ def _scrubbed(person: Person, target: TextTarget, column: str, value):
 
 # --- applying ---------------------------------------------------------------------------------
 
+Redraw = Callable[[Session, list[int]], None]
+
 
 @dataclass
 class SuppressionResult:
@@ -344,14 +352,15 @@ class SuppressionResult:
     places: dict[str, int]
 
 
-def suppress_contact(
-    session: Session, contact_id: int, request_id: int | None = None
+def apply_suppression(
+    session: Session, contact_id: int, request_id: int | None, redraw: Redraw
 ) -> SuppressionResult:
-    """Apply the plan in the session's transaction (the caller backs up and commits first)."""
+    """Apply the plan in the session's transaction (the caller backs up and commits first);
+    `redraw` draws approved actas' stored PDFs again (`documents.suppression` passes it)."""
     plan = plan_suppression(session, contact_id)
     if plan.already:
         raise PazosError(_("Los datos de este contacto ya fueron suprimidos."))
-    apply_plan(session, plan)
+    apply_plan(session, plan, redraw)
     run = run_of(session)
     session.execute(
         insert(DataSuppression.__table__).values(
@@ -368,9 +377,7 @@ def suppress_contact(
     return SuppressionResult(contact_id, plan.label, len(plan.changes), plan.places())
 
 
-def apply_plan(session: Session, plan: SuppressionPlan) -> None:
-    from ..commitments import search_key
-
+def apply_plan(session: Session, plan: SuppressionPlan, redraw: Redraw) -> None:
     session.flush()
     for change in plan.changes:
         table = _table(change.table)
@@ -393,8 +400,6 @@ def apply_plan(session: Session, plan: SuppressionPlan) -> None:
     session.expire_all()  # ORM objects loaded before must not hide the rows written here
     snapshots = [c.key["id"] for c in plan.changes if c.table == "meeting_snapshot"]
     if snapshots:
-        from ..acta_freeze import redraw
-
         redraw(session, snapshots)  # the stored PDF from the scrubbed content
         session.expire_all()
 

@@ -1,0 +1,72 @@
+"""Inserting many rows at once and learning their new ids, on SQLite and PostgreSQL alike.
+
+`INSERT ... RETURNING` in parameter order makes SQLAlchemy fall back to one statement per row
+on SQLite (it cannot guarantee the order of a batch): 20,000 rows took 30 s instead of 1 s.
+So rows go in with a plain executemany, all stamped with the same `created_at`, and their ids
+are read back in insertion order (ids grow within one transaction on both databases).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from pazos_desktop.errors import ConflictError
+from pazos_desktop.i18n import _
+
+
+def insert_many(session: Session, model, rows: list[dict], stamp: dt.datetime) -> list[int]:
+    """Insert `rows` (each with created_at == `stamp`); their ids, in the same order."""
+    if not rows:
+        return []
+    before = session.scalar(select(model.id).order_by(model.id.desc()).limit(1)) or 0
+    # The table, not the ORM class: the ORM splits rows whose empty values differ into
+    # separate statements (55,000 of them for a bulk import), the table takes one executemany.
+    session.execute(insert(model.__table__), rows)
+    query = select(model.id).where(model.id > before, model.created_at == stamp).order_by(model.id)
+    ids = list(session.scalars(query))
+    if len(ids) != len(rows):  # someone else wrote the same instant: refuse rather than guess
+        raise ConflictError(
+            _("Otro usuario cambió compromisos durante la importación; no se aplicó nada.")
+        )
+    return ids
+
+
+def insert_rows(session: Session, table, rows: list[dict]) -> None:
+    """Insert `rows` (dicts with the same keys) into `table`, as fast as the driver allows.
+
+    On SQLite the rows go to the driver's executemany as tuples, each value through its
+    column type's own bind processor (what SQLAlchemy would apply): the history rows of a
+    20,000-row import (200,000-300,000 of them) go in about a third faster than through
+    SQLAlchemy's per-row parameter handling. Other databases take the plain Core insert.
+    """
+    if not rows:
+        return
+    connection = session.connection()
+    dialect = connection.dialect
+    if dialect.name != "sqlite":
+        connection.execute(insert(table), rows)
+        return
+    keys = list(rows[0])
+    columns = ", ".join(keys)
+    sql = f"INSERT INTO {table.name} ({columns}) VALUES ({', '.join('?' * len(keys))})"
+    converters = [_converter(table.c[k].type.bind_processor(dialect)) for k in keys]
+    data = [tuple(c(row[k]) for k, c in zip(keys, converters, strict=True)) for row in rows]
+    connection.exec_driver_sql(sql, data)
+
+
+def _converter(processor):
+    """The column's bind processor, remembering its last result: the rows of one import share
+    their timestamp, converted once instead of 200,000 times."""
+    if processor is None:
+        return lambda value: value
+    last = [object(), None]
+
+    def convert(value):
+        if value is not last[0]:
+            last[0], last[1] = value, processor(value)
+        return last[1]
+
+    return convert

@@ -1,0 +1,26 @@
+"""Values as Colombian offices read them: dates dd/mm/aaaa, pesos "$ 1.234.567", quantities
+"1.500,5" (parsing them back is `pazos_desktop.parsing`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+
+def format_date(value: dt.date | None) -> str:
+    return value.strftime("%d/%m/%Y") if value else ""
+
+
+def format_cop(amount: int | float | None) -> str:
+    """Colombian pesos as offices write them: "$ 1.234.567"."""
+    if amount is None:
+        return ""
+    sign = "-" if amount < 0 else ""
+    return f"{sign}$ {abs(round(amount)):,}".replace(",", ".")
+
+
+def format_quantity(value: float | None) -> str:
+    if value is None:
+        return ""
+    if float(value).is_integer():
+        return f"{int(value):,}".replace(",", ".")
+    return f"{value:,.2f}".replace(",", "X").replace(".", ",").replace("X", ".")

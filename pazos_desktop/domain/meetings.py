@@ -1,0 +1,115 @@
+"""Vocabularies and pure rules of meetings: types, statuses, presence, acta numbers, file names."""
+
+from __future__ import annotations
+
+import enum
+import re
+import unicodedata
+
+from pazos_desktop.i18n import N_, translate
+
+
+class MeetingType(enum.StrEnum):
+    TECHNICAL_COMMITTEE = "technical_committee"
+    INTERINSTITUTIONAL = "interinstitutional"
+    CLUSTER = "cluster"
+    OTHER = "other"
+
+
+MEETING_TYPE_LABELS = {
+    MeetingType.TECHNICAL_COMMITTEE: N_("Comité técnico"),
+    MeetingType.INTERINSTITUTIONAL: N_("Mesa interinstitucional"),
+    MeetingType.CLUSTER: N_("Mesa de clúster"),
+    MeetingType.OTHER: N_("Otra reunión"),
+}
+
+
+class MeetingStatus(enum.StrEnum):
+    DRAFT = "draft"
+    APPROVED = "approved"
+
+
+MEETING_STATUS_LABELS = {
+    MeetingStatus.DRAFT: N_("Borrador"),
+    MeetingStatus.APPROVED: N_("Aprobada"),
+}
+
+
+class Presence(enum.StrEnum):
+    PRESENT = "present"
+    EXCUSED = "excused"
+    ABSENT = "absent"
+
+
+PRESENCE_LABELS = {
+    Presence.PRESENT: N_("Presente"),
+    Presence.EXCUSED: N_("Excusado(a)"),
+    Presence.ABSENT: N_("Ausente"),
+}
+
+
+def meeting_type_label(value: str, lang: str | None = None) -> str:
+    return translate(MEETING_TYPE_LABELS.get(value, value), lang)
+
+
+def meeting_status_label(value: str, lang: str | None = None) -> str:
+    return translate(MEETING_STATUS_LABELS.get(value, value), lang)
+
+
+def presence_label(value: str, lang: str | None = None) -> str:
+    return translate(PRESENCE_LABELS.get(value, value), lang)
+
+
+def default_series(meeting_type: str) -> str:
+    """Each kind of body numbers its actas apart: the type's key is its series by default."""
+    return meeting_type
+
+
+def series_label(series: str, lang: str | None = None) -> str:
+    """A series as users read it: a type's label, or the name typed for it."""
+    if series in set(MeetingType):
+        return meeting_type_label(series, lang)
+    return series
+
+
+def acta_label(number: int, year: int, lang: str | None = None) -> str:
+    """ "Acta No. 007 de 2026": the consecutive as Colombian offices write it."""
+    return translate(N_("Acta No. {number} de {year}"), lang).format(
+        number=f"{number:03d}", year=year
+    )
+
+
+def acta_title(number: int, year: int, lang: str | None = None) -> str:
+    """ "ACTA No. 007 DE 2026": the title line of the signed document."""
+    return translate(N_("ACTA No. {number} DE {year}"), lang).format(
+        number=f"{number:03d}", year=year
+    )
+
+
+_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+_WINDOWS_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10))} | {
+    f"LPT{i}" for i in range(1, 10)
+}
+
+
+def safe_file_name(stem: str, suffix: str = ".pdf", max_len: int = 120) -> str:
+    """A file name Windows accepts: ASCII letters, digits, `._-`; no reserved device name."""
+    bare = unicodedata.normalize("NFKD", stem).encode("ascii", "ignore").decode()
+    cleaned = _UNSAFE.sub("_", bare).strip("._ ") or "documento"
+    cleaned = cleaned[:max_len].rstrip("._ ")
+    if cleaned.split(".")[0].upper() in _WINDOWS_RESERVED:
+        cleaned = f"_{cleaned}"
+    return cleaned + suffix
+
+
+def _series_part(series: str) -> str:
+    # Two bodies may both have an "Acta No. 007 de 2026": the file names tell them apart.
+    return f"{series_label(series, 'es')}_" if series else ""
+
+
+def minutes_file_name(number: int, year: int, series: str = "") -> str:
+    return safe_file_name(f"Acta_{_series_part(series)}{number:03d}_{year}")
+
+
+def attendance_file_name(number: int, year: int, series: str = "") -> str:
+    return safe_file_name(f"Asistencia_Acta_{_series_part(series)}{number:03d}_{year}")

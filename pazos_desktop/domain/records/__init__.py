@@ -1,0 +1,74 @@
+"""The declared fields of every record, one module each (see `pazos_desktop.domain.fields`).
+
+`RECORDS` finds a record by its entity name (the history's and the importers' key); a new
+record's module is added to the imports below and to `RECORDS`.
+"""
+
+from __future__ import annotations
+
+from pazos_desktop.domain.fields import Field, Record
+from pazos_desktop.domain.records.cluster import CLUSTER
+from pazos_desktop.domain.records.commitment import COMMITMENT
+from pazos_desktop.domain.records.component import COMPONENT
+from pazos_desktop.domain.records.contact import CONTACT
+from pazos_desktop.domain.records.meeting import AGENDA_ITEM, ATTENDEE, DECISION, FOLLOWUP, MEETING
+from pazos_desktop.domain.records.neighbourhood import NEIGHBOURHOOD
+from pazos_desktop.domain.records.partner import PARTNER
+from pazos_desktop.domain.records.program import PROGRAM
+from pazos_desktop.domain.records.progress import PROGRESS
+
+__all__ = [
+    "RECORDS",
+    "declared",
+    "field_label",
+    "AGENDA_ITEM",
+    "ATTENDEE",
+    "CLUSTER",
+    "COMMITMENT",
+    "COMPONENT",
+    "CONTACT",
+    "DECISION",
+    "FOLLOWUP",
+    "MEETING",
+    "NEIGHBOURHOOD",
+    "PARTNER",
+    "PROGRAM",
+    "PROGRESS",
+]
+
+RECORDS: dict[str, Record] = {
+    r.entity: r
+    for r in (
+        CLUSTER,
+        COMMITMENT,
+        COMPONENT,
+        CONTACT,
+        MEETING,
+        ATTENDEE,
+        AGENDA_ITEM,
+        DECISION,
+        FOLLOWUP,
+        NEIGHBOURHOOD,
+        PARTNER,
+        PROGRAM,
+        PROGRESS,
+    )
+}
+
+
+def field_label(entity: str | None, key: str) -> str:
+    """The translated label of a field of a record, for the history and conflict messages."""
+    spec = declared(entity, key)
+    return spec.name if spec is not None else key
+
+
+def declared(entity: str | None, key: str) -> Field | None:
+    """The declared field `key` of `entity` (else of any record). The history names a link
+    list by its relationship ("clusters"), the declaration by its ids ("cluster_ids")."""
+    candidates = [RECORDS[entity]] if entity in RECORDS else []
+    candidates += list(RECORDS.values())
+    for name in (key, f"{key.removesuffix('s')}_ids"):
+        for record in candidates:
+            if name in record:
+                return record[name]
+    return None

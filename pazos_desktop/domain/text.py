@@ -1,0 +1,31 @@
+"""Text as the register compares and keeps it: folded keys for identity and search, trimmed
+values, e-mail addresses."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+def fold(text: str | None) -> str:
+    """Case- and accent-insensitive key: "Fundación  SIDOC" -> "fundacion sidoc"."""
+    if not text:
+        return ""
+    decomposed = unicodedata.normalize("NFKD", text)
+    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(bare.casefold().split())
+
+
+def clean_text(text: str | None) -> str | None:
+    """Trimmed text, or None when nothing but blanks was typed."""
+    if text is None:
+        return None
+    text = str(text).strip()
+    return text or None
+
+
+_EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def is_valid_email(value: str) -> bool:
+    return bool(_EMAIL_RE.match(value))

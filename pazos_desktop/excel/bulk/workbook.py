@@ -1,0 +1,257 @@
+"""The full workbook (all partners, contacts, territory, programs, commitments, progress and a
+cluster x component matrix) and the empty bulk template: both in the bulk format, so either
+can be filled or edited and imported with `bulk_import`.
+
+Each data sheet carries an HXL hashtag row under its header unless `hxl=False`.
+"""
+
+from __future__ import annotations
+
+import io
+import uuid
+from pathlib import Path
+
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from pazos_desktop import __version__
+from pazos_desktop.domain.formats import format_date
+from pazos_desktop.domain.vocabulary import PARTNER_TYPE_LABELS, STATUS_LABELS
+from pazos_desktop.excel.bulk.format import (
+    BOOL,
+    CHOICE,
+    COP,
+    DATE,
+    ID,
+    IMPORT_SHEETS,
+    NUMBER,
+    VERSION,
+    WORKBOOK_SHEETS,
+    YES_NO,
+    SheetSpec,
+)
+from pazos_desktop.excel.common import (
+    META_SHEET,
+    SCHEMA_VERSION,
+    CancelFn,
+    ProgressFn,
+    never_cancel,
+    no_progress,
+    step,
+)
+from pazos_desktop.excel.data import SheetContext, WorkbookData
+from pazos_desktop.excel.indicators import sheets as indicator_sheets
+from pazos_desktop.i18n import N_, translate
+from pazos_desktop.services.indicators import fields
+from pazos_desktop.services.report.summaries import Matrix
+from pazos_desktop.writers.xlsx.cells import SafetyLog
+from pazos_desktop.writers.xlsx.styles import (
+    LINE_HEIGHT,
+    blank,
+    cell,
+    new_sheet,
+    new_workbook,
+    print_setup,
+    set_widths,
+)
+
+WORKBOOK_KIND = "workbook"
+TEMPLATE_KIND = "bulk_template"
+LISTS_SHEET = N_("Listas")
+MATRIX_SHEET = N_("Matriz")
+VALIDATED_ROWS = 2_000  # drop-downs reach this far past the last written row
+STYLE = {ID: "pz_int", VERSION: "pz_int", NUMBER: "pz_number", COP: "pz_cop", DATE: "pz_date"}
+
+TEMPLATE_HELP = [
+    N_("Plantilla de carga masiva de PAZOS Coordinación."),
+    N_(
+        "Llene las hojas en este orden: Entidades, Contactos, Clústeres, Barrios, Programas, "
+        "Compromisos. Cada hoja se refiere a las anteriores por nombre."
+    ),
+    N_(
+        "Deje vacía la columna ID para crear registros nuevos; con ID (o con el mismo nombre) "
+        "se actualiza el registro existente: importar dos veces no duplica nada."
+    ),
+    N_("Un compromiso sin ID se reconoce por su entidad, componente, título, clústeres y fechas."),
+    N_(
+        "Clústeres de un compromiso: separe los nombres con punto y coma, o escriba "
+        "«Todos los clústeres»."
+    ),
+    N_("Fechas en formato dd/mm/aaaa; cantidades y valores como números."),
+    indicator_sheets.HELP,
+    N_("La fila de etiquetas #HXL bajo los encabezados es opcional."),
+    N_("Importe el archivo desde el programa o con: main.py import bulk ARCHIVO --dry-run"),
+]
+
+
+def write_workbook(
+    data: WorkbookData,
+    target: Path | io.BytesIO,
+    hxl: bool = True,
+    progress: ProgressFn = no_progress,
+    cancel: CancelFn = never_cancel,
+) -> SafetyLog:
+    """Write the whole register; returns what had to be changed to write its text."""
+    log = SafetyLog()
+    ctx = data.context
+    wb = new_workbook()
+    specs = [s for s in WORKBOOK_SHEETS if s.key in data.sheets]
+    for done, spec in enumerate(specs):
+        step(progress, cancel, done, len(specs) + 1, spec.name(ctx.lang))
+        write_data_sheet(wb, spec, data.sheets[spec.key], ctx, hxl, log)
+    write_indicator_sheets(wb, data.sheets, ctx, hxl, log)
+    if data.matrix is not None:
+        _matrix_sheet(wb, data.matrix, ctx)
+    _lists_sheet(wb, ctx.lang, data.components)
+    _metadata(wb, ctx, WORKBOOK_KIND, hxl)
+    wb.save(target)
+    progress(len(specs) + 1, len(specs) + 1, "")
+    return log
+
+
+def write_template(ctx: SheetContext, components: list[str], target: Path | io.BytesIO) -> None:
+    """The empty bulk-import template: instructions, one sheet per kind of record, lists."""
+    wb = new_workbook()
+    ws = new_sheet(wb, translate(N_("Instrucciones"), ctx.lang))
+    set_widths(ws, [110])
+    for number, text in enumerate(TEMPLATE_HELP):
+        style = "pz_title" if number == 0 else "pz_plain"
+        if number:
+            ws.row_dimensions[number + 1].height = 2 * LINE_HEIGHT
+        ws.append([cell(ws, translate(text, ctx.lang), style)])
+    for spec in IMPORT_SHEETS:
+        write_data_sheet(wb, spec, [], ctx, True, None)
+    write_indicator_template_sheets(wb, ctx)
+    _lists_sheet(wb, ctx.lang, components)
+    _metadata(wb, ctx, TEMPLATE_KIND, True)
+    wb.save(target)
+
+
+def write_data_sheet(wb, spec: SheetSpec, rows: list[dict], ctx, hxl: bool, log) -> None:
+    ws = new_sheet(wb, spec.name(ctx.lang))
+    columns = list(spec.columns)
+    hidden = {i for i, c in enumerate(columns, start=1) if c.kind == VERSION}
+    set_widths(ws, [c.width for c in columns], hidden)
+    first_data = 3 if hxl else 2
+    last = get_column_letter(len(columns))
+    ws.freeze_panes = f"B{first_data}"
+    ws.auto_filter.ref = f"A1:{last}{max(first_data - 1 + len(rows), first_data)}"
+    title = spec.name(ctx.lang)
+    print_setup(ws, ctx.paper, f"1:{first_data - 1}", title, format_date(ctx.today), _page(ctx))
+    _validations(ws, spec, ctx.lang, first_data, first_data + len(rows) + VALIDATED_ROWS)
+    ws.row_dimensions[1].height = 2 * LINE_HEIGHT
+    ws.append([cell(ws, c.header(ctx.lang), "pz_header") for c in columns])
+    if hxl:
+        ws.append([cell(ws, c.hxl, "pz_hxl") for c in columns])
+    styles = [STYLE.get(c.kind, "pz_text") for c in columns]
+    keys = [c.key for c in columns]
+    bools = {i for i, c in enumerate(columns) if c.kind == BOOL}
+    yes, no = (translate(label, ctx.lang) for label in YES_NO)
+    for row in rows:
+        values = [row.get(k) for k in keys]
+        for i in bools:
+            values[i] = yes if values[i] else no
+        ws.append(
+            [
+                blank(ws, s) if v is None else cell(ws, v, s, log)
+                for v, s in zip(values, styles, strict=True)
+            ]
+        )
+
+
+def _page(ctx) -> str:
+    return translate(N_("Página {page} de {pages}"), ctx.lang)
+
+
+def _validations(ws, spec: SheetSpec, lang: str, first: int, last: int) -> None:
+    lists = translate(LISTS_SHEET, lang)
+    ranges = {"status": "A", "type": "B", "component": "C"}
+    for index, col in enumerate(spec.columns, start=1):
+        source = ranges.get(col.key) if col.kind == CHOICE else ("D" if col.kind == BOOL else None)
+        if source is None:
+            continue
+        dv = DataValidation(
+            type="list", formula1=f"'{lists}'!${source}$1:${source}$20", allow_blank=True
+        )
+        letter = get_column_letter(index)
+        dv.add(f"{letter}{first}:{letter}{last}")
+        ws.data_validations.append(dv)
+
+
+def _lists_sheet(wb, lang: str, components: list[str]) -> None:
+    ws = new_sheet(wb, translate(LISTS_SHEET, lang))
+    columns = [
+        [translate(label, lang) for label in list(STATUS_LABELS.values())[:5]],
+        [translate(label, lang) for label in PARTNER_TYPE_LABELS.values()],
+        list(components),
+        [translate(label, lang) for label in YES_NO],
+    ]
+    for i in range(max(len(c) for c in columns)):
+        ws.append([cell(ws, c[i] if i < len(c) else None, "pz_text") for c in columns])
+    ws.sheet_state = "hidden"
+
+
+def _matrix_sheet(wb, matrix: Matrix, ctx) -> None:
+    ws = new_sheet(wb, translate(MATRIX_SHEET, ctx.lang))
+    lang = ctx.lang
+    set_widths(ws, [30, *([16] * (len(matrix.columns) + 1))])
+    print_setup(ws, ctx.paper, "1:2", translate(MATRIX_SHEET, lang), "", _page(ctx))
+    title = translate(N_("Compromisos por clúster y componente (total · % cumplido)"), lang)
+    ws.append([cell(ws, title, "pz_title")])
+    header = [translate(N_("Clúster"), lang), *(n for _i, n in matrix.columns)]
+    ws.append([cell(ws, h, "pz_header") for h in [*header, translate(N_("Total"), lang)]])
+    for row_id, name in matrix.rows:
+        cells = [matrix.cell(row_id, c) for c, _n in matrix.columns] + [matrix.row_total(row_id)]
+        ws.append([cell(ws, name, "pz_text"), *(cell(ws, c.total, "pz_int") for c in cells)])
+    ws.append([])
+    ws.append([cell(ws, h, "pz_header") for h in [*header, translate(N_("Total"), lang)]])
+    for row_id, name in matrix.rows:
+        cells = [matrix.cell(row_id, c) for c, _n in matrix.columns] + [matrix.row_total(row_id)]
+        ws.append([cell(ws, name, "pz_text"), *(cell(ws, c.percent, "pz_percent") for c in cells)])
+
+
+def _metadata(wb, ctx, kind: str, hxl: bool) -> None:
+    ws = new_sheet(wb, META_SHEET)
+    meta = {
+        "kind": kind,
+        "schema_version": SCHEMA_VERSION,
+        "file_id": uuid.uuid4().hex,
+        "generated_at": ctx.generated_at.isoformat(),
+        "generated_by": ctx.author,
+        "hxl": int(hxl),
+        "lang": ctx.lang,
+        "app_version": __version__,
+    }
+    for key, value in meta.items():
+        ws.append([key, cell(ws, str(value), "pz_text")])
+    ws.sheet_state = "veryHidden"
+
+
+# --- the indicator sheets ---------------------------------------------------------------------
+
+
+def write_indicator_sheets(wb, sheets: dict[str, list[dict]], ctx, hxl: bool, log) -> None:
+    """The indicator sheets present in `sheets` (the workbook writer's data.sheets)."""
+    for spec in indicator_sheets.SPECS:
+        if spec.key in sheets:
+            write_data_sheet(wb, spec, sheets[spec.key], ctx, hxl, log)
+            _choices(wb.worksheets[-1], spec, ctx.lang, 3 if hxl else 2, len(sheets[spec.key]))
+
+
+def write_indicator_template_sheets(wb, ctx) -> None:
+    write_indicator_sheets(wb, {s.key: [] for s in indicator_sheets.SPECS}, ctx, True, None)
+
+
+def _choices(ws, spec: SheetSpec, lang: str, first: int, rows: int) -> None:
+    """Drop-downs for the choice columns (short lists: written inline)."""
+    declared = {f.key: f for f in indicator_sheets.DECLARED[spec.key]}
+    last = first + rows + 2_000
+    for index, col in enumerate(spec.columns, start=1):
+        f = declared[col.key]
+        if f.kind != fields.CHOICE or not f.choices:
+            continue
+        labels = [translate(label, lang) for key, label in f.choices.items() if key]
+        dv = DataValidation(type="list", formula1=f'"{",".join(labels)}"', allow_blank=True)
+        letter = get_column_letter(index)
+        dv.add(f"{letter}{first}:{letter}{last}")
+        ws.data_validations.append(dv)

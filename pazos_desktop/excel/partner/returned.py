@@ -1,0 +1,354 @@
+"""Importing the commitment sheets partners send back: preview, then apply all or nothing.
+
+A row becomes a progress update (source "import") when its filled cells say something new.
+The same file imported twice changes nothing the second time: a row whose values are already
+in the database, or whose update was already imported, is "unchanged". A commitment changed
+in the database since the sheet was generated (its version differs), one that now belongs to
+another partner, or a whole file of a partner other than the one expected, is a conflict
+the user decides; it is never overwritten silently.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pazos_desktop.clock import today_in
+from pazos_desktop.db.models.meetings import Meeting
+from pazos_desktop.db.models.register import Commitment, Partner, ProgressUpdate
+from pazos_desktop.domain.records import PROGRESS
+from pazos_desktop.domain.vocabulary import ProgressSource, Status
+from pazos_desktop.errors import PazosError
+from pazos_desktop.excel import reader
+from pazos_desktop.excel.common import (
+    META_SHEET,
+    SCHEMA_VERSION,
+    CancelFn,
+    ProgressFn,
+    never_cancel,
+    no_progress,
+    step,
+)
+from pazos_desktop.excel.partner.sheets import COLUMNS, FILL_KEYS, KIND, generated_on
+from pazos_desktop.excel.preview import Change, Conflict, FieldChange, Preview, show
+from pazos_desktop.i18n import _
+from pazos_desktop.parsing import ParseError, is_blank, parse_whole
+from pazos_desktop.services.commitments.rules import (
+    CommitmentState,
+    check_progress_values,
+    doubts,
+    progress_effect,
+)
+from pazos_desktop.services.common import Checker
+
+CHUNK = 5_000
+LABELS = {key: label for key, label, _w, _s in COLUMNS}
+
+
+@dataclass
+class SheetRow:
+    number: int
+    values: dict
+
+
+@dataclass
+class SheetFile:
+    path: Path
+    meta: dict[str, str]
+    sheet: str
+    rows: list[SheetRow] = field(default_factory=list)
+
+    @property
+    def partner_id(self) -> int:
+        return int(self.meta["partner_id"])
+
+    @property
+    def generated(self) -> dt.date:
+        return dt.datetime.fromisoformat(self.meta["generated_at"]).date()
+
+
+# --- reading ----------------------------------------------------------------------------------
+
+
+def read_sheet_file(path: Path) -> SheetFile:
+    """The metadata and filled rows of a returned sheet; a user message when it is not one."""
+    with reader.open_workbook(path) as wb:
+        meta = _metadata(wb, path)
+        ws = wb[meta["sheet"]]
+        keys = meta["columns"].split(",")
+        found = SheetFile(path, meta, meta["sheet"])
+        first = int(meta["header_row"]) + 1
+        for number, values in reader.rows(ws, path, first):
+            row = dict(zip(keys, values, strict=False))
+            if any(row.get(k) not in (None, "") for k in FILL_KEYS):
+                found.rows.append(SheetRow(number, row))
+    return found
+
+
+def _metadata(wb, path: Path) -> dict[str, str]:
+    wrong = PazosError(
+        _(
+            "El archivo {name} no es una hoja de compromisos generada por PAZOS Coordinación "
+            "(otra plantilla o un archivo modificado)."
+        ).format(name=path.name)
+    )
+    if META_SHEET not in wb.sheetnames:
+        raise wrong
+    meta = {}
+    for key, value, *_rest in wb[META_SHEET].iter_rows(max_col=2, values_only=True):
+        if key:
+            meta[str(key)] = "" if value is None else str(value)
+    needed = {"kind", "schema_version", "partner_id", "sheet", "columns", "header_row"}
+    if meta.get("kind") != KIND or not needed <= meta.keys():
+        raise wrong
+    if meta["schema_version"] != str(SCHEMA_VERSION):
+        raise PazosError(
+            _(
+                "El archivo {name} se generó con otra versión del formato ({v}); genere la hoja "
+                "de nuevo."
+            ).format(name=path.name, v=meta["schema_version"])
+        )
+    if meta["sheet"] not in wb.sheetnames or "id" not in meta["columns"].split(","):
+        raise wrong
+    return meta
+
+
+# --- preview ----------------------------------------------------------------------------------
+
+
+@dataclass
+class _Known:
+    """The database state the rows are compared with, loaded in a few queries."""
+
+    commitments: dict[int, tuple] = field(default_factory=dict)
+    states: dict[int, CommitmentState] = field(default_factory=dict)
+    imported: set[tuple] = field(default_factory=set)
+    partners: dict[int, str] = field(default_factory=dict)
+
+
+def _load_known(session: Session, ids: list[int]) -> _Known:
+    known = _Known(partners=dict(session.execute(select(Partner.id, Partner.name)).all()))
+    c, p = Commitment, ProgressUpdate
+    for start in range(0, len(ids), CHUNK):
+        chunk = ids[start : start + CHUNK]
+        query = select(
+            c.id, c.partner_id, c.version, c.achieved_quantity, c.status, c.title,
+            c.target_quantity, c.start_date, c.created_at, Meeting.date,
+        ).outerjoin(Meeting, Meeting.id == c.origin_meeting_id)  # fmt: skip
+        for row in session.execute(query.where(c.id.in_(chunk))):
+            known.commitments[row[0]] = tuple(row[:6])
+            known.states[row[0]] = _state(row)
+        query = select(p.commitment_id, p.date, p.achieved_quantity, p.status, p.comment)
+        query = query.where(p.commitment_id.in_(chunk), p.source == ProgressSource.IMPORT.value)
+        known.imported.update(tuple(r) for r in session.execute(query))
+    return known
+
+
+def _state(row) -> CommitmentState:
+    cid, _partner, _version, achieved, status, _title, target, start, created, meeting = row
+    return CommitmentState(
+        cid, achieved, status, target, start, created.date() if created else None, meeting
+    )
+
+
+def preview_progress(
+    session: Session,
+    paths: list[Path],
+    expected_partner_id: int | None = None,
+    on: dt.date | None = None,
+    progress: ProgressFn = no_progress,
+    cancel: CancelFn = never_cancel,
+) -> Preview:
+    """Read and check every file; nothing is changed."""
+    on = on or today_in(session)
+    preview = Preview("progress", files=[str(p) for p in paths])
+    files = []
+    for done, path in enumerate(paths):
+        step(progress, cancel, done, len(paths), path.name)
+        try:
+            files.append(read_sheet_file(Path(path)))
+        except PazosError as exc:
+            preview.problem(Path(path).name, None, None, None, exc.message)
+    ids = [i for f in files for r in f.rows if isinstance(i := _int(r.values.get("id")), int)]
+    known = _load_known(session, sorted(set(ids)))
+    seen: dict[int, str] = {}
+    for sheet_file in files:
+        _preview_file(preview, sheet_file, known, seen, expected_partner_id, on)
+    progress(len(paths), len(paths), _("Listo"))
+    return preview
+
+
+def _int(value) -> int | None:
+    try:
+        return parse_whole(value)
+    except ParseError:
+        return None
+
+
+def _preview_file(preview, sheet_file: SheetFile, known, seen, expected, on) -> None:
+    name = sheet_file.path.name
+    partner_id = sheet_file.partner_id
+    if partner_id not in known.partners:
+        preview.problem(name, None, None, None, _("La entidad de esta hoja ya no existe."))
+        return
+    file_changes: list[Change] = []
+    for row in sheet_file.rows:
+        change = _preview_row(preview, sheet_file, row, known, seen, on)
+        if change is not None:
+            file_changes.append(change)
+    if expected is not None and partner_id != expected:
+        reason = _("Es la hoja de «{theirs}», no de «{ours}».").format(
+            theirs=known.partners[partner_id], ours=known.partners.get(expected, "?")
+        )
+        preview.conflicts.append(
+            Conflict(f"file:{name}", name, None, None, name, reason, file_changes)
+        )
+    else:
+        preview.changes.extend(file_changes)
+
+
+def _preview_row(preview, sheet_file, row: SheetRow, known, seen, on) -> Change | None:
+    """A change to apply; None when the row is unchanged, a problem or a conflict."""
+    name, sheet = sheet_file.path.name, sheet_file.sheet
+    problems_before = len(preview.problems)
+    commitment_id = _int(row.values.get("id"))
+    current = known.commitments.get(commitment_id) if commitment_id else None
+    values = _parse_fill(preview, name, sheet, row, known.states.get(commitment_id), on)
+    if current is None:
+        preview.problem(name, sheet, row.number, _(LABELS["id"]), _row_id_message(row))
+    elif commitment_id in seen:
+        preview.problem(
+            name,
+            sheet,
+            row.number,
+            _(LABELS["id"]),
+            _("El compromiso {id} también viene en {file}.").format(
+                id=commitment_id, file=seen[commitment_id]
+            ),
+        )
+    if len(preview.problems) > problems_before:
+        return None
+    seen[commitment_id] = name
+    return _compare(preview, sheet_file, row, values, current, known)
+
+
+def _row_id_message(row: SheetRow) -> str:
+    raw = row.values.get("id")
+    if raw in (None, ""):
+        return _("Fila con datos de avance pero sin ID de compromiso.")
+    return _("El compromiso «{id}» no existe en la base de datos.").format(id=raw)
+
+
+# The sheet's fill columns -> the progress update's declared fields (records/progress.py).
+FILL_FIELDS = {
+    "new_achieved": "achieved_quantity",
+    "new_status": "status",
+    "progress_date": "date",
+    "comment": "comment",
+}
+NO_STATE = CommitmentState(0, 0.0, Status.PIPELINE.value, None)
+
+
+def _parse_fill(preview, name, sheet, row: SheetRow, state, on: dt.date) -> dict:
+    """The filled cells checked by the progress update's own rules (`check_progress_values`,
+    as the window's *Añadir avance…* does), each refusal a problem at its cell. A row without
+    a date is dated on the day of the import."""
+    raw = {field: row.values.get(column) for column, field in FILL_FIELDS.items()}
+    typed_date = raw["date"]
+    raw |= {
+        "source": ProgressSource.IMPORT.value,
+        "date": on if is_blank(typed_date) else typed_date,
+    }
+    c = Checker()
+    out = check_progress_values(raw, c, state or NO_STATE, on)
+    columns = {field: column for column, field in FILL_FIELDS.items()}
+    for field_name, message in c.errors.items():
+        column = columns.get(field_name, "new_achieved")
+        preview.problem(name, sheet, row.number, _(LABELS[column]), message)
+    return {
+        "achieved": out["achieved_quantity"],
+        "status": out["status"],
+        "date": None if is_blank(typed_date) else out["date"],
+        "comment": out["comment"],
+    }
+
+
+def _compare(preview, sheet_file, row, values, current, known) -> Change | None:
+    cid, partner_id, version, achieved, status, title = current
+    if _already_imported(cid, values, sheet_file, known):
+        preview.unchanged += 1
+        return None
+    fields = []
+    A, S, T = (PROGRESS[k] for k in ("achieved_quantity", "status", "comment"))
+    if values["achieved"] is not None and values["achieved"] != achieved:
+        fields.append(FieldChange(A.name, show(achieved), A.format(values["achieved"])))
+    if values["status"] is not None and values["status"] != status:
+        fields.append(FieldChange(S.name, S.format(status), S.format(values["status"])))
+    if values["comment"]:
+        fields.append(FieldChange(T.name, "—", values["comment"]))
+    if not fields:
+        preview.unchanged += 1
+        return None
+    change = _change(sheet_file, row, values, current, fields)
+    state = known.states[cid]
+    effect = progress_effect(
+        state, {"achieved_quantity": values["achieved"], "status": values["status"]}
+    )
+    reasons = [_conflict_reason(sheet_file, row, partner_id, version, known)]
+    reasons += doubts(state.values(), effect)  # what the window's editor would ask
+    reason = " ".join(r for r in reasons if r)
+    if not reason:
+        return change
+    preview.conflicts.append(
+        Conflict(
+            f"commitment:{cid}", change.file, change.sheet, row.number, title, reason, [change]
+        )
+    )
+    return None
+
+
+def _already_imported(cid, values, sheet_file: SheetFile, known: _Known) -> bool:
+    wanted = (values["achieved"], values["status"], values["comment"])
+    if values["date"] is not None:
+        return (cid, values["date"], *wanted) in known.imported
+    # No date typed: it was imported with the day of the import, on or after generation.
+    return any(
+        k[0] == cid and k[2:] == wanted and k[1] >= sheet_file.generated for k in known.imported
+    )
+
+
+def _conflict_reason(sheet_file, row, partner_id, version, known) -> str | None:
+    if partner_id != sheet_file.partner_id:
+        return _("El compromiso ahora es de «{partner}».").format(
+            partner=known.partners.get(partner_id, "?")
+        )
+    sheet_version = _int(row.values.get("version"))
+    if sheet_version is not None and sheet_version != version:
+        return _("Cambió en la base de datos después de generar la hoja ({date}).").format(
+            date=generated_on(sheet_file.meta)
+        )
+    return None
+
+
+def _change(sheet_file, row, values, current, fields) -> Change:
+    cid, _partner, version, _achieved, _status, title = current
+    name = sheet_file.path.name
+    if values["date"] is not None:
+        fields.append(FieldChange(PROGRESS["date"].name, "—", show(values["date"])))
+    return Change(
+        key=f"commitment:{cid}",
+        file=name,
+        sheet=sheet_file.sheet,
+        row=row.number,
+        entity="commitment",
+        entity_id=cid,
+        label=title,
+        action="progress",
+        fields=fields,
+        db_version=version,
+        payload=values,
+    )

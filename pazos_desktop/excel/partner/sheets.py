@@ -1,0 +1,441 @@
+"""A partner's commitment sheet: a cover, the commitments grouped by component (a heading row
+each) and sorted by cluster and due date within it, the cells the partner fills (shaded,
+unlocked), a hidden status list and hidden metadata.
+
+`write_partner_sheet` writes one workbook from plain data; `export_partner_sheets` writes a
+batch into a folder with Windows-safe names, with progress and cancel.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from openpyxl.utils import get_column_letter
+from openpyxl.workbook.protection import WorkbookProtection
+from openpyxl.worksheet.datavalidation import DataValidation
+from openpyxl.worksheet.properties import PageSetupProperties
+
+from pazos_desktop import __version__
+from pazos_desktop.domain.formats import format_date
+from pazos_desktop.domain.records import COMMITMENT, PROGRESS
+from pazos_desktop.domain.vocabulary import STATUS_LABELS, Status, status_label
+from pazos_desktop.excel.common import (
+    META_SHEET,
+    SCHEMA_VERSION,
+    CancelFn,
+    ProgressFn,
+    never_cancel,
+    no_progress,
+    safe_file_stem,
+    step,
+)
+from pazos_desktop.excel.data import PartnerSheetData
+from pazos_desktop.files import FileBatch
+from pazos_desktop.i18n import N_, _, translate
+from pazos_desktop.parsing import EXCEL_EPOCH
+from pazos_desktop.writers.xlsx.cells import SafetyLog
+from pazos_desktop.writers.xlsx.styles import (
+    LINE_HEIGHT,
+    PAPER_SIZES,
+    blank,
+    cell,
+    new_sheet,
+    new_workbook,
+    print_setup,
+    protect,
+    row_height,
+    set_widths,
+)
+
+KIND = "partner_sheet"
+HEADER_ROW = 3
+LOOKUP_SHEET = N_("Listas")
+
+C, P = COMMITMENT, PROGRESS
+# (key, header, width, style of its cells); the last four are the partner's to fill. Headers
+# are the declared fields' labels (records/), except where the sheet says more. The widths add
+# up to what prints one page wide on Letter landscape at 8 pt or more (LibreOffice and Excel
+# scale the whole sheet to fit; 14 wider columns printed at about 6 pt).
+COLUMNS = [
+    ("id", N_("ID"), 6, "pz_int"),
+    ("component", C["component_id"].label, 15, "pz_wrap"),  # hidden: the group headings say it
+    ("clusters", C["cluster_ids"].label, 13, "pz_wrap"),
+    ("title", C["title"].label, 30, "pz_wrap"),
+    ("unit", C["unit"].label, 9, "pz_wrap"),
+    ("target", C["target_quantity"].label, 7, "pz_number"),
+    ("achieved", N_("Logrado a la fecha"), 9, "pz_number"),
+    ("amount", C["amount_cop"].label, 12, "pz_cop"),
+    ("due_date", C["due_date"].label, 10.5, "pz_date"),
+    ("status", N_("Estado actual"), 11, "pz_wrap"),
+    ("new_achieved", N_("Nuevo logrado (acumulado)"), 12, "pz_fill_number"),
+    ("new_status", N_("Nuevo estado"), 12, "pz_fill"),
+    ("progress_date", P["date"].label, 10.5, "pz_fill_date"),
+    ("comment", P["comment"].label, 23, "pz_fill"),
+    ("version", N_("Versión"), 6, "pz_int"),
+]
+KEYS = [c[0] for c in COLUMNS]
+WIDTHS = {c[0]: c[2] for c in COLUMNS}
+# Wrapped columns of a commitment row: (CommitmentRow attribute, its column's width).
+WRAPPED = (
+    ("clusters", WIDTHS["clusters"]),
+    ("title", WIDTHS["title"]),
+    ("unit", WIDTHS["unit"]),
+)
+FILL_KEYS = ("new_achieved", "new_status", "progress_date", "comment")
+VERSION_COL = len(COLUMNS)  # hidden: the commitment's version when the sheet was made
+HIDDEN = {KEYS.index("component") + 1, VERSION_COL}
+LAST_VISIBLE = get_column_letter(VERSION_COL - 1)
+
+INSTRUCTIONS = [
+    N_("En la hoja «Compromisos» llene solo las celdas amarillas de cada compromiso."),
+    N_("Nuevo logrado: la cantidad total lograda hasta la fecha (no solo la del periodo)."),
+    N_("Nuevo estado: elíjalo de la lista. Fecha del avance: dd/mm/aaaa. Comentario: libre."),
+    N_("Deje en blanco las filas sin novedades. No cambie el ID ni las demás columnas."),
+    N_("Las demás celdas están protegidas contra cambios accidentales (sin contraseña)."),
+    N_("Guarde el archivo en formato .xlsx y envíelo a {send_to} a más tardar el {date}."),
+]
+
+
+@dataclass
+class SheetResult:
+    path: Path
+    partner_id: int
+    partner_name: str
+    rows: int
+    log: SafetyLog = field(default_factory=SafetyLog)
+    draft: Path | None = None  # the e-mail draft (.eml) beside it, when asked for
+
+
+def file_name(data: PartnerSheetData) -> str:
+    """`Compromisos_Fundacion_SIDOC_2026-11-25.xlsx`"""
+    prefix = safe_file_stem(translate(N_("Compromisos"), data.context.lang))
+    stem = safe_file_stem(data.partner.name)
+    return f"{prefix}_{stem}_{data.context.today.isoformat()}.xlsx"
+
+
+def write_partner_sheet(data: PartnerSheetData, target: Path | io.BytesIO) -> SafetyLog:
+    """Write one partner's workbook; returns what had to be changed to write its text."""
+    log = SafetyLog()
+    lang = data.context.lang
+    wb = new_workbook()
+    _cover(wb, data, log)
+    sheet = _commitments_sheet(wb, data, log)
+    _lookup_sheet(wb, lang)
+    _metadata_sheet(wb, data, sheet)
+    # Sheets cannot be unhidden, renamed or added without unprotecting the workbook: LibreOffice
+    # turns the very hidden metadata sheet into a plain hidden one, this keeps it out of reach
+    # of an accidental "Show sheet" (against accidents, not people: there is no password).
+    wb.security = WorkbookProtection(lockStructure=True)
+    wb.save(target)
+    return log
+
+
+def _t(data: PartnerSheetData, text: str) -> str:
+    return translate(text, data.context.lang)
+
+
+def _cover(wb, data: PartnerSheetData, log: SafetyLog) -> None:
+    ws = new_sheet(wb, _t(data, N_("Portada")))
+    p, ctx = data.partner, data.context
+    set_widths(ws, [22, 80])
+    # Write-only mode writes sheet properties with the first row: set them before it.
+    ws.page_setup.orientation = "portrait"
+    ws.page_setup.paperSize = PAPER_SIZES.get(ctx.paper, 1)
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    title = _t(data, N_("Compromisos de {partner}")).format(partner=p.name)
+    ws.append([cell(ws, title, "pz_title", log)])
+    ws.append([cell(ws, ctx.org_name, "pz_note", log)])
+    ws.append([])
+    for row, (label, value) in enumerate(_cover_facts(data), start=4):
+        _height(ws, row, [(value, 80)])
+        ws.append([cell(ws, _t(data, label), "pz_label"), cell(ws, value, "pz_plain", log)])
+    ws.append([])
+    ws.append([cell(ws, _t(data, N_("Instrucciones")), "pz_label")])
+    first = 6 + len(_cover_facts(data))
+    for number, text in enumerate(INSTRUCTIONS, start=1):
+        text = _t(data, text).format(send_to=_send_to(data), date=_return_by(data))
+        _height(ws, first + number, [(text, 80)])
+        ws.append([cell(ws, f"{number}.", "pz_label"), cell(ws, text, "pz_plain", log)])
+    ws.append([])
+    ws.append([cell(ws, None, "pz_fill"), cell(ws, _t(data, N_("Celdas para llenar")), "pz_plain")])
+
+
+def _height(ws, row: int, texts: list[tuple[str | None, float]]) -> None:
+    """Set the height of a row before it is written (write-only mode needs it first)."""
+    height = row_height(texts)
+    if height > LINE_HEIGHT:
+        ws.row_dimensions[row].height = height
+
+
+def _send_to(data: PartnerSheetData) -> str:
+    period = data.period
+    return period.send_to if period and period.send_to else _t(data, N_("la coordinación"))
+
+
+def _return_by(data: PartnerSheetData) -> str:
+    return format_date(data.period.return_by) if data.period else ""
+
+
+def _cover_facts(data: PartnerSheetData) -> list[tuple[str, str]]:
+    p, c, rows, ctx = data.partner, data.contact, data.commitments, data.context
+    period = ""
+    if data.period is not None:
+        period = _t(data, N_("avances del {start} al {end}")).format(
+            start=format_date(data.period.date_from), end=format_date(data.period.date_to)
+        )
+    overdue = sum(1 for r in rows if r.effective_status == "overdue")
+    contact = ", ".join(filter(None, (c.name, c.position, c.email, c.phone))) if c else ""
+    return [
+        (N_("Entidad"), p.name + (f" ({p.acronym})" if p.acronym else "")),
+        (N_("Contacto"), contact),
+        (N_("Periodo que se reporta"), period),
+        (N_("Devolver a más tardar el"), _return_by(data)),
+        (N_("Enviar a"), _send_to(data)),
+        (N_("Generado el"), format_date(ctx.today)),
+        (N_("Compromisos"), str(len(rows))),
+        (N_("Vencidos"), str(overdue)),
+    ]
+
+
+def _commitments_sheet(wb, data: PartnerSheetData, log: SafetyLog) -> str:
+    sheet_name = _t(data, N_("Compromisos"))
+    ws = new_sheet(wb, sheet_name)
+    set_widths(ws, [c[2] for c in COLUMNS], hidden=HIDDEN)
+    n_rows = len(data.commitments) + len(_groups(data))
+    last_row = HEADER_ROW + max(n_rows, 1)
+    _sheet_setup(ws, data, last_row)
+    title = _t(data, N_("Compromisos de {partner}")).format(partner=data.partner.name)
+    ws.append([cell(ws, title, "pz_title", log)])
+    legend = _t(data, N_("Llene solo las celdas amarillas (columnas K a N). Generado el {date}."))
+    ws.append([cell(ws, legend.format(date=format_date(data.context.today)), "pz_note")])
+    labels = [(_t(data, c[1]), c[2] * 0.9) for c in COLUMNS]  # bold: fewer letters a line
+    ws.row_dimensions[HEADER_ROW].height = max(2 * LINE_HEIGHT, row_height(labels) + 2)
+    ws.append([cell(ws, _t(data, c[1]), "pz_header") for c in COLUMNS])
+    row_number = HEADER_ROW
+    group = None
+    for row in data.commitments:
+        key = row.component_name
+        if key != group:
+            group = key
+            row_number += 1
+            ws.append(_group_row(ws, key, log, sheet_name, row_number))
+        row_number += 1
+        texts = [(getattr(row, k), w) for k, w in WRAPPED]
+        texts.append((status_label(row.effective_status), WIDTHS["status"]))
+        _height(ws, row_number, texts)
+        ws.append(_commitment_row(ws, row, log, sheet_name, row_number))
+    return sheet_name
+
+
+def _groups(data: PartnerSheetData) -> set:
+    # One heading per component: a heading per cluster combination would be nearly one per row
+    # (commitments name one to three clusters of nine), the cluster column shows them anyway.
+    return {r.component_name for r in data.commitments}
+
+
+def _sheet_setup(ws, data: PartnerSheetData, last_row: int) -> None:
+    ws.freeze_panes = f"B{HEADER_ROW + 1}"
+    ws.auto_filter.ref = f"A{HEADER_ROW}:{LAST_VISIBLE}{last_row}"
+    print_setup(
+        ws,
+        data.context.paper,
+        f"{HEADER_ROW}:{HEADER_ROW}",
+        header=data.partner.name,
+        footer_left=_t(data, N_("Generado el {date}")).format(date=format_date(data.context.today)),
+        page_label=_t(data, N_("Página {page} de {pages}")),
+    )
+    ws.print_area = f"A1:{LAST_VISIBLE}{last_row}"
+    protect(ws)
+    lookup = _t(data, LOOKUP_SHEET)
+    status_col = get_column_letter(KEYS.index("new_status") + 1)
+    statuses = DataValidation(
+        type="list",
+        formula1=f"'{lookup}'!$A$1:$A${len(Status)}",
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle=_t(data, N_("Estado")),
+        error=_t(data, N_("Elija un estado de la lista.")),
+    )
+    statuses.add(f"{status_col}{HEADER_ROW + 1}:{status_col}{last_row}")
+    ws.data_validations.append(statuses)
+    for validation in _fill_validations(data, last_row):
+        ws.data_validations.append(validation)
+
+
+def _fill_validations(data: PartnerSheetData, last_row: int) -> list[DataValidation]:
+    """Excel's own checks of the filled cells, from the declared bounds (the import checks
+    everything again: Excel's are only a help while typing)."""
+    achieved, comment = P["achieved_quantity"], P["comment"]
+    numbers = DataValidation(
+        type="decimal",
+        operator="between",
+        formula1=str(int(achieved.minimum)),
+        formula2=str(int(achieved.maximum)),
+        allow_blank=True,
+        showErrorMessage=True,
+        error=_t(data, N_("Escriba un número mayor o igual a cero.")),
+    )
+    texts = DataValidation(
+        type="textLength",
+        operator="lessThanOrEqual",
+        formula1=str(comment.max_len),
+        allow_blank=True,
+        showErrorMessage=True,
+        error=_t(data, N_("Máximo {n} caracteres.")).format(
+            n=f"{comment.max_len:,}".replace(",", ".")
+        ),
+    )
+    out = []
+    for validation, key in ((numbers, "new_achieved"), (texts, "comment")):
+        col = get_column_letter(KEYS.index(key) + 1)
+        validation.add(f"{col}{HEADER_ROW + 1}:{col}{last_row}")
+        out.append(validation)
+    out.append(_date_validation(data, last_row))
+    return out
+
+
+def _date_validation(data: PartnerSheetData, last_row: int) -> DataValidation:
+    """The progress date: a real date, from a year before the period to a month after the
+    return date (the import checks it again against the commitment)."""
+    today = data.context.today
+    start = (data.period.date_from if data.period else today) - dt.timedelta(days=366)
+    end = (data.period.return_by if data.period else today) + dt.timedelta(days=31)
+    message = _t(data, N_("Escriba una fecha dd/mm/aaaa entre el {start} y el {end}."))
+    dates = DataValidation(
+        type="date",
+        operator="between",
+        formula1=str(excel_serial(start)),
+        formula2=str(excel_serial(end)),
+        allow_blank=True,
+        showErrorMessage=True,
+        showInputMessage=True,
+        errorTitle=_t(data, N_("Fecha del avance")),
+        error=message.format(start=format_date(start), end=format_date(end)),
+        promptTitle=_t(data, N_("Fecha del avance")),
+        prompt=_t(data, N_("dd/mm/aaaa")),
+    )
+    column = get_column_letter(KEYS.index("progress_date") + 1)
+    dates.add(f"{column}{HEADER_ROW + 1}:{column}{last_row}")
+    return dates
+
+
+def excel_serial(day: dt.date) -> int:
+    """A date as Excel stores it: days since the epoch the one date parser reads serials from."""
+    return (day - EXCEL_EPOCH.date()).days
+
+
+def _group_row(ws, key, log, sheet: str, row: int) -> list:
+    first = cell(ws, key, "pz_group", log)
+    return [first, *([blank(ws, "pz_group")] * (VERSION_COL - 2))]
+
+
+def _commitment_row(ws, r, log: SafetyLog, sheet: str, row: int) -> list:
+    values = {
+        "id": r.id,
+        "component": r.component_name,
+        "clusters": r.clusters,
+        "title": r.title,
+        "unit": r.unit,
+        "target": r.target_quantity,
+        "achieved": r.achieved_quantity,
+        "amount": r.amount_cop,
+        "due_date": r.due_date,
+        "status": status_label(r.effective_status),
+        "version": r.version,
+    }
+    out = []
+    for index, (key, _label, _w, style) in enumerate(COLUMNS, start=1):
+        value = values.get(key)
+        if value is None:
+            out.append(blank(ws, style))
+            continue
+        where = f"{sheet}!{get_column_letter(index)}{row}" if isinstance(value, str) else None
+        out.append(cell(ws, value, style, log, where))
+    return out
+
+
+def _lookup_sheet(wb, lang: str) -> None:
+    ws = new_sheet(wb, translate(LOOKUP_SHEET, lang))
+    for status in Status:
+        ws.append([translate(STATUS_LABELS[status], lang)])
+    ws.sheet_state = "hidden"
+
+
+def _metadata_sheet(wb, data: PartnerSheetData, sheet: str) -> None:
+    ws = new_sheet(wb, META_SHEET)
+    meta = {
+        "kind": KIND,
+        "schema_version": SCHEMA_VERSION,
+        "file_id": uuid.uuid4().hex,
+        "partner_id": data.partner.id,
+        "partner_name": data.partner.name,
+        "generated_at": data.context.generated_at.isoformat(),
+        "generated_by": data.context.author,
+        "sheet": sheet,
+        "header_row": HEADER_ROW,
+        "columns": ",".join(KEYS),
+        "lang": data.context.lang,
+        "app_version": __version__,
+    }
+    for key, value in meta.items():
+        ws.append([key, cell(ws, str(value), "pz_text")])
+    # veryHidden: not offered by Excel's "Unhide" menu; LibreOffice shows it as hidden.
+    ws.sheet_state = "veryHidden"
+
+
+# --- batch ------------------------------------------------------------------------------------
+
+
+def export_partner_sheets(
+    items: list[PartnerSheetData],
+    folder: Path,
+    progress: ProgressFn = no_progress,
+    cancel: CancelFn = never_cancel,
+    email_drafts: bool = False,
+) -> list[SheetResult]:
+    """Write one file per partner into `folder` (and its e-mail draft, `email_drafts`).
+
+    All of them or none: on a failure or a cancel, the sheets already sent out under these
+    names (a partner may be filling one in) are left as they were.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    results: list[SheetResult] = []
+    used: set[str] = set()
+    with FileBatch() as batch:
+        for done, data in enumerate(items):
+            step(progress, cancel, done, len(items), data.partner.name)
+            result = _write_one(data, folder, used, batch)
+            results.append(result)
+            if email_drafts:
+                from pazos_desktop.excel.partner.mail import write_email_draft
+
+                result.draft = write_email_draft(data, result.path, batch)
+        batch.commit()
+    progress(len(items), len(items), _("Listo"))
+    return results
+
+
+def _write_one(
+    data: PartnerSheetData, folder: Path, used: set[str], batch: FileBatch
+) -> SheetResult:
+    name = file_name(data)
+    if name.lower() in used:  # two partners whose names fold to the same file name
+        name = name.replace(".xlsx", f"_{data.partner.id}.xlsx")
+    used.add(name.lower())
+    path = folder / name
+    log = batch.write(path, lambda temp: write_partner_sheet(data, temp))
+    return SheetResult(path, data.partner.id, data.partner.name, len(data.commitments), log)
+
+
+def generated_on(meta: dict[str, str]) -> str:
+    """The generation date of a sheet's metadata, as users read dates."""
+    try:
+        return format_date(dt.datetime.fromisoformat(meta.get("generated_at", "")).date())
+    except ValueError:
+        return "?"

@@ -1,0 +1,358 @@
+"""The change history as people read it: "Logrado: 0 → 15", dates dd/mm/aaaa, partner names
+instead of ids, status labels, Sí/No; per commitment, per partner (with its contacts) and per
+meeting (with its attendees, agenda, decisions and follow-up).
+
+The history stores raw values (`history.render`: ids, ISO dates, "in_progress", "False").
+Each (entity, field) is shown through a `FieldSpec`; `field_spec` is the one function that
+finds it. A field declared in the core (`pazos_desktop/records/`) is labelled and formatted by
+its declaration, as the editors, sheets and messages show it; the table below holds only what
+the declarations do not say: links shown by the linked record's name, bookkeeping columns
+(type, series, number, times, approval) and fields that say nothing to a reader.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from pazos_desktop.db.models.meetings import Meeting
+from pazos_desktop.db.models.register import (
+    Cluster,
+    Commitment,
+    Component,
+    Contact,
+    HistoryEntry,
+    Partner,
+    Program,
+)
+from pazos_desktop.domain.fields import Field, Kind
+from pazos_desktop.domain.formats import format_cop, format_date, format_quantity
+from pazos_desktop.domain.meetings import (
+    acta_label,
+    meeting_status_label,
+    meeting_type_label,
+    presence_label,
+    series_label,
+)
+from pazos_desktop.domain.records import RECORDS
+from pazos_desktop.domain.vocabulary import partner_type_label, source_label
+from pazos_desktop.domain.vocabulary import status_label as commitment_status_label
+from pazos_desktop.i18n import N_, _, get_language
+from pazos_desktop.services.history.conflicts import format_stored
+from pazos_desktop.services.history.stored import ACTION_LABELS
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    label: str  # Spanish source, translated when shown
+    kind: str = "text"  # a key of FORMATTERS, "ref:<table>" (an id shown by its name), "declared"
+    declared: Field | None = None  # kind "declared": the core's field, which formats the value
+
+    @property
+    def is_bool(self) -> bool:
+        return self.kind == "bool" or (
+            self.declared is not None and self.declared.kind == Kind.BOOL
+        )
+
+
+HIDDEN = object()  # fields that say nothing to a reader (ordering, links to the parent)
+
+_COMMON = {
+    "name": FieldSpec(N_("Nombre")),
+    "description": FieldSpec(N_("Descripción")),
+    "notes": FieldSpec(N_("Notas")),
+    "email": FieldSpec(N_("Correo electrónico")),
+    "phone": FieldSpec(N_("Teléfono")),
+    "position": FieldSpec(N_("Cargo")),
+    "archived": FieldSpec(N_("Archivado"), "bool"),
+    "clusters": FieldSpec(N_("Clústeres")),
+    "component_id": FieldSpec(N_("Componente"), "ref:component"),
+    "sort_order": HIDDEN,
+    "meeting_id": HIDDEN,
+}
+
+FIELDS: dict[str, dict[str, FieldSpec | object]] = {
+    "commitment": {
+        "partner_id": FieldSpec(N_("Entidad responsable"), "ref:partner"),
+        "contact_id": FieldSpec(N_("Responsable"), "ref:contact"),
+        "program_id": FieldSpec(N_("Programa"), "ref:program"),
+        "origin_meeting_id": FieldSpec(N_("Acordado en"), "ref:meeting"),
+    },
+    "contact": {"partner_id": HIDDEN},
+    "neighbourhood": {
+        "cluster_id": FieldSpec(N_("Clúster"), "ref:cluster"),
+    },
+    "program": {"lead_partner_id": FieldSpec(N_("Entidad líder"), "ref:partner")},
+    "component": {
+        "code": FieldSpec(N_("Número")),
+    },
+    "meeting": {
+        "type": FieldSpec(N_("Tipo de reunión"), "meeting_type"),
+        "series": FieldSpec(N_("Serie (numeración)"), "series"),
+        "year": FieldSpec(N_("Año")),
+        "number": FieldSpec(N_("Número")),
+        "start_time": FieldSpec(N_("Hora de inicio"), "time"),
+        "end_time": FieldSpec(N_("Hora de finalización"), "time"),
+        "chair_contact_id": FieldSpec(N_("Preside (contacto)"), "ref:contact"),
+        "secretary_contact_id": FieldSpec(N_("Secretario(a) (contacto)"), "ref:contact"),
+        "next_time": FieldSpec(N_("Próxima reunión: hora"), "time"),
+        "approved_pdf_sha256": FieldSpec(N_("Huella SHA-256 del PDF aprobado")),
+        "status": FieldSpec(N_("Estado del acta"), "meeting_status"),
+        "approved_at": FieldSpec(N_("Aprobada el"), "datetime"),
+        "approved_by": FieldSpec(N_("Aprobada por")),
+    },
+    "meeting_attendee": {
+        "contact_id": FieldSpec(N_("Contacto"), "ref:contact"),
+        "presence": FieldSpec(N_("Asistencia"), "presence"),
+        "is_guest": FieldSpec(N_("Invitado"), "bool"),
+    },
+    "meeting_followup": {
+        "commitment_id": FieldSpec(N_("Compromiso"), "ref:commitment"),
+        "progress_update_id": HIDDEN,
+    },
+}
+
+# What a row of a child table is, in a parent's history ("Asistente: Nombre: Ana").
+ENTITY_LABELS = {
+    "contact": N_("Contacto"),
+    "meeting_attendee": N_("Asistente"),
+    "meeting_agenda_item": N_("Orden del día"),
+    "meeting_decision": N_("Decisión"),
+    "meeting_followup": N_("Seguimiento"),
+}
+
+
+def field_spec(entity: str, field: str) -> FieldSpec | None:
+    """How (entity, field) is shown; None: not shown. THE place to read a field declaration."""
+    spec = FIELDS.get(entity, {}).get(field)
+    if spec is None:
+        found = _declared(entity, field)
+        if found is not None and found.kind != Kind.REF:
+            return FieldSpec(found.label, "declared", found)
+        spec = _COMMON.get(field)
+    if spec is HIDDEN:
+        return None
+    return spec or FieldSpec(field)
+
+
+def _declared(entity: str, field: str) -> Field | None:
+    """The field as its own record declares it (the history names a link list "clusters",
+    the declaration "cluster_ids")."""
+    record = RECORDS.get(entity)
+    for name in (field, f"{field.removesuffix('s')}_ids"):
+        if record is not None and name in record:
+            return record[name]
+    return None
+
+
+def _number(text: str, show) -> str:
+    try:
+        return show(float(text))
+    except ValueError:
+        return text
+
+
+def _date(text: str) -> str:
+    try:
+        return format_date(dt.date.fromisoformat(text[:10]))
+    except ValueError:
+        return text
+
+
+def _datetime(text: str) -> str:
+    try:
+        moment = dt.datetime.fromisoformat(text).replace(tzinfo=dt.UTC).astimezone()
+    except ValueError:
+        return text
+    return moment.strftime("%d/%m/%Y %H:%M")
+
+
+FORMATTERS = {
+    "text": lambda v: v,
+    "date": _date,
+    "datetime": _datetime,
+    "time": lambda v: v[:5],
+    "quantity": lambda v: _number(v, format_quantity),
+    "money": lambda v: _number(v, format_cop),
+    "bool": lambda v: _("Sí") if v in ("True", "1", "true") else _("No"),
+    "status": commitment_status_label,
+    "partner_type": partner_type_label,
+    "meeting_type": meeting_type_label,
+    "series": series_label,
+    "meeting_status": meeting_status_label,
+    "presence": presence_label,
+    "source": source_label,
+}
+
+
+@dataclass
+class ReadableChange:
+    at: dt.datetime  # UTC, as stored
+    actor: str
+    action: str  # translated: "Modificación", "Creación"…
+    change: str  # "Logrado: 0 → 15"; a creation lists its fields
+    reason: str = ""
+
+    @property
+    def when(self) -> str:
+        return _datetime(self.at.isoformat(sep=" "))
+
+
+# --- reading ------------------------------------------------------------------------------
+
+
+def commitment_history(session: Session, commitment_id: int) -> list[ReadableChange]:
+    return readable(session, _entries(session, [("commitment", [commitment_id])]))
+
+
+def partner_history(session: Session, partner_id: int) -> list[ReadableChange]:
+    contacts = _children(session, "contact", "partner_id", partner_id)
+    return readable(session, _entries(session, [("partner", [partner_id]), ("contact", contacts)]))
+
+
+def meeting_history(session: Session, meeting_id: int) -> list[ReadableChange]:
+    parts = [("meeting", [meeting_id])]
+    for table in ("meeting_attendee", "meeting_agenda_item", "meeting_decision"):
+        parts.append((table, _children(session, table, "meeting_id", meeting_id)))
+    parts.append(
+        ("meeting_followup", _children(session, "meeting_followup", "meeting_id", meeting_id))
+    )
+    return readable(session, _entries(session, parts))
+
+
+def _children(session: Session, table: str, parent_field: str, parent_id: int) -> list[int]:
+    """Every row of `table` ever created under the parent (deleted ones too): their creation
+    in the history names the parent."""
+    query = select(HistoryEntry.entity_id).where(
+        HistoryEntry.entity == table,
+        HistoryEntry.field == parent_field,
+        HistoryEntry.new_value == str(parent_id),
+    )
+    return sorted(set(session.scalars(query)))
+
+
+def _entries(session: Session, parts, limit: int = 2000) -> list[HistoryEntry]:
+    rows: list[HistoryEntry] = []
+    for table, ids in parts:
+        for start in range(0, len(ids), 500):
+            query = select(HistoryEntry).where(
+                HistoryEntry.entity == table, HistoryEntry.entity_id.in_(ids[start : start + 500])
+            )
+            rows += session.scalars(query)
+    rows.sort(key=lambda h: (h.at, h.id), reverse=True)
+    return rows[:limit]
+
+
+def readable(session: Session, entries: list[HistoryEntry]) -> list[ReadableChange]:
+    """History rows (newest first) as changes people read; one action's creation of a record
+    is one line ("Asistente: Nombre: Ana · Asistencia: Presente"), not one per field."""
+    names = _names(session, entries)
+    out: list[ReadableChange] = []
+    created: dict[tuple, tuple[ReadableChange, list[str]]] = {}
+    for h in entries:
+        if h.action == "create":
+            key = (h.entity, h.entity_id, h.at)
+            if key not in created:
+                created[key] = (_row(h, ""), [])
+                out.append(created[key][0])
+            text = _describe(h, names, prefix=False)
+            if text:
+                created[key][1].insert(0, text)  # newest first here: fields in their order
+            continue
+        text = _describe(h, names)
+        if text or h.action in ("delete", "archive", "restore", "approve", "reopen"):
+            out.append(_row(h, text or _entity_label(h.entity)))
+    for (entity, _id, _at), (row, parts) in created.items():
+        row.change = _prefix(entity, " · ".join(parts)) or _entity_label(entity)
+    return out
+
+
+def _row(h: HistoryEntry, change: str) -> ReadableChange:
+    label = _(ACTION_LABELS.get(h.action, h.action))
+    return ReadableChange(h.at, h.actor, label, change, h.reason or "")
+
+
+def _entity_label(entity: str) -> str:
+    return _(ENTITY_LABELS[entity]) if entity in ENTITY_LABELS else ""
+
+
+def _describe(h: HistoryEntry, names, prefix: bool = True) -> str:
+    if h.field is None:  # a whole record created or deleted: its name, when it had one
+        label = h.old_value or h.new_value or ""
+        return _prefix(h.entity, label) if prefix else ""
+    spec = field_spec(h.entity, h.field)
+    if spec is None:
+        return ""
+    old, new = (_value(spec, v, names) for v in (h.old_value, h.new_value))
+    label = _(spec.label)
+    if h.action == "create":  # a new record's unset fields and "No" flags say nothing
+        if not new or (spec.is_bool and new == _("No")):
+            return ""
+        # "Decisión: Decisión: …" says it twice: a record named by its one field is its value.
+        return new if label == _entity_label(h.entity) else f"{label}: {new}"
+    text = f"{label}: {old or '—'} → {new or '—'}"
+    return _prefix(h.entity, text) if prefix else text
+
+
+def _prefix(entity: str, text: str) -> str:
+    what = _entity_label(entity)
+    return f"{what}: {text}" if what and text else text
+
+
+def _value(spec: FieldSpec, raw: str | None, names) -> str:
+    if raw is None or raw == "":
+        return ""
+    if spec.kind.startswith("ref:"):
+        table = spec.kind[4:]
+        try:
+            return names.get((table, int(raw)), f"#{raw}")
+        except ValueError:
+            return raw
+    if spec.declared is not None:
+        return format_stored(spec.declared, raw)
+    return FORMATTERS.get(spec.kind, FORMATTERS["text"])(raw)
+
+
+# --- names of referenced records, read in one query per table -----------------------------
+
+
+def _names(session: Session, entries: list[HistoryEntry]) -> dict[tuple[str, int], str]:
+    wanted: dict[str, set[int]] = defaultdict(set)
+    for h in entries:
+        spec = field_spec(h.entity, h.field) if h.field else None
+        if spec is None or not spec.kind.startswith("ref:"):
+            continue
+        for raw in (h.old_value, h.new_value):
+            if raw and raw.isdigit():
+                wanted[spec.kind[4:]].add(int(raw))
+    names: dict[tuple[str, int], str] = {}
+    for table, ids in wanted.items():
+        for row_id, name in _lookup(session, table, sorted(ids)):
+            names[(table, row_id)] = name
+    return names
+
+
+def _lookup(session: Session, table: str, ids: list[int]):
+    if table == "meeting":
+        # Numbers repeat across series (each body numbers its actas): the body is named too.
+        query = select(Meeting.id, Meeting.number, Meeting.year, Meeting.series, Meeting.type)
+        rows = session.execute(query.where(Meeting.id.in_(ids)))
+        return [(i, f"{acta_label(n, y)} ({series_label(s or t)})") for i, n, y, s, t in rows]
+    if table == "component":
+        english = get_language() == "en"
+        query = select(Component.id, Component.name_en if english else Component.name_es)
+        return list(session.execute(query.where(Component.id.in_(ids))))
+    column = {
+        "partner": (Partner.id, Partner.name),
+        "contact": (Contact.id, Contact.name),
+        "program": (Program.id, Program.name),
+        "cluster": (Cluster.id, Cluster.name),
+        "commitment": (Commitment.id, Commitment.title),
+    }.get(table)
+    if column is None:
+        return []
+    return list(session.execute(select(*column).where(column[0].in_(ids))))

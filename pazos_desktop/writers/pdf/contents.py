@@ -1,0 +1,79 @@
+"""A contents page (índice) laid out in one pass.
+
+reportlab's TableOfContents needs `multiBuild`: the whole document laid out two or three
+times, which doubles the time of a 1,000-page report. Here the contents page only reserves its
+space; once the document is laid out, the deferred canvas of `pdf_base` knows every heading's
+page and draws the lines (with links) onto that reserved space.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.platypus import Flowable
+
+from pazos_desktop.writers.pdf.document import FONT, FONT_BOLD, draw_at_end
+
+LEVELS = {0: (FONT_BOLD, 10, 17, 0.2 * cm), 1: (FONT, 9, 13.5, 0.9 * cm)}
+
+
+class ContentsPage(Flowable):
+    """Takes the rest of the frame; its lines are drawn when the document is finished.
+    The contents must fit that space (a report has a dozen headings, not hundreds)."""
+
+    def wrap(self, avail_width, avail_height):
+        self.width, self.height = avail_width, max(0.0, avail_height - 1)
+        return self.width, self.height
+
+    def drawOn(self, canvas, x, y, _sW=0):
+        box = (x, y, self.width, self.height)
+        draw_at_end(canvas, lambda c: draw_contents(c, box))
+
+    def draw(self):  # everything happens in draw_contents, at the end
+        pass
+
+
+def table_of_contents(lang: str = "es") -> ContentsPage:
+    """Put after a title on its own page; lists every `pdf_base.heading()` of the document."""
+    return ContentsPage()
+
+
+def draw_contents(canvas, box: tuple[float, float, float, float]) -> None:
+    x, y, width, height = box
+    cursor = y + height
+    canvas.saveState()
+    for level, text, key, page in canvas.pazos_headings:
+        font, size, leading, indent = LEVELS.get(level, LEVELS[1])
+        cursor -= leading
+        if cursor < y:
+            break
+        _line(canvas, (x + indent, cursor, width - indent), text, str(page), font, size)
+        canvas.linkRect("", key, (x, cursor - 3, x + width, cursor + size), thickness=0)
+    canvas.restoreState()
+
+
+def _line(canvas, where, text: str, number: str, font: str, size: float) -> None:
+    """ "Title ........ 12": the title cut to fit, dots up to the right-aligned page number."""
+    x, baseline, width = where
+    number_width = stringWidth(number, font, size)
+    label = _fit(text, font, size, width - number_width - 18)
+    canvas.setFont(font, size)
+    canvas.setFillColor(colors.black)
+    canvas.drawString(x, baseline, label)
+    canvas.drawRightString(x + width, baseline, number)
+    start, end = x + stringWidth(label, font, size) + 4, x + width - number_width - 4
+    if end > start:
+        canvas.setStrokeColor(colors.HexColor("#888888"))
+        canvas.setLineWidth(0.7)
+        canvas.setDash(0.7, 2.8)
+        canvas.line(start, baseline + 1, end, baseline + 1)
+        canvas.setDash()
+
+
+def _fit(text: str, font: str, size: float, room: float) -> str:
+    if stringWidth(text, font, size) <= room:
+        return text
+    while text and stringWidth(text + "…", font, size) > room:
+        text = text[:-1]
+    return text + "…"
