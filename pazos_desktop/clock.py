@@ -16,6 +16,8 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from pazos_desktop.i18n import get_language
+
 Clock = Callable[[], dt.datetime]  # returns an aware datetime
 
 
@@ -64,8 +66,6 @@ class RunContext:
     def start(
         cls, clock: Clock | None = None, actor: str | None = None, lang: str | None = None
     ) -> RunContext:
-        from pazos_desktop.i18n import get_language
-
         return cls(
             now=(clock or system_clock)(),
             actor=actor or default_actor(),

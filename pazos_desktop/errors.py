@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pazos_desktop.i18n import _
+
 
 class PazosError(Exception):
     """An error whose message is meant for the user (already translated)."""
@@ -43,8 +45,6 @@ class DoubtError(PazosError):
     """
 
     def __init__(self, doubts: list[str]):
-        from pazos_desktop.i18n import _
-
         self.doubts = list(doubts)
         lines = "\n".join(f"• {d}" for d in self.doubts)
         super().__init__(_("Revise antes de guardar:") + "\n" + lines)
@@ -57,6 +57,4 @@ class Cancelled(PazosError):
     pipeline (ui/operations.py) turns it into "cancelled", never into an error dialog."""
 
     def __init__(self, message: str | None = None) -> None:
-        from pazos_desktop.i18n import _
-
         super().__init__(message or _("Operación cancelada: no se guardó nada."))

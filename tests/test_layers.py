@@ -98,6 +98,17 @@ def test_the_layer_rule_sees_an_import_that_goes_up(tmp_path, monkeypatch):
     assert found == [("pazos_desktop.clock", "pazos_desktop.services.partners", True)]
 
 
+def test_the_core_imports_inside_functions_only_for_start_up():
+    """Only the command line, which every start goes through (the window's included), imports
+    inside functions: what a command needs is loaded when it runs (pazos_desktop/cli/__init__)."""
+    lazy = {
+        f"{e.source} (line {e.line}) imports {e.target}"
+        for e in edges("pazos_desktop")
+        if e.in_function and layer_of(e.source) != "cli"
+    }
+    assert lazy == set()
+
+
 @pytest.mark.parametrize("package", ["pazos_desktop", "ui"])
 def test_no_import_cycles(package):
     assert cycles(package) == []

@@ -1,98 +1,25 @@
 """Command line: `main.py [--db PATH] [--lang es|en] [COMMAND [options]]`.
 
-Each feature registers its commands in its own module (see COMMAND_MODULES); `export`,
-`import` and the other groups are shared, so several modules can add subcommands to them.
-Imports stay light here: the window must not wait for SQLAlchemy to show itself.
+Each feature registers its commands in its own module (`core`, `meetings`, `safety`, `report`,
+`excel`, `personal_data`, `server`, `indicators`); `export`, `import` and the other groups are
+shared, so several modules can add subcommands to them. What a handler needs (the database,
+the services, the writers) it imports when it runs: `main.py` goes through this package at
+every start, and the window must not wait for SQLAlchemy, openpyxl or reportlab to show itself.
+That is the one reason the core imports inside functions, and only here.
 """
 
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
 
 from pazos_desktop import APP_NAME, __version__
 from pazos_desktop.cli import argparse_es
-from pazos_desktop.clock import RunContext, fixed_clock
+from pazos_desktop.cli.context import EXIT_FAILED, EXIT_USAGE, Context, Registry
 from pazos_desktop.errors import PazosError
 from pazos_desktop.i18n import LANGUAGES, _, set_language
-
-COMMAND_MODULES = [
-    "pazos_desktop.cli.core",
-    "pazos_desktop.cli.meetings",
-    "pazos_desktop.cli.safety",
-    "pazos_desktop.cli.report",
-    "pazos_desktop.cli.excel",
-    "pazos_desktop.cli.personal_data",
-    "pazos_desktop.cli.server",
-    "pazos_desktop.cli.indicators",
-]
-
-EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
-
-Handler = Callable[[argparse.Namespace, "Context"], int]
-
-
-class Registry:
-    """Adds commands to a (sub)parser; `group()` returns the same child for every caller."""
-
-    def __init__(self, subparsers):
-        self._subparsers = subparsers
-        self._groups: dict[str, Registry] = {}
-
-    def command(self, name: str, help: str, handler: Handler) -> argparse.ArgumentParser:
-        parser = self._subparsers.add_parser(name, help=help, description=help)
-        parser.set_defaults(handler=handler)
-        return parser
-
-    def group(self, name: str, help: str) -> Registry:
-        if name not in self._groups:
-            parser = self._subparsers.add_parser(name, help=help, description=help)
-            sub = parser.add_subparsers(
-                title=_("subcomandos"), dest=f"{name}_command", metavar=_("SUBCOMANDO")
-            )
-            sub.required = True
-            self._groups[name] = Registry(sub)
-        return self._groups[name]
-
-
-@dataclass
-class Context:
-    """What a command handler needs: the database it was pointed at, where to write, and the
-    command's run context (the clock is read once, when the command starts)."""
-
-    db_target: str
-    lang: str
-    out: Callable[[str], None] = field(default=print)
-    run: RunContext = None  # type: ignore[assignment]
-    _db: object = None
-
-    def __post_init__(self) -> None:
-        if self.run is None:
-            self.run = RunContext.start(lang=self.lang)
-
-    def database(self, migrate: bool = True):
-        """Open (creating and migrating) the database; raises PazosError with a user message."""
-        if self._db is None:
-            from pazos_desktop.safety.opening import open_database
-            from pazos_desktop.safety.startup import prepare_database
-
-            clock = fixed_clock(self.run.now)  # every action of the command: one moment
-            if migrate:  # the same checks, migration backup and daily backup as the window
-                allow_network = os.environ.get("PAZOS_ALLOW_NETWORK") == "1"
-                self._db = prepare_database(
-                    self.db_target, allow_network=allow_network, clock=clock
-                )
-            else:
-                self._db = open_database(self.db_target, migrate=False, clock=clock)
-        return self._db
-
-    def close(self) -> None:
-        if self._db is not None:
-            self._db.dispose()
 
 
 def _pre_parse(argv: list[str]) -> tuple[str, str | None, list[str]]:
@@ -127,8 +54,20 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=LANGUAGES, help=_("idioma: es (por defecto) o en"))
     sub = parser.add_subparsers(title=_("comandos"), dest="command", metavar=_("COMANDO"))
     registry = Registry(sub)
-    for name in COMMAND_MODULES:
-        importlib.import_module(name).register(registry)
+    # Imported only when a command is given: a plain start opens the window without them.
+    from pazos_desktop.cli import (
+        core,
+        excel,
+        indicators,
+        meetings,
+        personal_data,
+        report,
+        safety,
+        server,
+    )
+
+    for module in (core, meetings, safety, report, excel, personal_data, server, indicators):
+        module.register(registry)
     return parser
 
 

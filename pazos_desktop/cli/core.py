@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pazos_desktop.cli import EXIT_FAILED, EXIT_OK
+from pazos_desktop.cli.context import EXIT_FAILED, EXIT_OK
 from pazos_desktop.i18n import _
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pazos_desktop.cli import EXIT_OK
+from pazos_desktop.cli.context import EXIT_OK
 from pazos_desktop.errors import PazosError
 from pazos_desktop.i18n import _
 

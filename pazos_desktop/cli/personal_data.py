@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import sys
 
-from pazos_desktop.cli import EXIT_FAILED, EXIT_OK
+from pazos_desktop.cli.context import EXIT_FAILED, EXIT_OK
 from pazos_desktop.cli.safety import YES_WORDS
 from pazos_desktop.domain.formats import format_date
 from pazos_desktop.errors import PazosError

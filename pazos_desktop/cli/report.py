@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from pazos_desktop import parsing
-from pazos_desktop.cli import EXIT_OK
+from pazos_desktop.cli.context import EXIT_OK
 from pazos_desktop.errors import ValidationError
 from pazos_desktop.i18n import LANGUAGES, _
 

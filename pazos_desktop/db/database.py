@@ -22,6 +22,12 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from pazos_desktop.clock import Clock, RunContext, default_actor, system_clock
 from pazos_desktop.db import history
+from pazos_desktop.db.server import (
+    busy_message,
+    check_server,
+    label_of,
+    make_server_engine,  # timeouts and error messages of a server
+)
 from pazos_desktop.db.urls import is_sqlite, sqlite_path, to_url
 from pazos_desktop.errors import ConflictError, DatabaseProblem
 from pazos_desktop.i18n import _
@@ -56,10 +62,6 @@ def _on_sqlite_begin(conn) -> None:
 def make_engine(target: str) -> Engine:
     url = to_url(target)
     if not is_sqlite(url):
-        from pazos_desktop.db.server import (
-            make_server_engine,  # timeouts and error messages of a server
-        )
-
         return make_server_engine(url)
     path = make_url(url).database
     if path and path != ":memory:":
@@ -230,8 +232,6 @@ class CheckReport:
 def check(engine: Engine, quick: bool = False) -> CheckReport:
     integrity, fk_problems = "ok", 0
     if not is_sqlite(engine):
-        from pazos_desktop.db.server import check_server
-
         integrity, fk_problems = check_server(engine)
     else:
         pragma = "quick_check" if quick else "integrity_check"
@@ -315,7 +315,6 @@ class Database:
             return str(self.path)
         if is_sqlite(self.engine):
             return self.engine.url.render_as_string(hide_password=True)
-        from pazos_desktop.db.server import label_of
 
         return label_of(self.engine)
 
@@ -362,8 +361,6 @@ def _collision(exc: Exception):
     A server lets both transactions read the same version; the second UPDATE then matches no
     row (StaleDataError), or the second INSERT of one unique key fails (unique_violation).
     """
-    from pazos_desktop.db.server import busy_message
-
     if isinstance(exc, StaleDataError):
         return ConflictError(busy_message())
     if getattr(getattr(exc, "orig", None), "sqlstate", None) == "23505":

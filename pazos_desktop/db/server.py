@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 
+from pazos_desktop.db.models.register import Base
 from pazos_desktop.db.urls import is_sqlite, to_url
 from pazos_desktop.errors import ConflictError, DatabaseProblem, PazosError
 from pazos_desktop.i18n import _
@@ -258,8 +259,6 @@ def ensure_schema(connection) -> None:
 
 def other_tables(connection) -> list[str]:
     """Tables of the working schema that are not PAZOS's (an empty list when it is ours)."""
-    from pazos_desktop.db.models.register import Base
-
     ours = set(Base.metadata.tables) | {"alembic_version"}
     rows = connection.execute(
         text(

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import MetaData, Table, func, select, text
 
+from pazos_desktop.db.database import head_revision
 from pazos_desktop.db.models.register import Base
 from pazos_desktop.errors import DatabaseProblem
 from pazos_desktop.i18n import _
@@ -40,8 +41,6 @@ def data_tables(connection) -> list[Table]:
     At the latest revision they are the models' own (reflecting a server costs ~0.3 s);
     an older database is reflected.
     """
-    from pazos_desktop.db.database import head_revision
-
     if revision(connection) == head_revision():
         metadata = Base.metadata
     else:

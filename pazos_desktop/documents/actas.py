@@ -65,8 +65,6 @@ def approve_meeting(session: Session, meeting_id: int, version: int | None = Non
     meeting.status = MeetingStatus.APPROVED.value
     meeting.approved_at = run_of(session).utc
     meeting.approved_by = run_of(session).actor
-    from pazos_desktop.documents.actas import freeze
-
     with session.no_autoflush:  # one flush: the hash is recorded with the approval itself
         freeze(session, meeting)
     session.flush()

@@ -11,12 +11,18 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from pazos_desktop.documents.actas import frozen_pdf
 from pazos_desktop.documents.header import document_info
 from pazos_desktop.domain.meetings import acta_label, minutes_file_name
 from pazos_desktop.errors import ValidationError
 from pazos_desktop.files import atomic_write
 from pazos_desktop.i18n import N_, _, translate
 from pazos_desktop.services.meetings.editing import find_meeting
+from pazos_desktop.services.meetings.minutes import attendance_document, minutes_document
+from pazos_desktop.services.meetings.snapshots import current_snapshot, frozen_document
+from pazos_desktop.writers.attendance_pdf import write_attendance
+from pazos_desktop.writers.minutes_pdf import write_minutes
+from pazos_desktop.writers.pdf.glyphs import attendance_items, header_items, minutes_items, scan
 
 
 def export_minutes(
@@ -28,11 +34,6 @@ def export_minutes(
     page_size: str | None = None,
     series: str | None = None,
 ) -> Path:
-    from pazos_desktop.documents.actas import frozen_pdf
-    from pazos_desktop.services.meetings.minutes import minutes_document
-    from pazos_desktop.services.meetings.snapshots import current_snapshot
-    from pazos_desktop.writers.minutes_pdf import write_minutes
-
     meeting = find_meeting(session, year, number, series)
     snapshot = current_snapshot(session, meeting.id)
     if snapshot is not None:  # approved: the document as approved, never the live records
@@ -54,9 +55,6 @@ def export_attendance(
     blank_rows: int = 10,
     series: str | None = None,
 ) -> Path:
-    from pazos_desktop.services.meetings.minutes import attendance_document
-    from pazos_desktop.writers.attendance_pdf import write_attendance
-
     if not 0 <= blank_rows <= 200:
         raise ValidationError({"blank_rows": _("Filas vacías: entre 0 y 200.")})
     meeting = find_meeting(session, year, number, series)
@@ -70,10 +68,6 @@ def minutes_problems(
     session: Session, year: int, number: int, lang: str = "es", series: str | None = None
 ) -> list:
     """What the acta's fonts cannot draw (pdf_glyphs): the approved text when it is frozen."""
-    from pazos_desktop.services.meetings.minutes import minutes_document
-    from pazos_desktop.services.meetings.snapshots import current_snapshot, frozen_document
-    from pazos_desktop.writers.pdf.glyphs import header_items, minutes_items, scan
-
     meeting = find_meeting(session, year, number, series)
     snapshot = current_snapshot(session, meeting.id)
     if snapshot is not None:
@@ -87,9 +81,6 @@ def minutes_problems(
 def attendance_problems(
     session: Session, year: int, number: int, lang: str = "es", series: str | None = None
 ) -> list:
-    from pazos_desktop.services.meetings.minutes import attendance_document
-    from pazos_desktop.writers.pdf.glyphs import attendance_items, header_items, scan
-
     meeting = find_meeting(session, year, number, series)
     doc = attendance_document(session, meeting.id, lang)
     info = document_info(session, doc.header.acta, lang, None)

@@ -9,6 +9,10 @@ from pazos_desktop.errors import PazosError
 from pazos_desktop.files import atomic_write
 from pazos_desktop.i18n import _
 from pazos_desktop.services.report.coordination import CoordinationReport
+from pazos_desktop.writers.pdf.document import info_from_settings
+from pazos_desktop.writers.pdf.glyphs import header_items, report_items, scan
+from pazos_desktop.writers.report.pdf import write_report_pdf
+from pazos_desktop.writers.report.xlsx import write_report_xlsx
 
 FORMATS = (".pdf", ".xlsx")
 
@@ -27,8 +31,6 @@ def report_problems(report: CoordinationReport, path: Path, lang: str | None = N
     """What the PDF's fonts cannot draw (pdf_glyphs); an Excel file has no such limit."""
     if path.suffix.lower() != ".pdf":
         return []
-    from pazos_desktop.writers.pdf.document import info_from_settings
-    from pazos_desktop.writers.pdf.glyphs import header_items, report_items, scan
 
     info = info_from_settings(report.settings, "", lang or "es", report.generated_on)
     return scan(header_items(info) + report_items(report))
@@ -47,12 +49,8 @@ def save_report(
 
     def write(temp: Path) -> None:
         if path.suffix.lower() == ".pdf":
-            from pazos_desktop.writers.report.pdf import write_report_pdf
-
             write_report_pdf(report, temp, lang=lang, page_size=page_size, on_page=on_page)
         else:
-            from pazos_desktop.writers.report.xlsx import write_report_xlsx
-
             write_report_xlsx(report, temp, lang=lang)
 
     atomic_write(path, write)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from pazos_desktop.errors import Cancelled
 from pazos_desktop.i18n import _
+from pazos_desktop.safety import backup
 
 ProgressFn = Callable[[int, int, str], None]
 CancelFn = Callable[[], bool]
@@ -57,8 +58,6 @@ def safe_file_stem(text: str, limit: int = 80) -> str:
 
 def backup_before_import(db, reason: str = "import") -> bool:
     """Back the database up before an import changes it (a file's or a server's)."""
-    from pazos_desktop.safety import backup
-
     return backup.before(db, reason) is not None
 
 

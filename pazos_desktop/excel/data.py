@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pazos_desktop.clock import run_of
+from pazos_desktop.db.models.meetings import Meeting
 from pazos_desktop.db.models.register import (
     Cluster,
     Commitment,
@@ -30,6 +31,7 @@ from pazos_desktop.domain.vocabulary import (
     status_label,
 )
 from pazos_desktop.errors import PazosError
+from pazos_desktop.excel.bulk.authorisations import export_cells as cells
 from pazos_desktop.excel.bulk.format import ALL_CLUSTERS_LABEL, CLUSTER_SEPARATOR
 from pazos_desktop.excel.indicators import sheets as indicator_sheets
 from pazos_desktop.i18n import _, get_language, translate
@@ -126,8 +128,6 @@ def default_period(
 ) -> SheetPeriod:
     """Progress since the last meeting (the day after it; else since the first of the month)
     up to the return date, a week from today unless chosen."""
-    from pazos_desktop.db.models.meetings import Meeting
-
     if return_by is None:
         return_by = today + dt.timedelta(days=RETURN_DAYS)
     if date_from is None:
@@ -229,8 +229,6 @@ def _partners(session: Session) -> list[dict]:
 
 
 def export_cells(session: Session, rows: list[dict]) -> list[dict]:
-    from pazos_desktop.excel.bulk.authorisations import export_cells as cells
-
     return cells(session, rows)
 
 

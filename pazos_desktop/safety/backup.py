@@ -19,9 +19,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pazos_desktop.clock import RunContext
+from pazos_desktop.db.database import current_revision
+from pazos_desktop.domain.text import fold
 from pazos_desktop.errors import DatabaseProblem, PazosError
 from pazos_desktop.files import atomic_write
 from pazos_desktop.i18n import _
+from pazos_desktop.safety.server_backup import backups_folder
+from pazos_desktop.safety.server_backup import write_backup as write_server_backup
 
 log = logging.getLogger(__name__)
 
@@ -158,8 +162,6 @@ def backups_dir(db_path: Path) -> Path:
 def folder_of(db_or_path) -> Path | None:
     """Where the automatic backups of a database file or a `Database` (server too) go."""
     if _is_server(db_or_path):
-        from pazos_desktop.safety.server_backup import backups_folder
-
         return backups_folder(db_or_path)
     db_path = _as_path(db_or_path)
     return None if db_path is None else backups_dir(db_path)
@@ -174,8 +176,6 @@ def _is_server(db_or_path) -> bool:
 def write_backup_of(db_or_path, out: Path) -> Path:
     """A verified copy of a database file or of a `Database`, its server's included."""
     if _is_server(db_or_path):
-        from pazos_desktop.safety.server_backup import write_backup as write_server_backup
-
         return write_server_backup(db_or_path, out)
     return write_backup(_as_path(db_or_path), out)
 
@@ -194,8 +194,6 @@ def list_backups(db_or_path) -> list[BackupInfo]:
 
 def reason_slug(reason: str) -> str:
     """The reason as the file name holds it (`[a-z-]`), so listing and rotation find it."""
-    from pazos_desktop.domain.text import fold
-
     return re.sub(r"[^a-z]+", "-", fold(reason)).strip("-")[:40].strip("-") or "manual"
 
 
@@ -225,8 +223,6 @@ def before(db_or_path, reason: str, now: dt.datetime | None = None) -> Path | No
 
 def _exists(db_or_path) -> bool:
     if _is_server(db_or_path):
-        from pazos_desktop.db.database import current_revision
-
         return current_revision(db_or_path.engine) is not None
     db_path = _as_path(db_or_path)
     return db_path is not None and db_path.exists() and db_path.stat().st_size > 0

@@ -25,6 +25,7 @@ from pazos_desktop.db.database import (
     head_revision,
     known_revisions,
 )
+from pazos_desktop.documents.suppression import reapply_suppressions
 from pazos_desktop.errors import DatabaseProblem, PazosError
 from pazos_desktop.i18n import _
 from pazos_desktop.safety import backup
@@ -123,8 +124,6 @@ def _migrate_staging(staging: Path) -> str | None:
 
 def _reapply_suppressions(staging: Path, db_path: Path) -> None:
     """A backup older than a suppression (Ley 1581) must not bring the person back."""
-    from pazos_desktop.documents.suppression import reapply_suppressions
-
     reapply_suppressions(staging, db_path)
 
 

@@ -19,17 +19,17 @@ from pathlib import Path
 from sqlalchemy import Engine
 
 from pazos_desktop.db import tablecopy
+from pazos_desktop.db.database import Database, current_revision, upgrade
+from pazos_desktop.db.server import target_of
 from pazos_desktop.errors import DatabaseProblem, PazosError
 from pazos_desktop.i18n import _
+from pazos_desktop.paths import data_dir
 
 log = logging.getLogger(__name__)
 
 
 def backups_folder(db) -> Path:
     """`<data folder>/backups/<host>-<port>-<database>[-<schema>]`: one folder per server."""
-    from pazos_desktop.db.server import target_of
-    from pazos_desktop.paths import data_dir
-
     target = target_of(db.engine)
     url = target.url
     parts = [url.host or "localhost", str(url.port or 5432), url.database or "", target.schema]
@@ -49,8 +49,6 @@ def snapshot(engine: Engine):
 
 def write_backup(db, out: Path) -> Path:
     """The server's data as a verified SQLite file at `out` (never half a file)."""
-    from pazos_desktop.db.database import Database, current_revision, upgrade
-
     revision = current_revision(db.engine)
     if revision is None:
         raise PazosError(_("La base de datos {server} está vacía.").format(server=db.describe()))

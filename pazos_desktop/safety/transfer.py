@@ -23,6 +23,7 @@ from pazos_desktop.db.urls import is_sqlite, to_url
 from pazos_desktop.errors import PazosError
 from pazos_desktop.i18n import _
 from pazos_desktop.safety.opening import open_database
+from pazos_desktop.safety.server_backup import snapshot
 
 
 @dataclass(frozen=True)
@@ -77,8 +78,6 @@ def _new_sqlite_file(url: str) -> Path | None:
 def read_snapshot(db: Database) -> Iterator:
     """A connection that reads the source as it was at one instant."""
     if db.path is None and not is_sqlite(db.engine):
-        from pazos_desktop.safety.server_backup import snapshot
-
         with snapshot(db.engine) as conn:
             yield conn
         return

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from pazos_desktop.business_days import add_business_days
 from pazos_desktop.i18n import _
+from pazos_desktop.services.partners import get_contact
 from pazos_desktop.services.personal_data import authorisations as auth
 from pazos_desktop.services.personal_data import policies, requests
 
@@ -70,8 +71,6 @@ def _policy(session, label: str, since: dt.date) -> policies.PolicyData:
 
 
 def _requests(session, today: dt.date, contact_ids: list[int]) -> int:
-    from pazos_desktop.services.partners import get_contact
-
     cases = [
         (requests.RequestType.QUERY, 40, requests.RequestStatus.ANSWERED),
         (requests.RequestType.UPDATE, 3, requests.RequestStatus.IN_PROGRESS),

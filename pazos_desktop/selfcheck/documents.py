@@ -7,8 +7,24 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from pazos_desktop.db.models.meetings import Meeting
+from pazos_desktop.documents.meeting_pdfs import export_attendance, export_minutes
+from pazos_desktop.documents.report_file import save_report
+from pazos_desktop.excel.bulk.preview import preview_bulk
+from pazos_desktop.excel.bulk.workbook import write_template, write_workbook
+from pazos_desktop.excel.data import load_partner_sheets, load_workbook_data, sheet_context
+from pazos_desktop.excel.indicators.export import export_indicators
+from pazos_desktop.excel.partner.mail import write_email_draft
+from pazos_desktop.excel.partner.returned import preview_progress
+from pazos_desktop.excel.partner.sheets import file_name, write_partner_sheet
+from pazos_desktop.files import FileBatch
 from pazos_desktop.i18n import N_, _
 from pazos_desktop.selfcheck.runner import DOCUMENT, checks
+from pazos_desktop.services.components import list_components
+from pazos_desktop.services.meetings.listing import MeetingFilter, list_meetings
+from pazos_desktop.services.meetings.minutes import attendance_document
+from pazos_desktop.services.meetings.snapshots import current_snapshot
+from pazos_desktop.services.report.coordination import ReportRequest, gather_report
 
 
 def _pdf_text(path: Path) -> tuple[int, str]:
@@ -20,16 +36,12 @@ def _pdf_text(path: Path) -> tuple[int, str]:
 
 def _first_meeting(session, year: int):
     """The year's first acta (the sample always has one), whatever its series."""
-    from pazos_desktop.services.meetings.listing import MeetingFilter, list_meetings
-
     return list_meetings(session, MeetingFilter(year=year))[-1]
 
 
 @checks(DOCUMENT, N_("acta (PDF)"))
 def check_minutes_pdf(ctx) -> str:
     """The current year's first acta as PDF, parsed back."""
-    from pazos_desktop.documents.meeting_pdfs import export_minutes
-
     year = ctx.today.year
     with ctx.database().session() as session:
         first = _first_meeting(session, year)
@@ -46,9 +58,6 @@ def check_minutes_pdf(ctx) -> str:
 @checks(DOCUMENT, N_("planilla de asistencia (PDF)"))
 def check_attendance_pdf(ctx) -> str:
     """The attendance sheet of the same meeting: its title and first attendee, parsed back."""
-    from pazos_desktop.documents.meeting_pdfs import export_attendance
-    from pazos_desktop.services.meetings.minutes import attendance_document
-
     year = ctx.today.year
     with ctx.database().session() as session:
         first = _first_meeting(session, year)
@@ -72,15 +81,11 @@ def check_approved_acta(ctx) -> str:
 
     from sqlalchemy import select
 
-    from pazos_desktop.db.models.meetings import Meeting
-    from pazos_desktop.documents.meeting_pdfs import export_minutes
-
     with ctx.database().session() as session:
         query = select(Meeting).where(Meeting.status == "approved").order_by(Meeting.id)
         meeting = session.scalars(query).first()
         if meeting is None:
             raise RuntimeError(_("la muestra no tiene actas aprobadas"))
-        from pazos_desktop.services.meetings.snapshots import current_snapshot
 
         lang = current_snapshot(session, meeting.id).lang  # the language it was approved in
         args = dict(lang=lang, series=meeting.series)
@@ -98,8 +103,6 @@ def check_approved_acta(ctx) -> str:
 
 
 def _gather_report(ctx):
-    from pazos_desktop.services.report.coordination import ReportRequest, gather_report
-
     start = ctx.today.replace(month=1, day=1)
     with ctx.database().session() as session:
         return gather_report(session, ReportRequest(date_from=start, date_to=ctx.today))
@@ -107,8 +110,6 @@ def _gather_report(ctx):
 
 @checks(DOCUMENT, N_("informe de coordinación (PDF)"))
 def check_report_pdf(ctx) -> str:
-    from pazos_desktop.documents.report_file import save_report
-
     report = _gather_report(ctx)
     path = save_report(report, ctx.workdir / "informe.pdf", "es")
     pages, text = _pdf_text(path)
@@ -119,8 +120,6 @@ def check_report_pdf(ctx) -> str:
 
 @checks(DOCUMENT, N_("informe de coordinación (Excel)"))
 def check_report_xlsx(ctx) -> str:
-    from pazos_desktop.documents.report_file import save_report
-
     report = _gather_report(ctx)
     path = save_report(report, ctx.workdir / "informe.xlsx", "es")
     sheets, cells, formulas = _xlsx_census(path)
@@ -152,10 +151,6 @@ def _xlsx_census(path: Path) -> tuple[int, int, int]:
 @checks(DOCUMENT, N_("hoja de compromisos de una entidad (Excel)"))
 def check_partner_sheet_xlsx(ctx) -> str:
     """A partner's commitment sheet, written and read back by the return import (unchanged)."""
-    from pazos_desktop.excel.data import load_partner_sheets
-    from pazos_desktop.excel.partner.returned import preview_progress
-    from pazos_desktop.excel.partner.sheets import file_name, write_partner_sheet
-
     with ctx.database().session() as session:
         data = load_partner_sheets(session)[0]
         path = ctx.workdir / file_name(data)
@@ -172,10 +167,6 @@ def check_partner_sheet_xlsx(ctx) -> str:
 @checks(DOCUMENT, N_("libro completo (Excel)"))
 def check_workbook_xlsx(ctx) -> str:
     """The whole register, read back by the bulk import: as exported, it changes nothing."""
-    from pazos_desktop.excel.bulk.preview import preview_bulk
-    from pazos_desktop.excel.bulk.workbook import write_workbook
-    from pazos_desktop.excel.data import load_workbook_data
-
     path = ctx.workdir / "registro.xlsx"
     with ctx.database().session() as session:
         write_workbook(load_workbook_data(session, on=ctx.today), path)
@@ -192,11 +183,6 @@ def check_workbook_xlsx(ctx) -> str:
 @checks(DOCUMENT, N_("plantilla de carga masiva (Excel)"))
 def check_bulk_template_xlsx(ctx) -> str:
     """The empty bulk template, read back by the bulk import: no problem, nothing to change."""
-    from pazos_desktop.excel.bulk.preview import preview_bulk
-    from pazos_desktop.excel.bulk.workbook import write_template
-    from pazos_desktop.excel.data import sheet_context
-    from pazos_desktop.services.components import list_components
-
     path = ctx.workdir / "plantilla.xlsx"
     with ctx.database().session() as session:
         context = sheet_context(session, ctx.today)
@@ -212,9 +198,6 @@ def check_bulk_template_xlsx(ctx) -> str:
 def check_indicators_xlsx(ctx) -> str:
     """`export indicators`: sheets, values and populations with their HXL row, read back by
     the bulk import (nothing changes)."""
-    from pazos_desktop.excel.bulk.preview import preview_bulk
-    from pazos_desktop.excel.indicators.export import export_indicators
-
     path = ctx.workdir / "indicadores.xlsx"
     with ctx.database().session() as session:
         export_indicators(session, path)
@@ -232,11 +215,6 @@ def check_partner_email_draft(ctx) -> str:
     """A partner's e-mail draft, read back by Python's e-mail parser: the sheet attached."""
     from email import policy
     from email.parser import BytesParser
-
-    from pazos_desktop.excel.data import load_partner_sheets
-    from pazos_desktop.excel.partner.mail import write_email_draft
-    from pazos_desktop.excel.partner.sheets import file_name, write_partner_sheet
-    from pazos_desktop.files import FileBatch
 
     with ctx.database().session() as session:
         data = load_partner_sheets(session)[0]

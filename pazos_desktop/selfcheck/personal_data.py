@@ -6,18 +6,17 @@ from __future__ import annotations
 import datetime as dt
 import json
 
+from pazos_desktop.business_days import is_holiday
+from pazos_desktop.documents.person_export import export_person
 from pazos_desktop.i18n import N_, _
+from pazos_desktop.selfcheck.documents import _pdf_text
 from pazos_desktop.selfcheck.runner import DOCUMENT, checks
+from pazos_desktop.services.partners import list_contacts
+from pazos_desktop.services.personal_data.requests import due_date
 
 
 @checks(DOCUMENT, N_("datos de una persona (PDF y JSON)"))
 def check_personal_data_export(ctx) -> str:
-    from pazos_desktop.business_days import is_holiday
-    from pazos_desktop.documents.person_export import export_person
-    from pazos_desktop.selfcheck.documents import _pdf_text
-    from pazos_desktop.services.partners import list_contacts
-    from pazos_desktop.services.personal_data.requests import due_date
-
     if not is_holiday(dt.date(ctx.today.year, 12, 25)) or is_holiday(dt.date(2026, 7, 9)):
         raise RuntimeError(_("el calendario de festivos de Colombia no está disponible"))
     due_date("query", ctx.today)

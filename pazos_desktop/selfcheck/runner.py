@@ -23,7 +23,17 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pazos_desktop.clock import RunContext
-from pazos_desktop.i18n import N_, _
+from pazos_desktop.db.database import check, current_revision
+from pazos_desktop.db.models.register import Commitment
+from pazos_desktop.i18n import N_, _, catalog, entries
+from pazos_desktop.paths import migrations_dir, resource_path
+from pazos_desktop.safety import backup
+from pazos_desktop.safety.opening import open_database
+from pazos_desktop.safety.restore import restore_into
+from pazos_desktop.sample import build_sample
+from pazos_desktop.selfcheck.server import drop_scratch, scratch_target
+from pazos_desktop.services.commitments.search import CommitmentFilter, count_commitments
+from pazos_desktop.services.report.summaries import cluster_component_matrix, overall
 
 log = logging.getLogger(__name__)
 
@@ -99,8 +109,6 @@ class SelfCheckContext:
 
     def database(self):
         if self._db is None:
-            from pazos_desktop.safety.opening import open_database
-
             self._db = open_database(self.server or str(self.db_path))
         return self._db
 
@@ -119,8 +127,6 @@ class SelfCheckContext:
             self._db.dispose()
             self._db = None
         if self.server is not None:
-            from pazos_desktop.selfcheck.server import drop_scratch
-
             drop_scratch(self.server)
             self.server = None
 
@@ -191,7 +197,6 @@ def _raise(exc: Exception) -> Callable:
 def _scratch(server: str | None) -> str | None:
     if server is None:
         return None
-    from pazos_desktop.selfcheck.server import scratch_target
 
     return scratch_target(server)
 
@@ -244,9 +249,6 @@ def checked_lines(results: list[StepResult]) -> list[str]:
 
 
 def check_resources(ctx: SelfCheckContext) -> str:
-    from pazos_desktop.i18n import catalog, entries
-    from pazos_desktop.paths import migrations_dir, resource_path
-
     revisions = sorted(p.name for p in (migrations_dir() / "versions").glob("*.py"))
     if not (migrations_dir() / "env.py").is_file() or not revisions:
         raise RuntimeError(_("faltan las migraciones en {path}").format(path=migrations_dir()))
@@ -260,8 +262,6 @@ def check_resources(ctx: SelfCheckContext) -> str:
 
 
 def check_migrations(ctx: SelfCheckContext) -> str:
-    from pazos_desktop.db.database import check, current_revision
-
     db = ctx.database()
     report = check(db.engine)
     if not report.ok:
@@ -270,8 +270,6 @@ def check_migrations(ctx: SelfCheckContext) -> str:
 
 
 def check_sample_data(ctx: SelfCheckContext) -> str:
-    from pazos_desktop.sample import build_sample
-
     with ctx.database().session() as session:
         counts = build_sample(session, ctx.today)
     ctx.facts["sample_counts"] = counts
@@ -280,10 +278,6 @@ def check_sample_data(ctx: SelfCheckContext) -> str:
 
 def check_read_back(ctx: SelfCheckContext) -> str:
     from sqlalchemy import func, select
-
-    from pazos_desktop.db.models.register import Commitment
-    from pazos_desktop.services.commitments.search import CommitmentFilter, count_commitments
-    from pazos_desktop.services.report.summaries import cluster_component_matrix, overall
 
     with ctx.database().session() as session:
         total = count_commitments(session, CommitmentFilter(), on=ctx.today)
@@ -299,9 +293,6 @@ def check_read_back(ctx: SelfCheckContext) -> str:
 
 
 def check_backup_restore(ctx: SelfCheckContext) -> str:
-    from pazos_desktop.safety import backup
-    from pazos_desktop.safety.restore import restore_into
-
     db = ctx.database()
     copy = backup.before(db, "selfcheck")
     if copy is None or not backup.inspect_file(copy).ok:

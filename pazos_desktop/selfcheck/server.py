@@ -10,7 +10,9 @@ from __future__ import annotations
 import secrets
 import shutil
 
+from pazos_desktop.db.database import Database
 from pazos_desktop.db.server import parse, with_schema
+from pazos_desktop.safety import backup
 
 
 def scratch_target(server: str) -> str:
@@ -19,9 +21,6 @@ def scratch_target(server: str) -> str:
 
 
 def drop_scratch(target: str) -> None:
-    from pazos_desktop.db.database import Database
-    from pazos_desktop.safety import backup
-
     schema = parse(target).schema
     db = Database(target)
     try:

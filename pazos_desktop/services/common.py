@@ -15,6 +15,7 @@ from pazos_desktop.domain.fields import Field, FieldError, Kind, Record
 from pazos_desktop.domain.text import fold
 from pazos_desktop.errors import NotFoundError, ValidationError
 from pazos_desktop.i18n import _
+from pazos_desktop.services.history.conflicts import conflict_error
 
 M = TypeVar("M", bound=Base)
 
@@ -82,8 +83,6 @@ def check_version(obj: Base, expected: int | None, label: str, edited: dict | No
     this editor wanted to save, lets the error carry both sides per field.
     """
     if expected is not None and obj.version != expected:
-        from pazos_desktop.services.history.conflicts import conflict_error
-
         raise conflict_error(obj, expected, label, edited)
 
 

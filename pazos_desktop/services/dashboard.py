@@ -12,14 +12,13 @@ from pazos_desktop.domain.figures import DashboardFigures, DueRow, FirstSteps
 from pazos_desktop.i18n import get_language
 from pazos_desktop.services import partners
 from pazos_desktop.services.commitments import search
+from pazos_desktop.services.figures_cache import session_counter
 from pazos_desktop.services.report import summaries
 
 LIST_LIMIT = 50
 
 
 def dashboard_figures(session: Session) -> DashboardFigures:
-    from pazos_desktop.services.figures_cache import session_counter
-
     on = today_in(session)
     overall = summaries.overall(session, on=on)
     return DashboardFigures(

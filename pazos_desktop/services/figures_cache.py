@@ -18,6 +18,7 @@ import sqlite3
 from pathlib import Path
 
 from pazos_desktop.domain.figures import DashboardFigures
+from pazos_desktop.files import atomic_write
 
 # The same statement reads the counter through sqlite3 here and through a session's
 # connection when the fresh figures are computed: they cannot disagree.
@@ -84,8 +85,6 @@ def load(data_folder: Path, database: str, today, lang: str) -> DashboardFigures
 
 
 def save(data_folder: Path, database: str, figures: DashboardFigures) -> None:
-    from pazos_desktop.files import atomic_write
-
     if sqlite_file(database) is None or not figures.counter:
         return
     target = cache_path(data_folder, database)

@@ -9,6 +9,12 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from pazos_desktop.db.models.register import Cluster, Neighbourhood, commitment_cluster
+from pazos_desktop.domain.codes import (
+    DEPARTMENT_DIGITS,
+    MUNICIPALITY_DIGITS,
+    check_divipola,
+    normalize_code,
+)
 from pazos_desktop.domain.records import CLUSTER, NEIGHBOURHOOD
 from pazos_desktop.domain.text import fold
 from pazos_desktop.errors import PazosError
@@ -20,6 +26,8 @@ from pazos_desktop.services.common import (
     get_or_fail,
     name_taken,
 )
+from pazos_desktop.services.indicators.sheets import used_by_indicators
+from pazos_desktop.services.settings import get_setting
 
 
 @dataclass
@@ -122,7 +130,6 @@ def delete_cluster(session: Session, cluster_id: int) -> None:
                 name=cluster.name, n=used
             )
         )
-    from pazos_desktop.services.indicators.sheets import used_by_indicators
 
     figures = used_by_indicators(session, cluster_id)
     if figures:
@@ -185,14 +192,6 @@ def save_neighbourhood(session: Session, data: NeighbourhoodData) -> Neighbourho
 def divipola_codes(session: Session, given: Mapping, c: Checker) -> dict:
     """The DANE codes, text with their leading zeros; blank ones are the entity's own
     (Configuración), so a re-imported sheet with blank cells changes nothing."""
-    from pazos_desktop.domain.codes import (
-        DEPARTMENT_DIGITS,
-        MUNICIPALITY_DIGITS,
-        check_divipola,
-        normalize_code,
-    )
-    from pazos_desktop.services.settings import get_setting
-
     values = {}
     for key, digits, label, setting in (
         ("department_code", DEPARTMENT_DIGITS, _("Código del departamento"), "divipola_department"),

@@ -25,6 +25,7 @@ from pazos_desktop.domain.text import fold
 from pazos_desktop.errors import ValidationError
 from pazos_desktop.excel.bulk.format import AUTHORISATION_PREFIX as PREFIX
 from pazos_desktop.excel.bulk.format import authorisation_columns
+from pazos_desktop.excel.preview import FieldChange
 from pazos_desktop.i18n import _
 from pazos_desktop.services.personal_data import authorisations as auth
 
@@ -174,8 +175,6 @@ def _as_date(value):
 
 def diff(values: dict) -> list:
     """The preview's line for the authorisation ("Autorización: before → after")."""
-    from pazos_desktop.excel.preview import FieldChange
-
     planned = values.get("authorisation")
     if planned is None:
         return []

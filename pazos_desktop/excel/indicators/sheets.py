@@ -14,6 +14,7 @@ from sqlalchemy.orm import Session
 from pazos_desktop.db.models.indicators import IndicatorValue
 from pazos_desktop.db.models.register import Partner, Program
 from pazos_desktop.domain.indicators import SEX_LABELS, period_label
+from pazos_desktop.domain.text import fold
 from pazos_desktop.excel.bulk.format import (
     BOOL,
     DATE,
@@ -79,8 +80,6 @@ HELP = N_(
 
 
 def spec_for_name(name: str) -> SheetSpec | None:
-    from pazos_desktop.domain.text import fold
-
     key = fold(name)
     for spec in SPECS:
         if key in {fold(spec.title), fold(translate(spec.title, "en"))}:

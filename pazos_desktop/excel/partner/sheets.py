@@ -34,6 +34,7 @@ from pazos_desktop.excel.common import (
     step,
 )
 from pazos_desktop.excel.data import PartnerSheetData
+from pazos_desktop.excel.partner.mail import write_email_draft
 from pazos_desktop.files import FileBatch
 from pazos_desktop.i18n import N_, _, translate
 from pazos_desktop.parsing import EXCEL_EPOCH
@@ -413,8 +414,6 @@ def export_partner_sheets(
             result = _write_one(data, folder, used, batch)
             results.append(result)
             if email_drafts:
-                from pazos_desktop.excel.partner.mail import write_email_draft
-
                 result.draft = write_email_draft(data, result.path, batch)
         batch.commit()
     progress(len(items), len(items), _("Listo"))

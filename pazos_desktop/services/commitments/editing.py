@@ -9,6 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session, object_session
 
 from pazos_desktop.clock import run_of, today_in
+from pazos_desktop.db.models.meetings import Meeting
 from pazos_desktop.db.models.register import (
     Cluster,
     Commitment,
@@ -170,7 +171,6 @@ def _meeting_date(c: Commitment) -> dt.date | None:
     """The date of the meeting that agreed `c` (None when entered by hand)."""
     if c.origin_meeting_id is None:
         return None
-    from pazos_desktop.db.models.meetings import Meeting
 
     return object_session(c).scalar(select(Meeting.date).where(Meeting.id == c.origin_meeting_id))
 

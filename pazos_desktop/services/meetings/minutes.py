@@ -39,6 +39,7 @@ from pazos_desktop.services.personal_data.attendance import (
     SheetDataProtection,
     sheet_data_protection,
 )
+from pazos_desktop.services.settings import habeas_data_notice
 
 
 @dataclass
@@ -336,8 +337,6 @@ def attendance_document(
 
 
 def _sheet_notice(protection: SheetDataProtection, session: Session, lang: str) -> str:
-    from pazos_desktop.services.settings import habeas_data_notice
-
     if not protection.notice:
         return habeas_data_notice(session, lang)
     if not protection.policy_version:

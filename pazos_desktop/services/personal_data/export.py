@@ -23,6 +23,7 @@ from pazos_desktop.domain.meetings import acta_label, meeting_type_label, presen
 from pazos_desktop.domain.vocabulary import STATUS_LABELS
 from pazos_desktop.i18n import N_, _, translate
 from pazos_desktop.services.common import get_or_fail
+from pazos_desktop.services.history.stored import ACTION_LABELS
 from pazos_desktop.services.personal_data import authorisations as auth
 from pazos_desktop.services.personal_data import requests as req
 from pazos_desktop.services.personal_data.suppression import MEETING_ROLES, _person
@@ -214,8 +215,6 @@ def record_label(entity: str, entity_id: int, lang: str) -> str:
 
 
 def field_label(name: str | None, action: str, lang: str) -> str:
-    from pazos_desktop.services.history.stored import ACTION_LABELS
-
     if name:
         return translate(FIELD_LABELS.get(name, name), lang)
     return translate(ACTION_LABELS.get(action, action), lang)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from pazos_desktop import parsing
 from pazos_desktop.domain.formats import format_date
+from pazos_desktop.domain.text import fold
 from pazos_desktop.i18n import _
 from pazos_desktop.services.common import Checker
 
@@ -53,8 +54,6 @@ class Field:
         return raw
 
     def _choice(self, raw) -> str:
-        from pazos_desktop.domain.text import fold
-
         if raw in self.choices:
             return raw
         for value, label in self.choices.items():

@@ -8,6 +8,7 @@ import logging
 import sqlite3
 from pathlib import Path
 
+from pazos_desktop.db.urls import is_sqlite
 from pazos_desktop.errors import PazosError
 from pazos_desktop.i18n import _
 
@@ -18,8 +19,6 @@ def purge_freed_pages(engine) -> None:
     """SQLite: move the WAL into the file, rewrite the file (VACUUM leaves no freed page with
     old content) and truncate the WAL to zero bytes. A server database is left to its
     administrator (PostgreSQL keeps old row versions until VACUUM FULL; see README)."""
-    from pazos_desktop.db.urls import is_sqlite
-
     if not is_sqlite(engine):
         return
     raw = engine.raw_connection()  # autocommit: VACUUM cannot run inside a transaction

@@ -26,7 +26,9 @@ from pazos_desktop.services.commitments.search import (
     overdue,
 )
 from pazos_desktop.services.components import list_components
+from pazos_desktop.services.indicators.report import gather_section
 from pazos_desktop.services.report import period as pf
+from pazos_desktop.services.report.filters import names_of
 from pazos_desktop.services.report.summaries import (
     Cell,
     Matrix,
@@ -219,8 +221,6 @@ def gather_report(session: Session, request: ReportRequest) -> CoordinationRepor
 
 
 def _indicators(session, request: ReportRequest, on: dt.date):
-    from pazos_desktop.services.indicators.report import gather_section
-
     return gather_section(session, request, on, previous_period(request.date_from, request.date_to))
 
 
@@ -285,6 +285,4 @@ def _stale(session, f, on, days) -> list[StaleLine]:
 
 
 def _filter_names(session, request: ReportRequest) -> dict[str, list[str]]:
-    from pazos_desktop.services.report.filters import names_of
-
     return names_of(session, request.cluster_ids, request.component_ids, request.partner_ids)

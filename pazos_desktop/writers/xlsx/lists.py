@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from pazos_desktop.files import atomic_write
+from pazos_desktop.writers.xlsx.cells import SafetyLog, write_value
 
 
 @dataclass
@@ -33,8 +34,6 @@ def _write(sheet: ListSheet, target: Path) -> None:
     from openpyxl import Workbook
     from openpyxl.styles import Font, PatternFill
     from openpyxl.utils import get_column_letter
-
-    from pazos_desktop.writers.xlsx.cells import SafetyLog, write_value
 
     book = Workbook()
     ws = book.active
