@@ -11,8 +11,8 @@ from pazos_desktop.services.settings import OFFERED, all_settings, missing_docum
 from pazos_desktop.writers.pdf.glyphs import GlyphProblem
 from tests.pdf_support import write_png
 from ui import interaction
-from ui.selfcheck import documents as document_checks
-from ui.selfcheck.documents import SAVE, SKIP, DocumentSettingsDialog, prepare_export
+from ui.dialogs import document_checks
+from ui.dialogs.document_checks import SAVE, SKIP, DocumentSettingsDialog, prepare_export
 
 
 @pytest.fixture

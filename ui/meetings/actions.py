@@ -63,7 +63,7 @@ def export_document(
     """Check the header settings and the characters first (document_checks), then ask where
     to save the acta ("minutes") or attendance sheet, write it and open it."""
     from pazos_desktop.i18n import get_language
-    from ui.selfcheck.documents import prepare_export
+    from ui.dialogs.document_checks import prepare_export
 
     lang = get_language()
 

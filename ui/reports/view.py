@@ -209,7 +209,7 @@ class ReportsView(QWidget):
         if suffix != ".pdf":
             self._choose(suffix)
             return
-        from ui.selfcheck.documents import prepare_export
+        from ui.dialogs.document_checks import prepare_export
 
         prepare_export(self._in_session, self, lambda: self._choose(suffix))
 
@@ -246,7 +246,7 @@ class ReportsView(QWidget):
         if not isinstance(result, _Ask):
             self._exported(result)
             return
-        from ui.selfcheck.documents import confirm_glyphs
+        from ui.dialogs.document_checks import confirm_glyphs
 
         self._idle(_("Exportación cancelada."))  # unless the user accepts the characters
         confirm_glyphs(self, result.found, lambda: self._write(result.report, path, page_size))
