@@ -17,7 +17,7 @@ import math
 from dataclasses import dataclass
 
 from pazos_desktop import parsing
-from pazos_desktop.domain.formats import format_date
+from pazos_desktop.domain.formats import format_date, format_number
 from pazos_desktop.domain.indicators import (
     AGGREGATION_LABELS,
     DIRECTION_LABELS,
@@ -333,17 +333,6 @@ def _bound_message(spec: FieldSpec, label: str, low, high) -> str:
 
 
 # --- formatting --------------------------------------------------------------------------------
-
-
-def format_number(value: float | None, decimals: int = 1) -> str:
-    """Colombian style with at most `decimals` decimals: "1.234", "98,1", "0,5"."""
-    if value is None:
-        return ""
-    rounded = round(float(value), decimals)
-    if rounded.is_integer():
-        return f"{int(rounded):,}".replace(",", ".")
-    text = f"{rounded:,.{decimals}f}".rstrip("0")
-    return text.replace(",", "X").replace(".", ",").replace("X", ".")
 
 
 def format_value(spec: FieldSpec, value, lang: str | None = None) -> str:
