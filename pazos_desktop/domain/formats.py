@@ -36,3 +36,8 @@ def format_number(value: float | None, decimals: int = 1) -> str:
         return f"{int(rounded):,}".replace(",", ".")
     text = f"{rounded:,.{decimals}f}".rstrip("0")
     return text.replace(",", "X").replace(".", ",").replace("X", ".")
+
+
+def format_moment(moment: dt.datetime) -> str:
+    """A moment the program stamped (stored in UTC, without zone) on the reader's clock."""
+    return moment.replace(tzinfo=dt.UTC).astimezone().strftime("%d/%m/%Y %H:%M")

@@ -46,11 +46,16 @@ class Checker:
         return record.check(values, self.errors, keys)
 
     def text(self, key: str, value, label: str, required: bool = False, max_len=None):
-        """A text of a record declared elsewhere (indicators, personal data), by the same rule
-        as every declared text: trimmed, control characters refused, bounded. `label` is the
-        Spanish source (N_), translated in the message."""
+        """A text no record declares (a meeting's series, typed once at its creation), by the
+        same rule as every declared text: trimmed, control characters refused, bounded."""
         spec = Field(key, label, Kind.TEXT, required=required, max_len=max_len)
         return self.field(spec, value)
+
+    def given(self, record: Record, values: Mapping) -> dict:
+        """The declared fields of `record` that `values` holds, its links apart: whether a
+        linked record exists, and the message when it does not, are the service's own."""
+        keys = [k for k in record.keys() if k in values and not record[k].is_link]
+        return self.record(record, values, keys)
 
     def required(self, field: str, value, label: str):
         if value is None or value == "" or value == []:
