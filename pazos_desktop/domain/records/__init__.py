@@ -1,4 +1,6 @@
-"""The declared fields of every record, one module each (see `pazos_desktop.domain.fields`).
+"""The declared fields of every record (see `pazos_desktop.domain.fields`): a module per
+record, or per family of records (a meeting and its parts; an indicator sheet, its values and
+the populations; the personal-data records).
 
 `RECORDS` finds a record by its entity name (the history's and the importers' key); a new
 record's module is added to the imports below and to `RECORDS`.
@@ -21,6 +23,7 @@ __all__ = [
     "RECORDS",
     "declared",
     "field_label",
+    "own_field",
     "AGENDA_ITEM",
     "ATTENDEE",
     "CLUSTER",
@@ -63,12 +66,18 @@ def field_label(entity: str | None, key: str) -> str:
 
 
 def declared(entity: str | None, key: str) -> Field | None:
-    """The declared field `key` of `entity` (else of any record). The history names a link
-    list by its relationship ("clusters"), the declaration by its ids ("cluster_ids")."""
-    candidates = [RECORDS[entity]] if entity in RECORDS else []
-    candidates += list(RECORDS.values())
+    """The declared field `key` of `entity` (else of any record)."""
+    own = own_field(entity, key)
+    if own is not None:
+        return own
+    return next((f for r in RECORDS.values() if (f := own_field(r.entity, key))), None)
+
+
+def own_field(entity: str | None, key: str) -> Field | None:
+    """The field `key` as `entity`'s own record declares it. The history names a link list by
+    its relationship ("clusters"), the declaration by its ids ("cluster_ids")."""
+    record = RECORDS.get(entity)
     for name in (key, f"{key.removesuffix('s')}_ids"):
-        for record in candidates:
-            if name in record:
-                return record[name]
+        if record is not None and name in record:
+            return record[name]
     return None

@@ -79,6 +79,7 @@ KIND_COLUMN = {
     Kind.BOOL: BOOL,
     Kind.CHOICE: CHOICE,
     Kind.REF: TEXT,  # another record, by its name
+    Kind.REFS: TEXT,  # other records, their names joined
 }
 
 
