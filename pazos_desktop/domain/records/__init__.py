@@ -13,6 +13,7 @@ from pazos_desktop.domain.records.cluster import CLUSTER
 from pazos_desktop.domain.records.commitment import COMMITMENT
 from pazos_desktop.domain.records.component import COMPONENT
 from pazos_desktop.domain.records.contact import CONTACT
+from pazos_desktop.domain.records.indicator import INDICATOR, INDICATOR_VALUE, POPULATION
 from pazos_desktop.domain.records.meeting import AGENDA_ITEM, ATTENDEE, DECISION, FOLLOWUP, MEETING
 from pazos_desktop.domain.records.neighbourhood import NEIGHBOURHOOD
 from pazos_desktop.domain.records.partner import PARTNER
@@ -32,9 +33,12 @@ __all__ = [
     "CONTACT",
     "DECISION",
     "FOLLOWUP",
+    "INDICATOR",
+    "INDICATOR_VALUE",
     "MEETING",
     "NEIGHBOURHOOD",
     "PARTNER",
+    "POPULATION",
     "PROGRAM",
     "PROGRESS",
 ]
@@ -55,6 +59,11 @@ RECORDS: dict[str, Record] = {
         PARTNER,
         PROGRAM,
         PROGRESS,
+        # Added after the register's records: a key they share keeps the label it had where
+        # `declared` falls back to any record.
+        INDICATOR,
+        INDICATOR_VALUE,
+        POPULATION,
     )
 }
 

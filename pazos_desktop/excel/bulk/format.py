@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pazos_desktop.domain.fields import Field, Kind, Record
+from pazos_desktop.domain.fields import REFS_SEPARATOR, Field, Kind, Record
 from pazos_desktop.domain.records import (
     CLUSTER,
     COMMITMENT,
@@ -237,7 +237,7 @@ PROGRESS_SHEET = SheetSpec(
 IMPORT_SHEETS = (PARTNERS, CONTACTS, CLUSTERS, NEIGHBOURHOODS, PROGRAMS, COMMITMENTS)
 WORKBOOK_SHEETS = (*IMPORT_SHEETS, PROGRESS_SHEET)
 ALL_CLUSTERS_LABEL = N_("Todos los clústeres")
-CLUSTER_SEPARATOR = "; "
+CLUSTER_SEPARATOR = REFS_SEPARATOR
 YES_NO = (N_("Sí"), N_("No"))
 
 
