@@ -17,6 +17,7 @@ from pazos_desktop.domain.records.indicator import INDICATOR, INDICATOR_VALUE, P
 from pazos_desktop.domain.records.meeting import AGENDA_ITEM, ATTENDEE, DECISION, FOLLOWUP, MEETING
 from pazos_desktop.domain.records.neighbourhood import NEIGHBOURHOOD
 from pazos_desktop.domain.records.partner import PARTNER
+from pazos_desktop.domain.records.personal_data import AUTHORISATION, POLICY, PURPOSE, REQUEST
 from pazos_desktop.domain.records.program import PROGRAM
 from pazos_desktop.domain.records.progress import PROGRESS
 
@@ -27,6 +28,7 @@ __all__ = [
     "own_field",
     "AGENDA_ITEM",
     "ATTENDEE",
+    "AUTHORISATION",
     "CLUSTER",
     "COMMITMENT",
     "COMPONENT",
@@ -38,9 +40,12 @@ __all__ = [
     "MEETING",
     "NEIGHBOURHOOD",
     "PARTNER",
+    "POLICY",
     "POPULATION",
     "PROGRAM",
     "PROGRESS",
+    "PURPOSE",
+    "REQUEST",
 ]
 
 RECORDS: dict[str, Record] = {
@@ -64,6 +69,10 @@ RECORDS: dict[str, Record] = {
         INDICATOR,
         INDICATOR_VALUE,
         POPULATION,
+        POLICY,
+        PURPOSE,
+        REQUEST,
+        AUTHORISATION,
     )
 }
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from pazos_desktop.domain.fields import REFS_SEPARATOR, Field, Kind, Record
 from pazos_desktop.domain.records import (
+    AUTHORISATION,
     CLUSTER,
     COMMITMENT,
     CONTACT,
@@ -23,7 +24,6 @@ from pazos_desktop.domain.records import (
 )
 from pazos_desktop.domain.text import fold
 from pazos_desktop.i18n import N_, translate
-from pazos_desktop.services.personal_data import authorisations as auth
 
 # Column kinds: how a value is written and parsed.
 ID, TEXT, WRAP, NUMBER, COP, DATE, BOOL, CHOICE, VERSION = (
@@ -139,11 +139,11 @@ _AUTHORISATION_KINDS = {
 
 def authorisation_columns() -> tuple[Column, ...]:
     """The Contactos sheet's authorisation columns (Ley 1581), from their declarations."""
-    return tuple(
-        Column(AUTHORISATION_PREFIX + f.key, f.column, f.hxl, *_AUTHORISATION_KINDS[f.key])
-        for f in auth.AUTHORISATION_FIELDS
-        if f.column
-    )
+    columns = []
+    for key, (kind, width) in _AUTHORISATION_KINDS.items():
+        f = AUTHORISATION[key]
+        columns.append(Column(AUTHORISATION_PREFIX + key, f.header, f.hxl, kind, width))
+    return tuple(columns)
 
 
 CONTACTS = SheetSpec(

@@ -24,38 +24,14 @@ from pazos_desktop.db.models.personal_data import (
 )
 from pazos_desktop.db.models.register import Contact, Partner
 from pazos_desktop.domain.meetings import acta_label
+from pazos_desktop.domain.personal_data import MEANS_LABELS, Means
+from pazos_desktop.domain.records import AUTHORISATION
 from pazos_desktop.domain.text import fold
 from pazos_desktop.errors import ValidationError
 from pazos_desktop.i18n import N_, _
 from pazos_desktop.services.common import Checker, apply_fields, check_version, get_or_fail
 from pazos_desktop.services.partners import ContactData, list_contacts
-from pazos_desktop.services.personal_data.fields import (
-    CHOICE,
-    DATE,
-    LONG_TEXT,
-    MULTI,
-    TEXT,
-    Field,
-    check,
-)
 from pazos_desktop.services.personal_data.policies import current_policy
-
-
-class Means(enum.StrEnum):
-    WRITTEN_FORM = "written_form"
-    ATTENDANCE_SHEET = "attendance_sheet"
-    EMAIL = "email"
-    VERBAL_RECORDED = "verbal_recorded"
-    VIRTUAL_FORM = "virtual_form"
-
-
-MEANS_LABELS = {
-    Means.WRITTEN_FORM: N_("Formato escrito"),
-    Means.ATTENDANCE_SHEET: N_("Planilla de asistencia"),
-    Means.EMAIL: N_("Correo electrónico"),
-    Means.VERBAL_RECORDED: N_("Verbal grabada"),
-    Means.VIRTUAL_FORM: N_("Formulario virtual"),
-}
 
 
 class AuthState(enum.StrEnum):
@@ -69,19 +45,6 @@ STATE_LABELS = {
     AuthState.REVOKED: N_("Revocada"),
     AuthState.NONE: N_("Sin autorización"),
 }
-
-PURPOSE_SEPARATOR = "; "
-
-# The rules of an authorisation, declared once (the bulk template's columns come from here).
-AUTHORISATION_FIELDS = (
-    Field("granted_on", N_("Fecha de la autorización"), DATE, True, column=N_("Autorización: fecha"), hxl="#x_consent+date"),
-    Field("means", N_("Medio"), CHOICE, True, choices=MEANS_LABELS, column=N_("Autorización: medio"), hxl="#x_consent+means"),
-    Field("purpose_ids", N_("Finalidades"), MULTI, True, column=N_("Autorización: finalidades"), hxl="#x_consent+purposes"),
-    Field("policy_id", N_("Versión de la política"), CHOICE, True, column=N_("Autorización: versión de la política"), hxl="#x_consent+policy"),
-    Field("evidence_ref", N_("Evidencia"), TEXT, max_len=300, column=N_("Autorización: evidencia"), hxl="#x_consent+evidence"),
-    Field("revoked_on", N_("Revocada el"), DATE, column=N_("Autorización: revocada el"), hxl="#x_consent+revoked"),
-    Field("notes", N_("Notas"), LONG_TEXT, max_len=5000),
-)  # fmt: skip
 
 
 def state_label(state: str) -> str:
@@ -159,9 +122,8 @@ def _to_data(a: ContactAuthorisation) -> AuthorisationData:
 
 
 def validate_authorisation(session: Session, data: AuthorisationData) -> dict:
-    fields = tuple(f for f in AUTHORISATION_FIELDS if f.key not in ("policy_id", "purpose_ids"))
     c = Checker()
-    values = check(fields, data, c)
+    values = c.given(AUTHORISATION, vars(data))
     today = today_in(session)
     if data.contact_id is None or session.get(Contact, data.contact_id) is None:
         c.fail("contact_id", _("Contacto: no existe."))

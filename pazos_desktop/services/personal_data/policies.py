@@ -10,22 +10,10 @@ from sqlalchemy.orm import Session
 
 from pazos_desktop.clock import today_in
 from pazos_desktop.db.models.personal_data import ContactAuthorisation, DataPolicy, DataPurpose
+from pazos_desktop.domain.records import POLICY, PURPOSE
 from pazos_desktop.domain.text import fold
-from pazos_desktop.i18n import N_, _
+from pazos_desktop.i18n import _
 from pazos_desktop.services.common import Checker, apply_fields, check_version, get_or_fail
-from pazos_desktop.services.personal_data.fields import DATE, LONG_TEXT, TEXT, Field, check
-
-NOTICE_MAX = 700  # printed on every attendance sheet: a short notice, not the policy
-
-POLICY_FIELDS = (
-    Field("version_label", N_("Versión"), TEXT, required=True, max_len=20),
-    Field("title", N_("Título"), TEXT, required=True, max_len=300),
-    Field("effective_on", N_("Vigente desde"), DATE, required=True),
-    Field("notice", N_("Aviso corto (planilla de asistencia)"), LONG_TEXT, True, NOTICE_MAX),
-    Field("text", N_("Texto de la política"), LONG_TEXT, max_len=200_000),
-    Field("url", N_("Dónde se publica (enlace)"), TEXT, max_len=300),
-)
-PURPOSE_FIELDS = (Field("name", N_("Finalidad"), TEXT, required=True, max_len=300),)
 
 
 @dataclass
@@ -51,7 +39,7 @@ class PurposeData:
 
 
 def _policy_data(p: DataPolicy, used: int = 0) -> PolicyData:
-    keys = [f.key for f in POLICY_FIELDS]
+    keys = POLICY.keys()
     return PolicyData(
         **{k: getattr(p, k) for k in keys}, id=p.id, version=p.version, authorisations=used
     )
@@ -87,7 +75,7 @@ def get_policy(session: Session, policy_id: int) -> PolicyData:
 
 def save_policy(session: Session, data: PolicyData) -> PolicyData:
     c = Checker()
-    values = check(POLICY_FIELDS, data, c)
+    values = c.given(POLICY, vars(data))
     label = values.get("version_label")
     if label:
         query = select(func.count()).where(DataPolicy.version_label == label)
@@ -126,7 +114,7 @@ def list_purposes(session: Session, active_only: bool = False) -> list[PurposeDa
 
 def save_purpose(session: Session, data: PurposeData) -> PurposeData:
     c = Checker()
-    values = check(PURPOSE_FIELDS, data, c)
+    values = c.given(PURPOSE, vars(data))
     name = values.get("name")
     if name:
         query = select(func.count()).where(DataPurpose.name_key == fold(name))
