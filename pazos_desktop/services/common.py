@@ -110,3 +110,41 @@ def apply_fields(obj: Base, values: dict) -> None:
     for key, value in values.items():
         if getattr(obj, key) != value:
             setattr(obj, key, value)
+
+
+def create_or_update(
+    session: Session,
+    model: type[M],
+    data,
+    label: str,
+    values: dict,
+    new: Mapping | None = None,
+    links: Mapping[str, list] | None = None,
+) -> M:
+    """A new row of `model` when `data.id` is None, else the row `data.id` with `values` once
+    `check_version` found it as `data.version` left it; the caller flushes.
+
+    `new`: what only a new row takes (a component's code, a purpose's place in the list).
+    `links`: relationship -> rows, set with the fields; a change of links alone is a change
+    of the record (its version moves).
+    """
+    links = links or {}
+    if data.id is None:
+        obj = model(**values, **(new or {}), **links)
+        session.add(obj)
+        return obj
+    obj = get_or_fail(session, model, data.id, label)
+    check_version(obj, data.version, label, values)
+    # Compared before the fields change: loading the links later would autoflush a first
+    # UPDATE, and one save would bump the version twice.
+    changed = {name: rows for name, rows in links.items() if _ids(getattr(obj, name)) != _ids(rows)}
+    apply_fields(obj, values)
+    for name, rows in changed.items():
+        setattr(obj, name, rows)
+    if changed:
+        touch(session, obj)
+    return obj
+
+
+def _ids(rows) -> set[int]:
+    return {r.id for r in rows}

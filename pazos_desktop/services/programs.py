@@ -14,8 +14,7 @@ from pazos_desktop.errors import PazosError
 from pazos_desktop.i18n import _
 from pazos_desktop.services.common import (
     Checker,
-    apply_fields,
-    check_version,
+    create_or_update,
     get_or_fail,
     name_taken,
 )
@@ -81,13 +80,7 @@ def save_program(session: Session, data: ProgramData) -> ProgramData:
         c.fail("component_id", _("Componente: no existe."))
     c.raise_if_any()
     values["name_key"] = fold(name)
-    if data.id is None:
-        program = Program(**values)
-        session.add(program)
-    else:
-        program = get_or_fail(session, Program, data.id, _("El programa"))
-        check_version(program, data.version, _("El programa"), values)
-        apply_fields(program, values)
+    program = create_or_update(session, Program, data, _("El programa"), values)
     session.flush()
     return _data(program)
 

@@ -21,8 +21,7 @@ from pazos_desktop.errors import PazosError
 from pazos_desktop.i18n import _
 from pazos_desktop.services.common import (
     Checker,
-    apply_fields,
-    check_version,
+    create_or_update,
     get_or_fail,
     name_taken,
 )
@@ -110,13 +109,7 @@ def save_cluster(session: Session, data: ClusterData) -> ClusterData:
         c.fail("name", _("Nombre: ya existe un clúster llamado «{name}».").format(name=name))
     c.raise_if_any()
     values["name_key"] = fold(name)
-    if data.id is None:
-        cluster = Cluster(**values)
-        session.add(cluster)
-    else:
-        cluster = get_or_fail(session, Cluster, data.id, _("El clúster"))
-        check_version(cluster, data.version, _("El clúster"), values)
-        apply_fields(cluster, values)
+    cluster = create_or_update(session, Cluster, data, _("El clúster"), values)
     session.flush()
     return _cluster_data(cluster)
 
@@ -177,13 +170,7 @@ def save_neighbourhood(session: Session, data: NeighbourhoodData) -> Neighbourho
     c.raise_if_any()
     values["name_key"] = fold(name)
     values |= codes
-    if data.id is None:
-        hood = Neighbourhood(**values)
-        session.add(hood)
-    else:
-        hood = get_or_fail(session, Neighbourhood, data.id, _("El barrio"))
-        check_version(hood, data.version, _("El barrio"), values)
-        apply_fields(hood, values)
+    hood = create_or_update(session, Neighbourhood, data, _("El barrio"), values)
     session.flush()
     session.refresh(hood)
     return _hood_data(hood)

@@ -32,7 +32,11 @@ from pazos_desktop.domain.records import INDICATOR, POPULATION
 from pazos_desktop.domain.text import fold
 from pazos_desktop.errors import PazosError
 from pazos_desktop.i18n import N_, _
-from pazos_desktop.services.common import Checker, apply_fields, check_version, get_or_fail, touch
+from pazos_desktop.services.common import (
+    Checker,
+    create_or_update,
+    get_or_fail,
+)
 
 MUNICIPALITY_LABEL = N_("Municipio (total)")
 
@@ -262,27 +266,9 @@ def save_indicator(session: Session, data: IndicatorData) -> IndicatorData:
         "programs": _rows(session, Program, data.program_ids),
         "commitments": _rows(session, Commitment, data.commitment_ids),
     }
-    if data.id is None:
-        ind = Indicator(**values, **links)
-        session.add(ind)
-    else:
-        ind = get_or_fail(session, Indicator, data.id, _("El indicador"))
-        check_version(ind, data.version, _("El indicador"), values)
-        # Compared before the fields change (see save_commitment: one save, one version).
-        changed = {
-            name: rows for name, rows in links.items() if _ids(getattr(ind, name)) != _ids(rows)
-        }
-        apply_fields(ind, values)
-        for name, rows in changed.items():
-            setattr(ind, name, rows)
-        if changed:
-            touch(session, ind)
+    ind = create_or_update(session, Indicator, data, _("El indicador"), values, links=links)
     session.flush()
     return _data(ind, _partner_name(session, ind.partner_id))
-
-
-def _ids(rows) -> set[int]:
-    return {r.id for r in rows}
 
 
 def _rows(session: Session, model, ids: list[int]) -> list:
@@ -369,13 +355,7 @@ def validate_population(session: Session, data: PopulationData) -> dict:
 
 def save_population(session: Session, data: PopulationData) -> PopulationData:
     values = validate_population(session, data)
-    if data.id is None:
-        row = Population(**values)
-        session.add(row)
-    else:
-        row = get_or_fail(session, Population, data.id, _("La población"))
-        check_version(row, data.version, _("La población"), values)
-        apply_fields(row, values)
+    row = create_or_update(session, Population, data, _("La población"), values)
     session.flush()
     return _population_data(row, cluster_names(session))
 

@@ -29,7 +29,11 @@ from pazos_desktop.domain.records import AUTHORISATION
 from pazos_desktop.domain.text import fold
 from pazos_desktop.errors import ValidationError
 from pazos_desktop.i18n import N_, _
-from pazos_desktop.services.common import Checker, apply_fields, check_version, get_or_fail
+from pazos_desktop.services.common import (
+    Checker,
+    create_or_update,
+    get_or_fail,
+)
 from pazos_desktop.services.partners import ContactData, list_contacts
 from pazos_desktop.services.personal_data.policies import current_policy
 
@@ -167,13 +171,8 @@ def _check_purposes(session, c: Checker, purpose_ids) -> list[DataPurpose]:
 def save_authorisation(session: Session, data: AuthorisationData) -> AuthorisationData:
     values = validate_authorisation(session, data)
     values["contact_id"] = data.contact_id
-    if data.id is None:
-        record = ContactAuthorisation(**values)
-        session.add(record)
-    else:
-        record = get_or_fail(session, ContactAuthorisation, data.id, _("La autorización"))
-        check_version(record, data.version, _("La autorización"), values)
-        apply_fields(record, values)
+    label = _("La autorización")
+    record = create_or_update(session, ContactAuthorisation, data, label, values)
     session.flush()
     return _to_data(record)
 

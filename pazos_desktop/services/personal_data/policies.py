@@ -13,7 +13,7 @@ from pazos_desktop.db.models.personal_data import ContactAuthorisation, DataPoli
 from pazos_desktop.domain.records import POLICY, PURPOSE
 from pazos_desktop.domain.text import fold
 from pazos_desktop.i18n import _
-from pazos_desktop.services.common import Checker, apply_fields, check_version, get_or_fail
+from pazos_desktop.services.common import Checker, create_or_update, get_or_fail
 
 
 @dataclass
@@ -87,13 +87,7 @@ def save_policy(session: Session, data: PolicyData) -> PolicyData:
                 _("Versión: ya existe la versión «{v}» de la política.").format(v=label),
             )
     c.raise_if_any()
-    if data.id is None:
-        policy = DataPolicy(**values)
-        session.add(policy)
-    else:
-        policy = get_or_fail(session, DataPolicy, data.id, _("La versión de la política"))
-        check_version(policy, data.version, _("La versión de la política"), values)
-        apply_fields(policy, values)
+    policy = create_or_update(session, DataPolicy, data, _("La versión de la política"), values)
     session.flush()
     return _policy_data(policy)
 
@@ -103,6 +97,11 @@ def save_policy(session: Session, data: PolicyData) -> PolicyData:
 
 def _purpose_data(p: DataPurpose) -> PurposeData:
     return PurposeData(p.name, p.active, p.sort_order, p.id, p.version)
+
+
+def _next_place(session: Session) -> int:
+    """A new purpose goes to the end of the list."""
+    return session.scalar(select(func.coalesce(func.max(DataPurpose.sort_order), 0))) + 1
 
 
 def list_purposes(session: Session, active_only: bool = False) -> list[PurposeData]:
@@ -124,13 +123,7 @@ def save_purpose(session: Session, data: PurposeData) -> PurposeData:
             c.fail("name", _("Finalidad: ya existe «{name}».").format(name=name))
     c.raise_if_any()
     values |= {"name_key": fold(name), "active": bool(data.active)}
-    if data.id is None:
-        top = session.scalar(select(func.coalesce(func.max(DataPurpose.sort_order), 0)))
-        purpose = DataPurpose(**values, sort_order=top + 1)
-        session.add(purpose)
-    else:
-        purpose = get_or_fail(session, DataPurpose, data.id, _("La finalidad"))
-        check_version(purpose, data.version, _("La finalidad"), values)
-        apply_fields(purpose, values)
+    new = {"sort_order": _next_place(session)} if data.id is None else None
+    purpose = create_or_update(session, DataPurpose, data, _("La finalidad"), values, new)
     session.flush()
     return _purpose_data(purpose)

@@ -33,7 +33,11 @@ from pazos_desktop.domain.personal_data import (
 )
 from pazos_desktop.domain.records import REQUEST
 from pazos_desktop.i18n import _
-from pazos_desktop.services.common import Checker, apply_fields, check_version, get_or_fail
+from pazos_desktop.services.common import (
+    Checker,
+    create_or_update,
+    get_or_fail,
+)
 
 OPEN = (RequestStatus.RECEIVED, RequestStatus.IN_PROGRESS)
 
@@ -152,13 +156,7 @@ def validate_request(session: Session, data: RequestData) -> dict:
 
 def save_request(session: Session, data: RequestData) -> RequestData:
     values = validate_request(session, data)
-    if data.id is None:
-        record = RightsRequest(**values)
-        session.add(record)
-    else:
-        record = get_or_fail(session, RightsRequest, data.id, _("La solicitud"))
-        check_version(record, data.version, _("La solicitud"), values)
-        apply_fields(record, values)
+    record = create_or_update(session, RightsRequest, data, _("La solicitud"), values)
     session.flush()
     return _to_data(record)
 
