@@ -127,9 +127,6 @@ class Field:
     def sheet_key(self) -> str:
         return self.column or self.key
 
-    def sheet_header(self, lang: str | None = None) -> str:
-        return translate(self.header or self.label, lang)
-
     @property
     def is_link(self) -> bool:
         """A link to other records: checked by its service (does it exist?), not here."""

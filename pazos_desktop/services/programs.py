@@ -59,10 +59,6 @@ def _data(p: Program, partner=None, component=None, n=0) -> ProgramData:
     )
 
 
-def get_program(session: Session, program_id: int) -> ProgramData:
-    return _data(get_or_fail(session, Program, program_id, _("El programa")))
-
-
 def check_program_values(values, c: Checker) -> dict:
     """A program's own rules (no query); the bulk import calls it too."""
     return c.record(PROGRAM, values)

@@ -88,10 +88,6 @@ def cluster_choices(session: Session) -> list[ClusterChoice]:
     return [ClusterChoice(*row) for row in session.execute(query)]
 
 
-def get_cluster(session: Session, cluster_id: int) -> ClusterData:
-    return _cluster_data(get_or_fail(session, Cluster, cluster_id, _("El clúster")))
-
-
 def check_cluster_values(values, c: Checker) -> dict:
     """A cluster's own rules (no query); the bulk import calls it too."""
     return c.record(CLUSTER, values)
@@ -198,8 +194,3 @@ def divipola_codes(session: Session, given: Mapping, c: Checker) -> dict:
     ).items():
         c.fail(key, message)
     return values
-
-
-def delete_neighbourhood(session: Session, hood_id: int) -> None:
-    session.delete(get_or_fail(session, Neighbourhood, hood_id, _("El barrio")))
-    session.flush()

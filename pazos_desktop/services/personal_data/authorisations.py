@@ -193,12 +193,6 @@ def authorisations_of(session: Session, contact_id: int) -> list[AuthorisationDa
     return [_to_data(a) for a in session.scalars(query)]
 
 
-def get_authorisation(session: Session, authorisation_id: int) -> AuthorisationData:
-    return _to_data(
-        get_or_fail(session, ContactAuthorisation, authorisation_id, _("La autorización"))
-    )
-
-
 # --- states -----------------------------------------------------------------------------------
 
 

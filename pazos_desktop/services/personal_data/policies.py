@@ -13,7 +13,10 @@ from pazos_desktop.db.models.personal_data import ContactAuthorisation, DataPoli
 from pazos_desktop.domain.records import POLICY, PURPOSE
 from pazos_desktop.domain.text import fold
 from pazos_desktop.i18n import _
-from pazos_desktop.services.common import Checker, create_or_update, get_or_fail
+from pazos_desktop.services.common import (
+    Checker,
+    create_or_update,
+)
 
 
 @dataclass
@@ -67,10 +70,6 @@ def current_policy(session: Session, on: dt.date | None = None) -> PolicyData | 
         .limit(1)
     ).first()
     return _policy_data(policy) if policy else None
-
-
-def get_policy(session: Session, policy_id: int) -> PolicyData:
-    return _policy_data(get_or_fail(session, DataPolicy, policy_id, _("La versión de la política")))
 
 
 def save_policy(session: Session, data: PolicyData) -> PolicyData:
