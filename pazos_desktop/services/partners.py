@@ -278,16 +278,3 @@ def list_contacts(
 
 def get_contact(session: Session, contact_id: int) -> ContactData:
     return _contact_data(get_or_fail(session, Contact, contact_id, _("El contacto")))
-
-
-def delete_contact(session: Session, contact_id: int) -> None:
-    contact = get_or_fail(session, Contact, contact_id, _("El contacto"))
-    used = session.scalar(select(func.count()).where(Commitment.contact_id == contact_id))
-    if used:
-        raise PazosError(
-            _(
-                "«{name}» es responsable de {n} compromisos: archívelo en lugar de eliminarlo."
-            ).format(name=contact.name, n=used)
-        )
-    session.delete(contact)
-    session.flush()
