@@ -163,13 +163,3 @@ def test_progress_update_rules(session, refs):
         )
     assert set(err.value.fields) == {"date", "achieved_quantity", "status", "source"}
     assert session.scalar(select(func.count()).select_from(ProgressUpdate)) == 0
-
-
-def test_deleting_a_commitment_deletes_its_progress(session, refs):
-    saved = f.commitment(session, refs["partner"].id, [refs["c1"].id])
-    commitments.add_progress(
-        session, ProgressData(commitment_id=saved.id, date=saved.start_date, comment="x")
-    )
-    commitments.delete_commitment(session, saved.id)
-    session.expire_all()
-    assert session.scalar(select(func.count()).select_from(ProgressUpdate)) == 0

@@ -118,12 +118,3 @@ def test_contact_rules(session):
     saved = f.contact(session, p.id, "Luis Muñoz", position="Director")
     assert partners.list_contacts(session, p.id)[0].name == "Luis Muñoz"
     assert saved.partner_name == "Fundación SIDOC"
-
-
-def test_contact_responsible_for_commitments_cannot_be_deleted(session):
-    p = f.partner(session)
-    person = f.contact(session, p.id)
-    c = f.cluster(session)
-    f.commitment(session, p.id, [c.id], contact_id=person.id)
-    with pytest.raises(PazosError, match="archívelo"):
-        partners.delete_contact(session, person.id)

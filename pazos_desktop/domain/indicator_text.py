@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from pazos_desktop.domain.formats import format_number
 from pazos_desktop.domain.indicators import LOW_COUNT, TREND_LABELS, Figure, Trend
 from pazos_desktop.i18n import N_, _
-from pazos_desktop.services.indicators.fields import format_number
 
 Translate = Callable[[str], str]
 

@@ -46,11 +46,16 @@ class Checker:
         return record.check(values, self.errors, keys)
 
     def text(self, key: str, value, label: str, required: bool = False, max_len=None):
-        """A text of a record declared elsewhere (indicators, personal data), by the same rule
-        as every declared text: trimmed, control characters refused, bounded. `label` is the
-        Spanish source (N_), translated in the message."""
+        """A text no record declares (a meeting's series, typed once at its creation), by the
+        same rule as every declared text: trimmed, control characters refused, bounded."""
         spec = Field(key, label, Kind.TEXT, required=required, max_len=max_len)
         return self.field(spec, value)
+
+    def given(self, record: Record, values: Mapping) -> dict:
+        """The declared fields of `record` that `values` holds, its links apart: whether a
+        linked record exists, and the message when it does not, are the service's own."""
+        keys = [k for k in record.keys() if k in values and not record[k].is_link]
+        return self.record(record, values, keys)
 
     def required(self, field: str, value, label: str):
         if value is None or value == "" or value == []:
@@ -105,3 +110,41 @@ def apply_fields(obj: Base, values: dict) -> None:
     for key, value in values.items():
         if getattr(obj, key) != value:
             setattr(obj, key, value)
+
+
+def create_or_update(
+    session: Session,
+    model: type[M],
+    data,
+    label: str,
+    values: dict,
+    new: Mapping | None = None,
+    links: Mapping[str, list] | None = None,
+) -> M:
+    """A new row of `model` when `data.id` is None, else the row `data.id` with `values` once
+    `check_version` found it as `data.version` left it; the caller flushes.
+
+    `new`: what only a new row takes (a component's code, a purpose's place in the list).
+    `links`: relationship -> rows, set with the fields; a change of links alone is a change
+    of the record (its version moves).
+    """
+    links = links or {}
+    if data.id is None:
+        obj = model(**values, **(new or {}), **links)
+        session.add(obj)
+        return obj
+    obj = get_or_fail(session, model, data.id, label)
+    check_version(obj, data.version, label, values)
+    # Compared before the fields change: loading the links later would autoflush a first
+    # UPDATE, and one save would bump the version twice.
+    changed = {name: rows for name, rows in links.items() if _ids(getattr(obj, name)) != _ids(rows)}
+    apply_fields(obj, values)
+    for name, rows in changed.items():
+        setattr(obj, name, rows)
+    if changed:
+        touch(session, obj)
+    return obj
+
+
+def _ids(rows) -> set[int]:
+    return {r.id for r in rows}

@@ -11,7 +11,11 @@ from pazos_desktop.db.models.register import Commitment, Component, Program
 from pazos_desktop.domain.records import COMPONENT
 from pazos_desktop.errors import PazosError
 from pazos_desktop.i18n import _, get_language
-from pazos_desktop.services.common import Checker, apply_fields, check_version, get_or_fail
+from pazos_desktop.services.common import (
+    Checker,
+    create_or_update,
+    get_or_fail,
+)
 
 
 @dataclass
@@ -51,13 +55,8 @@ def save_component(session: Session, data: ComponentData) -> ComponentData:
     c = Checker()
     values = c.record(COMPONENT, vars(data), FIELDS[1:])
     c.raise_if_any()
-    if data.id is None:
-        component = Component(code=data.code, **values)
-        session.add(component)
-    else:
-        component = get_or_fail(session, Component, data.id, _("El componente"))
-        check_version(component, data.version, _("El componente"), values)
-        apply_fields(component, values)
+    new = {"code": data.code}
+    component = create_or_update(session, Component, data, _("El componente"), values, new)
     session.flush()
     return _data(component)
 

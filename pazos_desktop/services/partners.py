@@ -19,8 +19,7 @@ from pazos_desktop.errors import PazosError
 from pazos_desktop.i18n import _
 from pazos_desktop.services.common import (
     Checker,
-    apply_fields,
-    check_version,
+    create_or_update,
     get_or_fail,
     name_taken,
 )
@@ -135,13 +134,7 @@ def _keys(values: dict) -> dict:
 
 def save_partner(session: Session, data: PartnerData) -> PartnerData:
     values = validate_partner(session, data)
-    if data.id is None:
-        partner = Partner(**values, **_keys(values))
-        session.add(partner)
-    else:
-        partner = get_or_fail(session, Partner, data.id, _("La entidad"))
-        check_version(partner, data.version, _("La entidad"), values)
-        apply_fields(partner, values | _keys(values))
+    partner = create_or_update(session, Partner, data, _("La entidad"), values | _keys(values))
     session.flush()
     return _to_data(partner)
 
@@ -267,13 +260,7 @@ def save_contact(session: Session, data: ContactData) -> ContactData:
     if data.partner_id is not None and session.get(Partner, data.partner_id) is None:
         c.fail("partner_id", _("Entidad: no existe."))
     c.raise_if_any()
-    if data.id is None:
-        contact = Contact(**values)
-        session.add(contact)
-    else:
-        contact = get_or_fail(session, Contact, data.id, _("El contacto"))
-        check_version(contact, data.version, _("El contacto"), values)
-        apply_fields(contact, values)
+    contact = create_or_update(session, Contact, data, _("El contacto"), values)
     session.flush()
     return _contact_data(contact)
 
@@ -291,16 +278,3 @@ def list_contacts(
 
 def get_contact(session: Session, contact_id: int) -> ContactData:
     return _contact_data(get_or_fail(session, Contact, contact_id, _("El contacto")))
-
-
-def delete_contact(session: Session, contact_id: int) -> None:
-    contact = get_or_fail(session, Contact, contact_id, _("El contacto"))
-    used = session.scalar(select(func.count()).where(Commitment.contact_id == contact_id))
-    if used:
-        raise PazosError(
-            _(
-                "«{name}» es responsable de {n} compromisos: archívelo en lugar de eliminarlo."
-            ).format(name=contact.name, n=used)
-        )
-    session.delete(contact)
-    session.flush()

@@ -14,8 +14,7 @@ from pazos_desktop.errors import PazosError
 from pazos_desktop.i18n import _
 from pazos_desktop.services.common import (
     Checker,
-    apply_fields,
-    check_version,
+    create_or_update,
     get_or_fail,
     name_taken,
 )
@@ -60,10 +59,6 @@ def _data(p: Program, partner=None, component=None, n=0) -> ProgramData:
     )
 
 
-def get_program(session: Session, program_id: int) -> ProgramData:
-    return _data(get_or_fail(session, Program, program_id, _("El programa")))
-
-
 def check_program_values(values, c: Checker) -> dict:
     """A program's own rules (no query); the bulk import calls it too."""
     return c.record(PROGRAM, values)
@@ -81,13 +76,7 @@ def save_program(session: Session, data: ProgramData) -> ProgramData:
         c.fail("component_id", _("Componente: no existe."))
     c.raise_if_any()
     values["name_key"] = fold(name)
-    if data.id is None:
-        program = Program(**values)
-        session.add(program)
-    else:
-        program = get_or_fail(session, Program, data.id, _("El programa"))
-        check_version(program, data.version, _("El programa"), values)
-        apply_fields(program, values)
+    program = create_or_update(session, Program, data, _("El programa"), values)
     session.flush()
     return _data(program)
 

@@ -21,8 +21,7 @@ from pazos_desktop.errors import PazosError
 from pazos_desktop.i18n import _
 from pazos_desktop.services.common import (
     Checker,
-    apply_fields,
-    check_version,
+    create_or_update,
     get_or_fail,
     name_taken,
 )
@@ -89,10 +88,6 @@ def cluster_choices(session: Session) -> list[ClusterChoice]:
     return [ClusterChoice(*row) for row in session.execute(query)]
 
 
-def get_cluster(session: Session, cluster_id: int) -> ClusterData:
-    return _cluster_data(get_or_fail(session, Cluster, cluster_id, _("El clúster")))
-
-
 def check_cluster_values(values, c: Checker) -> dict:
     """A cluster's own rules (no query); the bulk import calls it too."""
     return c.record(CLUSTER, values)
@@ -110,13 +105,7 @@ def save_cluster(session: Session, data: ClusterData) -> ClusterData:
         c.fail("name", _("Nombre: ya existe un clúster llamado «{name}».").format(name=name))
     c.raise_if_any()
     values["name_key"] = fold(name)
-    if data.id is None:
-        cluster = Cluster(**values)
-        session.add(cluster)
-    else:
-        cluster = get_or_fail(session, Cluster, data.id, _("El clúster"))
-        check_version(cluster, data.version, _("El clúster"), values)
-        apply_fields(cluster, values)
+    cluster = create_or_update(session, Cluster, data, _("El clúster"), values)
     session.flush()
     return _cluster_data(cluster)
 
@@ -177,13 +166,7 @@ def save_neighbourhood(session: Session, data: NeighbourhoodData) -> Neighbourho
     c.raise_if_any()
     values["name_key"] = fold(name)
     values |= codes
-    if data.id is None:
-        hood = Neighbourhood(**values)
-        session.add(hood)
-    else:
-        hood = get_or_fail(session, Neighbourhood, data.id, _("El barrio"))
-        check_version(hood, data.version, _("El barrio"), values)
-        apply_fields(hood, values)
+    hood = create_or_update(session, Neighbourhood, data, _("El barrio"), values)
     session.flush()
     session.refresh(hood)
     return _hood_data(hood)
@@ -211,8 +194,3 @@ def divipola_codes(session: Session, given: Mapping, c: Checker) -> dict:
     ).items():
         c.fail(key, message)
     return values
-
-
-def delete_neighbourhood(session: Session, hood_id: int) -> None:
-    session.delete(get_or_fail(session, Neighbourhood, hood_id, _("El barrio")))
-    session.flush()

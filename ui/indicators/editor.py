@@ -1,7 +1,7 @@
 """Editors of an indicator sheet (ficha), of one of its values and of a population.
 
 The dialogs collect what was typed and hand it to the core, which checks it with the field
-declarations of `services/indicator_fields.py`; errors come back under each field.
+declarations of `domain/records/indicator.py`; errors come back under each field.
 """
 
 from __future__ import annotations

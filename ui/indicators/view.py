@@ -8,7 +8,7 @@ from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QCheckBox, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from pazos_desktop.clock import today_in
-from pazos_desktop.domain.formats import format_date
+from pazos_desktop.domain.formats import format_date, format_number
 from pazos_desktop.domain.indicators import (
     AGGREGATION_LABELS,
     LEVEL_LABELS,
@@ -22,7 +22,6 @@ from pazos_desktop.services import territory
 from pazos_desktop.services.commitments import search
 from pazos_desktop.services.indicators import sheets as indicators
 from pazos_desktop.services.indicators import values as indicator_values
-from pazos_desktop.services.indicators.fields import format_number
 from ui import errors, interaction
 from ui.dialogs.commitment import edit_commitment
 from ui.dialogs.editor import open_editor

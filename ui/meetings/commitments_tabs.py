@@ -110,9 +110,6 @@ class AgreedTab(QWidget):
             (self.tr("Quitar del acta"), self.remove),
         )
 
-    def set_choices(self, _choices) -> None:
-        """Kept for callers of the short form: the commitment editor reads its own lists."""
-
     def load(self, meeting_id: int | None, locked: bool, meeting_date=None) -> None:
         self.meeting_id, self.locked, self.meeting_date = meeting_id, locked, meeting_date
         self.hint.setText(

@@ -1,5 +1,6 @@
 """Editors of personal-data records. Labels and rules come from the core's declarations
-(`services/personal_data`); dates are passed as typed, the core parses them (one parser)."""
+(`domain/records/personal_data.py`); dates are passed as typed, the core parses them (one
+parser)."""
 
 from __future__ import annotations
 
@@ -14,18 +15,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pazos_desktop.domain.fields import Record
 from pazos_desktop.domain.formats import format_date
+from pazos_desktop.domain.records import AUTHORISATION, POLICY, PURPOSE, REQUEST
 from pazos_desktop.i18n import _
 from pazos_desktop.services.personal_data import authorisations as auth
 from pazos_desktop.services.personal_data import policies, requests
-from pazos_desktop.services.personal_data.fields import by_key
 from ui.dialogs.editor import EditorDialog
 from ui.jobs.operations import Operations
 from ui.widgets import DateField, fill_combo, make_searchable, set_combo_data
 
 
-def _label(fields, key: str) -> str:
-    return _(by_key(fields)[key].label) + ":"
+def _label(record: Record, key: str) -> str:
+    return record[key].name + ":"
 
 
 def _text_box(widget: QWidget, lines: int) -> QPlainTextEdit:
@@ -50,7 +52,7 @@ class AuthorisationEditor(EditorDialog):
         super().__init__(ops, parent, "")
         self.data = data
         policy_list, purpose_list = choices
-        F = auth.AUTHORISATION_FIELDS
+        F = AUTHORISATION
         self.setWindowTitle(self.tr("Autorización de tratamiento de datos"))
         self.granted = self.add_field("granted_on", _label(F, "granted_on"), _date(data.granted_on))
         self.means = self.add_field("means", _label(F, "means"), QComboBox())
@@ -120,7 +122,7 @@ class RequestEditor(EditorDialog):
     ):
         super().__init__(ops, parent, "")
         self.data = data
-        F = requests.REQUEST_FIELDS
+        F = REQUEST
         self.setWindowTitle(self.tr("Solicitud de un titular"))
         self.type = self.add_field("type", _label(F, "type"), QComboBox())
         for value, label in requests.TYPE_LABELS.items():
@@ -198,7 +200,7 @@ class PolicyEditor(EditorDialog):
     def __init__(self, ops: Operations, parent: QWidget | None, data: policies.PolicyData):
         super().__init__(ops, parent, "")
         self.data = data
-        F = policies.POLICY_FIELDS
+        F = POLICY
         self.setWindowTitle(self.tr("Versión de la política de tratamiento"))
         self.label = self.add_field(
             "version_label", _label(F, "version_label"), QLineEdit(data.version_label)
@@ -236,9 +238,7 @@ class PurposeEditor(EditorDialog):
         super().__init__(ops, parent, "")
         self.data = data
         self.setWindowTitle(self.tr("Finalidad del tratamiento"))
-        self.name = self.add_field(
-            "name", _label(policies.PURPOSE_FIELDS, "name"), QLineEdit(data.name)
-        )
+        self.name = self.add_field("name", _label(PURPOSE, "name"), QLineEdit(data.name))
         self.active = self.add_field(
             "active",
             self.tr("En uso:"),

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pazos_desktop.domain.fields import Field, Kind, Record
+from pazos_desktop.domain.fields import Field, Kind, Record, link
 from pazos_desktop.domain.vocabulary import STATUS_LABELS, Status
 from pazos_desktop.i18n import N_
 
@@ -20,6 +20,7 @@ COMMITMENT = Record(
             column="partner",
             header=N_("Entidad"),
             hxl="#org+name",
+            ref="partner",
         ),  # fmt: skip
         Field(
             "component_id",
@@ -28,16 +29,18 @@ COMMITMENT = Record(
             required=True,
             column="component",
             hxl="#sector",
+            ref="component",
         ),  # fmt: skip
         Field(
             "cluster_ids",
             N_("Clústeres"),
-            Kind.REF,
+            Kind.REFS,
             column="clusters",
             hxl="#loc+cluster+name",
+            ref="cluster",
         ),  # fmt: skip
-        Field("program_id", N_("Programa"), Kind.REF, column="program", hxl="#activity+programme"),
-        Field("contact_id", N_("Responsable"), Kind.REF, column="contact", hxl="#contact+name"),
+        link("program_id", N_("Programa"), "program", "#activity+programme"),
+        link("contact_id", N_("Responsable"), "contact", "#contact+name"),
         Field("title", N_("Compromiso"), required=True, max_len=500, hxl="#activity+name"),
         Field(
             "description",
@@ -63,6 +66,7 @@ COMMITMENT = Record(
         ),  # fmt: skip
         Field("notes", N_("Notas"), Kind.LONG, max_len=4000, hxl="#description+notes"),
         Field("all_clusters", N_("Todos los clústeres"), Kind.BOOL, default=False),
-        Field("origin_meeting_id", N_("Reunión de origen"), Kind.REF),
+        # The acta where it was agreed: the history reads "Acordado en: Acta No. 007 de 2026".
+        Field("origin_meeting_id", N_("Acordado en"), Kind.REF, "meeting"),
     ),
 )

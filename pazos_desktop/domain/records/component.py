@@ -13,5 +13,6 @@ COMPONENT = Record(
         Field("name_en", N_("Nombre en inglés"), required=True, max_len=200),
         Field("description_es", N_("Descripción (español)"), Kind.LONG, max_len=2000),
         Field("description_en", N_("Descripción (inglés)"), Kind.LONG, max_len=2000),
+        Field("code", N_("Número"), Kind.WHOLE, info=True),  # 1 to 5, seeded
     ),
 )

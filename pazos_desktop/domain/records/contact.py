@@ -16,6 +16,8 @@ CONTACT = Record(
             required=True,
             column="partner",
             hxl="#org+name",
+            ref="partner",
+            hidden=True,  # the history of a contact is read in its partner's
         ),  # fmt: skip
         Field("name", N_("Nombre"), required=True, max_len=200, hxl="#contact+name"),
         Field("position", N_("Cargo"), max_len=200, hxl="#contact+position"),

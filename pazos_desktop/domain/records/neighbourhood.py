@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pazos_desktop.domain.fields import Field, Kind, Record
+from pazos_desktop.domain.fields import Field, Record, link
 from pazos_desktop.i18n import N_
 
 NEIGHBOURHOOD = Record(
@@ -11,7 +11,7 @@ NEIGHBOURHOOD = Record(
     (
         Field("name", N_("Nombre"), required=True, max_len=200, hxl="#loc+neighbourhood+name"),
         Field("comuna", N_("Comuna"), max_len=100, hxl="#loc+comuna"),
-        Field("cluster_id", N_("Clúster"), Kind.REF, column="cluster", hxl="#loc+cluster+name"),
+        link("cluster_id", N_("Clúster"), "cluster", "#loc+cluster+name"),
         # DANE DIVIPOLA codes, text with their leading zeros (the service normalises them;
         # blank: the entity's own, from Configuración).
         Field(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pazos_desktop.domain.fields import Field, Kind, Record
+from pazos_desktop.domain.fields import Field, Kind, Record, link
 from pazos_desktop.i18n import N_
 
 PROGRAM = Record(
@@ -16,8 +16,9 @@ PROGRAM = Record(
             Kind.REF,
             column="lead_partner",
             hxl="#org+lead+name",
+            ref="partner",
         ),  # fmt: skip
-        Field("component_id", N_("Componente"), Kind.REF, column="component", hxl="#sector"),
+        link("component_id", N_("Componente"), "component", "#sector"),
         Field("description", N_("Descripción"), Kind.LONG, max_len=4000, hxl="#description"),
     ),
 )

@@ -17,6 +17,7 @@ PROGRESS = Record(
             Kind.REF,
             required=True,
             hxl="#activity+id",
+            ref="commitment",
         ),  # fmt: skip
         Field("date", N_("Fecha del avance"), Kind.DATE, required=True, hxl="#date+reported"),
         Field("achieved_quantity", N_("Logrado"), Kind.QUANTITY, hxl="#reached"),

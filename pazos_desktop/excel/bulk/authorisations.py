@@ -1,7 +1,7 @@
 """The authorisation columns of the bulk format's Contactos sheet (Ley 1581).
 
-Columns, labels and HXL tags come from `services.personal_data.authorisations
-.AUTHORISATION_FIELDS`; the rules are that service's `validate_authorisation` (called itself:
+Columns, labels and HXL tags come from the declaration `domain.records.AUTHORISATION`; the
+rules are the service's `validate_authorisation` (called itself:
 contacts are few), and the writing goes through `save_authorisation`. The columns are
 declared in `format.authorisation_columns()`; the bulk modules call `export_cells()`, and per row
 `check_cells()` / `diff()` / `apply()`.
@@ -20,7 +20,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pazos_desktop.db.models.personal_data import DataPolicy, DataPurpose
+from pazos_desktop.domain.fields import REFS_SEPARATOR, FieldError
 from pazos_desktop.domain.formats import format_date
+from pazos_desktop.domain.records import AUTHORISATION
 from pazos_desktop.domain.text import fold
 from pazos_desktop.errors import ValidationError
 from pazos_desktop.excel.bulk.format import AUTHORISATION_PREFIX as PREFIX
@@ -49,7 +51,7 @@ def _cells(a: auth.AuthorisationData) -> dict:
     return {
         _key("granted_on"): a.granted_on,
         _key("means"): auth.means_label(a.means),
-        _key("purpose_ids"): auth.PURPOSE_SEPARATOR.join(a.purpose_names),
+        _key("purpose_ids"): REFS_SEPARATOR.join(a.purpose_names),
         _key("policy_id"): a.policy_label,
         _key("evidence_ref"): a.evidence_ref,
         _key("revoked_on"): a.revoked_on,
@@ -126,11 +128,10 @@ def _parsed(key: str, v: dict, bad):
     text = v.get(_key(key))
     if text in (None, ""):
         return None
-    field = next(f for f in auth.AUTHORISATION_FIELDS if f.key == key)
     try:
-        return field.parse(text)
-    except ValueError as exc:
-        bad.fail(_key(key), f"{_(field.label)}: {exc}")
+        return AUTHORISATION[key].parse(text)
+    except FieldError as exc:
+        bad.fail(_key(key), exc.message)
         return None
 
 

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pazos_desktop.domain.fields import Field, Kind, Record
+from pazos_desktop.domain.fields import REFS_SEPARATOR, Field, Kind, Record
 from pazos_desktop.domain.records import (
+    AUTHORISATION,
     CLUSTER,
     COMMITMENT,
     CONTACT,
@@ -23,7 +24,6 @@ from pazos_desktop.domain.records import (
 )
 from pazos_desktop.domain.text import fold
 from pazos_desktop.i18n import N_, translate
-from pazos_desktop.services.personal_data import authorisations as auth
 
 # Column kinds: how a value is written and parsed.
 ID, TEXT, WRAP, NUMBER, COP, DATE, BOOL, CHOICE, VERSION = (
@@ -79,6 +79,7 @@ KIND_COLUMN = {
     Kind.BOOL: BOOL,
     Kind.CHOICE: CHOICE,
     Kind.REF: TEXT,  # another record, by its name
+    Kind.REFS: TEXT,  # other records, their names joined
 }
 
 
@@ -138,11 +139,11 @@ _AUTHORISATION_KINDS = {
 
 def authorisation_columns() -> tuple[Column, ...]:
     """The Contactos sheet's authorisation columns (Ley 1581), from their declarations."""
-    return tuple(
-        Column(AUTHORISATION_PREFIX + f.key, f.column, f.hxl, *_AUTHORISATION_KINDS[f.key])
-        for f in auth.AUTHORISATION_FIELDS
-        if f.column
-    )
+    columns = []
+    for key, (kind, width) in _AUTHORISATION_KINDS.items():
+        f = AUTHORISATION[key]
+        columns.append(Column(AUTHORISATION_PREFIX + key, f.header, f.hxl, kind, width))
+    return tuple(columns)
 
 
 CONTACTS = SheetSpec(
@@ -236,7 +237,7 @@ PROGRESS_SHEET = SheetSpec(
 IMPORT_SHEETS = (PARTNERS, CONTACTS, CLUSTERS, NEIGHBOURHOODS, PROGRAMS, COMMITMENTS)
 WORKBOOK_SHEETS = (*IMPORT_SHEETS, PROGRESS_SHEET)
 ALL_CLUSTERS_LABEL = N_("Todos los clústeres")
-CLUSTER_SEPARATOR = "; "
+CLUSTER_SEPARATOR = REFS_SEPARATOR
 YES_NO = (N_("Sí"), N_("No"))
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
-from pazos_desktop.domain.fields import FieldError, Kind
+from pazos_desktop.domain.fields import FieldError
 from pazos_desktop.domain.records import (
     CLUSTER,
     COMMITMENT,
@@ -226,7 +226,7 @@ class _SheetPreview:
                 return _("Todos los clústeres")
             return CLUSTER_SEPARATOR.join(sorted(idx.clusters.names.get(c, str(c)) for c in value))
         spec = RECORDS[entity][name] if name in RECORDS[entity] else None
-        if spec is not None and value is not None and spec.kind != Kind.REF:
+        if spec is not None and value is not None and not spec.is_link:
             return spec.format(value) or show(value)
         return show(value)
 

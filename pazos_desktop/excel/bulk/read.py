@@ -100,7 +100,7 @@ def _cell(col: Column, raw):
     return parsing.parse_text(raw)  # never refuses: the rules check what the text holds
 
 
-TEXT_KINDS = (Kind.TEXT, Kind.LONG, Kind.REF)
+TEXT_KINDS = (Kind.TEXT, Kind.LONG, Kind.REF, Kind.REFS)
 
 
 def _parse(values, positions, sheet: BulkSheet, path: Path, number: int, preview) -> dict:

@@ -15,6 +15,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from pazos_desktop import __version__
+from pazos_desktop.domain.fields import Kind
 from pazos_desktop.domain.formats import format_date
 from pazos_desktop.domain.vocabulary import PARTNER_TYPE_LABELS, STATUS_LABELS
 from pazos_desktop.excel.bulk.format import (
@@ -42,7 +43,6 @@ from pazos_desktop.excel.common import (
 from pazos_desktop.excel.data import SheetContext, WorkbookData
 from pazos_desktop.excel.indicators import sheets as indicator_sheets
 from pazos_desktop.i18n import N_, translate
-from pazos_desktop.services.indicators import fields
 from pazos_desktop.services.report.summaries import Matrix
 from pazos_desktop.writers.xlsx.cells import SafetyLog
 from pazos_desktop.writers.xlsx.styles import (
@@ -244,11 +244,11 @@ def write_indicator_template_sheets(wb, ctx) -> None:
 
 def _choices(ws, spec: SheetSpec, lang: str, first: int, rows: int) -> None:
     """Drop-downs for the choice columns (short lists: written inline)."""
-    declared = {f.key: f for f in indicator_sheets.DECLARED[spec.key]}
+    declared = indicator_sheets.DECLARED[spec.key]
     last = first + rows + 2_000
     for index, col in enumerate(spec.columns, start=1):
-        f = declared[col.key]
-        if f.kind != fields.CHOICE or not f.choices:
+        f = declared[col.key] if col.key in declared else None
+        if f is None or f.kind != Kind.CHOICE or not f.choices:
             continue
         labels = [translate(label, lang) for key, label in f.choices.items() if key]
         dv = DataValidation(type="list", formula1=f'"{",".join(labels)}"', allow_blank=True)

@@ -15,6 +15,8 @@ from sqlalchemy.orm import Session
 
 from pazos_desktop import parsing
 from pazos_desktop.clock import today_in
+from pazos_desktop.domain.fields import REFS_SEPARATOR, Kind
+from pazos_desktop.domain.records import INDICATOR, INDICATOR_VALUE, POPULATION
 from pazos_desktop.domain.text import fold
 from pazos_desktop.errors import ValidationError
 from pazos_desktop.excel import reader
@@ -31,7 +33,6 @@ from pazos_desktop.excel.indicators.sheets import DECLARED, KEYS, SPECS, spec_fo
 from pazos_desktop.excel.preview import Change, Conflict, FieldChange, Preview, show
 from pazos_desktop.i18n import _, translate
 from pazos_desktop.services.common import Checker
-from pazos_desktop.services.indicators import fields as f
 from pazos_desktop.services.indicators import sheets as indicators
 from pazos_desktop.services.indicators.sheets import (
     MUNICIPALITY_LABEL,
@@ -54,7 +55,7 @@ MUNICIPALITY = {fold(translate(MUNICIPALITY_LABEL, lang)) for lang in ("es", "en
 def read_sheet(ws, name: str, spec, path, preview: Preview) -> BulkSheet:
     """Rows of one indicator sheet with their cells as typed: numbers and dates are parsed by
     the field declarations later, so a cell and a window field go through the same parser."""
-    lookup, declared = column_lookup(spec), {d.key: d for d in DECLARED[spec.key]}
+    lookup, declared = column_lookup(spec), DECLARED[spec.key]
     sheet, positions = BulkSheet(spec, name, {}), {}
     for number, values in reader.rows(ws, path):
         if number == 1:
@@ -68,7 +69,7 @@ def read_sheet(ws, name: str, spec, path, preview: Preview) -> BulkSheet:
         for index, col in positions.items():
             raw = values[index] if index < len(values) else None
             try:
-                row[col.key] = _cell(declared[col.key], raw)
+                row[col.key] = _cell(col, declared, raw)
             except parsing.ParseError as exc:
                 preview.problem(path.name, name, number, sheet.label(col.key), exc.message)
                 row[col.key] = None
@@ -80,13 +81,18 @@ def _blank(values) -> bool:
     return all(v is None or (isinstance(v, str) and not v.strip()) for v in values)
 
 
-def _cell(spec: f.FieldSpec, raw):
-    if spec.kind in (f.ID, f.VERSION):
+# Read as typed: the declared field parses them with the rest of the row's rules.
+AS_TYPED = (Kind.FIGURE, Kind.COUNT, Kind.YEAR, Kind.DATE)
+
+
+def _cell(col, declared, raw):
+    if col.key not in declared:  # the row's ID and version
         return parsing.parse_whole(raw)
-    if spec.kind == f.BOOL:
+    kind = declared[col.key].kind
+    if kind == Kind.BOOL:
         return parsing.parse_bool(raw)
-    if spec.kind in (f.NUMBER, f.INT, f.YEAR, f.DATE):
-        return raw  # checked by the declarations (services/indicator_fields.py)
+    if kind in AS_TYPED:
+        return raw  # checked by the declarations (domain/records/indicator.py)
     return parsing.parse_text(raw)
 
 
@@ -187,7 +193,7 @@ class _Preview:
         if not self._once(sheet, row, ("indicator", key)):
             return
         self.sheets[key] = replace(data, id=current.id if current else f"new:{key}")
-        fields = _diff(f.INDICATOR_FIELDS, current, data) + self._link_diff(current, data)
+        fields = _diff(INDICATOR, current, data) + self._link_diff(current, data)
         if current is not None and not fields:
             self.preview.unchanged += 1
             return
@@ -198,7 +204,7 @@ class _Preview:
     def _link_diff(self, current, data) -> list[FieldChange]:
         if current is None:
             return []
-        idx, labels = self.idx, {s.key: _(s.label) for s in f.INDICATOR_FIELDS}
+        idx = self.idx
         names = {
             "partner_id": idx.partners.names,
             "component_ids": idx.component_names,
@@ -212,7 +218,7 @@ class _Preview:
                 old, new = [old] if old else [], [new] if new else []
             if set(old) != set(new):
                 shown = [_joined(known, old), _joined(known, new)]
-                out.append(FieldChange(labels[key], *shown))
+                out.append(FieldChange(INDICATOR[key].name, *shown))
         return out
 
     def _current_sheet(self, sheet, row, v):
@@ -286,7 +292,7 @@ class _Preview:
             current = current or by_key.get((cluster_id or 0, values.get("year")))
             if not self._once(sheet, row, ("population", cluster_id or 0, values.get("year"))):
                 continue
-            fields = _diff(f.POPULATION_FIELDS, current, data, skip={"cluster_id"})
+            fields = _diff(POPULATION, current, data, skip={"cluster_id"})
             if current is not None and not fields:
                 self.preview.unchanged += 1
                 continue
@@ -300,7 +306,7 @@ class _Preview:
         try:
             if _is_new(data.cluster_id):  # a cluster of this file: no population yet
                 c = Checker()
-                values = f.check_fields(f.POPULATION_FIELDS, vars(checked), c)
+                values = c.given(POPULATION, vars(checked))
                 c.raise_if_any()
                 return values
             return indicators.validate_population(self.session, checked)
@@ -391,7 +397,7 @@ def _unknown_id(row_id) -> str:
 
 
 def _joined(names: dict, ids) -> str:
-    return f.REFS_SEPARATOR.join(sorted(str(names.get(i, i)) for i in ids)) or "—"
+    return REFS_SEPARATOR.join(sorted(str(names.get(i, i)) for i in ids)) or "—"
 
 
 def _is_new(ref) -> bool:
@@ -405,7 +411,7 @@ def _version(current) -> int | None:
 
 
 def _split(text) -> list[str]:
-    return [p.strip() for p in str(text or "").split(f.REFS_SEPARATOR.strip()) if p.strip()]
+    return [p.strip() for p in str(text or "").split(REFS_SEPARATOR.strip()) if p.strip()]
 
 
 def _numbers(text, bad: dict) -> list[int]:
@@ -439,26 +445,24 @@ def _for_rules(data: IndicatorData) -> IndicatorData:
     )
 
 
-def _diff(declared, current, data, skip=frozenset()) -> list[FieldChange]:
+def _diff(record, current, data, skip=frozenset()) -> list[FieldChange]:
+    """The record's own fields that change (links are compared apart, by id)."""
     if current is None:
         return []
     out = []
-    for spec in declared:
-        if spec.kind in (f.ID, f.VERSION) or spec.info or spec.key in skip:
+    for spec in record.fields:
+        if spec.info or spec.is_link or spec.key in skip:
             continue
         old, new = getattr(current, spec.key, None), getattr(data, spec.key, None)
-        if spec.kind in (f.REF, f.REFS):
-            continue  # compared below, by id
         new = _normal(spec, new)
         if _same(old, new):
             continue
-        out.append(FieldChange(_(spec.label), show(old), show(new)))
+        out.append(FieldChange(spec.name, show(old), show(new)))
     return out
 
 
 def _normal(spec, value):
-    c = Checker()
-    return f.check_field(spec, value, c) if value is not None else None
+    return Checker().field(spec, value) if value is not None else None
 
 
 def _same(old, new) -> bool:
@@ -470,9 +474,8 @@ def _same(old, new) -> bool:
 def _value_diff(old: dict | None, values: dict) -> list[FieldChange]:
     if old is None:
         return []
-    labels = {s.key: _(s.label) for s in f.VALUE_FIELDS}
     out = [
-        FieldChange(labels[k], show(old.get(k)), show(values.get(k)))
+        FieldChange(INDICATOR_VALUE[k].name, show(old.get(k)), show(values.get(k)))
         for k in (*FIGURES, "notes")
         if not _same(old.get(k), values.get(k))
     ]

@@ -1,8 +1,8 @@
 """The indicator sheets of the full workbook, the bulk template and `export indicators`:
 Indicadores (fichas), Valores de indicadores and Población, with their HXL row.
 
-Columns come from the field declarations, so the sheets, the window and the import speak of
-the same fields. The workbook writer (`bulk/workbook.py`) writes them from `load_sheets`; the
+Columns come from the field declarations (`domain/records/indicator.py`), so the sheets, the
+window and the import speak of the same fields; this module adds their widths and order. The workbook writer (`bulk/workbook.py`) writes them from `load_sheets`; the
 bulk import reads them back (`indicators/preview.py`).
 """
 
@@ -13,7 +13,9 @@ from sqlalchemy.orm import Session
 
 from pazos_desktop.db.models.indicators import IndicatorValue
 from pazos_desktop.db.models.register import Partner, Program
+from pazos_desktop.domain.fields import REFS_SEPARATOR, Kind, Record
 from pazos_desktop.domain.indicators import SEX_LABELS, period_label
+from pazos_desktop.domain.records import INDICATOR, INDICATOR_VALUE, POPULATION
 from pazos_desktop.domain.text import fold
 from pazos_desktop.excel.bulk.format import (
     BOOL,
@@ -28,7 +30,6 @@ from pazos_desktop.excel.bulk.format import (
 )
 from pazos_desktop.i18n import N_, translate
 from pazos_desktop.services import components
-from pazos_desktop.services.indicators import fields
 from pazos_desktop.services.indicators.sheets import (
     MUNICIPALITY_LABEL,
     cluster_names,
@@ -38,38 +39,49 @@ from pazos_desktop.services.indicators.sheets import (
 )
 from pazos_desktop.services.indicators.values import ValueData, shown_value
 
+# How a declared field's values are written (a choice as its label, a link by name: text).
 KIND = {
-    fields.ID: ID,
-    fields.VERSION: VERSION,
-    fields.NUMBER: NUMBER,
-    fields.INT: NUMBER,
-    fields.YEAR: ID,  # "2011", never "2.011"
-    fields.DATE: DATE,
-    fields.BOOL: BOOL,
-    fields.WRAP: WRAP,
+    Kind.FIGURE: NUMBER,
+    Kind.COUNT: NUMBER,
+    Kind.YEAR: ID,  # "2011", never "2.011"
+    Kind.DATE: DATE,
+    Kind.BOOL: BOOL,
+    Kind.LONG: WRAP,
 }
 
 
-def _spec(key: str, title: str, declared) -> SheetSpec:
-    return SheetSpec(
-        key,
-        title,
-        tuple(
-            Column(f.key, f.label, f.hxl, KIND.get(f.kind, TEXT), f.width, f.required, f.info)
-            for f in declared
-        ),
-    )
+def _spec(key: str, title: str, record: Record, hxl: str, widths: dict[str, float]) -> SheetSpec:
+    """The sheet of `record`: its ID (`hxl`), the declared fields in `widths`, its version."""
+    columns = [Column("id", N_("ID"), hxl, ID, widths["id"])]
+    for f in (record[name] for name in widths if name not in ("id", "version")):
+        kind = KIND.get(f.kind, TEXT)
+        columns.append(Column(f.key, f.label, f.hxl, kind, widths[f.key], f.required, f.info))
+    columns.append(Column("version", N_("Versión"), "#x_version", VERSION, widths["version"]))
+    return SheetSpec(key, title, tuple(columns))
 
 
-INDICATORS = _spec("indicators", N_("Indicadores"), fields.INDICATOR_FIELDS)
-VALUES = _spec("indicator_values", N_("Valores de indicadores"), fields.VALUE_FIELDS)
-POPULATIONS = _spec("populations", N_("Población"), fields.POPULATION_FIELDS)
+_INDICATOR_WIDTHS = {"id": 7, "code": 12, "name": 36, "definition": 40, "level": 14}
+_INDICATOR_WIDTHS |= {"numerator_description": 30, "denominator_description": 30, "unit": 16}
+_INDICATOR_WIDTHS |= {"source": 24, "periodicity": 12, "aggregation": 22, "scale": 12}
+_INDICATOR_WIDTHS |= {"population_denominator": 12, "direction": 16, "by_sex": 9}
+_INDICATOR_WIDTHS |= {"age_bands": 18, "baseline_value": 11, "baseline_year": 10}
+_INDICATOR_WIDTHS |= {"target_value": 11, "target_year": 10, "partner_id": 28}
+_INDICATOR_WIDTHS |= {"component_ids": 24, "program_ids": 24, "commitment_ids": 20}
+_INDICATOR_WIDTHS |= {"notes": 30, "version": 8}
+_VALUE_WIDTHS = {"id": 8, "indicator_id": 14, "indicator_name": 32, "cluster_id": 24}
+_VALUE_WIDTHS |= {"period_start": 10, "sex": 10, "age_band": 11, "numerator": 12}
+_VALUE_WIDTHS |= {"denominator": 13, "value": 11, "computed": 11, "source": 26, "cut_off": 12}
+_VALUE_WIDTHS |= {"data_version": 9, "is_current": 8, "notes": 30, "version": 8}
+_POPULATION_WIDTHS = {"id": 7, "cluster_id": 26, "year": 8, "population": 12, "source": 30}
+_POPULATION_WIDTHS |= {"notes": 30, "version": 8}
+
+INDICATORS = _spec("indicators", N_("Indicadores"), INDICATOR, "#indicator+id", _INDICATOR_WIDTHS)
+VALUES = _spec(
+    "indicator_values", N_("Valores de indicadores"), INDICATOR_VALUE, "#meta+id", _VALUE_WIDTHS
+)
+POPULATIONS = _spec("populations", N_("Población"), POPULATION, "#meta+id", _POPULATION_WIDTHS)
 SPECS = (INDICATORS, POPULATIONS, VALUES)  # in import order: values refer to the sheets
-DECLARED = {
-    "indicators": fields.INDICATOR_FIELDS,
-    "indicator_values": fields.VALUE_FIELDS,
-    "populations": fields.POPULATION_FIELDS,
-}
+DECLARED = {"indicators": INDICATOR, "indicator_values": INDICATOR_VALUE, "populations": POPULATION}
 KEYS = {s.key for s in SPECS}
 HELP = N_(
     "Indicadores: una ficha por fila (código único). Valores: código del indicador, territorio "
@@ -110,10 +122,11 @@ def _indicator_rows(session: Session, lang: str) -> list[dict]:
     comps = {c.id: c.name(lang) for c in components.list_components(session)}
     rows = []
     for ind in list_indicators(session):
-        row = {f.key: getattr(ind, f.key, None) for f in fields.INDICATOR_FIELDS}
-        for f in fields.INDICATOR_FIELDS:
-            if f.kind == fields.CHOICE:
-                row[f.key] = fields.format_value(f, row[f.key], lang)
+        row = {"id": ind.id} | {f.key: getattr(ind, f.key, None) for f in INDICATOR.fields}
+        row["version"] = ind.version
+        for f in INDICATOR.fields:
+            if f.kind == Kind.CHOICE:
+                row[f.key] = f.format(row[f.key], lang)
         row["partner_id"] = partners.get(ind.partner_id)
         row["component_ids"] = _joined(comps.get(i) for i in ind.component_ids)
         row["program_ids"] = _joined(programs.get(i) for i in ind.program_ids)
@@ -123,7 +136,7 @@ def _indicator_rows(session: Session, lang: str) -> list[dict]:
 
 
 def _joined(parts) -> str | None:
-    return fields.REFS_SEPARATOR.join(p for p in parts if p) or None
+    return REFS_SEPARATOR.join(p for p in parts if p) or None
 
 
 def _population_row(p, names: dict[int, str], municipality: str) -> dict:

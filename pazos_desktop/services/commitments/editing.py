@@ -183,11 +183,6 @@ def get_commitment(session: Session, commitment_id: int) -> CommitmentData:
     return _to_data(get_or_fail(session, Commitment, commitment_id, _("El compromiso")))
 
 
-def delete_commitment(session: Session, commitment_id: int) -> None:
-    session.delete(get_or_fail(session, Commitment, commitment_id, _("El compromiso")))
-    session.flush()
-
-
 # --- progress updates -------------------------------------------------------------------------
 
 

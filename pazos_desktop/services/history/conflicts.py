@@ -18,6 +18,7 @@ from pazos_desktop.db.history import render
 from pazos_desktop.db.models.register import Base, HistoryEntry
 from pazos_desktop.domain import records
 from pazos_desktop.domain.fields import Kind
+from pazos_desktop.domain.formats import format_moment
 from pazos_desktop.errors import ConflictError
 from pazos_desktop.i18n import _
 
@@ -76,19 +77,21 @@ def format_stored(spec, value: str) -> str:
 
 
 def _stored_value(spec, value: str):
-    """The value back from its history text (`history.render`)."""
-    if spec.kind == Kind.DATE:
-        return dt.date.fromisoformat(value)
-    if spec.kind in (Kind.QUANTITY, Kind.MONEY):
-        return float(value)
-    if spec.kind == Kind.BOOL:
-        return value == "True"
-    return value
+    """The value back from its history text (`history.render`); ValueError when it is not one."""
+    read = _FROM_STORED.get(spec.kind)
+    return read(value) if read else value
 
 
-def _local(at: dt.datetime) -> dt.datetime:
-    """History times are stored in UTC; people read their own clock."""
-    return at.replace(tzinfo=dt.UTC).astimezone()
+_FROM_STORED = {
+    Kind.DATE: dt.date.fromisoformat,
+    Kind.MOMENT: dt.datetime.fromisoformat,
+    Kind.TIME: dt.time.fromisoformat,
+    Kind.QUANTITY: float,
+    Kind.MONEY: float,
+    Kind.FIGURE: float,
+    Kind.COUNT: float,
+    Kind.BOOL: lambda text: text == "True",
+}
 
 
 def conflict_error(obj: Base, expected: int, label: str, edited: dict | None) -> ConflictError:
@@ -100,7 +103,7 @@ def conflict_error(obj: Base, expected: int, label: str, edited: dict | None) ->
             old=display_value(c.field, c.old, obj.__tablename__),
             new=display_value(c.field, c.new, obj.__tablename__),
             who=c.actor,
-            when=_local(c.at).strftime("%d/%m/%Y %H:%M"),
+            when=format_moment(c.at),
         )
         for c in changes[:MAX_LISTED]
     ]

@@ -3,11 +3,10 @@ instead of ids, status labels, Sí/No; per commitment, per partner (with its con
 meeting (with its attendees, agenda, decisions and follow-up).
 
 The history stores raw values (`history.render`: ids, ISO dates, "in_progress", "False").
-Each (entity, field) is shown through a `FieldSpec`; `field_spec` is the one function that
-finds it. A field declared in the core (`pazos_desktop/records/`) is labelled and formatted by
-its declaration, as the editors, sheets and messages show it; the table below holds only what
-the declarations do not say: links shown by the linked record's name, bookkeeping columns
-(type, series, number, times, approval) and fields that say nothing to a reader.
+Each (entity, field) is shown as its record declares it (`pazos_desktop/domain/records/`):
+labelled and formatted as the editors, sheets and messages show it, a link by the linked
+record's name (`Field.ref`), a field that says nothing to a reader not at all (`hidden`);
+`field_spec` is the one function that finds the declaration.
 """
 
 from __future__ import annotations
@@ -30,91 +29,28 @@ from pazos_desktop.db.models.register import (
     Program,
 )
 from pazos_desktop.domain.fields import Field, Kind
-from pazos_desktop.domain.formats import format_cop, format_date, format_quantity
-from pazos_desktop.domain.meetings import (
-    acta_label,
-    meeting_status_label,
-    meeting_type_label,
-    presence_label,
-    series_label,
-)
-from pazos_desktop.domain.records import RECORDS
-from pazos_desktop.domain.vocabulary import partner_type_label, source_label
-from pazos_desktop.domain.vocabulary import status_label as commitment_status_label
+from pazos_desktop.domain.formats import format_moment
+from pazos_desktop.domain.meetings import acta_label, series_label
+from pazos_desktop.domain.records import own_field
 from pazos_desktop.i18n import N_, _, get_language
 from pazos_desktop.services.history.conflicts import format_stored
 from pazos_desktop.services.history.stored import ACTION_LABELS
 
 
-@dataclass(frozen=True)
-class FieldSpec:
-    label: str  # Spanish source, translated when shown
-    kind: str = "text"  # a key of FORMATTERS, "ref:<table>" (an id shown by its name), "declared"
-    declared: Field | None = None  # kind "declared": the core's field, which formats the value
-
-    @property
-    def is_bool(self) -> bool:
-        return self.kind == "bool" or (
-            self.declared is not None and self.declared.kind == Kind.BOOL
-        )
+def field_spec(entity: str, field: str) -> Field | None:
+    """How (entity, field) is shown: its record's declaration (`domain/records/`); None: hidden
+    from readers; a field no record declares is shown as it is, under its own name."""
+    spec = own_field(entity, field)
+    if spec is None:
+        return Field(field, field)
+    return None if spec.hidden else spec
 
 
-HIDDEN = object()  # fields that say nothing to a reader (ordering, links to the parent)
+def _named(spec: Field) -> str | None:
+    """The table whose record a value names ("Entidad responsable: Fundación SIDOC"). A link
+    list is stored as names already."""
+    return spec.ref if spec.kind == Kind.REF else None
 
-_COMMON = {
-    "name": FieldSpec(N_("Nombre")),
-    "description": FieldSpec(N_("Descripción")),
-    "notes": FieldSpec(N_("Notas")),
-    "email": FieldSpec(N_("Correo electrónico")),
-    "phone": FieldSpec(N_("Teléfono")),
-    "position": FieldSpec(N_("Cargo")),
-    "archived": FieldSpec(N_("Archivado"), "bool"),
-    "clusters": FieldSpec(N_("Clústeres")),
-    "component_id": FieldSpec(N_("Componente"), "ref:component"),
-    "sort_order": HIDDEN,
-    "meeting_id": HIDDEN,
-}
-
-FIELDS: dict[str, dict[str, FieldSpec | object]] = {
-    "commitment": {
-        "partner_id": FieldSpec(N_("Entidad responsable"), "ref:partner"),
-        "contact_id": FieldSpec(N_("Responsable"), "ref:contact"),
-        "program_id": FieldSpec(N_("Programa"), "ref:program"),
-        "origin_meeting_id": FieldSpec(N_("Acordado en"), "ref:meeting"),
-    },
-    "contact": {"partner_id": HIDDEN},
-    "neighbourhood": {
-        "cluster_id": FieldSpec(N_("Clúster"), "ref:cluster"),
-    },
-    "program": {"lead_partner_id": FieldSpec(N_("Entidad líder"), "ref:partner")},
-    "component": {
-        "code": FieldSpec(N_("Número")),
-    },
-    "meeting": {
-        "type": FieldSpec(N_("Tipo de reunión"), "meeting_type"),
-        "series": FieldSpec(N_("Serie (numeración)"), "series"),
-        "year": FieldSpec(N_("Año")),
-        "number": FieldSpec(N_("Número")),
-        "start_time": FieldSpec(N_("Hora de inicio"), "time"),
-        "end_time": FieldSpec(N_("Hora de finalización"), "time"),
-        "chair_contact_id": FieldSpec(N_("Preside (contacto)"), "ref:contact"),
-        "secretary_contact_id": FieldSpec(N_("Secretario(a) (contacto)"), "ref:contact"),
-        "next_time": FieldSpec(N_("Próxima reunión: hora"), "time"),
-        "approved_pdf_sha256": FieldSpec(N_("Huella SHA-256 del PDF aprobado")),
-        "status": FieldSpec(N_("Estado del acta"), "meeting_status"),
-        "approved_at": FieldSpec(N_("Aprobada el"), "datetime"),
-        "approved_by": FieldSpec(N_("Aprobada por")),
-    },
-    "meeting_attendee": {
-        "contact_id": FieldSpec(N_("Contacto"), "ref:contact"),
-        "presence": FieldSpec(N_("Asistencia"), "presence"),
-        "is_guest": FieldSpec(N_("Invitado"), "bool"),
-    },
-    "meeting_followup": {
-        "commitment_id": FieldSpec(N_("Compromiso"), "ref:commitment"),
-        "progress_update_id": HIDDEN,
-    },
-}
 
 # What a row of a child table is, in a parent's history ("Asistente: Nombre: Ana").
 ENTITY_LABELS = {
@@ -123,69 +59,6 @@ ENTITY_LABELS = {
     "meeting_agenda_item": N_("Orden del día"),
     "meeting_decision": N_("Decisión"),
     "meeting_followup": N_("Seguimiento"),
-}
-
-
-def field_spec(entity: str, field: str) -> FieldSpec | None:
-    """How (entity, field) is shown; None: not shown. THE place to read a field declaration."""
-    spec = FIELDS.get(entity, {}).get(field)
-    if spec is None:
-        found = _declared(entity, field)
-        if found is not None and found.kind != Kind.REF:
-            return FieldSpec(found.label, "declared", found)
-        spec = _COMMON.get(field)
-    if spec is HIDDEN:
-        return None
-    return spec or FieldSpec(field)
-
-
-def _declared(entity: str, field: str) -> Field | None:
-    """The field as its own record declares it (the history names a link list "clusters",
-    the declaration "cluster_ids")."""
-    record = RECORDS.get(entity)
-    for name in (field, f"{field.removesuffix('s')}_ids"):
-        if record is not None and name in record:
-            return record[name]
-    return None
-
-
-def _number(text: str, show) -> str:
-    try:
-        return show(float(text))
-    except ValueError:
-        return text
-
-
-def _date(text: str) -> str:
-    try:
-        return format_date(dt.date.fromisoformat(text[:10]))
-    except ValueError:
-        return text
-
-
-def _datetime(text: str) -> str:
-    try:
-        moment = dt.datetime.fromisoformat(text).replace(tzinfo=dt.UTC).astimezone()
-    except ValueError:
-        return text
-    return moment.strftime("%d/%m/%Y %H:%M")
-
-
-FORMATTERS = {
-    "text": lambda v: v,
-    "date": _date,
-    "datetime": _datetime,
-    "time": lambda v: v[:5],
-    "quantity": lambda v: _number(v, format_quantity),
-    "money": lambda v: _number(v, format_cop),
-    "bool": lambda v: _("Sí") if v in ("True", "1", "true") else _("No"),
-    "status": commitment_status_label,
-    "partner_type": partner_type_label,
-    "meeting_type": meeting_type_label,
-    "series": series_label,
-    "meeting_status": meeting_status_label,
-    "presence": presence_label,
-    "source": source_label,
 }
 
 
@@ -199,7 +72,7 @@ class ReadableChange:
 
     @property
     def when(self) -> str:
-        return _datetime(self.at.isoformat(sep=" "))
+        return format_moment(self.at)
 
 
 # --- reading ------------------------------------------------------------------------------
@@ -288,9 +161,9 @@ def _describe(h: HistoryEntry, names, prefix: bool = True) -> str:
     if spec is None:
         return ""
     old, new = (_value(spec, v, names) for v in (h.old_value, h.new_value))
-    label = _(spec.label)
+    label = spec.name
     if h.action == "create":  # a new record's unset fields and "No" flags say nothing
-        if not new or (spec.is_bool and new == _("No")):
+        if not new or (spec.kind == Kind.BOOL and new == _("No")):
             return ""
         # "Decisión: Decisión: …" says it twice: a record named by its one field is its value.
         return new if label == _entity_label(h.entity) else f"{label}: {new}"
@@ -303,18 +176,16 @@ def _prefix(entity: str, text: str) -> str:
     return f"{what}: {text}" if what and text else text
 
 
-def _value(spec: FieldSpec, raw: str | None, names) -> str:
+def _value(spec: Field, raw: str | None, names) -> str:
     if raw is None or raw == "":
         return ""
-    if spec.kind.startswith("ref:"):
-        table = spec.kind[4:]
+    table = _named(spec)
+    if table is not None:
         try:
             return names.get((table, int(raw)), f"#{raw}")
         except ValueError:
             return raw
-    if spec.declared is not None:
-        return format_stored(spec.declared, raw)
-    return FORMATTERS.get(spec.kind, FORMATTERS["text"])(raw)
+    return format_stored(spec, raw)
 
 
 # --- names of referenced records, read in one query per table -----------------------------
@@ -324,11 +195,12 @@ def _names(session: Session, entries: list[HistoryEntry]) -> dict[tuple[str, int
     wanted: dict[str, set[int]] = defaultdict(set)
     for h in entries:
         spec = field_spec(h.entity, h.field) if h.field else None
-        if spec is None or not spec.kind.startswith("ref:"):
+        table = _named(spec) if spec is not None else None
+        if table is None:
             continue
         for raw in (h.old_value, h.new_value):
             if raw and raw.isdigit():
-                wanted[spec.kind[4:]].add(int(raw))
+                wanted[table].add(int(raw))
     names: dict[tuple[str, int], str] = {}
     for table, ids in wanted.items():
         for row_id, name in _lookup(session, table, sorted(ids)):

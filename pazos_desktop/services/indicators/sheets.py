@@ -1,7 +1,7 @@
 """Indicator sheets (fichas) and the population per territory and year.
 
-A sheet says what is measured and how its values combine (`indicators_domain`); its fields
-and their rules are declared in `indicator_fields`. Values live in `indicator_values`.
+A sheet says what is measured and how its values combine (`domain/indicators.py`); its fields
+and their rules are declared in `domain/records/indicator.py`. Values live in `values.py`.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from pazos_desktop.db.models.indicators import (
     indicator_program,
 )
 from pazos_desktop.db.models.register import Cluster, Commitment, Component, Partner, Program
+from pazos_desktop.domain.fields import Kind
 from pazos_desktop.domain.indicators import (
     Aggregation,
     Direction,
@@ -27,22 +28,20 @@ from pazos_desktop.domain.indicators import (
     Periodicity,
     parse_age_bands,
 )
+from pazos_desktop.domain.records import INDICATOR, POPULATION
 from pazos_desktop.domain.text import fold
 from pazos_desktop.errors import PazosError
 from pazos_desktop.i18n import N_, _
-from pazos_desktop.services.common import Checker, apply_fields, check_version, get_or_fail, touch
-from pazos_desktop.services.indicators.fields import (
-    INDICATOR_FIELDS,
-    POPULATION_FIELDS,
-    check_fields,
+from pazos_desktop.services.common import (
+    Checker,
+    create_or_update,
+    get_or_fail,
 )
 
 MUNICIPALITY_LABEL = N_("Municipio (total)")
 
 # The sheet's own columns (links to components, programs and commitments apart).
-SCALAR_FIELDS = [
-    s.key for s in INDICATOR_FIELDS if s.key not in ("id", "version") and not s.key.endswith("ids")
-]
+SCALAR_FIELDS = [f.key for f in INDICATOR.fields if f.kind != Kind.REFS]
 # Fixed once values exist: the values were recorded by these rules.
 LOCKED_WITH_VALUES = ("periodicity", "aggregation", "population_denominator")
 
@@ -197,7 +196,7 @@ def _partner_name(session: Session, partner_id: int | None) -> str | None:
 def validate_indicator(session: Session, data: IndicatorData) -> dict:
     """The sheet's rules: its declared fields, then what ties them together."""
     c = Checker()
-    values = check_fields(INDICATOR_FIELDS, {f: getattr(data, f) for f in SCALAR_FIELDS}, c)
+    values = c.given(INDICATOR, {f: getattr(data, f) for f in SCALAR_FIELDS})
     values["partner_id"] = data.partner_id
     if values.get("scale") is None and "scale" not in c.errors:
         values["scale"] = 1.0
@@ -249,12 +248,11 @@ def _check_locked(session: Session, indicator_id: int, values: dict, c: Checker)
         return
     used = session.scalar(select(func.count()).where(IndicatorValue.indicator_id == indicator_id))
     if used:
-        labels = {s.key: s.label for s in INDICATOR_FIELDS}
         for f in changed:
             c.fail(
                 f,
                 _("{label}: el indicador ya tiene {n} valores registrados con esta regla.").format(
-                    label=_(labels[f]), n=used
+                    label=INDICATOR[f].name, n=used
                 ),
             )
 
@@ -268,27 +266,9 @@ def save_indicator(session: Session, data: IndicatorData) -> IndicatorData:
         "programs": _rows(session, Program, data.program_ids),
         "commitments": _rows(session, Commitment, data.commitment_ids),
     }
-    if data.id is None:
-        ind = Indicator(**values, **links)
-        session.add(ind)
-    else:
-        ind = get_or_fail(session, Indicator, data.id, _("El indicador"))
-        check_version(ind, data.version, _("El indicador"), values)
-        # Compared before the fields change (see save_commitment: one save, one version).
-        changed = {
-            name: rows for name, rows in links.items() if _ids(getattr(ind, name)) != _ids(rows)
-        }
-        apply_fields(ind, values)
-        for name, rows in changed.items():
-            setattr(ind, name, rows)
-        if changed:
-            touch(session, ind)
+    ind = create_or_update(session, Indicator, data, _("El indicador"), values, links=links)
     session.flush()
     return _data(ind, _partner_name(session, ind.partner_id))
-
-
-def _ids(rows) -> set[int]:
-    return {r.id for r in rows}
 
 
 def _rows(session: Session, model, ids: list[int]) -> list:
@@ -352,7 +332,7 @@ def list_populations(session: Session) -> list[PopulationData]:
 def validate_population(session: Session, data: PopulationData) -> dict:
     c = Checker()
     raw = {f: getattr(data, f) for f in POPULATION_SCALARS}
-    values = check_fields(POPULATION_FIELDS, raw, c) | {"cluster_id": data.cluster_id}
+    values = c.given(POPULATION, raw) | {"cluster_id": data.cluster_id}
     if data.cluster_id is not None and session.get(Cluster, data.cluster_id) is None:
         c.fail("cluster_id", _("Territorio: el clúster no existe."))
     key = data.cluster_id or 0
@@ -375,13 +355,7 @@ def validate_population(session: Session, data: PopulationData) -> dict:
 
 def save_population(session: Session, data: PopulationData) -> PopulationData:
     values = validate_population(session, data)
-    if data.id is None:
-        row = Population(**values)
-        session.add(row)
-    else:
-        row = get_or_fail(session, Population, data.id, _("La población"))
-        check_version(row, data.version, _("La población"), values)
-        apply_fields(row, values)
+    row = create_or_update(session, Population, data, _("La población"), values)
     session.flush()
     return _population_data(row, cluster_names(session))
 

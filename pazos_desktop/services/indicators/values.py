@@ -31,11 +31,11 @@ from pazos_desktop.domain.indicators import (
     period_of,
     ratio,
 )
+from pazos_desktop.domain.records import INDICATOR_VALUE
 from pazos_desktop.domain.text import fold
 from pazos_desktop.errors import ConflictError, PazosError, ValidationError
 from pazos_desktop.i18n import _
 from pazos_desktop.services.common import Checker, check_version, get_or_fail
-from pazos_desktop.services.indicators.fields import VALUE_FIELDS, check_fields
 from pazos_desktop.services.indicators.sheets import (
     MUNICIPALITY_LABEL,
     IndicatorData,
@@ -77,7 +77,7 @@ def check_value(data: ValueData, ind: IndicatorData, today: dt.date, cluster_ok=
     """Every rule of one value against its indicator's sheet; the values to store.
     Raises ValidationError (a message per field)."""
     c = Checker()
-    values = check_fields(VALUE_FIELDS, {f: getattr(data, f) for f in CHECKED}, c)
+    values = c.given(INDICATOR_VALUE, {f: getattr(data, f) for f in CHECKED})
     values["sex"], values["age_band"] = values.get("sex") or "", values.get("age_band") or ""
     if not cluster_ok:
         c.fail("cluster_id", _("Territorio: el clúster no existe."))

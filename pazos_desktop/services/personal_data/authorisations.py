@@ -24,38 +24,18 @@ from pazos_desktop.db.models.personal_data import (
 )
 from pazos_desktop.db.models.register import Contact, Partner
 from pazos_desktop.domain.meetings import acta_label
+from pazos_desktop.domain.personal_data import MEANS_LABELS, Means
+from pazos_desktop.domain.records import AUTHORISATION
 from pazos_desktop.domain.text import fold
 from pazos_desktop.errors import ValidationError
 from pazos_desktop.i18n import N_, _
-from pazos_desktop.services.common import Checker, apply_fields, check_version, get_or_fail
-from pazos_desktop.services.partners import ContactData, list_contacts
-from pazos_desktop.services.personal_data.fields import (
-    CHOICE,
-    DATE,
-    LONG_TEXT,
-    MULTI,
-    TEXT,
-    Field,
-    check,
+from pazos_desktop.services.common import (
+    Checker,
+    create_or_update,
+    get_or_fail,
 )
+from pazos_desktop.services.partners import ContactData, list_contacts
 from pazos_desktop.services.personal_data.policies import current_policy
-
-
-class Means(enum.StrEnum):
-    WRITTEN_FORM = "written_form"
-    ATTENDANCE_SHEET = "attendance_sheet"
-    EMAIL = "email"
-    VERBAL_RECORDED = "verbal_recorded"
-    VIRTUAL_FORM = "virtual_form"
-
-
-MEANS_LABELS = {
-    Means.WRITTEN_FORM: N_("Formato escrito"),
-    Means.ATTENDANCE_SHEET: N_("Planilla de asistencia"),
-    Means.EMAIL: N_("Correo electrónico"),
-    Means.VERBAL_RECORDED: N_("Verbal grabada"),
-    Means.VIRTUAL_FORM: N_("Formulario virtual"),
-}
 
 
 class AuthState(enum.StrEnum):
@@ -69,19 +49,6 @@ STATE_LABELS = {
     AuthState.REVOKED: N_("Revocada"),
     AuthState.NONE: N_("Sin autorización"),
 }
-
-PURPOSE_SEPARATOR = "; "
-
-# The rules of an authorisation, declared once (the bulk template's columns come from here).
-AUTHORISATION_FIELDS = (
-    Field("granted_on", N_("Fecha de la autorización"), DATE, True, column=N_("Autorización: fecha"), hxl="#x_consent+date"),
-    Field("means", N_("Medio"), CHOICE, True, choices=MEANS_LABELS, column=N_("Autorización: medio"), hxl="#x_consent+means"),
-    Field("purpose_ids", N_("Finalidades"), MULTI, True, column=N_("Autorización: finalidades"), hxl="#x_consent+purposes"),
-    Field("policy_id", N_("Versión de la política"), CHOICE, True, column=N_("Autorización: versión de la política"), hxl="#x_consent+policy"),
-    Field("evidence_ref", N_("Evidencia"), TEXT, max_len=300, column=N_("Autorización: evidencia"), hxl="#x_consent+evidence"),
-    Field("revoked_on", N_("Revocada el"), DATE, column=N_("Autorización: revocada el"), hxl="#x_consent+revoked"),
-    Field("notes", N_("Notas"), LONG_TEXT, max_len=5000),
-)  # fmt: skip
 
 
 def state_label(state: str) -> str:
@@ -159,9 +126,8 @@ def _to_data(a: ContactAuthorisation) -> AuthorisationData:
 
 
 def validate_authorisation(session: Session, data: AuthorisationData) -> dict:
-    fields = tuple(f for f in AUTHORISATION_FIELDS if f.key not in ("policy_id", "purpose_ids"))
     c = Checker()
-    values = check(fields, data, c)
+    values = c.given(AUTHORISATION, vars(data))
     today = today_in(session)
     if data.contact_id is None or session.get(Contact, data.contact_id) is None:
         c.fail("contact_id", _("Contacto: no existe."))
@@ -205,13 +171,8 @@ def _check_purposes(session, c: Checker, purpose_ids) -> list[DataPurpose]:
 def save_authorisation(session: Session, data: AuthorisationData) -> AuthorisationData:
     values = validate_authorisation(session, data)
     values["contact_id"] = data.contact_id
-    if data.id is None:
-        record = ContactAuthorisation(**values)
-        session.add(record)
-    else:
-        record = get_or_fail(session, ContactAuthorisation, data.id, _("La autorización"))
-        check_version(record, data.version, _("La autorización"), values)
-        apply_fields(record, values)
+    label = _("La autorización")
+    record = create_or_update(session, ContactAuthorisation, data, label, values)
     session.flush()
     return _to_data(record)
 
@@ -230,12 +191,6 @@ def authorisations_of(session: Session, contact_id: int) -> list[AuthorisationDa
         .order_by(ContactAuthorisation.granted_on.desc(), ContactAuthorisation.id.desc())
     )
     return [_to_data(a) for a in session.scalars(query)]
-
-
-def get_authorisation(session: Session, authorisation_id: int) -> AuthorisationData:
-    return _to_data(
-        get_or_fail(session, ContactAuthorisation, authorisation_id, _("La autorización"))
-    )
 
 
 # --- states -----------------------------------------------------------------------------------

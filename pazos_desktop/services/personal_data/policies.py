@@ -10,22 +10,13 @@ from sqlalchemy.orm import Session
 
 from pazos_desktop.clock import today_in
 from pazos_desktop.db.models.personal_data import ContactAuthorisation, DataPolicy, DataPurpose
+from pazos_desktop.domain.records import POLICY, PURPOSE
 from pazos_desktop.domain.text import fold
-from pazos_desktop.i18n import N_, _
-from pazos_desktop.services.common import Checker, apply_fields, check_version, get_or_fail
-from pazos_desktop.services.personal_data.fields import DATE, LONG_TEXT, TEXT, Field, check
-
-NOTICE_MAX = 700  # printed on every attendance sheet: a short notice, not the policy
-
-POLICY_FIELDS = (
-    Field("version_label", N_("Versión"), TEXT, required=True, max_len=20),
-    Field("title", N_("Título"), TEXT, required=True, max_len=300),
-    Field("effective_on", N_("Vigente desde"), DATE, required=True),
-    Field("notice", N_("Aviso corto (planilla de asistencia)"), LONG_TEXT, True, NOTICE_MAX),
-    Field("text", N_("Texto de la política"), LONG_TEXT, max_len=200_000),
-    Field("url", N_("Dónde se publica (enlace)"), TEXT, max_len=300),
+from pazos_desktop.i18n import _
+from pazos_desktop.services.common import (
+    Checker,
+    create_or_update,
 )
-PURPOSE_FIELDS = (Field("name", N_("Finalidad"), TEXT, required=True, max_len=300),)
 
 
 @dataclass
@@ -51,7 +42,7 @@ class PurposeData:
 
 
 def _policy_data(p: DataPolicy, used: int = 0) -> PolicyData:
-    keys = [f.key for f in POLICY_FIELDS]
+    keys = POLICY.keys()
     return PolicyData(
         **{k: getattr(p, k) for k in keys}, id=p.id, version=p.version, authorisations=used
     )
@@ -81,13 +72,9 @@ def current_policy(session: Session, on: dt.date | None = None) -> PolicyData | 
     return _policy_data(policy) if policy else None
 
 
-def get_policy(session: Session, policy_id: int) -> PolicyData:
-    return _policy_data(get_or_fail(session, DataPolicy, policy_id, _("La versión de la política")))
-
-
 def save_policy(session: Session, data: PolicyData) -> PolicyData:
     c = Checker()
-    values = check(POLICY_FIELDS, data, c)
+    values = c.given(POLICY, vars(data))
     label = values.get("version_label")
     if label:
         query = select(func.count()).where(DataPolicy.version_label == label)
@@ -99,13 +86,7 @@ def save_policy(session: Session, data: PolicyData) -> PolicyData:
                 _("Versión: ya existe la versión «{v}» de la política.").format(v=label),
             )
     c.raise_if_any()
-    if data.id is None:
-        policy = DataPolicy(**values)
-        session.add(policy)
-    else:
-        policy = get_or_fail(session, DataPolicy, data.id, _("La versión de la política"))
-        check_version(policy, data.version, _("La versión de la política"), values)
-        apply_fields(policy, values)
+    policy = create_or_update(session, DataPolicy, data, _("La versión de la política"), values)
     session.flush()
     return _policy_data(policy)
 
@@ -117,6 +98,11 @@ def _purpose_data(p: DataPurpose) -> PurposeData:
     return PurposeData(p.name, p.active, p.sort_order, p.id, p.version)
 
 
+def _next_place(session: Session) -> int:
+    """A new purpose goes to the end of the list."""
+    return session.scalar(select(func.coalesce(func.max(DataPurpose.sort_order), 0))) + 1
+
+
 def list_purposes(session: Session, active_only: bool = False) -> list[PurposeData]:
     query = select(DataPurpose).order_by(DataPurpose.sort_order, DataPurpose.name_key)
     if active_only:
@@ -126,7 +112,7 @@ def list_purposes(session: Session, active_only: bool = False) -> list[PurposeDa
 
 def save_purpose(session: Session, data: PurposeData) -> PurposeData:
     c = Checker()
-    values = check(PURPOSE_FIELDS, data, c)
+    values = c.given(PURPOSE, vars(data))
     name = values.get("name")
     if name:
         query = select(func.count()).where(DataPurpose.name_key == fold(name))
@@ -136,13 +122,7 @@ def save_purpose(session: Session, data: PurposeData) -> PurposeData:
             c.fail("name", _("Finalidad: ya existe «{name}».").format(name=name))
     c.raise_if_any()
     values |= {"name_key": fold(name), "active": bool(data.active)}
-    if data.id is None:
-        top = session.scalar(select(func.coalesce(func.max(DataPurpose.sort_order), 0)))
-        purpose = DataPurpose(**values, sort_order=top + 1)
-        session.add(purpose)
-    else:
-        purpose = get_or_fail(session, DataPurpose, data.id, _("La finalidad"))
-        check_version(purpose, data.version, _("La finalidad"), values)
-        apply_fields(purpose, values)
+    new = {"sort_order": _next_place(session)} if data.id is None else None
+    purpose = create_or_update(session, DataPurpose, data, _("La finalidad"), values, new)
     session.flush()
     return _purpose_data(purpose)

@@ -16,7 +16,6 @@ term was extended, with Colombia's holidays (`business_days`).
 from __future__ import annotations
 
 import datetime as dt
-import enum
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -26,49 +25,20 @@ from pazos_desktop.business_days import add_business_days, business_days_between
 from pazos_desktop.clock import today_in
 from pazos_desktop.db.models.personal_data import RightsRequest
 from pazos_desktop.db.models.register import Contact
-from pazos_desktop.i18n import N_, _
-from pazos_desktop.services.common import Checker, apply_fields, check_version, get_or_fail
-from pazos_desktop.services.personal_data.fields import (
-    BOOL,
-    CHOICE,
-    DATE,
-    LONG_TEXT,
-    TEXT,
-    Field,
-    check,
+from pazos_desktop.domain.personal_data import (
+    STATUS_LABELS,
+    TYPE_LABELS,
+    RequestStatus,
+    RequestType,
+)
+from pazos_desktop.domain.records import REQUEST
+from pazos_desktop.i18n import _
+from pazos_desktop.services.common import (
+    Checker,
+    create_or_update,
+    get_or_fail,
 )
 
-
-class RequestType(enum.StrEnum):
-    QUERY = "query"  # consulta
-    COMPLAINT = "complaint"  # reclamo
-    UPDATE = "update"  # actualización o corrección
-    SUPPRESSION = "suppression"  # supresión
-    REVOCATION = "revocation"  # revocatoria de la autorización
-
-
-TYPE_LABELS = {
-    RequestType.QUERY: N_("Consulta"),
-    RequestType.COMPLAINT: N_("Reclamo"),
-    RequestType.UPDATE: N_("Actualización o corrección"),
-    RequestType.SUPPRESSION: N_("Supresión"),
-    RequestType.REVOCATION: N_("Revocatoria de la autorización"),
-}
-
-
-class RequestStatus(enum.StrEnum):
-    RECEIVED = "received"
-    IN_PROGRESS = "in_progress"
-    ANSWERED = "answered"
-    WITHDRAWN = "withdrawn"
-
-
-STATUS_LABELS = {
-    RequestStatus.RECEIVED: N_("Recibida"),
-    RequestStatus.IN_PROGRESS: N_("En trámite"),
-    RequestStatus.ANSWERED: N_("Respondida"),
-    RequestStatus.WITHDRAWN: N_("Desistida"),
-}
 OPEN = (RequestStatus.RECEIVED, RequestStatus.IN_PROGRESS)
 
 
@@ -94,20 +64,6 @@ def due_date(request_type: str, received_on: dt.date, extended: bool = False) ->
     start = received_on if term.counts_receipt_day else received_on + dt.timedelta(days=1)
     first = nth_business_day(start, term.days)
     return add_business_days(first, term.extension) if extended else first
-
-
-REQUEST_FIELDS = (
-    Field("type", N_("Tipo"), CHOICE, True, choices=TYPE_LABELS),
-    Field("received_on", N_("Recibida el"), DATE, True),
-    Field("requester_name", N_("Quién la presenta"), TEXT, True, 200),
-    Field("requester_contact", N_("Dónde responder"), TEXT, max_len=200),
-    Field("description", N_("Qué pide"), LONG_TEXT, True, 10_000),
-    Field("extended", N_("Término prorrogado"), BOOL),
-    Field("extension_reason", N_("Motivo de la prórroga"), LONG_TEXT, max_len=5000),
-    Field("status", N_("Estado"), CHOICE, True, choices=STATUS_LABELS),
-    Field("answered_on", N_("Respondida el"), DATE),
-    Field("answer", N_("Respuesta"), LONG_TEXT, max_len=20_000),
-)  # fmt: skip
 
 
 @dataclass
@@ -149,7 +105,7 @@ class RequestRow:
 
 
 def _to_data(r: RightsRequest) -> RequestData:
-    keys = [f.key for f in REQUEST_FIELDS]
+    keys = REQUEST.keys()
     return RequestData(
         **{k: getattr(r, k) for k in keys}, contact_id=r.contact_id, id=r.id, version=r.version
     )
@@ -175,7 +131,7 @@ def _to_row(r: RightsRequest, today: dt.date) -> RequestRow:
 
 def validate_request(session: Session, data: RequestData) -> dict:
     c = Checker()
-    values = check(REQUEST_FIELDS, data, c)
+    values = c.given(REQUEST, vars(data))
     today = today_in(session)
     received, answered = values.get("received_on"), values.get("answered_on")
     if received and received > today:
@@ -200,13 +156,7 @@ def validate_request(session: Session, data: RequestData) -> dict:
 
 def save_request(session: Session, data: RequestData) -> RequestData:
     values = validate_request(session, data)
-    if data.id is None:
-        record = RightsRequest(**values)
-        session.add(record)
-    else:
-        record = get_or_fail(session, RightsRequest, data.id, _("La solicitud"))
-        check_version(record, data.version, _("La solicitud"), values)
-        apply_fields(record, values)
+    record = create_or_update(session, RightsRequest, data, _("La solicitud"), values)
     session.flush()
     return _to_data(record)
 

@@ -16,7 +16,7 @@ from pazos_desktop.clock import today_in
 from pazos_desktop.db.models.register import Cluster, Commitment, Partner, commitment_cluster
 from pazos_desktop.domain.figures import Cell, Matrix, PartnerSummary, sum_cells  # noqa: F401 (the summaries' types)
 from pazos_desktop.domain.text import fold
-from pazos_desktop.domain.vocabulary import OVERDUE, Status
+from pazos_desktop.domain.vocabulary import Status
 from pazos_desktop.services.commitments.search import (
     STATUS_ORDER,
     CommitmentFilter,
@@ -148,10 +148,6 @@ def by_component(session: Session, f: CommitmentFilter | None = None, on=None) -
         cid: Cell(*counts)
         for cid, *counts in session.execute(query.group_by(Commitment.component_id))
     }
-
-
-def overdue_count(session: Session, f: CommitmentFilter | None = None, on=None) -> int:
-    return status_totals(session, f, on)[OVERDUE]
 
 
 def days_late(due: dt.date | None, on: dt.date) -> int:

@@ -9,9 +9,9 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.units import cm
 
+from pazos_desktop.domain.formats import format_number
 from pazos_desktop.domain.indicators import LOW_COUNT
 from pazos_desktop.i18n import N_
-from pazos_desktop.services.indicators.fields import format_number
 from pazos_desktop.services.indicators.report import IndicatorLine
 from pazos_desktop.writers.pdf.document import FONT, FONT_BOLD, HEADER_FILL
 from pazos_desktop.writers.report.labels import Labels
