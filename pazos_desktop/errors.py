@@ -54,7 +54,7 @@ class Cancelled(PazosError):
     """The user stopped a long operation; whatever it was writing was discarded.
 
     The one cancel idiom: long work checks its cancel flag and raises this; the window's job
-    pipeline (ui/operations.py) turns it into "cancelled", never into an error dialog."""
+    pipeline (ui/jobs/operations.py) turns it into "cancelled", never into an error dialog."""
 
     def __init__(self, message: str | None = None) -> None:
         super().__init__(message or _("Operación cancelada: no se guardó nada."))

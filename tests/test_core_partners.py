@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from pazos_desktop.db.models.register import Partner
 from pazos_desktop.domain.codes import nit_check_digit, normalize_nit
-from pazos_desktop.errors import PazosError, ValidationError
+from pazos_desktop.errors import ValidationError
 from pazos_desktop.i18n import set_language
 from pazos_desktop.services import partners
 from tests import factories as f
@@ -79,21 +79,11 @@ def test_partner_with_commitments_is_archived_not_deleted(session):
     p = f.partner(session)
     c = f.cluster(session)
     f.commitment(session, p.id, [c.id])
-    with pytest.raises(PazosError, match="archívela"):
-        partners.delete_partner(session, p.id)
     partners.set_archived(session, p.id, True)
     assert [r.id for r in partners.list_partners(session)] == []
     assert [r.archived for r in partners.list_partners(session, include_archived=True)] == [True]
     partners.set_archived(session, p.id, False)
     assert [r.name for r in partners.list_partners(session)] == ["Fundación SIDOC"]
-
-
-def test_partner_without_commitments_can_be_deleted_with_its_contacts(session):
-    p = f.partner(session)
-    f.contact(session, p.id)
-    partners.delete_partner(session, p.id)
-    assert partners.list_partners(session, include_archived=True) == []
-    assert partners.list_contacts(session) == []
 
 
 def test_list_counts_contacts_commitments_and_overdue(session):

@@ -10,7 +10,6 @@ from conftest import SUITE_TODAY
 from factories import cluster, commitment, partner
 
 from pazos_desktop.errors import ConflictError, PazosError, ValidationError
-from pazos_desktop.services import territory
 from pazos_desktop.services.indicators import sheets as indicators
 from pazos_desktop.services.indicators import values
 from pazos_desktop.services.indicators.panel import load_panel
@@ -199,8 +198,6 @@ def test_sheet_rules(session, world):
     assert "ya tiene 4 valores" in err.value.fields["periodicity"]
     with pytest.raises(PazosError, match="tiene 4 valores"):
         indicators.delete_indicator(session, ind.id)
-    with pytest.raises(PazosError, match="valores de indicadores"):
-        territory.delete_cluster(session, world["a"])
 
 
 def test_population_is_unique_per_territory_and_year(session, world):

@@ -1,4 +1,4 @@
-"""What the report added to the shared PDF house style (pdf_base, pdf_contents)."""
+"""What the report added to the shared PDF house style (writers/pdf/document.py, contents.py)."""
 
 from __future__ import annotations
 

@@ -148,7 +148,7 @@ ALTER DEFAULT PRIVILEGES FOR ROLE {owner} IN SCHEMA public
 
 @pytest.fixture
 def roles():
-    """An owner role and an application role, and a database the owner owns (README steps)."""
+    """An owner role and an application role, and a database the owner owns (docs/instalacion.md steps)."""
     owner, app = f"{ROLE}_duena", f"{ROLE}_app"
     admin = server_db.SERVER_URL
     for role in (owner, app):

@@ -3,7 +3,7 @@
 Each entry is (key, title, "module:Class", arguments). The class is built as `Class(*values)`,
 each argument naming a value of `ui.selfcheck.editor_samples.Samples` (real records read from the
 database on first use; "ops" and "parent" are the window's own). The self-check
-(`ui/selfcheck_window.py`) builds, shows and renders every entry on its sample database, and a
+(`ui/selfcheck/window.py`) builds, shows and renders every entry on its sample database, and a
 test fails when a QDialog class of `ui/` is missing here. Titles are marked with
 QT_TRANSLATE_NOOP("Editors", ...).
 

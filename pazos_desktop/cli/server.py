@@ -1,5 +1,5 @@
 """Commands for a shared server: `transfer` (backup, backups and restore work on a server too:
-see safety_commands.py)."""
+see cli/safety.py)."""
 
 from __future__ import annotations
 

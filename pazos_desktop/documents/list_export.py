@@ -1,5 +1,5 @@
 """The window's lists (commitments, partners, meetings), filtered and ordered as shown, as
-sheets to write to Excel (`writers.list_xlsx`)."""
+sheets to write to Excel (`writers/xlsx/lists.py`)."""
 
 from __future__ import annotations
 

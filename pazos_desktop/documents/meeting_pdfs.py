@@ -67,7 +67,7 @@ def export_attendance(
 def minutes_problems(
     session: Session, year: int, number: int, lang: str = "es", series: str | None = None
 ) -> list:
-    """What the acta's fonts cannot draw (pdf_glyphs): the approved text when it is frozen."""
+    """What the acta's fonts cannot draw (writers/pdf/glyphs.py): the approved text when it is frozen."""
     meeting = find_meeting(session, year, number, series)
     snapshot = current_snapshot(session, meeting.id)
     if snapshot is not None:

@@ -28,7 +28,7 @@ def check_target(path: Path) -> Path:
 
 
 def report_problems(report: CoordinationReport, path: Path, lang: str | None = None) -> list:
-    """What the PDF's fonts cannot draw (pdf_glyphs); an Excel file has no such limit."""
+    """What the PDF's fonts cannot draw (writers/pdf/glyphs.py); an Excel file has no such limit."""
     if path.suffix.lower() != ".pdf":
         return []
 

@@ -5,7 +5,7 @@ of `Field`s: the label (Spanish, marked with `N_` and translated when shown), th
 its bounds, and how it appears in spreadsheets (column key, header, HXL tag) and in the history
 (a linked record by its name, or hidden). A field parses what any door gives it with the one
 parser of its kind (`parsing`), checks its bounds, and formats a value for people; every refusal
-is one message naming the field ("Meta: no puede ser negativo."). See README, *Development*,
+is one message naming the field ("Meta: no puede ser negativo."). See docs/development.md,
 "How to add a field".
 """
 

@@ -62,7 +62,7 @@ def backup_before_import(db, reason: str = "import") -> bool:
 
 
 def describe_issues(log) -> list[str]:
-    """What xlsx_safe had to change to write the text (a SafetyLog), as lines for the user."""
+    """What writers/xlsx/cells.py had to change to write the text (a SafetyLog), as lines for the user."""
     messages = {
         "control_chars": _("{where}: se quitaron caracteres de control que Excel no admite."),
         "too_long": _("{where}: el texto pasa de 32.767 caracteres y se recortó."),

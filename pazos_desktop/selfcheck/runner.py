@@ -8,7 +8,7 @@ as failed and the others still run, so one bundle build shows every missing piec
 A step marked with `@checks(kind, what)` is listed in the closing summary of what was checked
 (every view, editor and document).
 `self-check --db URL` runs the same steps on that server, in a temporary schema dropped at
-the end (server_selfcheck).
+the end (selfcheck/server.py).
 """
 
 from __future__ import annotations

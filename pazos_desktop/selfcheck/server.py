@@ -2,7 +2,7 @@
 
 The schema (`pazos_selfcheck_<random>`) is created by the migration and dropped at the end
 with everything in it, as are its automatic backups; the server's real data is not read or
-touched. The role needs the right to create a schema (the owner role of the README has it).
+touched. The role needs the right to create a schema (the owner role of docs/instalacion.md has it).
 """
 
 from __future__ import annotations

@@ -4,17 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from pazos_desktop.db.models.register import Commitment, Component, Program
+from pazos_desktop.db.models.register import Component
 from pazos_desktop.domain.records import COMPONENT
-from pazos_desktop.errors import PazosError
 from pazos_desktop.i18n import _, get_language
 from pazos_desktop.services.common import (
     Checker,
     create_or_update,
-    get_or_fail,
 )
 
 
@@ -59,18 +57,3 @@ def save_component(session: Session, data: ComponentData) -> ComponentData:
     component = create_or_update(session, Component, data, _("El componente"), values, new)
     session.flush()
     return _data(component)
-
-
-def delete_component(session: Session, component_id: int) -> None:
-    component = get_or_fail(session, Component, component_id, _("El componente"))
-    used = session.scalar(
-        select(func.count()).where(Commitment.component_id == component_id)
-    ) + session.scalar(select(func.count()).where(Program.component_id == component_id))
-    if used:
-        raise PazosError(
-            _("El componente «{name}» está en uso ({n} registros) y no se puede eliminar.").format(
-                name=component.name_es, n=used
-            )
-        )
-    session.delete(component)
-    session.flush()

@@ -15,7 +15,6 @@ from pazos_desktop.domain.codes import normalize_nit
 from pazos_desktop.domain.records import CONTACT, PARTNER
 from pazos_desktop.domain.text import fold, is_valid_email
 from pazos_desktop.domain.vocabulary import OPEN_STATUSES, PartnerType
-from pazos_desktop.errors import PazosError
 from pazos_desktop.i18n import _
 from pazos_desktop.services.common import (
     Checker,
@@ -217,22 +216,6 @@ def set_archived(session: Session, partner_id: int, archived: bool) -> PartnerDa
     partner.archived = archived
     session.flush()
     return _to_data(partner)
-
-
-def delete_partner(session: Session, partner_id: int) -> None:
-    """Delete a partner nobody refers to; one with commitments must be archived instead."""
-    partner = get_or_fail(session, Partner, partner_id, _("La entidad"))
-    used = session.scalar(select(func.count()).where(Commitment.partner_id == partner_id))
-    if used:
-        raise PazosError(
-            _("«{name}» tiene {n} compromisos: archívela en lugar de eliminarla.").format(
-                name=partner.name, n=used
-            )
-        )
-    for contact in list(partner.contacts):
-        session.delete(contact)
-    session.delete(partner)
-    session.flush()
 
 
 # --- contacts ---------------------------------------------------------------------------------

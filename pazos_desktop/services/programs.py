@@ -10,12 +10,10 @@ from sqlalchemy.orm import Session
 from pazos_desktop.db.models.register import Commitment, Component, Partner, Program
 from pazos_desktop.domain.records import PROGRAM
 from pazos_desktop.domain.text import fold
-from pazos_desktop.errors import PazosError
 from pazos_desktop.i18n import _
 from pazos_desktop.services.common import (
     Checker,
     create_or_update,
-    get_or_fail,
     name_taken,
 )
 from pazos_desktop.services.components import component_name_column
@@ -79,16 +77,3 @@ def save_program(session: Session, data: ProgramData) -> ProgramData:
     program = create_or_update(session, Program, data, _("El programa"), values)
     session.flush()
     return _data(program)
-
-
-def delete_program(session: Session, program_id: int) -> None:
-    program = get_or_fail(session, Program, program_id, _("El programa"))
-    used = session.scalar(select(func.count()).where(Commitment.program_id == program_id))
-    if used:
-        raise PazosError(
-            _("El programa «{name}» tiene {n} compromisos y no se puede eliminar.").format(
-                name=program.name, n=used
-            )
-        )
-    session.delete(program)
-    session.flush()

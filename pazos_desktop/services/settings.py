@@ -60,7 +60,7 @@ def habeas_data_notice(session: Session, lang: str | None = None) -> str:
     return translate(NOTICE, lang).format(org=org)
 
 
-# The quality-system header of every PDF (pdf_header): asked for before the first export.
+# The quality-system header of every PDF (writers/pdf/header.py): asked for before the first export.
 DOCUMENT_KEYS = ("org_name", "org_logo", "doc_code", "doc_version", "doc_approval_date")
 DOCUMENT_LABELS = {
     "org_name": N_("Nombre de la organización"),

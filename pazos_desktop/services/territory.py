@@ -17,15 +17,12 @@ from pazos_desktop.domain.codes import (
 )
 from pazos_desktop.domain.records import CLUSTER, NEIGHBOURHOOD
 from pazos_desktop.domain.text import fold
-from pazos_desktop.errors import PazosError
 from pazos_desktop.i18n import _
 from pazos_desktop.services.common import (
     Checker,
     create_or_update,
-    get_or_fail,
     name_taken,
 )
-from pazos_desktop.services.indicators.sheets import used_by_indicators
 from pazos_desktop.services.settings import get_setting
 
 
@@ -108,30 +105,6 @@ def save_cluster(session: Session, data: ClusterData) -> ClusterData:
     cluster = create_or_update(session, Cluster, data, _("El clúster"), values)
     session.flush()
     return _cluster_data(cluster)
-
-
-def delete_cluster(session: Session, cluster_id: int) -> None:
-    cluster = get_or_fail(session, Cluster, cluster_id, _("El clúster"))
-    used = session.scalar(select(func.count()).where(commitment_cluster.c.cluster_id == cluster_id))
-    if used:
-        raise PazosError(
-            _("El clúster «{name}» tiene {n} compromisos y no se puede eliminar.").format(
-                name=cluster.name, n=used
-            )
-        )
-
-    figures = used_by_indicators(session, cluster_id)
-    if figures:
-        raise PazosError(
-            _(
-                "El clúster «{name}» tiene {n} valores de indicadores o poblaciones y no se "
-                "puede eliminar."
-            ).format(name=cluster.name, n=figures)
-        )
-    for hood in list(cluster.neighbourhoods):
-        hood.cluster_id = None
-    session.delete(cluster)
-    session.flush()
 
 
 def _hood_data(n: Neighbourhood) -> NeighbourhoodData:

@@ -50,7 +50,7 @@ FIELD_LIMIT = 600  # characters of a one-line field (place, name…) before it i
 def write_minutes(
     target: str | Path | io.BytesIO, doc: MinutesDoc, info: DocumentInfo, invariant=False
 ) -> None:
-    """Write the acta; `info` carries the house-style header (see pdf_base.info_from_settings)."""
+    """Write the acta; `info` carries the house-style header (see pdf/document.info_from_settings)."""
     lang = doc.header.lang
     t = Labels(lang)
     info.subject = info.subject or f"{doc.header.type_label} — {doc.header.objective}"[:300]

@@ -11,7 +11,7 @@ comes back on the UI thread:
 `run` opens a fresh session (`Database.session()`: committed on success, rolled back on
 error, so nothing is half-saved). `job(title, work)` calls `work(job)` with a `Job`: its
 `progress(done, total, text)`, its `cancelled()` / `check()`, and `in_session(fn)` for the
-sessions it needs. A progress dialog appears only when the work lasts (see ui/progress.py)
+sessions it needs. A progress dialog appears only when the work lasts (see ui/jobs/progress.py)
 and is gone before `success` runs.
 
 One cancel idiom: the user's Cancel sets the job's flag; the work (or the core function it

@@ -1,4 +1,4 @@
-"""The progress dialog of the job pipeline (ui/operations.py: `ops.job`).
+"""The progress dialog of the job pipeline (ui/jobs/operations.py: `ops.job`).
 
 Our own small dialog rather than QProgressDialog: QProgressDialog arms its own timer when
 created and on each `setValue`, and shows itself when it fires, even after the work ended and

@@ -1,5 +1,5 @@
 """Self-check steps of the Qt layer: the platform plugin loads, a dialog renders, Qt's own
-Spanish catalog is where Qt looks for it, then the window walk (ui/selfcheck_window.py).
+Spanish catalog is where Qt looks for it, then the window walk (ui/selfcheck/window.py).
 
 main.py appends "ui.selfcheck.steps:STEPS" to SELF_CHECK_STEPS (the core never names `ui`). In a
 bundle these are the steps that catch missing Qt plugins and modules, the usual ways a frozen

@@ -24,7 +24,7 @@ from ui.widgets import setup_table
 
 
 def history_columns(widget: QWidget) -> list[Column]:
-    """The columns of every history tab (readable_history.ReadableChange rows)."""
+    """The columns of every history tab (services/history/readable.ReadableChange rows)."""
     return [
         Column(widget.tr("Cuándo"), lambda h: h.when),
         Column(widget.tr("Quién"), lambda h: h.actor),

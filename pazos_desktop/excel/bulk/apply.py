@@ -2,7 +2,7 @@
 
 Partners, contacts, clusters, neighbourhoods and programs (hundreds at most) go through their
 services, which validate again. Commitments (tens of thousands) take a fast path: the rules
-were checked by `bulk_rules.check_commitment` (those of `validate_commitment`), and rows go
+were checked by `rules.check_commitment` (those of `validate_commitment`), and rows go
 in with executemany, each update guarded by its version; their history rows are built by the
 history listener's own functions (`history.created`, `changed`, `entries`), so they read as if
 the window had saved each one: a "create" row and one per field, one per changed field.

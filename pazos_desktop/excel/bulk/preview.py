@@ -5,7 +5,7 @@ acronym; contact: partner + name; cluster, neighbourhood, program: name; commitm
 component + title + clusters + dates); otherwise it creates one. Importing the same file again
 changes nothing.
 A row whose record changed in the database after the file was exported (the hidden "Versión"
-column differs) is a conflict for the user to decide. See `bulk_apply` for the writing.
+column differs) is a conflict for the user to decide. See `apply.py` for the writing.
 """
 
 from __future__ import annotations

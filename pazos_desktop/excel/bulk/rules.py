@@ -158,7 +158,7 @@ class Bad(dict):
 
 
 def partner_ref(idx: Index, name, bad: Bad, key: str, required: bool) -> Ref | None:
-    """A partner by name or acronym, as `report_filters.resolve_partners` finds one."""
+    """A partner by name or acronym, as `services/report/filters.resolve_partners` finds one."""
     if not name:
         if required:
             bad.fail(key, _("Entidad: este campo es obligatorio."))

@@ -1,6 +1,6 @@
 """The full workbook (all partners, contacts, territory, programs, commitments, progress and a
 cluster x component matrix) and the empty bulk template: both in the bulk format, so either
-can be filled or edited and imported with `bulk_import`.
+can be filled or edited and imported with the bulk import (`preview.py`).
 
 Each data sheet carries an HXL hashtag row under its header unless `hxl=False`.
 """

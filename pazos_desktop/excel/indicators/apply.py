@@ -35,7 +35,7 @@ STORED = (
 def apply_changes(
     session: Session, changes: list[Change], refs: dict[str, int], result: ApplyResult
 ) -> None:
-    """Apply the changes of the indicator sheets (others are left to `bulk_apply`)."""
+    """Apply the changes of the indicator sheets (others are left to `excel/bulk/apply.py`)."""
     for entity in ORDER:
         batch = [c for c in changes if c.entity == entity]
         if entity == "indicator_values":

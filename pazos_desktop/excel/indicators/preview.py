@@ -2,9 +2,9 @@
 populations by ID or territory and year, values by ID or key (indicator, territory, period,
 sex, age band). Every row is checked by the services' own rules (`validate_indicator`,
 `validate_population`, `check_value`) before anything changes; a value whose figure differs
-from the current one becomes its next version when applied (`indicator_apply`).
+from the current one becomes its next version when applied (`apply.py`).
 
-Called by `bulk_read` (reading), `bulk_import` (preview) and `bulk_apply` (writing).
+Called by `excel/bulk/read.py` (reading), `preview.py` (preview) and `apply.py` (writing).
 """
 
 from __future__ import annotations

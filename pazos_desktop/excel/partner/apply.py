@@ -1,6 +1,6 @@
 """Writing a previewed progress import, all or nothing, in the caller's transaction.
 
-The preview checked every row with `add_progress`'s own rules (`commitment_rules.
+The preview checked every row with `add_progress`'s own rules (`services/commitments/rules.
 check_progress_values`); the writing takes a fast path with the same effect: progress updates
 inserted with executemany, commitments given the reported quantity and status by the same
 `progress_effect` under a version guard, and history rows built by the history listener's own

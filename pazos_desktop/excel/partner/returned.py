@@ -243,7 +243,7 @@ def _row_id_message(row: SheetRow) -> str:
     return _("El compromiso «{id}» no existe en la base de datos.").format(id=raw)
 
 
-# The sheet's fill columns -> the progress update's declared fields (records/progress.py).
+# The sheet's fill columns -> the progress update's declared fields (domain/records/progress.py).
 FILL_FIELDS = {
     "new_achieved": "achieved_quantity",
     "new_status": "status",

@@ -91,7 +91,7 @@ def search_key(title: str | None, description: str | None, notes: str | None) ->
 
 
 def validate_commitment(session: Session, data: CommitmentData) -> dict:
-    """The commitment's rules (`commitment_rules`) and its references, against the database."""
+    """The commitment's rules (`rules.py`) and its references, against the database."""
     c = Checker()
     values = check_commitment_values(vars(data), c)
     _check_references(session, c, values)
@@ -121,7 +121,7 @@ def _check_references(session: Session, c: Checker, v: dict) -> None:
 def save_commitment(
     session: Session, data: CommitmentData, accept_doubts: bool = False
 ) -> CommitmentData:
-    """Create or update a commitment. A change that looks wrong (see `commitment_rules.doubts`)
+    """Create or update a commitment. A change that looks wrong (see `rules.doubts`)
     raises DoubtError unless `accept_doubts`: the window asks, then saves again."""
     values = validate_commitment(session, data)
     values["search_key"] = search_key(values["title"], values["description"], values["notes"])

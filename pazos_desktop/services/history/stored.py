@@ -1,7 +1,7 @@
 """Reading the change history written by `pazos_desktop.db.history`, as stored (the raw values).
 
 What people read — declared labels, values as the window shows them — is
-`readable_history`, the one reader for display.
+`readable.py`, the one reader for display.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Indicator figures from the database: partial sums per indicator, territory and year, in one
 scan of the values' covering index, and the completion of the commitments linked to them.
 
-The rules that turn partial sums into figures are in `indicators_domain`; this module only
+The rules that turn partial sums into figures are in `domain/indicators.py`; this module only
 gathers them. A period "contains" a value when the value's whole period lies inside it.
 """
 

@@ -371,13 +371,6 @@ def populations_by_key(session: Session) -> dict[tuple[int, int], int]:
     return {(k, y): n for k, y, n in session.execute(query)}
 
 
-def used_by_indicators(session: Session, cluster_id: int) -> int:
-    """Values and populations of a cluster (a cluster with them cannot be deleted)."""
-    values = session.scalar(select(func.count()).where(IndicatorValue.cluster_id == cluster_id))
-    people = session.scalar(select(func.count()).where(Population.cluster_id == cluster_id))
-    return values + people
-
-
 def commitment_choices(session: Session) -> list[tuple[int, str]]:
     """Every commitment as (id, "12 · SIDOC · Talleres…"), for linking it to an indicator."""
     label = func.coalesce(Partner.acronym, Partner.name)

@@ -7,7 +7,7 @@ changed in place. Values are aggregates reported by partners and offices, never 
 participant records.
 
 `check_value` holds every rule of a value; the window (`record_value`) and the bulk import
-(`excel/indicator_import.py`) both call it, and `decide` says what a new figure does to the
+(`excel/indicators/preview.py`) both call it, and `decide` says what a new figure does to the
 current one.
 """
 

@@ -1,7 +1,7 @@
 """The commitment lists of a draft acta, as secretaries tidy them: remove a commitment agreed by
 mistake, prune and order the follow-up of earlier ones.
 
-Adding and editing an agreed commitment is `meeting_followup.add_agreed_commitment` (the
+Adding and editing an agreed commitment is `followup.add_agreed_commitment` (the
 commitment service's one rule set); approved minutes refuse every change here too.
 """
 

@@ -2,7 +2,10 @@
 
 `policies` (versions of the data-processing policy and the list of purposes), `authorisations`
 (each contact's authorisation and its state), `requests` (holders' rights requests and their
-legal due dates), `suppression` (replace one person's data everywhere), `export` (one person's
-data as JSON or PDF), `attendance` (what the attendance sheet prints about it). The rules of
-each record are declared once, in `fields.py` and at the top of each module.
+legal due dates), `suppression` (plan and apply replacing one person's data everywhere; the
+document layer's `documents/suppression.py` adds redrawing approved actas), `purge` (nothing
+left in the file afterwards), `scrub` (finding a person in free text), `export` (one person's
+data gathered; `documents/person_export.py` writes it), `attendance` (what the attendance sheet
+prints about it). The fields of each record are declared once, in
+`pazos_desktop/domain/records/personal_data.py`.
 """

@@ -18,7 +18,7 @@ log = logging.getLogger(__name__)
 def purge_freed_pages(engine) -> None:
     """SQLite: move the WAL into the file, rewrite the file (VACUUM leaves no freed page with
     old content) and truncate the WAL to zero bytes. A server database is left to its
-    administrator (PostgreSQL keeps old row versions until VACUUM FULL; see README)."""
+    administrator (PostgreSQL keeps old row versions until VACUUM FULL; see docs/instalacion.md)."""
     if not is_sqlite(engine):
         return
     raw = engine.raw_connection()  # autocommit: VACUUM cannot run inside a transaction

@@ -144,7 +144,7 @@ class CoordinationReport:
     progress: list[pf.ProgressRow]
     stale: list[StaleLine]
     gaps: pf.CoverageGaps
-    indicators: IndicatorSection | None = None  # services/indicators_report.py
+    indicators: IndicatorSection | None = None  # services/indicators/report.py
 
     @property
     def is_sample(self) -> bool:

@@ -2,7 +2,7 @@
 
 reportlab's TableOfContents needs `multiBuild`: the whole document laid out two or three
 times, which doubles the time of a 1,000-page report. Here the contents page only reserves its
-space; once the document is laid out, the deferred canvas of `pdf_base` knows every heading's
+space; once the document is laid out, the deferred canvas of `document.py` knows every heading's
 page and draws the lines (with links) onto that reserved space.
 """
 
@@ -35,7 +35,7 @@ class ContentsPage(Flowable):
 
 
 def table_of_contents(lang: str = "es") -> ContentsPage:
-    """Put after a title on its own page; lists every `pdf_base.heading()` of the document."""
+    """Put after a title on its own page; lists every `document.heading()` of the document."""
     return ContentsPage()
 
 

@@ -2,8 +2,8 @@
 Letter or A4, portrait and landscape pages, escaped text and tables that stay fast and split.
 
 Writers build a list of flowables with `para()`/`data_table()` and hand it to `build_pdf()`.
-Text goes through `pdf_text` (cleaned, escaped, fallback font), tables through `pdf_tables`,
-the header through `pdf_header`.
+Text goes through `text.py` (cleaned, escaped, fallback font), tables through `tables.py`,
+the header through `header.py`.
 """
 
 from __future__ import annotations
@@ -153,7 +153,7 @@ def cut(text: str | None, lang: str, limit: int = 600) -> str:
 
 
 def paras(text: str | None, style: ParagraphStyle | None = None) -> list[Paragraph]:
-    """A long text as consecutive Paragraphs (pdf_text.pieces), spaced as one: laid out in
+    """A long text as consecutive Paragraphs (text.pieces), spaced as one: laid out in
     linear time whatever its length."""
     style = style or styles().normal
     parts = pieces(clean(text))
@@ -223,7 +223,7 @@ class _Page:
     """One page shape of a document: its header, note and body frame."""
 
     size: tuple[float, float]
-    header: object | None  # pdf_header.Header, None for the cover
+    header: object | None  # header.Header, None for the cover
     note: Paragraph | None
     note_height: float
 
@@ -381,7 +381,7 @@ _heading_keys = itertools.count(1)
 
 def heading(text: str, level: int = 0, style: ParagraphStyle | None = None) -> Paragraph:
     """A heading (user text escaped) that goes into the PDF outline and the contents page
-    (`pdf_contents.table_of_contents`)."""
+    (`contents.table_of_contents`)."""
     st = styles()
     paragraph = Paragraph(markup(text), style or (st.h1 if level == 0 else st.h2))
     paragraph.pazos_heading = (level, str(text), f"h{next(_heading_keys)}")
@@ -426,7 +426,7 @@ def build_pdf(
 
     `first_template` may name another first page ("cover": portrait, no header); `on_page(n)` is
     called as each page is laid out (progress; raise from it to cancel). One layout pass, even
-    with a contents page (`pdf_contents`).
+    with a contents page (`contents.py`).
     """
     register_fonts()
     doc = _Document(

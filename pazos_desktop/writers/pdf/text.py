@@ -6,7 +6,7 @@ Every text a PDF shows passes through `printable()` (plain table cells, canvas s
   and invisible format characters (zero-width spaces, soft hyphens, BOMs) are dropped;
 - Chinese, Japanese and Korean go to the fallback font (a Paragraph switches font per run);
 - a character no font of ours has is drawn as "�", never as an empty box, and the exports
-  list it beforehand (`pdf_glyphs`), with its record and field.
+  list it beforehand (`glyphs.py`), with its record and field.
 Right-to-left scripts (Arabic, Hebrew) are drawn unshaped and in logical order: the exports
 list them too, as text that will not read correctly.
 """

@@ -1,6 +1,6 @@
 """The coordination report as an Excel workbook: the PDF's figures, one sheet each.
 
-Every cell goes through `xlsx_safe.write_value` (user text is only ever text) and the file
+Every cell goes through `writers/xlsx/cells.write_value` (user text is only ever text) and the file
 holds no formula at all: totals are written as numbers, shading is conditional formatting.
 Reads a `CoordinationReport`; runs no queries.
 """

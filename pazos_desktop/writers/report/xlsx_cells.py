@@ -40,7 +40,7 @@ def header_row(ws: Worksheet, row: int, labels: list[str], log: SafetyLog) -> No
         cell = put(ws, row, col, label, log)
         cell.font, cell.fill = HEADER_FONT, HEADER_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="top")
-    # Heights are set once the column widths are known (report_xlsx_print.fit_header_rows).
+    # Heights are set once the column widths are known (xlsx_print.fit_header_rows).
     ws.__dict__.setdefault("pazos_header_rows", []).append(row)
 
 

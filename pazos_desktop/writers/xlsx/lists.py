@@ -1,7 +1,7 @@
 """A list as the window shows it (filtered, in its order) written as one Excel sheet.
 
 Numbers stay numbers and dates dates (dd/mm/aaaa); text a user typed is always text
-(`xlsx_safe`). Written with the one atomic write: no half file under the chosen name.
+(`cells.py`). Written with the one atomic write: no half file under the chosen name.
 """
 
 from __future__ import annotations

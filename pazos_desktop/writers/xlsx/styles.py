@@ -135,7 +135,7 @@ class _Holder:
 def cell(
     ws, value, style: str, log: SafetyLog | None = None, where: str | None = None
 ) -> WriteOnlyCell:
-    """A styled cell; text goes through xlsx_safe (never a formula, never a crash)."""
+    """A styled cell; text goes through cells.py (never a formula, never a crash)."""
     c = WriteOnlyCell(ws)
     c._style = StyleArray(_style_array(ws.parent, style))
     write_value(c, value, log, where or ws.title)
