@@ -16,7 +16,7 @@ def open_window(db_target: str, lang: str) -> int:
 def register_window_checks() -> None:
     """The Qt layer's self-check steps: Qt, the window, every view and editor (the core's
     list must not name `ui` itself; a string, so no Qt is loaded unless a self-check runs)."""
-    from pazos_desktop.selfcheck.runner import SELF_CHECK_STEPS
+    from pazos_desktop.selfcheck.steps import SELF_CHECK_STEPS
 
     SELF_CHECK_STEPS.append("ui.selfcheck.steps:STEPS")
 

@@ -1,6 +1,6 @@
 """`main.py self-check`: proves an installation (frozen or not) can do its real work.
 
-SELF_CHECK_STEPS names the steps in order, each "module:name" or an object: a function
+SELF_CHECK_STEPS (selfcheck/steps.py) names the steps in order, each "module:name" or an object: a function
 `step(ctx: SelfCheckContext) -> str` (a one-line summary), a `Step`, or a list of them (the
 window layer appends "ui.selfcheck.steps:STEPS": one step per view and per editor, derived from
 their registries). Steps run in order on a temporary database; a step that raises is reported
@@ -32,30 +32,12 @@ from pazos_desktop.safety.opening import open_database
 from pazos_desktop.safety.restore import restore_into
 from pazos_desktop.sample import build_sample
 from pazos_desktop.selfcheck.server import drop_scratch, scratch_target
+from pazos_desktop.selfcheck.steps import SELF_CHECK_STEPS
 from pazos_desktop.services.commitments.search import CommitmentFilter, count_commitments
 from pazos_desktop.services.report.summaries import cluster_component_matrix, overall
 
 log = logging.getLogger(__name__)
 
-SELF_CHECK_STEPS: list[object] = [
-    "pazos_desktop.selfcheck.runner:check_resources",
-    "pazos_desktop.selfcheck.runner:check_migrations",
-    "pazos_desktop.selfcheck.runner:check_sample_data",
-    "pazos_desktop.selfcheck.runner:check_read_back",
-    "pazos_desktop.selfcheck.runner:check_backup_restore",
-    "pazos_desktop.selfcheck.runner:check_defusedxml",
-    "pazos_desktop.selfcheck.documents:check_minutes_pdf",
-    "pazos_desktop.selfcheck.documents:check_attendance_pdf",
-    "pazos_desktop.selfcheck.documents:check_approved_acta",
-    "pazos_desktop.selfcheck.documents:check_report_pdf",
-    "pazos_desktop.selfcheck.documents:check_report_xlsx",
-    "pazos_desktop.selfcheck.documents:check_partner_sheet_xlsx",
-    "pazos_desktop.selfcheck.documents:check_partner_email_draft",
-    "pazos_desktop.selfcheck.documents:check_workbook_xlsx",
-    "pazos_desktop.selfcheck.documents:check_bulk_template_xlsx",
-    "pazos_desktop.selfcheck.personal_data:check_personal_data_export",
-    "pazos_desktop.selfcheck.documents:check_indicators_xlsx",
-]
 
 # What a step can check, as the closing summary lists them (label: what a failure says).
 VIEW, EDITOR, DOCUMENT = "view", "editor", "document"
