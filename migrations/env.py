@@ -11,10 +11,10 @@ from alembic import context
 from sqlalchemy import Engine
 
 from pazos_desktop.db.database import make_engine, raise_on_foreign_key_violations
-from pazos_desktop.db.models import register as models  # noqa: F401  (hidden import for frozen builds)
+from pazos_desktop.db.models.register import Base  # the package maps every table
 from pazos_desktop.db.urls import is_sqlite
 
-target_metadata = models.Base.metadata
+target_metadata = Base.metadata
 
 
 def _configure_and_run(connection) -> None:
