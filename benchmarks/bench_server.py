@@ -200,7 +200,8 @@ def report(saves: list[Save], seconds: float, lost: int, duplicated: int) -> Non
 
 
 def creator(url: str, number: int, count: int, start_at: float) -> tuple[list[int], list[str]]:
-    from pazos_desktop.services.meetings.editing import MeetingData, create_meeting
+    from pazos_desktop.services.meetings.data import MeetingData
+    from pazos_desktop.services.meetings.editing import create_meeting
 
     db = Database(url, actor=f"secretaria{number}")
     numbers, refused = [], []

@@ -27,7 +27,8 @@ from pazos_desktop.domain.meetings import MeetingStatus
 from pazos_desktop.errors import PazosError, ValidationError
 from pazos_desktop.i18n import _
 from pazos_desktop.services.common import check_version
-from pazos_desktop.services.meetings.editing import MeetingData, ensure_editable, load, to_data
+from pazos_desktop.services.meetings.data import MeetingData
+from pazos_desktop.services.meetings.editing import ensure_editable, load, to_data
 from pazos_desktop.services.meetings.snapshots import (
     LANGS,
     keep_snapshot,

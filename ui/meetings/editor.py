@@ -36,7 +36,7 @@ from pazos_desktop.documents import actas
 from pazos_desktop.domain.meetings import MeetingType, meeting_status_label, meeting_type_label
 from pazos_desktop.errors import ValidationError
 from pazos_desktop.services.meetings import editing as meetings
-from pazos_desktop.services.meetings.editing import MeetingData
+from pazos_desktop.services.meetings.data import MeetingData
 from ui import errors, interaction
 from ui.fit import FitScrollArea, FittedDialog
 from ui.meetings.actions import Choices, export_document
@@ -275,11 +275,7 @@ class MeetingEditor(FittedDialog):
 
     def set_form_state(self, state: dict) -> None:
         """Put a kept draft back into the form (what was typed, valid or not)."""
-        from pazos_desktop.services.meetings.editing import (
-            AgendaItemData,
-            AttendeeData,
-            DecisionData,
-        )
+        from pazos_desktop.services.meetings.data import AgendaItemData, AttendeeData, DecisionData
 
         self.type.setCurrentIndex(max(0, self.type.findData(state.get("type"))))
         if self.data.id is None and state.get("series"):  # a saved acta keeps its series

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from pazos_desktop.domain.meetings import Presence, presence_label
-from pazos_desktop.services.meetings.editing import AgendaItemData, AttendeeData, DecisionData
+from pazos_desktop.services.meetings.data import AgendaItemData, AttendeeData, DecisionData
 from ui.widgets import make_searchable, setup_table
 
 

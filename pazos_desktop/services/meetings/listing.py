@@ -12,7 +12,7 @@ from pazos_desktop.db.models.meetings import Meeting, MeetingAttendee, meeting_c
 from pazos_desktop.db.models.register import Commitment, Contact
 from pazos_desktop.domain.meetings import acta_label
 from pazos_desktop.i18n import _
-from pazos_desktop.services.meetings.editing import AgendaItemData, AttendeeData, MeetingData
+from pazos_desktop.services.meetings.data import AgendaItemData, AttendeeData, MeetingData
 from pazos_desktop.services.meetings.followup import meeting_before
 
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from sqlalchemy.orm import Session
 
 from pazos_desktop.db.models.register import Contact
@@ -12,9 +10,7 @@ from pazos_desktop.domain.meetings import MeetingType, Presence
 from pazos_desktop.domain.records import AGENDA_ITEM, ATTENDEE, DECISION, MEETING
 from pazos_desktop.i18n import _
 from pazos_desktop.services.common import Checker
-
-if TYPE_CHECKING:
-    from pazos_desktop.services.meetings.editing import MeetingData
+from pazos_desktop.services.meetings.data import MeetingData
 
 MEETING_FIELDS = [
     "type",
