@@ -21,11 +21,16 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["PAZOS_USER"] = "pytest"
-if "PAZOS_TEST_DATA_HOME" not in os.environ:  # this file is imported twice (tests.conftest)
-    # The user's data folder (drafts, cached dashboard figures, a server's automatic backups):
-    # a scratch one for the whole run.
+if os.environ.get("PAZOS_TEST_DATA_PID") != str(os.getpid()):
+    # The user's data folder (drafts, cached dashboard figures, a server's automatic backups)
+    # and log folder: a scratch one for the whole run of this process. Per process, not
+    # inherited: pytest-xdist workers inherit the environment of the process that starts
+    # them, and each removes its folder when it ends, while the other is still running.
+    # (This file is imported twice in one process, as conftest and tests.conftest.)
     scratch = tempfile.mkdtemp(prefix="pazos-tests-data-")
     os.environ["PAZOS_TEST_DATA_HOME"] = os.environ["XDG_DATA_HOME"] = scratch
+    os.environ["XDG_STATE_HOME"] = os.path.join(scratch, "state")  # platformdirs' user_log_dir
+    os.environ["PAZOS_TEST_DATA_PID"] = str(os.getpid())
 
 from pazos_desktop import i18n  # noqa: E402
 from pazos_desktop.clock import clock_on, system_clock  # noqa: E402
