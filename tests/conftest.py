@@ -1,4 +1,5 @@
-"""Shared fixtures: a database migrated by Alembic once per run, copied for every test.
+"""Shared fixtures: a database migrated by Alembic once per run (once per pytest-xdist worker),
+copied for every test; the sample data of a day built once per run, whatever the workers.
 
 The suite's clock: `SUITE_TODAY` is read once, from the real clock (under `faketime`, the
 faked one), and every database a test opens is given a clock on a day the test chose
@@ -15,17 +16,29 @@ import os
 import shutil
 import sqlite3
 import tempfile
+import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["PAZOS_USER"] = "pytest"
-if "PAZOS_TEST_DATA_HOME" not in os.environ:  # this file is imported twice (tests.conftest)
-    # The user's data folder (drafts, cached dashboard figures, a server's automatic backups):
-    # a scratch one for the whole run.
+if os.environ.get("PAZOS_TEST_DATA_PID") != str(os.getpid()):
+    # The user's data folder (drafts, cached dashboard figures, a server's automatic backups)
+    # and log folder: a scratch one for the whole run of this process. Per process, not
+    # inherited: pytest-xdist workers inherit the environment of the process that starts
+    # them, and each removes its folder when it ends, while the other is still running.
+    # (This file is imported twice in one process, as conftest and tests.conftest.)
     scratch = tempfile.mkdtemp(prefix="pazos-tests-data-")
     os.environ["PAZOS_TEST_DATA_HOME"] = os.environ["XDG_DATA_HOME"] = scratch
+    os.environ["XDG_STATE_HOME"] = os.path.join(scratch, "state")  # platformdirs' user_log_dir
+    os.environ["PAZOS_TEST_DATA_PID"] = str(os.getpid())
+
+if "PYTEST_XDIST_WORKER" not in os.environ:
+    # This run: the pytest process that started it, which xdist workers inherit. Server
+    # databases every process of the run may copy (the samples) are named after it.
+    os.environ["PAZOS_TEST_RUN"] = str(os.getpid())
 
 from pazos_desktop import i18n  # noqa: E402
 from pazos_desktop.clock import clock_on, system_clock  # noqa: E402
@@ -63,6 +76,8 @@ def pytest_collection_modifyitems(config, items):
 
 def pytest_sessionfinish(session, exitstatus):
     server_db.close()
+    if "PYTEST_XDIST_WORKER" not in os.environ:  # the run's first process, which ends last
+        server_db.drop_run_databases()
     shutil.rmtree(os.environ["PAZOS_TEST_DATA_HOME"], ignore_errors=True)
 
 
@@ -109,24 +124,64 @@ def copy_database(source: Path | str, target: Path) -> Path | str:
     return target
 
 
-_samples: dict[object, Path] = {}
+def run_folder(tmp_path_factory) -> Path:
+    """A folder every process of this run shares: with pytest-xdist, each worker's temporary
+    folder is inside the run's."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if "PYTEST_XDIST_WORKER" in os.environ else base
 
 
-def sample_template_for(day, migrated_template: Path, tmp_path_factory) -> Path:
-    """The Palmira sample data as of `day`, built once per run however many modules ask."""
+@contextmanager
+def run_lock(path: Path, wait: float = 900.0):
+    """One process of the run at a time (xdist workers): the exclusive creation of `path`."""
+    deadline = time.monotonic() + wait
+    while True:
+        try:
+            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY)
+            break
+        except FileExistsError:
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"{path} still held after {wait:.0f} s") from None
+            time.sleep(0.05)
+    try:
+        yield
+    finally:
+        os.close(fd)
+        os.unlink(path)
+
+
+_samples: dict[object, Path | str] = {}
+
+
+def sample_template_for(day, migrated_template: Path | str, tmp_path_factory) -> Path | str:
+    """The Palmira sample data as of `day`, built once per run however many modules and xdist
+    workers ask: the first to ask builds it and leaves its location in the run's folder."""
     if day not in _samples:
-        from pazos_desktop.sample import build_sample
-
-        folder = tmp_path_factory.mktemp("sample")
-        path = copy_database(migrated_template, folder / "sample.sqlite")
-        database = database_on(path, day)
-        with database.session() as session:
-            build_sample(session, day)
-        database.dispose()
-        if server_db.is_server_target(path):
-            server_db.servers().keep(path)  # a template for the whole run
-        _samples[day] = path
+        found = run_folder(tmp_path_factory) / f"sample-{day}.txt"
+        with run_lock(found.with_suffix(".lock")):
+            if not found.exists():
+                built = _build_sample(day, migrated_template, tmp_path_factory)
+                found.write_text(str(built), encoding="utf-8")
+        where = found.read_text(encoding="utf-8")
+        _samples[day] = where if server_db.is_server_target(where) else Path(where)
     return _samples[day]
+
+
+def _build_sample(day, migrated_template: Path | str, tmp_path_factory) -> Path | str:
+    from pazos_desktop.sample import build_sample
+
+    if server_db.is_server_target(migrated_template):
+        # Named after the run, not this worker: dropped when the whole run ends.
+        target = server_db.servers().create(template=str(migrated_template), for_run=True)
+    else:
+        target = copy_database(
+            migrated_template, tmp_path_factory.mktemp("sample") / "sample.sqlite"
+        )
+    database = database_on(target, day)
+    with database.session() as session:
+        build_sample(session, day)
+    database.dispose()
+    return target
 
 
 @pytest.fixture

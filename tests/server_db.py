@@ -1,9 +1,10 @@
 """The test suite on a PostgreSQL server: `PAZOS_TEST_DB=postgresql+psycopg://…` switches it.
 
 The URL names a role that may create databases, and a database to connect to for that (the
-maintenance database `postgres` will do). The migrated database and each sample are built
-once per run as template databases; every test gets its own `CREATE DATABASE … TEMPLATE …`
-copy (tens of milliseconds), dropped when the test ends. Tests that are about SQLite itself
+maintenance database `postgres` will do). The migrated database is built once per process
+(each pytest-xdist worker has its own) and each sample once per run, as template databases;
+every test gets its own `CREATE DATABASE … TEMPLATE …` copy (tens of milliseconds), dropped
+when the test ends. Tests that are about SQLite itself
 (files, pragmas, WAL, file copies) carry the `sqlite_only` marker and are skipped here.
 """
 
@@ -17,6 +18,9 @@ from sqlalchemy.engine import make_url
 
 SERVER_URL = os.environ.get("PAZOS_TEST_DB", "")
 PREFIX = f"pazos_t{os.getpid()}_"
+# Databases of the whole run (every xdist worker may copy them): named after the run's first
+# process (tests/conftest.py sets PAZOS_TEST_RUN), dropped by it when the run ends.
+RUN_PREFIX = f"pazos_r{os.environ.get('PAZOS_TEST_RUN', os.getpid())}_"
 
 
 def on_server() -> bool:
@@ -40,15 +44,21 @@ class ServerDatabases:
     def url_of(self, name: str) -> str:
         return self.base.set(database=name).render_as_string(hide_password=False)
 
-    def create(self, template: str | None = None, keep: bool = False) -> str:
-        """A new database (a copy of the `template` URL's database when given); its URL."""
+    def create(self, template: str | None = None, keep: bool = False, for_run=False) -> str:
+        """A new database (a copy of the `template` URL's database when given); its URL.
+
+        `for_run`: a database of the whole run, left to `drop_run_databases` (not this
+        process's to drop: another xdist worker may still copy it)."""
         name = next(self._names)
+        if for_run:
+            name = name.replace(PREFIX, RUN_PREFIX + PREFIX, 1)
         if keep:
             self.kept.add(name)
         clause = f' TEMPLATE "{make_url(template).database}"' if template else ""
         with self.engine.connect() as conn:
             conn.exec_driver_sql(f'CREATE DATABASE "{name}"{clause}')
-        self.created.append(name)
+        if not for_run:
+            self.created.append(name)
         return self.url_of(name)
 
     def drop(self, url: str) -> None:
@@ -58,9 +68,6 @@ class ServerDatabases:
             conn.exec_driver_sql(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         if name in self.created:
             self.created.remove(name)
-
-    def keep(self, url: str) -> None:
-        self.kept.add(make_url(url).database)
 
     def drop_test_databases(self) -> None:
         for name in [n for n in self.created if n not in self.kept]:
@@ -78,6 +85,12 @@ class ServerDatabases:
             conn.execute(text(sql))
         engine.dispose()
 
+    def drop_run_databases(self) -> None:
+        with self.engine.connect() as conn:
+            names = conn.exec_driver_sql("SELECT datname FROM pg_database").scalars().all()
+        for name in [n for n in names if n.startswith(RUN_PREFIX)]:
+            self.drop(self.url_of(name))
+
 
 _servers: ServerDatabases | None = None
 
@@ -92,3 +105,10 @@ def servers() -> ServerDatabases:
 def close() -> None:
     if _servers is not None:
         _servers.drop_all()
+
+
+def drop_run_databases() -> None:
+    """At the end of the run, by its first process: the databases every worker shared."""
+    if on_server():
+        servers().drop_run_databases()
+        servers().engine.dispose()

@@ -41,7 +41,9 @@ def test_screenshots_of_views_and_editors(qtbot, window, artifacts):
 
 @pytest.mark.parametrize("scale", [1.25, 1.5])
 def test_screenshots_on_a_laptop_with_scaling(sample_db_path, artifacts, scale):
-    out = artifacts / "window"
+    # A folder per scale: the program's files (prefs.ini, the screen's config, the partner
+    # sheet the import preview reads) must not be shared with a run on another xdist worker.
+    out = artifacts / "window" / f"laptop{int(scale * 100)}"
     out.mkdir(parents=True, exist_ok=True)
     env = laptop_env(dict(os.environ), scale, out)
     prefix = f"laptop{int(scale * 100)}_"

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import copy_database, sample_template_for
 from PySide6.QtCore import QSettings
 from window_support import TODAY, Recorder, close_window, open_window
 
+from tests.conftest import copy_database, sample_template_for
 from ui import interaction
 from ui.prefs import Preferences
 
