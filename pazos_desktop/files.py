@@ -118,7 +118,17 @@ def _folder_message(folder: Path) -> str:
     ).format(folder=folder)
 
 
+def no_space_message(folder: Path, what: str) -> str:
+    """The one full-disk message of every write: the folder, what was not written, what to free."""
+    return _(
+        "El disco de la carpeta {folder} está lleno: {what}. Libere espacio en ese disco "
+        "(vacíe la papelera de reciclaje, borre descargas o copias de seguridad antiguas que ya "
+        "no necesite) e intente de nuevo."
+    ).format(folder=folder, what=what)
+
+
 def _os_message(path: Path, exc: OSError) -> str:
     if exc.errno in _NO_SPACE:
-        return _("No hay espacio suficiente en el disco para escribir {path}.").format(path=path)
+        what = _("no se pudo escribir {name}").format(name=path.name)
+        return no_space_message(path.parent, what)
     return _("No se pudo escribir {path}: {detail}").format(path=path, detail=exc.strerror or exc)

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
 from decimal import Decimal
 
 from pazos_desktop.i18n import _
@@ -211,7 +212,8 @@ def parse_text(value) -> str | None:
     """Trimmed text (None when blank) from what was typed or a cell of any type.
 
     Excel stores control characters as `_xHHHH_`: decoded, so that they are seen and refused.
-    A code typed as a number comes back from a cell as 123.0: it is text "123".
+    A code typed as a number comes back from a cell as 123.0: it is text "123". Invisible
+    format characters are removed (`visible`).
     """
     if value is None:
         return None
@@ -221,8 +223,23 @@ def parse_text(value) -> str | None:
         value = int(value)
     if isinstance(value, dt.datetime | dt.date):
         value = value.strftime("%d/%m/%Y")
-    cleaned = str(value).strip()
+    cleaned = visible(str(value)).strip()
     return cleaned or None
+
+
+_FIRST_FORMAT_CHARACTER = "\u00ad"  # the soft hyphen: no format character comes before it
+
+
+def visible(text: str) -> str:
+    """`text` without Unicode format characters (category Cf: zero-width space and joiners,
+    soft hyphen, BOM, bidirectional marks, word joiner). They print as nothing, arrive pasted
+    from web pages and PDFs, and made "José" and "Jo\u200dsé" two names no search could join.
+    """
+    if text.isascii():
+        return text
+    return "".join(
+        ch for ch in text if ch < _FIRST_FORMAT_CHARACTER or unicodedata.category(ch) != "Cf"
+    )
 
 
 def text_problem(text: str) -> str | None:

@@ -22,6 +22,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from pazos_desktop.clock import Clock, RunContext, default_actor, system_clock
 from pazos_desktop.db import history
+from pazos_desktop.db.refusals import constraint_problem, translate_sqlite
 from pazos_desktop.db.server import (
     busy_message,
     check_server,
@@ -53,10 +54,23 @@ def _on_sqlite_connect(dbapi_connection, _record) -> None:
         raise DatabaseProblem(_("No se pudieron activar las claves foráneas de SQLite."))
 
 
+# The execution option of connections (and so sessions) that only read.
+READ_ONLY = "pazos_read_only"
+
+
 def _on_sqlite_begin(conn) -> None:
     # pysqlite does not wrap DDL in its transactions; emitting BEGIN ourselves makes a failed
     # migration roll back completely (SQLAlchemy's documented pysqlite recipe).
-    conn.exec_driver_sql("BEGIN")
+    # A transaction that may write takes the write lock before it reads (IMMEDIATE, waiting up
+    # to the busy timeout): a deferred one that read first is refused at once, whatever the
+    # timeout, when another program commits in between (SQLITE_BUSY_SNAPSHOT).
+    read_only = conn.get_execution_options().get(READ_ONLY, False)
+    conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+
+
+def reading(engine: Engine) -> Engine:
+    """The same engine for connections that only read: a plain BEGIN, no write lock."""
+    return engine.execution_options(**{READ_ONLY: True})
 
 
 def make_engine(target: str) -> Engine:
@@ -69,13 +83,14 @@ def make_engine(target: str) -> Engine:
     engine = create_engine(url, connect_args={"isolation_level": None})
     event.listen(engine, "connect", _on_sqlite_connect)
     event.listen(engine, "begin", _on_sqlite_begin)
+    event.listen(engine, "handle_error", translate_sqlite(Path(path) if path else None))
     return engine
 
 
 def foreign_keys_enabled(engine: Engine) -> bool:
     if not is_sqlite(engine):
         return True
-    with engine.connect() as conn:
+    with reading(engine).connect() as conn:
         return conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
 
 
@@ -132,7 +147,7 @@ def head_revision() -> str:
 
 
 def current_revision(engine: Engine) -> str | None:
-    with engine.connect() as conn:
+    with reading(engine).connect() as conn:
         if not inspect(conn).has_table("alembic_version"):
             return None
         return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
@@ -235,7 +250,7 @@ def check(engine: Engine, quick: bool = False) -> CheckReport:
         integrity, fk_problems = check_server(engine)
     else:
         pragma = "quick_check" if quick else "integrity_check"
-        with engine.connect() as conn:
+        with reading(engine).connect() as conn:
             try:
                 rows = conn.exec_driver_sql(f"PRAGMA {pragma}").fetchall()
                 integrity = "; ".join(str(r[0]) for r in rows[:5])
@@ -300,7 +315,9 @@ class Database:
         self.actor = actor or default_actor()
         self.clock = clock or system_clock
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._reader = reading(self.engine)
         history.install(self._sessions)
+        event.listen(self._sessions, "before_flush", _refuse_writes_when_reading)
 
     def run_context(self, lang: str | None = None) -> RunContext:
         """A new action's context: the time read once, now."""
@@ -320,13 +337,17 @@ class Database:
 
     @contextmanager
     def session(
-        self, reason: str | None = None, run: RunContext | None = None
+        self, reason: str | None = None, run: RunContext | None = None, read_only: bool = False
     ) -> Iterator[Session]:
         """Commit on success, roll back on any exception: nothing is ever half-saved.
 
         One session is one action: it carries that action's run context (`clock.run_of`).
+        A session that may write takes SQLite's write lock at its first statement; one that
+        only reads (`read_only`: the window's reads, reports, exports, previews) does not, so
+        it never waits for a writer nor makes one wait. What the driver refuses arrives as a
+        `WriteRefused` (refusals.py) or a `ConflictError`.
         """
-        session = self.new_session(run)
+        session = self.new_session(run, read_only)
         if reason:
             session.info["reason"] = reason
         try:
@@ -334,18 +355,20 @@ class Database:
             session.commit()
         except (StaleDataError, IntegrityError) as exc:
             session.rollback()
-            conflict = _collision(exc)
-            if conflict is None:
+            problem = _collision(exc) or constraint_problem(exc)
+            if problem is None:
                 raise
-            raise conflict from exc
+            raise problem from exc
         except BaseException:
             session.rollback()
             raise
         finally:
             session.close()
 
-    def new_session(self, run: RunContext | None = None) -> Session:
+    def new_session(self, run: RunContext | None = None, read_only: bool = False) -> Session:
         run = run or self.run_context()
+        if read_only:
+            return self._sessions(bind=self._reader, info={"run": run, READ_ONLY: True})
         return self._sessions(info={"run": run})
 
     def migrate(self) -> None:
@@ -353,6 +376,13 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+def _refuse_writes_when_reading(session: Session, _context, _instances) -> None:
+    # A read-only session holds no write lock: a write there could meet the race that
+    # BEGIN IMMEDIATE prevents. A bug, caught in tests, never a user's situation.
+    if session.info.get(READ_ONLY) and (session.new or session.dirty or session.deleted):
+        raise RuntimeError("a read-only session was asked to write")
 
 
 def _collision(exc: Exception):
