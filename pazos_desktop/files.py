@@ -38,6 +38,18 @@ def atomic_write(path: Path, write: Callable[[Path], T]) -> T:
         return result
 
 
+def make_folder(folder: Path) -> Path:
+    """Create `folder` (and its parents) when missing; a refusal (a full disk, a read-only
+    place) is the message every write gives."""
+    try:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        if exc.errno in _READ_ONLY:
+            raise PazosError(_folder_message(Path(folder))) from exc
+        raise PazosError(_os_message(Path(folder), exc)) from exc
+    return Path(folder)
+
+
 class FileBatch:
     """Files that take their names together, or not at all (a partner sheet per entity).
 

@@ -54,23 +54,24 @@ def _on_sqlite_connect(dbapi_connection, _record) -> None:
         raise DatabaseProblem(_("No se pudieron activar las claves foráneas de SQLite."))
 
 
-# The execution option of connections (and so sessions) that only read.
-READ_ONLY = "pazos_read_only"
+# The execution option of the connections that will write: every session but a read-only
+# one, and the migrations.
+WRITES = "pazos_writes"
 
 
 def _on_sqlite_begin(conn) -> None:
     # pysqlite does not wrap DDL in its transactions; emitting BEGIN ourselves makes a failed
     # migration roll back completely (SQLAlchemy's documented pysqlite recipe).
-    # A transaction that may write takes the write lock before it reads (IMMEDIATE, waiting up
-    # to the busy timeout): a deferred one that read first is refused at once, whatever the
+    # A transaction that will write takes the write lock before it reads (IMMEDIATE, waiting
+    # up to the busy timeout): a deferred one that read first is refused at once, whatever the
     # timeout, when another program commits in between (SQLITE_BUSY_SNAPSHOT).
-    read_only = conn.get_execution_options().get(READ_ONLY, False)
-    conn.exec_driver_sql("BEGIN" if read_only else "BEGIN IMMEDIATE")
+    writes = conn.get_execution_options().get(WRITES, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
 
 
-def reading(engine: Engine) -> Engine:
-    """The same engine for connections that only read: a plain BEGIN, no write lock."""
-    return engine.execution_options(**{READ_ONLY: True})
+def writing(engine: Engine) -> Engine:
+    """The same engine for connections that will write: SQLite's write lock first."""
+    return engine.execution_options(**{WRITES: True})
 
 
 def make_engine(target: str) -> Engine:
@@ -90,7 +91,7 @@ def make_engine(target: str) -> Engine:
 def foreign_keys_enabled(engine: Engine) -> bool:
     if not is_sqlite(engine):
         return True
-    with reading(engine).connect() as conn:
+    with engine.connect() as conn:
         return conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
 
 
@@ -147,7 +148,7 @@ def head_revision() -> str:
 
 
 def current_revision(engine: Engine) -> str | None:
-    with reading(engine).connect() as conn:
+    with engine.connect() as conn:
         if not inspect(conn).has_table("alembic_version"):
             return None
         return conn.exec_driver_sql("SELECT version_num FROM alembic_version").scalar()
@@ -176,7 +177,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     exactly as it was.
     """
     ensure_not_newer(engine)
-    with engine.connect() as conn:
+    with writing(engine).connect() as conn:
         raw = conn.connection.dbapi_connection
         sqlite = is_sqlite(engine)
         if sqlite:
@@ -200,7 +201,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
 
 def downgrade(engine: Engine, revision: str) -> None:
-    with engine.connect() as conn:
+    with writing(engine).connect() as conn:
         raw = conn.connection.dbapi_connection
         if is_sqlite(engine):
             raw.execute("PRAGMA foreign_keys=OFF")
@@ -250,7 +251,7 @@ def check(engine: Engine, quick: bool = False) -> CheckReport:
         integrity, fk_problems = check_server(engine)
     else:
         pragma = "quick_check" if quick else "integrity_check"
-        with reading(engine).connect() as conn:
+        with engine.connect() as conn:
             try:
                 rows = conn.exec_driver_sql(f"PRAGMA {pragma}").fetchall()
                 integrity = "; ".join(str(r[0]) for r in rows[:5])
@@ -314,8 +315,8 @@ class Database:
         self.engine = make_engine(self.url)
         self.actor = actor or default_actor()
         self.clock = clock or system_clock
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
-        self._reader = reading(self.engine)
+        # Sessions write unless told they only read (`session(read_only=True)`).
+        self._sessions = sessionmaker(writing(self.engine), expire_on_commit=False)
         history.install(self._sessions)
         event.listen(self._sessions, "before_flush", _refuse_writes_when_reading)
 
@@ -368,7 +369,7 @@ class Database:
     def new_session(self, run: RunContext | None = None, read_only: bool = False) -> Session:
         run = run or self.run_context()
         if read_only:
-            return self._sessions(bind=self._reader, info={"run": run, READ_ONLY: True})
+            return self._sessions(bind=self.engine, info={"run": run, READ_ONLY: True})
         return self._sessions(info={"run": run})
 
     def migrate(self) -> None:
@@ -376,6 +377,9 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+READ_ONLY = "read_only"  # in a session's info
 
 
 def _refuse_writes_when_reading(session: Session, _context, _instances) -> None:

@@ -47,9 +47,13 @@ def primary_code(exc: BaseException) -> int | None:
     return next((c for words, c in _BY_TEXT if words in text), None)
 
 
-def sqlite_problem(exc: BaseException, path: Path | None) -> WriteRefused | None:
-    """The user's message for a sqlite3 error met while writing `path`; None when it is not
-    one a user can act on (a bug: left as it is, to be shown as unexpected and logged)."""
+def sqlite_problem(
+    exc: BaseException, path: Path | None, unwritten: str | None = None
+) -> WriteRefused | None:
+    """The user's message for a sqlite3 error met while writing the database `path`; None when
+    it is not one a user can act on (a bug: left as it is, shown as unexpected and logged).
+    `unwritten` says what a full disk left unwritten when it is not the database itself (a
+    backup)."""
     if not isinstance(exc, sqlite3.Error):
         return None
     code = primary_code(exc)
@@ -58,14 +62,10 @@ def sqlite_problem(exc: BaseException, path: Path | None) -> WriteRefused | None
     if code in (BUSY, LOCKED):
         return WriteRefused(busy_message(where))
     if code == FULL or (code == IOERR and folder is not None and _nearly_full(folder)):
-        return WriteRefused(
-            no_space_message(
-                folder or Path("."),
-                _("no se guardó nada y la base de datos {path} quedó como estaba").format(
-                    path=where
-                ),
-            )
-        )
+        unwritten = unwritten or _(
+            "no se guardó nada y la base de datos {path} quedó como estaba"
+        ).format(path=where)
+        return WriteRefused(no_space_message(folder or Path("."), unwritten))
     if code == READONLY:
         return WriteRefused(
             _(
