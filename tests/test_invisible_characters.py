@@ -78,7 +78,9 @@ def test_bulk_template_and_workbook_take_it_for_the_same_partner(db, tmp_path):
     ws = wb["Entidades"]
     row = next(r for r in ws.iter_rows(min_row=3) if r[0].value == jnf.id)
     row[1].value = DISGUISED["zero-width space"]  # the same name, pasted from a web page
-    ws.append([None, DISGUISED["byte order mark"], "JNF", "Fundación / ONG", None, "Calle 30 # 28-50"])
+    ws.append(
+        [None, DISGUISED["byte order mark"], "JNF", "Fundación / ONG", None, "Calle 30 # 28-50"]
+    )
     wb.save(tmp_path / "w.xlsx")
     with db.session() as s:
         preview = preview_bulk(s, tmp_path / "w.xlsx")
