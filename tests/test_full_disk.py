@@ -162,3 +162,51 @@ def test_a_full_disk_is_a_message_at_every_write(disk, door):
     left = {f for f in disk.files() - files if not f.endswith(("-wal", "-shm"))}
     assert left == set(), left  # no half file
     write(disk, ready)  # with space again, the same action works
+
+
+def test_the_acta_editor_stays_usable_on_a_full_disk(qtbot, disk, tmp_path, monkeypatch):
+    """The draft kept every few seconds says it once; saving says it too, with no "error
+    inesperado"; what was typed stays in the editor and is saved once space is freed."""
+    from types import SimpleNamespace
+
+    from PySide6.QtCore import QSettings
+
+    from ui import interaction, prefs, views
+    from ui.jobs import operations
+    from ui.meetings.view import MeetingsView
+
+    recorder = interaction.Recorder()
+    monkeypatch.setattr(interaction, "current", recorder)
+    ops = operations.Operations(disk.db)
+    settings = QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat)
+    window = SimpleNamespace(data_folder=disk.folder / "datos")
+    view = MeetingsView(
+        views.ViewContext(ops=ops, prefs=prefs.Preferences(settings), window=window)
+    )
+    qtbot.addWidget(view)
+    try:
+        view.refresh()
+        qtbot.waitUntil(lambda: ops.idle and view.panel.model.rowCount() > 0)
+        row = next(i for i, r in enumerate(view.panel.model.rows) if r.status == "draft")
+        view.panel.table.selectRow(row)
+        view.open_selected()
+        qtbot.waitUntil(lambda: view.last_editor is not None and ops.idle)
+        editor = view.last_editor
+        filler = fill(disk.folder)
+        for place in ("Sala sin espacio", "Sala sin espacio, segunda"):
+            editor.fields["place"].setText(place)
+            editor.keeper.keep()  # what the timer does every few seconds
+            qtbot.waitUntil(lambda: ops.idle)
+        [(title, text)] = recorder.told  # said once, not at every tick
+        assert title == "Borrador no guardado" and f"El disco de la carpeta {disk.folder}" in text
+        editor.save()
+        qtbot.waitUntil(lambda: ops.idle)
+        [shown] = recorder.shown
+        assert shown.startswith(f"El disco de la carpeta {disk.folder} está lleno: no se guardó")
+        assert editor.isVisible() and editor.is_dirty()
+        filler.unlink()
+        editor.save()
+        qtbot.waitUntil(lambda: ops.idle and editor.data.place == "Sala sin espacio, segunda")
+        assert len(recorder.shown) == 1
+    finally:
+        ops.shutdown()
