@@ -157,8 +157,8 @@ def test_an_id_typed_over_is_a_conflict_showing_both(sample_db, sheet):
     assert preview.ok and preview.changes == []
     [conflict] = preview.conflicts
     assert conflict.row == row and conflict.key == f"commitment:{b.id}"
-    assert f"La fila muestra «{a.title}» ({a.clusters})" in conflict.reason
-    assert f"el ID {b.id} es «{b.title}» ({b.clusters})" in conflict.reason
+    assert f"La fila muestra «{a.title}» en {a.clusters}," in conflict.reason
+    assert f"el ID {b.id} es «{b.title}» en {b.clusters} según la base" in conflict.reason
     with sample_db.session() as s:
         preview = preview_progress(s, [path], on=TODAY)
         result = apply_progress(s, preview, on=TODAY)  # conflicts are skipped unless accepted

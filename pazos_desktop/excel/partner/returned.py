@@ -356,8 +356,8 @@ def _identity_reason(row: SheetRow, cid: int, title: str, known: _Known) -> str 
     if fold(printed_title) == fold(title) and same_clusters:
         return None
     return _(
-        "La fila muestra «{row_title}» ({row_clusters}), pero el ID {id} es «{title}» "
-        "({clusters}) en la base de datos: ¿se cambió el ID? Revise a qué compromiso "
+        "La fila muestra «{row_title}» en {row_clusters}, pero el ID {id} es «{title}» en "
+        "{clusters} según la base de datos: ¿se cambió el ID? Revise a qué compromiso "
         "corresponde el avance."
     ).format(
         row_title=printed_title or "—",
