@@ -132,11 +132,12 @@ def _folder_message(folder: Path) -> str:
 
 def no_space_message(folder: Path, what: str) -> str:
     """The one full-disk message of every write: the folder, what was not written, what to free."""
-    return _(
-        "El disco de la carpeta {folder} está lleno: {what}. Libere espacio en ese disco "
-        "(vacíe la papelera de reciclaje, borre descargas o copias de seguridad antiguas que ya "
-        "no necesite) e intente de nuevo."
-    ).format(folder=folder, what=what)
+    full = _("El disco de la carpeta {folder} está lleno: {what}.").format(folder=folder, what=what)
+    advice = _(
+        "Libere espacio en ese disco (vacíe la papelera de reciclaje, borre descargas o copias "
+        "de seguridad antiguas que ya no necesite) e intente de nuevo."
+    )
+    return f"{full} {advice}"
 
 
 def _os_message(path: Path, exc: OSError) -> str:

@@ -22,16 +22,10 @@ from pazos_desktop.excel.partner.returned import preview_progress
 from pazos_desktop.excel.partner.sheets import KEYS, write_partner_sheet
 from pazos_desktop.services.commitments import editing as commitments
 from pazos_desktop.services.report.filters import resolve_partners
-from tests.excel_support import (
-    SOFFICE,
-    TODAY,
-    db_state,
-    libreoffice_convert,
-    sample_db,
-    sample_template,
-)
+from tests import excel_support
+from tests.excel_support import SOFFICE, TODAY, db_state, libreoffice_convert
 
-__all__ = ["sample_db", "sample_template"]
+sample_db, sample_template = excel_support.sample_db, excel_support.sample_template  # fixtures
 COL = {key: index + 1 for index, key in enumerate(KEYS)}  # 1-based columns of the sheet
 
 

@@ -17,6 +17,7 @@ other revisions add. The downgrade computes the keys as before.
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 
 import sqlalchemy as sa
@@ -49,11 +50,10 @@ SEARCH_SOURCES = ("title", "description", "notes")
 
 def _fold_as_0007(text: str | None) -> str:
     """`fold` as it was before this revision (frozen here): format characters kept."""
-    if not text:
-        return ""
-    decomposed = unicodedata.normalize("NFKD", text)
-    bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(bare.casefold().split())
+    decomposed = unicodedata.normalize("NFKD", text or "")
+    return " ".join(
+        "".join(c for c in decomposed if not unicodedata.combining(c)).casefold().split()
+    )
 
 
 def _visible(text: str) -> str:
@@ -78,13 +78,10 @@ def _history():
 
 
 def _renamed(text: str, row_id: int, taken: set[str], max_len: int) -> str:
-    n = 0
-    while True:
-        suffix = f" ({row_id})" if n == 0 else f" ({row_id}-{n})"
-        candidate = text[: max_len - len(suffix)].rstrip() + suffix
-        if fold(candidate) not in taken:
-            return candidate
-        n += 1
+    """`text` with its id appended ("… (14)", else "… (14-1)" …), folding unlike any taken."""
+    suffixes = (f" ({row_id})" if n == 0 else f" ({row_id}-{n})" for n in itertools.count())
+    candidates = (text[: max_len - len(suffix)].rstrip() + suffix for suffix in suffixes)
+    return next(c for c in candidates if fold(c) not in taken)
 
 
 def _refold_unique(bind, name: str, key: str, source: str, max_len: int) -> None:

@@ -85,23 +85,20 @@ def file_kind(wb) -> str | None:
     return None
 
 
-def for_progress_import(path: Path) -> PazosError:
-    """A partner's returned sheet given to the bulk import."""
-    return PazosError(
-        _(
+def belongs_elsewhere(path: Path, other_import: str) -> PazosError:
+    """A file given to the wrong import; the message names the one it belongs to ("progress":
+    a partner's returned sheet given to the bulk import; "bulk": the template or the full
+    workbook given to the returned-sheet import)."""
+    messages = {
+        "progress": _(
             "El archivo {name} es la hoja de compromisos de una entidad (la que se devuelve con "
             "los avances): impórtelo con Excel › Importar hojas devueltas (en la línea de "
             "comandos, «import progress»), no con la carga masiva."
-        ).format(name=path.name)
-    )
-
-
-def for_bulk_import(path: Path) -> PazosError:
-    """The bulk template or the full workbook given to the returned-sheet import."""
-    return PazosError(
-        _(
+        ),
+        "bulk": _(
             "El archivo {name} es un libro de carga masiva (la plantilla o el libro completo): "
             "impórtelo con Excel › Importar carga masiva (en la línea de comandos, «import "
             "bulk»), no como hoja devuelta."
-        ).format(name=path.name)
-    )
+        ),
+    }
+    return PazosError(messages[other_import].format(name=path.name))

@@ -157,16 +157,11 @@ class Operations(QObject):
         the database's write lock first)."""
         self._in_session(fn, success, failure, parent, reason=reason)
 
-    def read(
-        self,
-        fn: Callable[[Any], Any],
-        success: Success | None = None,
-        failure: Failure | None = None,
-        parent: QWidget | None = None,
-    ) -> None:
+    def read(self, fn: Callable[[Any], Any], success: Success | None = None, **where) -> None:
         """Run `fn(session)` that only reads (a view's rows, an editor's record): it neither
-        waits for another program's write nor makes one wait."""
-        self._in_session(fn, success, failure, parent, read_only=True)
+        waits for another program's write nor makes one wait. `where`: `failure`, `parent`,
+        as for `run`."""
+        self._in_session(fn, success, where.get("failure"), where.get("parent"), read_only=True)
 
     def _in_session(self, fn, success, failure, parent, reason=None, read_only=False) -> None:
         db = self.db

@@ -28,7 +28,7 @@ from pazos_desktop.excel.bulk.rows import (
     header_columns,
     is_hxl_row,
 )
-from pazos_desktop.excel.common import CancelFn, ProgressFn, file_kind, for_progress_import, step
+from pazos_desktop.excel.common import CancelFn, ProgressFn, belongs_elsewhere, file_kind, step
 from pazos_desktop.excel.indicators import preview as indicator_import  # its own sheets
 from pazos_desktop.excel.partner.sheets import KIND as PARTNER_SHEET
 from pazos_desktop.excel.preview import Preview
@@ -49,7 +49,7 @@ def read_bulk(
     found: dict[str, BulkSheet] = {}
     with reader.open_workbook(path) as wb:
         if file_kind(wb) == PARTNER_SHEET:
-            raise for_progress_import(path)
+            raise belongs_elsewhere(path, "progress")
         names = [n for n in wb.sheetnames if not n.startswith("_")]
         for done, name in enumerate(names):
             step(progress, cancel, done, len(names), name)

@@ -32,8 +32,8 @@ from pazos_desktop.excel.common import (
     SCHEMA_VERSION,
     CancelFn,
     ProgressFn,
+    belongs_elsewhere,
     file_kind,
-    for_bulk_import,
     never_cancel,
     no_progress,
     step,
@@ -106,7 +106,7 @@ def _metadata(wb, path: Path) -> dict[str, str]:
     kind = file_kind(wb)
     bulk_sheets = [n for n in wb.sheetnames if sheet_for_name(n) is not None]
     if kind in BULK_KINDS or (kind is None and len(bulk_sheets) >= 2):
-        raise for_bulk_import(path)
+        raise belongs_elsewhere(path, "bulk")
     if META_SHEET not in wb.sheetnames:
         raise wrong
     meta = {}
