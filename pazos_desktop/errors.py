@@ -38,6 +38,13 @@ class DatabaseProblem(PazosError):
     """The database file cannot be used as it is (damaged, newer, unreachable, ...)."""
 
 
+class WriteRefused(PazosError):
+    """The database or the disk refused a write (another program writing, a full disk, a
+    read-only file, an I/O error, a rule of the schema): nothing of the action was saved.
+
+    Made once, from the driver's error, by `pazos_desktop/db/refusals.py`."""
+
+
 class DoubtError(PazosError):
     """The change is allowed but looks wrong (`doubts`, one sentence each); nothing was saved.
 

@@ -38,6 +38,18 @@ def atomic_write(path: Path, write: Callable[[Path], T]) -> T:
         return result
 
 
+def make_folder(folder: Path) -> Path:
+    """Create `folder` (and its parents) when missing; a refusal (a full disk, a read-only
+    place) is the message every write gives."""
+    try:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        if exc.errno in _READ_ONLY:
+            raise PazosError(_folder_message(Path(folder))) from exc
+        raise PazosError(_os_message(Path(folder), exc)) from exc
+    return Path(folder)
+
+
 class FileBatch:
     """Files that take their names together, or not at all (a partner sheet per entity).
 
@@ -118,7 +130,18 @@ def _folder_message(folder: Path) -> str:
     ).format(folder=folder)
 
 
+def no_space_message(folder: Path, what: str) -> str:
+    """The one full-disk message of every write: the folder, what was not written, what to free."""
+    full = _("El disco de la carpeta {folder} está lleno: {what}.").format(folder=folder, what=what)
+    advice = _(
+        "Libere espacio en ese disco (vacíe la papelera de reciclaje, borre descargas o copias "
+        "de seguridad antiguas que ya no necesite) e intente de nuevo."
+    )
+    return f"{full} {advice}"
+
+
 def _os_message(path: Path, exc: OSError) -> str:
     if exc.errno in _NO_SPACE:
-        return _("No hay espacio suficiente en el disco para escribir {path}.").format(path=path)
+        what = _("no se pudo escribir {name}").format(name=path.name)
+        return no_space_message(path.parent, what)
     return _("No se pudo escribir {path}: {detail}").format(path=path, detail=exc.strerror or exc)

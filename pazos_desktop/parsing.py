@@ -8,7 +8,9 @@ refused with the form to write instead. Dates: dd/mm/aaaa, aaaa-mm-dd, Excel dat
 serial numbers.
 
 Each parser returns the value (None when blank) or raises `ParseError`, whose message says what
-is wrong without naming the field: `fields.Field` adds the field's label.
+is wrong without naming the field: `fields.Field` adds the field's label. A spreadsheet formula
+(`Formula`) counts by the value saved with it where a number, date, time or yes/no goes, and is
+refused where a text goes.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+import unicodedata
+from dataclasses import dataclass
 from decimal import Decimal
 
 from pazos_desktop.i18n import _
@@ -31,6 +35,36 @@ class ParseError(ValueError):
 
 def is_blank(value) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A spreadsheet cell that holds a formula (`excel/reader.py`): its text, and the value the
+    spreadsheet computed and saved with it (None when none was saved: a file written by a
+    program that computes nothing). A number or date cell counts by that value; a text cell
+    refuses it (text a user typed is only ever text)."""
+
+    text: str
+    value: object = None
+
+    def __str__(self) -> str:  # whatever reads it as text never gets the formula
+        return "" if self.value is None else str(self.value)
+
+
+def _saved_value(parse, value: Formula, what: str):
+    if value.value is None:
+        raise ParseError(
+            _(
+                "«{formula}» es una fórmula y el archivo no guarda su resultado: escriba {what} "
+                "en la celda, o abra el archivo en Excel o LibreOffice y guárdelo de nuevo."
+            ).format(formula=value.text, what=what)
+        )
+    try:
+        return parse(value.value)
+    except ParseError as exc:
+        raise ParseError(
+            _("la fórmula «{formula}» da {problem}").format(formula=value.text, problem=exc.message)
+        ) from None
 
 
 # --- numbers ----------------------------------------------------------------------------------
@@ -50,6 +84,8 @@ def parse_number(value) -> float | None:
     """A number from a typed text or a spreadsheet cell; None when blank."""
     if is_blank(value):
         return None
+    if isinstance(value, Formula):
+        return _saved_value(parse_number, value, _("el número"))
     if isinstance(value, bool) or isinstance(value, dt.date):
         raise ParseError(_("debe ser un número."))
     if isinstance(value, int | float | Decimal):
@@ -122,6 +158,8 @@ def parse_date(value) -> dt.date | None:
     """A date from dd/mm/aaaa or aaaa-mm-dd text, a date cell or an Excel serial number."""
     if is_blank(value):
         return None
+    if isinstance(value, Formula):
+        return _saved_value(parse_date, value, _("la fecha"))
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -167,6 +205,8 @@ def parse_time(value) -> dt.time | None:
     """09:30, 9.30, 9h30 or 930 -> a time; a time cell as it is; None when blank."""
     if is_blank(value):
         return None
+    if isinstance(value, Formula):
+        return _saved_value(parse_time, value, _("la hora"))
     if isinstance(value, dt.time):
         return value
     text = str(value).strip()
@@ -188,6 +228,8 @@ def parse_bool(value) -> bool | None:
     """Sí/No (either language), TRUE/FALSE cells, 1/0, an "x"; None when blank."""
     if is_blank(value):
         return None
+    if isinstance(value, Formula):
+        return _saved_value(parse_bool, value, _("«Sí» o «No»"))
     if isinstance(value, bool):
         return value
     if isinstance(value, int | float) and value in (0, 1):
@@ -211,18 +253,40 @@ def parse_text(value) -> str | None:
     """Trimmed text (None when blank) from what was typed or a cell of any type.
 
     Excel stores control characters as `_xHHHH_`: decoded, so that they are seen and refused.
-    A code typed as a number comes back from a cell as 123.0: it is text "123".
+    A code typed as a number comes back from a cell as 123.0: it is text "123". Invisible
+    format characters are removed (`visible`).
     """
     if value is None:
         return None
+    if isinstance(value, Formula):
+        raise ParseError(
+            _(
+                "«{formula}» es una fórmula; aquí va un texto: escríbalo sin «=» al comienzo."
+            ).format(formula=value.text)
+        )
     if isinstance(value, str) and "_x" in value:
         value = _OOXML_ESCAPE.sub(lambda m: chr(int(m.group(1), 16)), value)
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     if isinstance(value, dt.datetime | dt.date):
         value = value.strftime("%d/%m/%Y")
-    cleaned = str(value).strip()
+    cleaned = visible(str(value)).strip()
     return cleaned or None
+
+
+_FIRST_FORMAT_CHARACTER = "\u00ad"  # the soft hyphen: no format character comes before it
+
+
+def visible(text: str) -> str:
+    """`text` without Unicode format characters (category Cf: zero-width space and joiners,
+    soft hyphen, BOM, bidirectional marks, word joiner). They print as nothing, arrive pasted
+    from web pages and PDFs, and made "José" and "Jo\u200dsé" two names no search could join.
+    """
+    if text.isascii():
+        return text
+    return "".join(
+        ch for ch in text if ch < _FIRST_FORMAT_CHARACTER or unicodedata.category(ch) != "Cf"
+    )
 
 
 def text_problem(text: str) -> str | None:

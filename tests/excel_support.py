@@ -47,7 +47,7 @@ def calamine_rows(path: Path, sheet: str) -> list[list]:
 
 def db_state(db: Database) -> tuple:
     """Counts that any import would change."""
-    with db.session() as s:
+    with db.session(read_only=True) as s:
         return (
             s.scalar(select(func.count()).select_from(Commitment)),
             s.scalar(select(func.count()).select_from(ProgressUpdate)),

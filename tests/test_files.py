@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import errno
 import os
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from pazos_desktop.errors import PazosError
 from pazos_desktop.files import FileBatch, atomic_write
+from tests.disk_support import mount_tmpfs, unmount
 from tests.excel_support import sample_db, sample_template  # noqa: F401 (fixtures)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -86,27 +86,15 @@ def test_a_missing_folder(tmp_path):
     assert err.value.message == f"No existe la carpeta {tmp_path / 'no'}."
 
 
-def _mount_tmpfs(folder: Path, options: str) -> bool:
-    folder.mkdir(exist_ok=True)
-    done = subprocess.run(
-        ["mount", "-t", "tmpfs", "-o", options, "tmpfs", str(folder)], capture_output=True
-    )
-    return done.returncode == 0
-
-
-def _unmount(folder: Path) -> None:
-    subprocess.run(["umount", str(folder)], capture_output=True)
-
-
 @pytest.fixture
 def tiny_disk(tmp_path):
     """A real 64 KiB file system when the tests may mount one (root), else None."""
     folder = tmp_path / "tiny"
-    if os.geteuid() != 0 or not _mount_tmpfs(folder, "size=64k"):
+    if os.geteuid() != 0 or not mount_tmpfs(folder, "size=64k"):
         yield None
         return
     yield folder
-    _unmount(folder)
+    unmount(folder)
 
 
 def test_a_full_disk(tiny_disk, tmp_path, monkeypatch):
@@ -122,13 +110,17 @@ def test_a_full_disk(tiny_disk, tmp_path, monkeypatch):
     target = tiny_disk / "libro.xlsx"
     with pytest.raises(PazosError) as err:
         atomic_write(target, write)
-    assert err.value.message == f"No hay espacio suficiente en el disco para escribir {target}."
+    # The issue "doors hold" made every full-disk message name the folder and what to free.
+    assert err.value.message.startswith(
+        f"El disco de la carpeta {tiny_disk} está lleno: no se pudo escribir libro.xlsx. "
+        "Libere espacio en ese disco (vacíe la papelera"
+    )
     assert list(tiny_disk.iterdir()) == []
 
 
 def test_a_read_only_folder(tmp_path, monkeypatch):
     folder = tmp_path / "ro"
-    mounted = os.geteuid() == 0 and _mount_tmpfs(folder, "size=64k,ro")
+    mounted = os.geteuid() == 0 and mount_tmpfs(folder, "size=64k,ro")
     if not mounted:
         folder.mkdir(exist_ok=True)
         folder.chmod(0o555)
@@ -140,7 +132,7 @@ def test_a_read_only_folder(tmp_path, monkeypatch):
         assert str(folder) in err.value.message and "solo lectura" in err.value.message
     finally:
         if mounted:
-            _unmount(folder)
+            unmount(folder)
         else:
             folder.chmod(0o755)
 

@@ -98,7 +98,7 @@ def cmd_partner_sheets(args, ctx) -> int:
         )
     }
     db = ctx.database()
-    with db.session() as session:
+    with db.session(read_only=True) as session:
         ids = resolve_partners(session, args.partner) if args.partner else None
         period = default_period(session, today_in(session), **dates)
         items = load_partner_sheets(session, ids, period=period)
@@ -117,7 +117,7 @@ def cmd_workbook(args, ctx) -> int:
     from pazos_desktop.excel.data import load_workbook_data
 
     db = ctx.database()
-    with db.session() as session:
+    with db.session(read_only=True) as session:
         data = load_workbook_data(session)
     out = Path(args.out)
     log = write_workbook(data, out, hxl=not args.no_hxl)
@@ -132,7 +132,7 @@ def cmd_template(args, ctx) -> int:
     from pazos_desktop.services.components import list_components
 
     db = ctx.database()
-    with db.session() as session:
+    with db.session(read_only=True) as session:
         context = sheet_context(session)
         names = [c.name() for c in list_components(session)]
     write_template(context, names, Path(args.out))
@@ -167,7 +167,7 @@ def _import(args, ctx, make_preview, apply, names: str) -> int:
     from pazos_desktop.excel.preview import format_preview
 
     db = ctx.database()
-    with db.session() as session:
+    with db.session(read_only=True) as session:
         preview = make_preview(session)
     for line in format_preview(preview, limit=None):
         ctx.out(line)

@@ -33,7 +33,7 @@ def cmd_export_indicators(args, ctx) -> int:
         raise PazosError(_("--out: el archivo debe terminar en .xlsx: «{path}».").format(path=out))
     db = ctx.database()
     logs = []
-    with db.session() as session:
+    with db.session(read_only=True) as session:
         atomic_write(
             out, lambda temp: logs.append(export_indicators(session, temp, not args.no_hxl))
         )

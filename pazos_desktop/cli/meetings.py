@@ -63,7 +63,7 @@ def cmd_export_minutes(args, ctx) -> int:
     from pazos_desktop.documents.meeting_pdfs import export_minutes, minutes_problems
 
     db = ctx.database()
-    with db.session() as session:
+    with db.session(read_only=True) as session:
         warn(ctx, minutes_problems(session, args.year, args.meeting, ctx.lang, args.series))
         path = export_minutes(
             session,
@@ -82,7 +82,7 @@ def cmd_export_attendance(args, ctx) -> int:
     from pazos_desktop.documents.meeting_pdfs import attendance_problems, export_attendance
 
     db = ctx.database()
-    with db.session() as session:
+    with db.session(read_only=True) as session:
         warn(ctx, attendance_problems(session, args.year, args.meeting, ctx.lang, args.series))
         path = export_attendance(
             session,

@@ -70,7 +70,7 @@ def _contact_argument(parser) -> None:
 def cmd_export(args, ctx) -> int:
     from pazos_desktop.documents.person_export import export_person
 
-    with ctx.database().session() as session:
+    with ctx.database().session(read_only=True) as session:
         path = export_person(session, args.contact, args.out, ctx.lang, args.page_size)
     ctx.out(_("Datos de la persona guardados en {path}").format(path=path))
     return EXIT_OK
@@ -83,7 +83,7 @@ def cmd_suppress(args, ctx) -> int:
     from pazos_desktop.services.personal_data.suppression import describe_plan, plan_suppression
 
     db = ctx.database()
-    with db.session() as session:
+    with db.session(read_only=True) as session:
         plan = plan_suppression(session, args.contact)
     if plan.already:
         raise PazosError(_("Los datos de este contacto ya fueron suprimidos."))
@@ -120,7 +120,7 @@ def _backups(db) -> list:
 def cmd_contacts(args, ctx) -> int:
     from pazos_desktop.services.personal_data.authorisations import list_contact_states
 
-    with ctx.database().session() as session:
+    with ctx.database().session(read_only=True) as session:
         rows = list_contact_states(session, only_lacking=args.without_authorisation)
     for r in rows:
         auth = r.auth
@@ -133,7 +133,7 @@ def cmd_contacts(args, ctx) -> int:
 def cmd_requests(args, ctx) -> int:
     from pazos_desktop.services.personal_data.requests import list_requests, overdue_requests
 
-    with ctx.database().session() as session:
+    with ctx.database().session(read_only=True) as session:
         rows = overdue_requests(session) if args.overdue else list_requests(session)
     for r in rows:
         late = _("VENCIDA") if r.overdue else ""

@@ -110,7 +110,7 @@ def cmd_report(args, ctx) -> int:
         include_progress=not args.no_progress_list,
     )
     db = ctx.database()
-    with db.session() as session:
+    with db.session(read_only=True) as session:
         request.cluster_ids = resolve_clusters(session, args.cluster)
         request.component_ids = resolve_components(session, args.component)
         request.partner_ids = resolve_partners(session, args.partner)

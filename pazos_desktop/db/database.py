@@ -22,6 +22,7 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from pazos_desktop.clock import Clock, RunContext, default_actor, system_clock
 from pazos_desktop.db import history
+from pazos_desktop.db.refusals import constraint_problem, translate_sqlite
 from pazos_desktop.db.server import (
     busy_message,
     check_server,
@@ -53,10 +54,24 @@ def _on_sqlite_connect(dbapi_connection, _record) -> None:
         raise DatabaseProblem(_("No se pudieron activar las claves foráneas de SQLite."))
 
 
+# The execution option of the connections that will write: every session but a read-only
+# one, and the migrations.
+WRITES = "pazos_writes"
+
+
 def _on_sqlite_begin(conn) -> None:
     # pysqlite does not wrap DDL in its transactions; emitting BEGIN ourselves makes a failed
     # migration roll back completely (SQLAlchemy's documented pysqlite recipe).
-    conn.exec_driver_sql("BEGIN")
+    # A transaction that will write takes the write lock before it reads (IMMEDIATE, waiting
+    # up to the busy timeout): a deferred one that read first is refused at once, whatever the
+    # timeout, when another program commits in between (SQLITE_BUSY_SNAPSHOT).
+    writes = conn.get_execution_options().get(WRITES, False)
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if writes else "BEGIN")
+
+
+def writing(engine: Engine) -> Engine:
+    """The same engine for connections that will write: SQLite's write lock first."""
+    return engine.execution_options(**{WRITES: True})
 
 
 def make_engine(target: str) -> Engine:
@@ -69,6 +84,7 @@ def make_engine(target: str) -> Engine:
     engine = create_engine(url, connect_args={"isolation_level": None})
     event.listen(engine, "connect", _on_sqlite_connect)
     event.listen(engine, "begin", _on_sqlite_begin)
+    event.listen(engine, "handle_error", translate_sqlite(Path(path) if path else None))
     return engine
 
 
@@ -161,7 +177,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
     exactly as it was.
     """
     ensure_not_newer(engine)
-    with engine.connect() as conn:
+    with writing(engine).connect() as conn:
         raw = conn.connection.dbapi_connection
         sqlite = is_sqlite(engine)
         if sqlite:
@@ -185,7 +201,7 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
 
 def downgrade(engine: Engine, revision: str) -> None:
-    with engine.connect() as conn:
+    with writing(engine).connect() as conn:
         raw = conn.connection.dbapi_connection
         if is_sqlite(engine):
             raw.execute("PRAGMA foreign_keys=OFF")
@@ -299,8 +315,10 @@ class Database:
         self.engine = make_engine(self.url)
         self.actor = actor or default_actor()
         self.clock = clock or system_clock
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        # Sessions write unless told they only read (`session(read_only=True)`).
+        self._sessions = sessionmaker(writing(self.engine), expire_on_commit=False)
         history.install(self._sessions)
+        event.listen(self._sessions, "before_flush", _refuse_writes_when_reading)
 
     def run_context(self, lang: str | None = None) -> RunContext:
         """A new action's context: the time read once, now."""
@@ -320,13 +338,17 @@ class Database:
 
     @contextmanager
     def session(
-        self, reason: str | None = None, run: RunContext | None = None
+        self, reason: str | None = None, run: RunContext | None = None, read_only: bool = False
     ) -> Iterator[Session]:
         """Commit on success, roll back on any exception: nothing is ever half-saved.
 
         One session is one action: it carries that action's run context (`clock.run_of`).
+        A session that may write takes SQLite's write lock at its first statement; one that
+        only reads (`read_only`: the window's reads, reports, exports, previews) does not, so
+        it never waits for a writer nor makes one wait. What the driver refuses arrives as a
+        `WriteRefused` (refusals.py) or a `ConflictError`.
         """
-        session = self.new_session(run)
+        session = self.new_session(run, read_only)
         if reason:
             session.info["reason"] = reason
         try:
@@ -334,18 +356,20 @@ class Database:
             session.commit()
         except (StaleDataError, IntegrityError) as exc:
             session.rollback()
-            conflict = _collision(exc)
-            if conflict is None:
+            problem = _collision(exc) or constraint_problem(exc)
+            if problem is None:
                 raise
-            raise conflict from exc
+            raise problem from exc
         except BaseException:
             session.rollback()
             raise
         finally:
             session.close()
 
-    def new_session(self, run: RunContext | None = None) -> Session:
+    def new_session(self, run: RunContext | None = None, read_only: bool = False) -> Session:
         run = run or self.run_context()
+        if read_only:
+            return self._sessions(bind=self.engine, info={"run": run, READ_ONLY: True})
         return self._sessions(info={"run": run})
 
     def migrate(self) -> None:
@@ -353,6 +377,16 @@ class Database:
 
     def dispose(self) -> None:
         self.engine.dispose()
+
+
+READ_ONLY = "read_only"  # in a session's info
+
+
+def _refuse_writes_when_reading(session: Session, _context, _instances) -> None:
+    # A read-only session holds no write lock: a write there could meet the race that
+    # BEGIN IMMEDIATE prevents. A bug, caught in tests, never a user's situation.
+    if session.info.get(READ_ONLY) and (session.new or session.dirty or session.deleted):
+        raise RuntimeError("a read-only session was asked to write")
 
 
 def _collision(exc: Exception):

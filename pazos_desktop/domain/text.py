@@ -6,12 +6,15 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from pazos_desktop.parsing import visible
+
 
 def fold(text: str | None) -> str:
-    """Case- and accent-insensitive key: "Fundación  SIDOC" -> "fundacion sidoc"."""
+    """Case- and accent-insensitive key: "Fundación  SIDOC" -> "fundacion sidoc"; invisible
+    format characters (zero-width, soft hyphen, BOM, bidi marks) do not count."""
     if not text:
         return ""
-    decomposed = unicodedata.normalize("NFKD", text)
+    decomposed = unicodedata.normalize("NFKD", visible(text))
     bare = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
     return " ".join(bare.casefold().split())
 

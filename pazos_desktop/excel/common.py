@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from pathlib import Path
 
-from pazos_desktop.errors import Cancelled
+from pazos_desktop.errors import Cancelled, PazosError
 from pazos_desktop.i18n import _
 from pazos_desktop.safety import backup
 
@@ -68,3 +69,36 @@ def describe_issues(log) -> list[str]:
         "too_long": _("{where}: el texto pasa de 32.767 caracteres y se recortó."),
     }
     return [messages[i.problem].format(where=i.where) for i in log.issues]
+
+
+# --- which import a file belongs to -----------------------------------------------------------
+
+
+def file_kind(wb) -> str | None:
+    """What our hidden metadata says a workbook is ("partner_sheet", "workbook",
+    "bulk_template"), or None for a file without it."""
+    if META_SHEET not in wb.sheetnames:
+        return None
+    for key, value, *_rest in wb[META_SHEET].iter_rows(max_col=2, values_only=True):
+        if key == "kind":
+            return None if value is None else str(value)
+    return None
+
+
+def belongs_elsewhere(path: Path, other_import: str) -> PazosError:
+    """A file given to the wrong import; the message names the one it belongs to ("progress":
+    a partner's returned sheet given to the bulk import; "bulk": the template or the full
+    workbook given to the returned-sheet import)."""
+    messages = {
+        "progress": _(
+            "El archivo {name} es la hoja de compromisos de una entidad (la que se devuelve con "
+            "los avances): impórtelo con Excel › Importar hojas devueltas (en la línea de "
+            "comandos, «import progress»), no con la carga masiva."
+        ),
+        "bulk": _(
+            "El archivo {name} es un libro de carga masiva (la plantilla o el libro completo): "
+            "impórtelo con Excel › Importar carga masiva (en la línea de comandos, «import "
+            "bulk»), no como hoja devuelta."
+        ),
+    }
+    return PazosError(messages[other_import].format(name=path.name))

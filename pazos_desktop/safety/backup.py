@@ -20,9 +20,10 @@ from pathlib import Path
 
 from pazos_desktop.clock import RunContext
 from pazos_desktop.db.database import current_revision
+from pazos_desktop.db.refusals import sqlite_problem
 from pazos_desktop.domain.text import fold
 from pazos_desktop.errors import DatabaseProblem, PazosError
-from pazos_desktop.files import atomic_write
+from pazos_desktop.files import atomic_write, make_folder
 from pazos_desktop.i18n import _
 from pazos_desktop.safety.server_backup import backups_folder
 from pazos_desktop.safety.server_backup import write_backup as write_server_backup
@@ -128,7 +129,7 @@ def write_backup(db_path: Path, out: Path) -> Path:
     """Copy the database to `out`, verified; a half-written or bad copy never takes the name."""
     if not db_path.exists():
         raise PazosError(_("No existe la base de datos {path}.").format(path=db_path))
-    out.parent.mkdir(parents=True, exist_ok=True)
+    make_folder(out.parent)
 
     def write(partial: Path) -> None:
         copy_database(db_path, partial)
@@ -143,7 +144,8 @@ def write_backup(db_path: Path, out: Path) -> Path:
     try:
         atomic_write(out, write)
     except sqlite3.Error as exc:
-        raise PazosError(
+        unwritten = _("no se pudo escribir la copia de seguridad {name}").format(name=out.name)
+        raise sqlite_problem(exc, out, unwritten) or PazosError(
             _("No se pudo escribir la copia de seguridad {path}: {detail}").format(
                 path=out, detail=exc
             )

@@ -14,6 +14,7 @@ import sys
 import tempfile
 from pathlib import Path, PurePath, PureWindowsPath
 
+from pazos_desktop.files import no_space_message
 from pazos_desktop.i18n import _
 
 NETWORK_FILESYSTEMS = {
@@ -135,10 +136,12 @@ def folder_problem(db_path: Path, min_free: int = MIN_FREE_BYTES) -> str | None:
 
 
 def disk_full_message(folder: Path) -> str:
-    return _(
-        "El disco de la carpeta {folder} está lleno o casi lleno. Libere espacio o elija otra "
-        "ubicación; sin espacio no se pueden guardar cambios ni copias de seguridad."
-    ).format(folder=folder)
+    """At start-up (full or nearly): the one full-disk message, with the other way out."""
+    what = _(
+        "sin espacio no se pueden guardar cambios ni copias de seguridad (también puede elegir "
+        "otra ubicación para la base de datos)"
+    )
+    return no_space_message(folder, what)
 
 
 def _probe_write(folder: Path) -> None:

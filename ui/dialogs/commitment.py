@@ -140,7 +140,7 @@ class CommitmentEditor(EditorDialog):
         fill_combo(self.contact, own, blank=self.tr("(ninguno)"))
         if partner_id is not None and partner_id not in self._contacts_read:
             self._contacts_read.add(partner_id)
-            self.ops.run(
+            self.ops.read(
                 lambda s: partners.list_contacts(s, partner_id), self._contacts_loaded, parent=self
             )
 
@@ -253,7 +253,7 @@ def edit_commitment(
         data = commitments.get_commitment(session, commitment_id)
         return load_choices(session, data.partner_id), data
 
-    ops.run(
+    ops.read(
         work,
         lambda r: open_editor(CommitmentEditor(ops, parent, r[0], r[1]), on_saved),
         parent=parent,
@@ -261,7 +261,7 @@ def edit_commitment(
 
 
 def add_progress(ops: Operations, parent: QWidget, commitment_id: int, on_saved=None) -> None:
-    ops.run(
+    ops.read(
         lambda s: commitments.get_commitment(s, commitment_id),
         lambda data: open_editor(ProgressEditor(ops, parent, data), on_saved),
         parent=parent,

@@ -119,7 +119,7 @@ def edit_partner(
     if partner_id is None:
         open_editor(PartnerEditor(ops, parent), on_saved)
         return
-    ops.run(
+    ops.read(
         lambda s: partners.get_partner(s, partner_id),
         lambda data: open_editor(PartnerEditor(ops, parent, data), on_saved),
         parent=parent,
@@ -136,7 +136,7 @@ def edit_contact(
     if contact_id is None:
         open_editor(ContactEditor(ops, parent, ContactData(partner_id=partner_id)), on_saved)
         return
-    ops.run(
+    ops.read(
         lambda s: partners.get_contact(s, contact_id),
         lambda data: open_editor(ContactEditor(ops, parent, data), on_saved),
         parent=parent,

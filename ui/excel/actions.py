@@ -73,7 +73,7 @@ class ExcelActions(QObject):
             rows = partners.list_partners(session)
             return [(p.name, p.id, p.commitments) for p in rows if p.commitments]
 
-        self.ops.run(choices, success=self._choose_partners, parent=self.window)
+        self.ops.read(choices, success=self._choose_partners, parent=self.window)
 
     def _choose_partners(self, partners: list[tuple[str, int, int]]) -> None:
         from ui.excel.partner_dialog import ExcelPartnerDialog
@@ -95,7 +95,7 @@ class ExcelActions(QObject):
 
         def job(j):
             j.progress(0, 0, reading)
-            items = j.in_session(lambda session: load_partner_sheets(session, ids))
+            items = j.in_session(lambda session: load_partner_sheets(session, ids), read_only=True)
             return export_partner_sheets(items, Path(folder), j.progress, j.cancelled, drafts)
 
         title = self.tr("Exportando hojas de compromisos")
@@ -133,7 +133,7 @@ class ExcelActions(QObject):
 
         def job(j):
             j.progress(0, 0, reading)
-            data = j.in_session(load_workbook_data)
+            data = j.in_session(load_workbook_data, read_only=True)
             return atomic_write(
                 path, lambda tmp: write_workbook(data, tmp, hxl, j.progress, j.cancelled)
             )
@@ -162,7 +162,7 @@ class ExcelActions(QObject):
             return sheet_context(session), [c.name() for c in list_components(session)]
 
         def write(j):
-            context, names = j.in_session(read)
+            context, names = j.in_session(read, read_only=True)
             atomic_write(path, lambda tmp: write_template(context, names, tmp))
             return path
 
@@ -208,7 +208,9 @@ class ExcelActions(QObject):
 
     def _preview(self, title: str, make, apply, names: str) -> None:
         def job(j):  # reads only: nothing to commit
-            return j.in_session(lambda session: make(session, j.progress, j.cancelled))
+            return j.in_session(
+                lambda session: make(session, j.progress, j.cancelled), read_only=True
+            )
 
         cancelled = self.tr("Importación cancelada: no se cambió nada.")
         done = lambda preview: self._show_preview(title, preview, make, apply, names)  # noqa: E731

@@ -138,7 +138,7 @@ class IndicatorsPanel(QWidget):
         ]
 
     def refresh(self) -> None:
-        self.ops.run(load_panel, self.show_data, parent=self)
+        self.ops.read(load_panel, self.show_data, parent=self)
 
     def show_data(self, data: PanelData) -> None:
         current = self.model.row_at(self.table.currentIndex().row())

@@ -169,7 +169,7 @@ class IndicatorsView(QWidget):
                 indicators.populations_by_key(session),
             )
 
-        self.ops.run(work, lambda r: self._show(*r), parent=self)
+        self.ops.read(work, lambda r: self._show(*r), parent=self)
 
     def _show(self, sheets, people, clusters, by_key) -> None:
         current = self.sheets.current()
@@ -198,7 +198,7 @@ class IndicatorsView(QWidget):
                 search.commitment_rows(session, sheet.commitment_ids, today_in(session)),
             )
 
-        self.ops.run(work, lambda r: self._show_sheet(sheet.id, *r), parent=self)
+        self.ops.read(work, lambda r: self._show_sheet(sheet.id, *r), parent=self)
 
     def _show_sheet(self, sheet_id: int, values, linked) -> None:
         current = self.sheets.current()
@@ -217,7 +217,7 @@ class IndicatorsView(QWidget):
     # --- sheets ---------------------------------------------------------------------------
 
     def _with_choices(self, build) -> None:
-        self.ops.run(
+        self.ops.read(
             load_indicator_choices, lambda c: open_editor(build(c), self._saved), parent=self
         )
 

@@ -4,12 +4,13 @@ QueryOp and long jobs, in one small helper).
 Everything runs on ONE worker thread, in the order it was asked for, and its result or error
 comes back on the UI thread:
 
-    ops.run(lambda s: partners.list_partners(s), success=view.show_rows)   # in a session
+    ops.run(lambda s: partners.save_partner(s, data), success=view.saved)  # a change
+    ops.read(lambda s: partners.list_partners(s), success=view.show_rows)  # a read
     ops.submit(lambda: check_file(path), success=...)                       # no session
     ops.job(title, work, success=..., on_cancel=...)                        # long, cancellable
 
 `run` opens a fresh session (`Database.session()`: committed on success, rolled back on
-error, so nothing is half-saved). `job(title, work)` calls `work(job)` with a `Job`: its
+error, so nothing is half-saved) that takes the write lock first; `read` one that only reads. `job(title, work)` calls `work(job)` with a `Job`: its
 `progress(done, total, text)`, its `cancelled()` / `check()`, and `in_session(fn)` for the
 sessions it needs. A progress dialog appears only when the work lasts (see ui/jobs/progress.py)
 and is gone before `success` runs.
@@ -89,9 +90,12 @@ class Job:
 
             raise Cancelled()
 
-    def in_session(self, fn: Callable[[Any], Any], reason: str | None = None, db=None) -> Any:
-        """`fn(session)` in a fresh session of `db` (the window's database), committed."""
-        with (db or self.ops.db).session(reason=reason) as session:
+    def in_session(
+        self, fn: Callable[[Any], Any], reason: str | None = None, db=None, read_only=False
+    ) -> Any:
+        """`fn(session)` in a fresh session of `db` (the window's database), committed;
+        `read_only` for work that only reads (a report, an export: no write lock)."""
+        with (db or self.ops.db).session(reason=reason, read_only=read_only) as session:
             return fn(session)
 
 
@@ -149,11 +153,21 @@ class Operations(QObject):
         parent: QWidget | None = None,
         reason: str | None = None,
     ) -> None:
-        """Run `fn(session)` in a fresh session, committed when it returns."""
+        """Run `fn(session)` in a fresh session, committed when it returns (a change: it takes
+        the database's write lock first)."""
+        self._in_session(fn, success, failure, parent, reason=reason)
+
+    def read(self, fn: Callable[[Any], Any], success: Success | None = None, **where) -> None:
+        """Run `fn(session)` that only reads (a view's rows, an editor's record): it neither
+        waits for another program's write nor makes one wait. `where`: `failure`, `parent`,
+        as for `run`."""
+        self._in_session(fn, success, where.get("failure"), where.get("parent"), read_only=True)
+
+    def _in_session(self, fn, success, failure, parent, reason=None, read_only=False) -> None:
         db = self.db
 
         def in_session():
-            with db.session(reason=reason) as session:
+            with db.session(reason=reason, read_only=read_only) as session:
                 return fn(session)
 
         self.submit(in_session, success, failure, parent)

@@ -116,4 +116,4 @@ def save_document(
         )
         interaction.inform(parent, title, done.format(path=result), str(result))
 
-    ops.job(title, lambda job: job.in_session(write), written, parent=parent)
+    ops.job(title, lambda job: job.in_session(write, read_only=True), written, parent=parent)

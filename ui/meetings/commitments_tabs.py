@@ -116,7 +116,7 @@ class AgreedTab(QWidget):
             "" if meeting_id else self.tr("Guarde la reunión para agregar compromisos.")
         )
         if meeting_id is not None:
-            self.ops.run(lambda s: list_agreed(s, meeting_id), success=self.show_rows, parent=self)
+            self.ops.read(lambda s: list_agreed(s, meeting_id), success=self.show_rows, parent=self)
         else:
             self.show_rows([])
 
@@ -163,7 +163,7 @@ class AgreedTab(QWidget):
             self.last_editor = AgreedCommitmentEditor(self.ops, self, choices, data, meeting_id)
             open_editor(self.last_editor, lambda _d: self._reload())
 
-        self.ops.run(work, opened, parent=self)
+        self.ops.read(work, opened, parent=self)
 
     def remove(self) -> None:
         row, commitment_id = self.table.currentRow(), self._current_id()

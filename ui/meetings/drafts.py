@@ -3,8 +3,8 @@ when the acta is opened again (after a crash, a power cut, a closed laptop).
 
 The files are `pazos_desktop.services.meetings.drafts.Drafts` (the user's data folder, one atomic write each),
 read and written on the worker. A draft is dropped when the acta is saved or its edits are
-deliberately discarded; a draft that cannot be written is logged, never shown as an error
-every few seconds.
+deliberately discarded; a draft that cannot be written is logged, and a reason the user can act
+on (a full disk) is said once — never as an error every few seconds.
 """
 
 from __future__ import annotations
@@ -26,6 +26,7 @@ class DraftKeeper:
     def __init__(self, editor, drafts):
         self.editor, self.drafts = editor, drafts  # drafts: pazos_desktop.drafts.Drafts | None
         self.last: dict | None = None
+        self.warned = False  # told once that drafts cannot be kept (a full disk), not every 3 s
 
     def key(self) -> str:
         meeting_id = self.editor.data.id
@@ -47,7 +48,28 @@ class DraftKeeper:
             "form": state,
         }
         drafts, key = self.drafts, self.key()
-        editor.ops.submit(lambda: drafts.save(key, content), None, _logged)
+        editor.ops.submit(lambda: drafts.save(key, content), self._kept, self._not_kept)
+
+    def _kept(self, _path) -> None:
+        self.warned = False
+
+    def _not_kept(self, exc: BaseException) -> None:
+        """Logged; a reason the user can act on (a full disk) is said once, the editor stays
+        open and usable, and the next draft is tried as usual."""
+        import shiboken6
+
+        from pazos_desktop.errors import PazosError
+
+        _logged(exc)
+        if self.warned or not isinstance(exc, PazosError) or not shiboken6.isValid(self.editor):
+            return
+        self.warned = True
+        editor = self.editor
+        note = editor.tr(
+            "El borrador automático de esta acta no se pudo guardar. Lo que escribió sigue en "
+            "la ventana: guarde el acta cuando haya espacio. Este aviso no se repetirá."
+        )
+        interaction.warn(editor, editor.tr("Borrador no guardado"), f"{exc.message}\n\n{note}")
 
     def discard(self, new: bool = False) -> None:
         """Forget the draft (saved, or discarded on purpose); `new`: the one of a new acta."""

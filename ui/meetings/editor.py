@@ -238,7 +238,7 @@ class MeetingEditor(FittedDialog):
         from pazos_desktop.services.history.readable import meeting_history
 
         meeting_id = self.data.id
-        self.ops.run(lambda s: meeting_history(s, meeting_id), self.history_model.set_rows)
+        self.ops.read(lambda s: meeting_history(s, meeting_id), self.history_model.set_rows)
 
     def _show_state(self) -> None:
         data, locked = self.data, self.data.approved

@@ -87,7 +87,7 @@ class MeetingsView(QWidget):
         def work(session):
             return load_choices(session), meeting_list.meeting_years(session)
 
-        self.ops.run(work, success=self._show_choices, parent=self)
+        self.ops.read(work, success=self._show_choices, parent=self)
 
     def _show_choices(self, result) -> None:
         self.choices, years = result
@@ -107,7 +107,7 @@ class MeetingsView(QWidget):
 
     def load_rows(self) -> None:
         f = self.current_filter()
-        self.ops.run(
+        self.ops.read(
             lambda s: meeting_list.list_meetings(s, f), success=self._show_rows, parent=self
         )
 
@@ -119,14 +119,16 @@ class MeetingsView(QWidget):
 
     def new_record(self) -> None:
         today = self.ops.run_context().today
-        self.ops.run(
+        self.ops.read(
             lambda s: meeting_list.new_meeting_template(s, today), success=self._edit, parent=self
         )
 
     def open_selected(self) -> None:
         row = self.panel.current()
         if row is not None:
-            self.ops.run(lambda s: meetings.get_meeting(s, row.id), success=self._edit, parent=self)
+            self.ops.read(
+                lambda s: meetings.get_meeting(s, row.id), success=self._edit, parent=self
+            )
 
     def _edit(self, data) -> None:
         editor = open_meeting_editor(self.ops, self, data, self.choices, self._drafts())

@@ -136,7 +136,7 @@ class CommitmentTableModel(QAbstractTableModel):
                 return None
             return search.commitment_ids(session, f, key, desc, on)
 
-        self.ops.run(first_page, lambda result: self._first_page(gen, result, all_ids))
+        self.ops.read(first_page, lambda result: self._first_page(gen, result, all_ids))
 
     def _first_page(self, gen: int, result: Any, all_ids) -> None:
         if result is None or gen != self.generation:
@@ -151,7 +151,7 @@ class CommitmentTableModel(QAbstractTableModel):
         if complete:
             self.refreshed.emit(len(self.ids))
         else:
-            self.ops.run(all_ids, lambda found: self._all_ids(gen, found))
+            self.ops.read(all_ids, lambda found: self._all_ids(gen, found))
 
     def _all_ids(self, gen: int, ids: list[int] | None) -> None:
         if ids is None or gen != self.generation:
@@ -174,7 +174,7 @@ class CommitmentTableModel(QAbstractTableModel):
         self._pages.add(page)
         gen, on = self.generation, self.today
         ids = self.ids[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
-        self.ops.run(
+        self.ops.read(
             lambda s: search.commitment_rows(s, ids, on),
             lambda rows: self._page_loaded(gen, page, rows),
         )

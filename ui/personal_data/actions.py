@@ -20,7 +20,7 @@ def export_person(ops: Operations, parent: QWidget, contact_id: int, folder: str
         parent.tr("PDF para la persona (*.pdf);;JSON para el registro (*.json)"),
     )
     if path:
-        ops.run(lambda s: export(s, contact_id, path), done, parent=parent)
+        ops.read(lambda s: export(s, contact_id, path), done, parent=parent)
 
 
 def suppress_person(ops: Operations, parent: QWidget, contact_id: int, done) -> None:
@@ -34,7 +34,7 @@ def suppress_person(ops: Operations, parent: QWidget, contact_id: int, done) -> 
         count = len(backup.list_backups(db.path)) if db.path is not None else 0
         return plan_suppression(session, contact_id), count
 
-    ops.run(read, lambda found: _confirm(ops, parent, contact_id, *found, done), parent=parent)
+    ops.read(read, lambda found: _confirm(ops, parent, contact_id, *found, done), parent=parent)
 
 
 def _confirm(ops, parent, contact_id: int, plan, backups: int, done) -> None:

@@ -65,7 +65,7 @@ class AuthorisationsTab(QWidget):
     def refresh(self) -> None:
         lacking, text = self.filter.currentData() == LACKING, self.search.text()
         keep = self.selected_id()
-        self.ops.run(
+        self.ops.read(
             lambda s: auth.list_contact_states(s, only_lacking=lacking, text=text),
             lambda rows: self._show(rows, keep),
             parent=self,
@@ -101,7 +101,7 @@ class AuthorisationsTab(QWidget):
                 AuthorisationEditor(self.ops, self, choices, data), lambda _d: self.refresh()
             )
 
-        self.ops.run(load_choices, show, parent=self)
+        self.ops.read(load_choices, show, parent=self)
 
     def revoke(self) -> None:
         row = self.panel.current()
@@ -128,7 +128,7 @@ class AuthorisationsTab(QWidget):
             dialog.finished.connect(lambda _c: self.refresh())
             dialog.open()
 
-        self.ops.run(list_meetings, show, parent=self)
+        self.ops.read(list_meetings, show, parent=self)
 
     def export(self) -> None:
         contact_id = self.selected_id()

@@ -88,7 +88,7 @@ class SignedSheetDialog(FittedDialog):
         if meeting_id is None:
             self.people.clear()
             return
-        self.ops.run(lambda s: sheet_people(s, meeting_id), self._show, parent=self)
+        self.ops.read(lambda s: sheet_people(s, meeting_id), self._show, parent=self)
 
     def _show(self, people) -> None:
         self.people.clear()

@@ -48,7 +48,7 @@ class OverdueRequestsBanner(QWidget):
     def refresh(self) -> None:
         from pazos_desktop.services.personal_data.requests import overdue_requests
 
-        self.ctx.ops.run(overdue_requests, self.show_rows, parent=self)
+        self.ctx.ops.read(overdue_requests, self.show_rows, parent=self)
 
     def show_rows(self, rows) -> None:
         if rows:
@@ -81,7 +81,7 @@ class PolicyBox(QGroupBox):
     def refresh(self) -> None:
         from pazos_desktop.services.personal_data.policies import current_policy
 
-        self.ctx.ops.run(current_policy, self._show, parent=self)
+        self.ctx.ops.read(current_policy, self._show, parent=self)
 
     def _show(self, policy) -> None:
         if policy is None:

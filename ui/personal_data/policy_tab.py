@@ -59,7 +59,7 @@ class PolicyTab(QWidget):
                 current.id if current else None,
             )
 
-        self.ops.run(read, self._show, parent=self)
+        self.ops.read(read, self._show, parent=self)
 
     def _show(self, found) -> None:
         versions, purposes, self.current_id = found

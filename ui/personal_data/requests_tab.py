@@ -63,7 +63,7 @@ class RequestsTab(QWidget):
 
     def refresh(self) -> None:
         open_only = self.open_only.isChecked()
-        self.ops.run(
+        self.ops.read(
             lambda s: requests.list_requests(s, open_only=open_only),
             self.panel.model.set_rows,
             parent=self,
@@ -83,4 +83,4 @@ class RequestsTab(QWidget):
             contacts, data = found
             open_editor(RequestEditor(self.ops, self, contacts, data), lambda _d: self.refresh())
 
-        self.ops.run(lambda s: (load_contacts(s), read(s)), show, parent=self)
+        self.ops.read(lambda s: (load_contacts(s), read(s)), show, parent=self)

@@ -142,7 +142,7 @@ class ReportsView(QWidget):
 
     def load_choices(self) -> None:
         """Fill the filter lists (small queries: a few hundred rows at most), on the worker."""
-        self.ops.run(read_choices, self._show_choices, parent=self)
+        self.ops.read(read_choices, self._show_choices, parent=self)
 
     def _show_choices(self, choices: dict) -> None:
         for key, items in choices.items():
@@ -196,7 +196,9 @@ class ReportsView(QWidget):
         request = self.request()
         self._busy(_("Calculando…"))
         self._start(
-            _("Calculando…"), lambda job: job.in_session(gather(request)), self._show_preview
+            _("Calculando…"),
+            lambda job: job.in_session(gather(request), read_only=True),
+            self._show_preview,
         )
 
     def _show_preview(self, report) -> None:
@@ -232,7 +234,7 @@ class ReportsView(QWidget):
         request, page_size = self.request(), self.page_size.currentData()
 
         def work(job):
-            report = job.in_session(gather(request))
+            report = job.in_session(gather(request), read_only=True)
             found = report_problems(report, path)
             if found:
                 return _Ask(report, found)

@@ -148,7 +148,7 @@ class CommitmentsView(QWidget):
     # --- data -----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self.ops.run(load_choices, self._fill_choices, parent=self)
+        self.ops.read(load_choices, self._fill_choices, parent=self)
         self.model.refresh()
 
     def _fill_choices(self, c) -> None:
@@ -206,7 +206,7 @@ class CommitmentsView(QWidget):
         then the boxes take `f`'s values and the table is filtered by what the boxes show:
         a value missing from a list can never become a hidden filter."""
         self._pending_filter = replace(f)
-        self.ops.run(load_choices, self._fill_choices, parent=self)
+        self.ops.read(load_choices, self._fill_choices, parent=self)
 
     def _show_filter(self, f: CommitmentFilter) -> None:
         self._updating = True

@@ -251,7 +251,7 @@ class DashboardView(QWidget):
     # --- data -----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self.ops.run(load_dashboard, self._fresh, parent=self)
+        self.ops.read(load_dashboard, self._fresh, parent=self)
         self.personal_data.refresh()
         self._indicators().refresh()
 

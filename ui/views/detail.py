@@ -128,7 +128,7 @@ class CommitmentDetail(QWidget):
                 commitment_history(session, commitment_id),
             )
 
-        self.ops.run(work, lambda r: self._loaded(gen, *r), parent=self)
+        self.ops.read(work, lambda r: self._loaded(gen, *r), parent=self)
 
     def _loaded(self, gen, row, progress, changes) -> None:
         if gen != self.generation:

@@ -29,7 +29,7 @@ def export_list(view, name: str, make_sheet: Callable) -> None:
     def work(job):
         from pazos_desktop.writers.xlsx.lists import write_list
 
-        sheet = job.in_session(make_sheet)
+        sheet = job.in_session(make_sheet, read_only=True)
         job.check()
         return write_list(sheet, path), len(sheet.rows)
 

@@ -102,7 +102,7 @@ class PartnersView(QWidget):
     def refresh(self, select_id: int | None = None) -> None:
         keep = select_id or self.selected_id()
         text, archived = self.search.text(), self.show_archived.isChecked()
-        self.ops.run(
+        self.ops.read(
             lambda s: partners.list_partners(s, include_archived=archived, text=text),
             lambda rows: self._show(rows, keep),
             parent=self,
@@ -137,7 +137,7 @@ class PartnersView(QWidget):
 
             return contacts(session), partner_history(session, row.id)
 
-        self.ops.run(work, lambda r: self._details(row.id, *r), parent=self)
+        self.ops.read(work, lambda r: self._details(row.id, *r), parent=self)
 
     def _details(self, partner_id: int, contacts, changes) -> None:
         if self.selected_id() != partner_id:

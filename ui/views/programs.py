@@ -67,7 +67,7 @@ class ProgramsView(QWidget):
                 partners.partner_choices(session, include_archived=False),
             )
 
-        self.ops.run(work, lambda r: self._show(*r), parent=self)
+        self.ops.read(work, lambda r: self._show(*r), parent=self)
 
     def _show(self, program_rows, component_rows, partner_rows) -> None:
         self.programs.model.set_rows(program_rows)

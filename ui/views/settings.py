@@ -148,7 +148,7 @@ class SettingsView(QWidget):
     # --- data -----------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self.ops.run(settings.all_settings, self._show, parent=self)
+        self.ops.read(settings.all_settings, self._show, parent=self)
         self.personal_data.refresh()
 
     def _show(self, values: dict[str, str]) -> None:

@@ -58,7 +58,7 @@ class TerritoryView(QWidget):
         def work(session):
             return territory.list_clusters(session), territory.list_neighbourhoods(session)
 
-        self.ops.run(work, lambda r: self._show(*r, keep), parent=self)
+        self.ops.read(work, lambda r: self._show(*r, keep), parent=self)
 
     def _show(self, clusters, hoods, keep) -> None:
         self.cluster_list = clusters

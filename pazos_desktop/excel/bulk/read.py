@@ -28,8 +28,9 @@ from pazos_desktop.excel.bulk.rows import (
     header_columns,
     is_hxl_row,
 )
-from pazos_desktop.excel.common import CancelFn, ProgressFn, step
+from pazos_desktop.excel.common import CancelFn, ProgressFn, belongs_elsewhere, file_kind, step
 from pazos_desktop.excel.indicators import preview as indicator_import  # its own sheets
+from pazos_desktop.excel.partner.sheets import KIND as PARTNER_SHEET
 from pazos_desktop.excel.preview import Preview
 from pazos_desktop.i18n import N_, _, translate
 
@@ -47,6 +48,8 @@ def read_bulk(
     """Importable sheets of the file by spec key; bad cells are added to `preview.problems`."""
     found: dict[str, BulkSheet] = {}
     with reader.open_workbook(path) as wb:
+        if file_kind(wb) == PARTNER_SHEET:
+            raise belongs_elsewhere(path, "progress")
         names = [n for n in wb.sheetnames if not n.startswith("_")]
         for done, name in enumerate(names):
             step(progress, cancel, done, len(names), name)

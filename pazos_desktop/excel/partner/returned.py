@@ -20,22 +20,27 @@ from sqlalchemy.orm import Session
 from pazos_desktop.clock import today_in
 from pazos_desktop.db.models.meetings import Meeting
 from pazos_desktop.db.models.register import Commitment, Partner, ProgressUpdate
-from pazos_desktop.domain.records import PROGRESS
+from pazos_desktop.domain.records import COMMITMENT, PROGRESS
+from pazos_desktop.domain.text import fold
 from pazos_desktop.domain.vocabulary import ProgressSource, Status
 from pazos_desktop.errors import PazosError
 from pazos_desktop.excel import reader
+from pazos_desktop.excel.bulk.format import sheet_for_name
+from pazos_desktop.excel.bulk.workbook import TEMPLATE_KIND, WORKBOOK_KIND
 from pazos_desktop.excel.common import (
     META_SHEET,
     SCHEMA_VERSION,
     CancelFn,
     ProgressFn,
+    belongs_elsewhere,
+    file_kind,
     never_cancel,
     no_progress,
     step,
 )
 from pazos_desktop.excel.partner.sheets import COLUMNS, FILL_KEYS, KIND, generated_on
 from pazos_desktop.excel.preview import Change, Conflict, FieldChange, Preview, show
-from pazos_desktop.i18n import _
+from pazos_desktop.i18n import LANGUAGES, _, translate
 from pazos_desktop.parsing import ParseError, is_blank, parse_whole
 from pazos_desktop.services.commitments.rules import (
     CommitmentState,
@@ -43,9 +48,11 @@ from pazos_desktop.services.commitments.rules import (
     doubts,
     progress_effect,
 )
+from pazos_desktop.services.commitments.search import cluster_names
 from pazos_desktop.services.common import Checker
 
 CHUNK = 5_000
+BULK_KINDS = {WORKBOOK_KIND, TEMPLATE_KIND}
 LABELS = {key: label for key, label, _w, _s in COLUMNS}
 
 
@@ -96,6 +103,10 @@ def _metadata(wb, path: Path) -> dict[str, str]:
             "(otra plantilla o un archivo modificado)."
         ).format(name=path.name)
     )
+    kind = file_kind(wb)
+    bulk_sheets = [n for n in wb.sheetnames if sheet_for_name(n) is not None]
+    if kind in BULK_KINDS or (kind is None and len(bulk_sheets) >= 2):
+        raise belongs_elsewhere(path, "bulk")
     if META_SHEET not in wb.sheetnames:
         raise wrong
     meta = {}
@@ -128,6 +139,8 @@ class _Known:
     states: dict[int, CommitmentState] = field(default_factory=dict)
     imported: set[tuple] = field(default_factory=set)
     partners: dict[int, str] = field(default_factory=dict)
+    clusters: dict[int, str] = field(default_factory=dict)  # as a sheet prints them
+    all_clusters: set[int] = field(default_factory=set)
 
 
 def _load_known(session: Session, ids: list[int]) -> _Known:
@@ -145,6 +158,10 @@ def _load_known(session: Session, ids: list[int]) -> _Known:
         query = select(p.commitment_id, p.date, p.achieved_quantity, p.status, p.comment)
         query = query.where(p.commitment_id.in_(chunk), p.source == ProgressSource.IMPORT.value)
         known.imported.update(tuple(r) for r in session.execute(query))
+        names = cluster_names(session, chunk)
+        known.clusters.update({cid: ", ".join(names.get(cid, [])) for cid in chunk})
+        everywhere = select(c.id).where(c.id.in_(chunk), c.all_clusters.is_(True))
+        known.all_clusters.update(session.scalars(everywhere))
     return known
 
 
@@ -240,6 +257,10 @@ def _row_id_message(row: SheetRow) -> str:
     raw = row.values.get("id")
     if raw in (None, ""):
         return _("Fila con datos de avance pero sin ID de compromiso.")
+    try:
+        parse_whole(raw)
+    except ParseError as exc:
+        return exc.message
     return _("El compromiso «{id}» no existe en la base de datos.").format(id=raw)
 
 
@@ -298,7 +319,8 @@ def _compare(preview, sheet_file, row, values, current, known) -> Change | None:
     effect = progress_effect(
         state, {"achieved_quantity": values["achieved"], "status": values["status"]}
     )
-    reasons = [_conflict_reason(sheet_file, row, partner_id, version, known)]
+    reasons = [_identity_reason(row, cid, title, known)]
+    reasons.append(_conflict_reason(sheet_file, row, partner_id, version, known))
     reasons += doubts(state.values(), effect)  # what the window's editor would ask
     reason = " ".join(r for r in reasons if r)
     if not reason:
@@ -319,6 +341,41 @@ def _already_imported(cid, values, sheet_file: SheetFile, known: _Known) -> bool
     return any(
         k[0] == cid and k[2:] == wanted and k[1] >= sheet_file.generated for k in known.imported
     )
+
+
+def _identity_reason(row: SheetRow, cid: int, title: str, known: _Known) -> str | None:
+    """The row must be the commitment its ID names: the title and clusters it prints are the
+    database's. An ID typed over (or a row copied onto another) would move the progress to
+    another commitment without a word."""
+    printed_title, printed_clusters = (_shown(row.values.get(k)) for k in ("title", "clusters"))
+    clusters = _clusters_text(cid, known)
+    everywhere = {fold(translate(COMMITMENT["all_clusters"].label, lang)) for lang in LANGUAGES}
+    same_clusters = fold(printed_clusters) == fold(clusters) or (
+        cid in known.all_clusters and fold(printed_clusters) in everywhere
+    )
+    if fold(printed_title) == fold(title) and same_clusters:
+        return None
+    return _(
+        "La fila muestra «{row_title}» en {row_clusters}, pero el ID {id} es «{title}» en "
+        "{clusters} según la base de datos: ¿se cambió el ID? Revise a qué compromiso "
+        "corresponde el avance."
+    ).format(
+        row_title=printed_title or "—",
+        row_clusters=printed_clusters or "—",
+        id=cid,
+        title=title,
+        clusters=clusters or "—",
+    )
+
+
+def _clusters_text(cid: int, known: _Known) -> str:
+    if cid in known.all_clusters:
+        return _(COMMITMENT["all_clusters"].label)
+    return known.clusters.get(cid, "")
+
+
+def _shown(value) -> str:
+    return "" if value is None else str(value).strip()
 
 
 def _conflict_reason(sheet_file, row, partner_id, version, known) -> str | None:

@@ -13,7 +13,7 @@ import hashlib
 import json
 from pathlib import Path
 
-from pazos_desktop.files import atomic_write
+from pazos_desktop.files import atomic_write, make_folder
 
 
 def folder_for(data_folder: Path, database: str) -> Path:
@@ -33,7 +33,7 @@ class Drafts:
         return self.folder / f"{safe}.json"
 
     def save(self, key: str, content: dict) -> Path:
-        self.folder.mkdir(parents=True, exist_ok=True)
+        make_folder(self.folder)
         text = json.dumps(content, ensure_ascii=False, indent=1, default=str)
         atomic_write(self.path(key), lambda tmp: tmp.write_text(text, encoding="utf-8"))
         return self.path(key)

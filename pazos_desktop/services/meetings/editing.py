@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import func, select
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
 from pazos_desktop.db import numbering
@@ -168,10 +168,6 @@ def _insert_numbered(
                         )
                     }
                 ) from exc
-        except OperationalError as exc:  # SQLite: another writer held the lock too long
-            raise ConflictError(
-                _("La base de datos está ocupada por otra ventana o persona; intente de nuevo.")
-            ) from exc
     raise ConflictError(_("No se pudo asignar el número del acta; intente de nuevo."))
 
 

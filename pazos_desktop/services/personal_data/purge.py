@@ -8,7 +8,8 @@ import logging
 import sqlite3
 from pathlib import Path
 
-from pazos_desktop.db.urls import is_sqlite
+from pazos_desktop.db.refusals import sqlite_problem
+from pazos_desktop.db.urls import is_sqlite, sqlite_path
 from pazos_desktop.errors import PazosError
 from pazos_desktop.i18n import _
 
@@ -28,6 +29,15 @@ def purge_freed_pages(engine) -> None:
         cursor.execute("VACUUM")
         _checkpoint(cursor)
         cursor.close()
+    except sqlite3.Error as exc:  # the raw connection is past the engine's translation
+        unwritten = _(
+            "los datos ya se suprimieron, pero el archivo no se pudo limpiar de sus copias "
+            "antiguas (hace falta tanto espacio libre como ocupa la base de datos)"
+        )
+        problem = sqlite_problem(exc, sqlite_path(engine), unwritten)
+        if problem is None:
+            raise
+        raise problem from exc
     finally:
         raw.close()
 
