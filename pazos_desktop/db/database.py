@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from pazos_desktop.clock import Clock, RunContext, default_actor, system_clock
+from pazos_desktop.clock import Clock, Person, RunContext, default_actor, system_clock
 from pazos_desktop.db import history
 from pazos_desktop.db.server import (
     busy_message,
@@ -298,13 +298,14 @@ class Database:
         self.url = to_url(target)
         self.engine = make_engine(self.url)
         self.actor = actor or default_actor()
+        self.person: Person | None = None  # who acts, as documents name them (clock.Person)
         self.clock = clock or system_clock
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
         history.install(self._sessions)
 
     def run_context(self, lang: str | None = None) -> RunContext:
         """A new action's context: the time read once, now."""
-        return RunContext.start(self.clock, self.actor, lang)
+        return RunContext.start(self.clock, self.actor, lang, self.person)
 
     @property
     def path(self) -> Path | None:
