@@ -2,11 +2,11 @@
 
 Every message, question and file chooser of `ui/` goes through the module functions below:
 `inform`, `warn`, `confirm`, `confirm_dialog` (a question in a dialog of our own, such as the
-suppression's), `ask_text`, `save_file`, `open_file`, `open_files`, `choose_folder`, and
-`error` (what `ui.errors.show_error` shows). They call `current`: an
-`Interaction` (Qt dialogs whose buttons say what they do, in the program's language) that
-tests and the self-check replace with a `Recorder`, which remembers what would have been shown
-and answers from a script. No other module of `ui/` builds a QMessageBox, QInputDialog or
+suppression's), `ask_text`, `ask_person` (the user's name and position), `save_file`,
+`open_file`, `open_files`, `choose_folder`, and `error` (what `ui.errors.show_error` shows).
+They call `current`: an `Interaction` (Qt dialogs whose buttons say what they do, in the
+program's language) that tests and the self-check replace with a `Recorder`, which
+remembers what would have been shown and answers from a script. No other module of `ui/` builds a QMessageBox, QInputDialog or
 QFileDialog (tests/test_ui_layers.py fails otherwise).
 """
 
@@ -103,6 +103,16 @@ class Interaction:
         )
         return path or None
 
+    def ask_person(self, parent, name: str, position: str) -> tuple[str, str] | None:
+        """The user's name and position (ui/dialogs/person.py), or None when cancelled."""
+        from ui.dialogs.person import PersonDialog  # built only when asked
+
+        dialog = PersonDialog(_live(parent), name, position)
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        values = dialog.values()
+        dialog.deleteLater()
+        return values if accepted else None
+
     def error(self, parent, message: str, detail: str) -> None:
         from ui.dialogs.error import ErrorDialog  # built only when an error is shown
 
@@ -144,6 +154,9 @@ class Recorder(Interaction):
     shown: list[str] = field(default_factory=list)  # error messages
     details: list[str] = field(default_factory=list)  # their tracebacks
     asked: list[str] = field(default_factory=list)  # captions of file choosers and text prompts
+    # Who the user says they are when asked (None: the dialog was cancelled).
+    person: tuple[str, str] | None = ("Luz Dary Ortiz Muñoz", "Secretaria técnica")
+    folders: list[str] = field(default_factory=list)  # where each file chooser started
 
     def inform(self, parent, title, text, open_path=None) -> None:
         self.told.append((title, text))
@@ -185,6 +198,10 @@ class Recorder(Interaction):
 
     def choose_database(self, parent, caption, suggested, filters):
         return self._file(caption)
+
+    def ask_person(self, parent, name, position):
+        self.asked.append("person")
+        return self.person
 
     def error(self, parent, message, detail) -> None:
         self.shown.append(message)
@@ -239,6 +256,10 @@ def choose_folder(parent, caption: str, folder: str) -> str | None:
 
 def choose_database(parent, caption: str, suggested: str, filters: str) -> str | None:
     return current.choose_database(parent, caption, suggested, filters)
+
+
+def ask_person(parent, name: str = "", position: str = "") -> tuple[str, str] | None:
+    return current.ask_person(parent, name, position)
 
 
 def error(parent, message: str, detail: str) -> None:

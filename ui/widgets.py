@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QHeaderView, QLineEdit, QTableView, QWi
 
 from pazos_desktop.domain.formats import format_date, format_quantity
 from pazos_desktop.parsing import ParseError, parse_date, parse_number
+from ui.fit import available
 
 
 def tr(text: str) -> str:
@@ -75,7 +76,9 @@ def set_combo_data(combo: QComboBox, value) -> None:
 
 
 def fill_combo(combo: QComboBox, items: list[tuple[str, object]], blank: str | None = None):
-    """Replace a combo's items, keeping the current choice when it still exists."""
+    """Replace a combo's items, keeping the current choice when it still exists. The names
+    of records can be long: the combo elides them, with the full text in tooltips and in the
+    drop-down (`elide`)."""
     current = combo.currentData()
     combo.blockSignals(True)
     combo.clear()
@@ -83,8 +86,46 @@ def fill_combo(combo: QComboBox, items: list[tuple[str, object]], blank: str | N
         combo.addItem(blank, None)
     for label, data in items:
         combo.addItem(label, data)
+        combo.setItemData(combo.count() - 1, label, Qt.ItemDataRole.ToolTipRole)
     set_combo_data(combo, current)
     combo.blockSignals(False)
+    elide(combo)
+    _fit_popup(combo)
+    _show_full_text(combo)
+
+
+ELIDE_CHARS = 22  # what a combo shows of a long name before "…" (the rest: tooltip, list)
+
+
+def elide(combo: QComboBox, chars: int = ELIDE_CHARS) -> QComboBox:
+    """A combo as wide as its layout gives it, never as wide as its longest item: a long name
+    is cut with "…" (the line edit of a searchable one scrolls), the whole name is its tooltip
+    and the drop-down shows every name in full, wrapped when wider than the screen."""
+    if combo.property("elided"):
+        return combo
+    combo.setProperty("elided", True)
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(chars)
+    combo.currentIndexChanged.connect(lambda _i: _show_full_text(combo))
+    view = combo.view()
+    view.setWordWrap(True)
+    view.setTextElideMode(Qt.TextElideMode.ElideNone)
+    _fit_popup(combo)
+    return combo
+
+
+def _show_full_text(combo: QComboBox) -> None:
+    text = combo.currentText()
+    combo.setToolTip(text if combo.fontMetrics().horizontalAdvance(text) > combo.width() else "")
+
+
+def _fit_popup(combo: QComboBox) -> None:
+    """The drop-down as wide as its longest name, up to the screen (then names wrap)."""
+    metrics = combo.view().fontMetrics()
+    longest = max((metrics.horizontalAdvance(combo.itemText(i)) for i in range(combo.count())),
+                  default=0)  # fmt: skip
+    room = available(combo).width() - 40
+    combo.view().setMinimumWidth(min(longest + 40, room))
 
 
 def make_searchable(combo: QComboBox) -> QComboBox:

@@ -233,8 +233,9 @@ class IndicatorEditor(EditorDialog):
         fill_combo(self.aggregation, _choices(AGGREGATION_LABELS))
         fill_combo(self.direction, _choices(DIRECTION_LABELS))
         fill_combo(self.partner, choices.partners, self.tr("(ninguna)"))
-        # Room for three columns; smaller screens (150 %) shrink it and its fields scroll.
-        self.resize(980, self.sizeHint().height())
+        # Room for three columns (the screen's width first); at 150 % its fields scroll.
+        hint = self.sizeHint()
+        self.resize(max(980, hint.width()), hint.height())
         self.load(self.data)
 
     def load(self, d: IndicatorData) -> None:
