@@ -5,8 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import real_names
 from conftest import copy_database, sample_template_for
 from PySide6.QtCore import QSettings
+from real_names import real_names_template_for
 from window_support import TODAY, Recorder, close_window, open_window
 
 from ui import interaction
@@ -34,6 +36,31 @@ def sample_template(migrated_template, tmp_path_factory) -> Path:
 @pytest.fixture
 def sample_db_path(sample_template, tmp_path) -> Path:
     return copy_database(sample_template, tmp_path / "sample.sqlite")
+
+
+@pytest.fixture(scope="session")
+def real_names_template(sample_template, tmp_path_factory) -> Path:
+    """The sample plus the real names (tests/real_names.py), built once per run."""
+    return real_names_template_for(TODAY, sample_template, tmp_path_factory)
+
+
+@pytest.fixture
+def real_names_db_path(real_names_template, tmp_path) -> Path:
+    return copy_database(real_names_template, tmp_path / "real_names.sqlite")
+
+
+@pytest.fixture
+def real_names_ids(real_names_template) -> dict:
+    """The ids of the real names' records (the long partner, the meeting of 60…)."""
+    return real_names.real_names_ids(TODAY)
+
+
+@pytest.fixture
+def real_window(qtbot, real_names_db_path, prefs, recorder):
+    """A real main window on the real names."""
+    win = open_window(qtbot, real_names_db_path, prefs)
+    yield win
+    close_window(win)
 
 
 @pytest.fixture

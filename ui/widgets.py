@@ -5,8 +5,17 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QComboBox, QHeaderView, QLineEdit, QTableView, QWidget
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHeaderView,
+    QLineEdit,
+    QStyle,
+    QStyleOptionComboBox,
+    QStylePainter,
+    QTableView,
+    QWidget,
+)
 
 from pazos_desktop.domain.formats import format_date, format_quantity
 from pazos_desktop.parsing import ParseError, parse_date, parse_number
@@ -107,6 +116,7 @@ def elide(combo: QComboBox, chars: int = ELIDE_CHARS) -> QComboBox:
     combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
     combo.setMinimumContentsLength(chars)
     combo.currentIndexChanged.connect(lambda _i: _show_full_text(combo))
+    combo.installEventFilter(_elider())
     view = combo.view()
     view.setWordWrap(True)
     view.setTextElideMode(Qt.TextElideMode.ElideNone)
@@ -117,6 +127,41 @@ def elide(combo: QComboBox, chars: int = ELIDE_CHARS) -> QComboBox:
 def _show_full_text(combo: QComboBox) -> None:
     text = combo.currentText()
     combo.setToolTip(text if combo.fontMetrics().horizontalAdvance(text) > combo.width() else "")
+    if combo.isEditable() and not combo.lineEdit().hasFocus():
+        combo.lineEdit().setCursorPosition(0)  # the start of a long name, not its end
+
+
+class _Elider(QObject):
+    """Paints a combo's chosen text cut with "…" where Qt's styles only clip it ("Todos los
+    componente"); an editable combo's line edit scrolls instead."""
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt override)
+        if event.type() != QEvent.Type.Paint or not isinstance(obj, QComboBox):
+            return False
+        if obj.isEditable():
+            return False
+        painter = QStylePainter(obj)
+        option = QStyleOptionComboBox()
+        obj.initStyleOption(option)
+        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
+        field = obj.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxEditField, obj
+        )
+        option.currentText = obj.fontMetrics().elidedText(
+            option.currentText, Qt.TextElideMode.ElideRight, max(field.width() - 4, 0)
+        )
+        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
+        painter.end()
+        return True
+
+
+_ELIDER: list[_Elider] = []
+
+
+def _elider() -> _Elider:
+    if not _ELIDER:
+        _ELIDER.append(_Elider())
+    return _ELIDER[0]
 
 
 def _fit_popup(combo: QComboBox) -> None:

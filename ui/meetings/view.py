@@ -22,7 +22,7 @@ from ui.meetings.editor import open_meeting_editor
 from ui.models.rows import Column, RowsModel
 from ui.views.base import TablePanel
 from ui.views.export import combo_note, export_list
-from ui.widgets import fill_combo, make_searchable
+from ui.widgets import elide, fill_combo, make_searchable
 
 
 class MeetingsView(QWidget):
@@ -37,18 +37,28 @@ class MeetingsView(QWidget):
         self.panel.add_button(self.tr("Nueva reunión"), self.new_record, self.tr("Ctrl+N"))
         self.panel.add_button(self.tr("Abrir…"), self.open_selected, needs_row=True)
         self.delete_button = self.panel.add_button(
-            self.tr("Eliminar borrador…"), self.delete_selected, self.tr("Supr"), needs_row=True
+            self.tr("Eliminar…"),
+            self.delete_selected,
+            self.tr("Supr: elimina el borrador elegido"),
+            needs_row=True,
         )
         self.panel.add_button(
-            self.tr("Exportar PDF…"), lambda: self.export("minutes"), needs_row=True
+            self.tr("Exportar PDF…"),
+            lambda: self.export("minutes"),
+            needs_row=True,
+            second_row=True,
         )
         self.panel.add_button(
             self.tr("Imprimir planilla de asistencia…"),
             lambda: self.export("attendance"),
             needs_row=True,
+            second_row=True,
         )
         self.panel.add_button(
-            self.tr("Exportar a Excel…"), self.export_list, self.tr("Ctrl+E: la lista que se ve")
+            self.tr("Exportar a Excel…"),
+            self.export_list,
+            self.tr("Ctrl+E: la lista que se ve"),
+            second_row=True,
         )
         self.panel.on_open(self.open_selected)
         layout.addWidget(self.panel, 1)
@@ -68,6 +78,7 @@ class MeetingsView(QWidget):
             (self.tr("Entidad"), self.partner),
         ):
             row.addWidget(QLabel(label))
+            elide(combo, 10)  # four lists in a row on a laptop: long names cut with "…"
             combo.setAccessibleName(label)
             combo.currentIndexChanged.connect(lambda _i: self.load_rows())
             row.addWidget(combo, 1 if combo in (self.cluster, self.partner) else 0)
