@@ -57,6 +57,9 @@ class MainWindow(QMainWindow):
         from ui.views import ViewContext
 
         self.built = True
+        from ui import interaction
+
+        interaction.remember_folders(self.prefs)  # file dialogs start where the user left off
         self.ops = self.ops or Operations(parent=self)
         self.ctx = ViewContext(self.ops, self.prefs, self)
         self.setWindowTitle(self.tr("PAZOS Coordinación"))  # now with its translation

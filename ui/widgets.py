@@ -84,18 +84,26 @@ def set_combo_data(combo: QComboBox, value) -> None:
     combo.setCurrentIndex(index if index >= 0 else 0)
 
 
-def fill_combo(combo: QComboBox, items: list[tuple[str, object]], blank: str | None = None):
-    """Replace a combo's items, keeping the current choice when it still exists. The names
-    of records can be long: the combo elides them, with the full text in tooltips and in the
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 7  # what typing in a searchable combo matches
+
+
+def fill_combo(combo: QComboBox, items: list[tuple], blank: str | None = None):
+    """Replace a combo's items, keeping the current choice when it still exists. An item is
+    (label, data) or (label, data, also): `also` is more text typing finds it by (a partner's
+    acronym: "ICBF" finds the Instituto Colombiano de Bienestar Familiar). The names of
+    records can be long: the combo elides them, with the full text in tooltips and in the
     drop-down (`elide`)."""
     current = combo.currentData()
     combo.blockSignals(True)
     combo.clear()
     if blank is not None:
         combo.addItem(blank, None)
-    for label, data in items:
+        combo.setItemData(0, blank, SEARCH_ROLE)
+    for label, data, *also in items:
         combo.addItem(label, data)
-        combo.setItemData(combo.count() - 1, label, Qt.ItemDataRole.ToolTipRole)
+        row = combo.count() - 1
+        combo.setItemData(row, label, Qt.ItemDataRole.ToolTipRole)
+        combo.setItemData(row, " ".join([label, *filter(None, also)]), SEARCH_ROLE)
     set_combo_data(combo, current)
     combo.blockSignals(False)
     elide(combo)
@@ -136,9 +144,12 @@ class _Elider(QObject):
     componente"); an editable combo's line edit scrolls instead."""
 
     def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt override)
-        if event.type() != QEvent.Type.Paint or not isinstance(obj, QComboBox):
+        if not isinstance(obj, QComboBox):
             return False
-        if obj.isEditable():
+        if event.type() == QEvent.Type.Resize:
+            _show_full_text(obj)  # narrower than its text: the whole text is its tooltip
+            return False
+        if event.type() != QEvent.Type.Paint or obj.isEditable():
             return False
         painter = QStylePainter(obj)
         option = QStyleOptionComboBox()
@@ -183,6 +194,7 @@ def make_searchable(combo: QComboBox) -> QComboBox:
     combo.setEditable(True)
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
     completer = combo.completer()
+    completer.setCompletionRole(SEARCH_ROLE)  # the name and its acronym (fill_combo)
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
@@ -191,11 +203,23 @@ def make_searchable(combo: QComboBox) -> QComboBox:
 
 
 def _settle(combo: QComboBox) -> None:
+    """The item whose name was typed, else the one item whose name or acronym holds the
+    words typed ("icbf"); otherwise the choice stays as it was."""
     typed = combo.lineEdit().text().strip().casefold()
-    match = next((i for i in range(combo.count()) if combo.itemText(i).casefold() == typed), -1)
+    names = [combo.itemText(i).casefold() for i in range(combo.count())]
+    match = names.index(typed) if typed in names else -1
+    if match < 0 and typed:
+        found = [
+            i
+            for i in range(combo.count())
+            if typed in str(combo.itemData(i, SEARCH_ROLE) or "").casefold().split()
+            or typed == str(combo.itemData(i, SEARCH_ROLE) or "").casefold()
+        ]
+        match = found[0] if len(found) == 1 else -1
     if match >= 0 and match != combo.currentIndex():
         combo.setCurrentIndex(match)
     combo.lineEdit().setText(combo.itemText(combo.currentIndex()))
+    combo.lineEdit().setCursorPosition(0)
 
 
 def setup_table(view: QTableView, accessible_name: str) -> None:

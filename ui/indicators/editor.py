@@ -46,7 +46,7 @@ from ui.widgets import DateField, NumberField, fill_combo, make_searchable, set_
 class IndicatorChoices:
     """What the editors offer in their lists, read in one go on the worker."""
 
-    partners: list[tuple[str, int]]
+    partners: list[tuple[str, int, str | None]]  # name, id, acronym (typing finds it)
     components: list[tuple[str, int]]
     programs: list[tuple[str, int]]
     commitments: list[tuple[int, str]]
@@ -55,7 +55,7 @@ class IndicatorChoices:
 
 def load_indicator_choices(session) -> IndicatorChoices:
     return IndicatorChoices(
-        partners=[(p.name, p.id) for p in partners.partner_choices(session, False)],
+        partners=[(p.name, p.id, p.acronym) for p in partners.partner_choices(session, False)],
         components=[(c.name(), c.id) for c in components.list_components(session)],
         programs=[(p.name, p.id) for p in programs.list_programs(session)],
         commitments=indicators.commitment_choices(session),

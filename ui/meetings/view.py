@@ -111,7 +111,7 @@ class MeetingsView(QWidget):
         blank = self.tr("Todos")
         fill_combo(self.year, [(str(y), y) for y in years], blank)
         fill_combo(self.cluster, self.choices.clusters, blank)
-        fill_combo(self.partner, self.choices.partners, blank)
+        fill_combo(self.partner, self.choices.partners, self.tr("Todas"))  # las entidades
         self.load_rows()
 
     def current_filter(self) -> meeting_list.MeetingFilter:

@@ -111,7 +111,7 @@ class Samples:
         from pazos_desktop.services import partners
 
         rows = self._read(lambda s: partners.partner_choices(s, include_archived=False))
-        return [(p.name, p.id) for p in rows]
+        return [(p.name, p.id, p.acronym) for p in rows]
 
     def load_component_choices(self):
         from pazos_desktop.services import components

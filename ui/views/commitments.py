@@ -154,7 +154,9 @@ class CommitmentsView(QWidget):
         for combo in (self.partner, self.cluster, self.component, self.program):
             combo.blockSignals(True)
         fill_combo(
-            self.partner, [(p.name, p.id) for p in c.partners], self.tr("Todas las entidades")
+            self.partner,
+            [(p.name, p.id, p.acronym) for p in c.partners],
+            self.tr("Todas las entidades"),
         )
         fill_combo(
             self.cluster, [(x.name, x.id) for x in c.clusters], self.tr("Todos los clústeres")
