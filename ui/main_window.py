@@ -182,7 +182,8 @@ class MainWindow(QMainWindow):
         from ui.views import VIEWS
 
         self.ops.db = db
-        db.person = self.prefs.person()  # who acts: this user's name and position
+        if db.person is None:  # a server's profile, when it gave one, names the person
+            db.person = self.prefs.person()  # else this user's name and position
         self.db_label.setText(self.tr("Base de datos: {path}").format(path=db.describe()))
         self.nav.setEnabled(True)
         if self.file_menu is None:
