@@ -212,14 +212,14 @@ def test_contacts_follow_the_partner_and_need_one(qtbot, shared):
 
 def test_typing_an_acronym_finds_its_partner(qtbot, shared):
     window, _recorder, ids = shared
-    editor = _commitment_editor(qtbot, window, ids["commitment_ids"][1])
+    editor = _commitment_editor(qtbot, window, ids["commitment_ids"][0])
     partner = editor.partner
     completer = partner.completer()
-    completer.setCompletionPrefix("SIDOC")
-    assert completer.completionCount() >= 1  # the list offers it while typing
-    partner.lineEdit().setText("ICBF")
+    completer.setCompletionPrefix("CJF")  # in no partner's name: only an acronym
+    assert completer.completionCount() == 1  # the list offers it while typing
+    partner.lineEdit().setText("cjf")
     partner.lineEdit().editingFinished.emit()  # Tab out of the box
-    assert "Instituto Colombiano de Bienestar Familiar" in partner.currentText()
+    assert partner.currentText() == "Corporación Jóvenes con Futuro (ejemplo)"
     editor.reject()
 
 

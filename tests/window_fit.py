@@ -157,7 +157,7 @@ def columns(window) -> dict:
     cell_needs = matrix.fontMetrics().horizontalAdvance("000 · 100 %")
     wide["matrix"] = words
     wide["matrix_cell_needs"] = cell_needs
-    wide["chart"] = dash.chart.label_report() if hasattr(dash.chart, "label_report") else None
+    wide["chart"] = dash.chart.label_report()
     return wide
 
 
@@ -263,6 +263,10 @@ def main(db: str, out: str, ids_json: str = "") -> int:
     window.show_view("commitments")
     settle(window)
     window.grab().save(str(folder / "fit_view_commitments.png"))
+    window.views["dashboard"].chart.grab().save(str(folder / "fit_chart.png"))
+    window.show_view("meetings")
+    settle(window)
+    window.grab().save(str(folder / "fit_view_meetings.png"))
     result["informes"] = informes(window)
     window.grab().save(str(folder / "fit_view_reports.png"))
     print(json.dumps(result))

@@ -309,7 +309,8 @@ class _ItemsTab(QWidget):
         self._show(current)
 
     def _label(self, n: int, item) -> str:
-        return _short(self._text(item)) or self.tr("(vacío)")
+        """ "2. Se aprueba…": numbered as the acta and the messages ("Decisión 2") number it."""
+        return f"{n}. {_short(self._text(item)) or self.tr('(vacío)')}"
 
     def _relabel(self, row: int) -> None:
         if 0 <= row < len(self._data):
@@ -367,9 +368,6 @@ class AgendaTab(_ItemsTab):
 
     def _text(self, item: AgendaItemData) -> str:
         return item.title
-
-    def _label(self, n: int, item: AgendaItemData) -> str:
-        return f"{n}. {_short(item.title)}"
 
     def first_editor(self) -> QWidget:
         return self.title
