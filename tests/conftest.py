@@ -109,24 +109,31 @@ def copy_database(source: Path | str, target: Path) -> Path | str:
     return target
 
 
-_samples: dict[object, Path] = {}
+_templates: dict[tuple, tuple] = {}
+
+
+def built_template(key: tuple, source, build, tmp_path_factory, day) -> tuple:
+    """A database built once per run however many modules ask: `source` copied, then
+    `build(session, day)` run in it; returns (its path or URL, what `build` returned)."""
+    if key not in _templates:
+        folder = tmp_path_factory.mktemp(str(key[0]))
+        path = copy_database(source, folder / f"{key[0]}.sqlite")
+        database = database_on(path, day)
+        with database.session() as session:
+            made = build(session, day)
+        database.dispose()
+        if server_db.is_server_target(path):
+            server_db.servers().keep(path)  # a template for the whole run
+        _templates[key] = (path, made)
+    return _templates[key]
 
 
 def sample_template_for(day, migrated_template: Path, tmp_path_factory) -> Path:
     """The Palmira sample data as of `day`, built once per run however many modules ask."""
-    if day not in _samples:
-        from pazos_desktop.sample import build_sample
+    from pazos_desktop.sample import build_sample
 
-        folder = tmp_path_factory.mktemp("sample")
-        path = copy_database(migrated_template, folder / "sample.sqlite")
-        database = database_on(path, day)
-        with database.session() as session:
-            build_sample(session, day)
-        database.dispose()
-        if server_db.is_server_target(path):
-            server_db.servers().keep(path)  # a template for the whole run
-        _samples[day] = path
-    return _samples[day]
+    key = ("sample", day)
+    return built_template(key, migrated_template, build_sample, tmp_path_factory, day)[0]
 
 
 @pytest.fixture

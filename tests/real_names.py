@@ -254,30 +254,20 @@ def _meeting(session, today, partner, contacts, clusters, commitment_ids) -> int
     return made.id
 
 
-_templates: dict[object, Path] = {}
-
-
 def real_names_template_for(day, sample_template: Path, tmp_path_factory) -> Path:
     """The sample plus the real names as of `day`, built once per run."""
-    from conftest import copy_database, database_on
+    from conftest import built_template
 
-    from tests import server_db
-
-    if day not in _templates:
-        folder = tmp_path_factory.mktemp("real_names")
-        path = copy_database(sample_template, folder / "real_names.sqlite")
-        database = database_on(path, day)
-        with database.session() as session:
-            _templates[("ids", day)] = build_real_names(session, day)
-        database.dispose()
-        if server_db.is_server_target(path):
-            server_db.servers().keep(path)  # a template for the whole run
-        _templates[day] = path
-    return _templates[day]
+    return built_template(
+        ("real_names", day), sample_template, build_real_names, tmp_path_factory, day
+    )[0]
 
 
 def real_names_ids(day) -> dict:
-    return _templates[("ids", day)]
+    """The ids `build_real_names` returned for the template of `day` (built first)."""
+    from conftest import _templates
+
+    return _templates[("real_names", day)][1]
 
 
 def real_samples(ids: dict):

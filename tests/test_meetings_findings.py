@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
@@ -28,32 +28,17 @@ from pazos_desktop.services.meetings.data import DecisionData
 from pazos_desktop.services.meetings.listing import MeetingFilter, list_meetings
 from pazos_desktop.services.meetings.minutes import list_agreed
 from pazos_desktop.services.meetings.order import number_notice
-from tests.meetings_fixtures import TODAY, meeting_data, sample_db, sample_template, world  # noqa: F401
-from ui import interaction, prefs, views
-from ui.jobs import operations
-from ui.meetings.view import MeetingsView
+from tests.meetings_fixtures import TODAY, meeting_data, world  # noqa: F401
+
+pytest_plugins = ["window_fixtures"]  # recorder, meetings_view
 
 
 @pytest.fixture
-def recorder(monkeypatch) -> interaction.Recorder:
-    rec = interaction.Recorder()
-    monkeypatch.setattr(interaction, "current", rec)
-    return rec
-
-
-@pytest.fixture
-def view(qtbot, sample_db, tmp_path, recorder):  # noqa: F811
-    ops = operations.Operations(sample_db)
-    settings = QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat)
-    ctx = views.ViewContext(ops=ops, prefs=prefs.Preferences(settings), window=None)
-    widget = MeetingsView(ctx)
-    qtbot.addWidget(widget)
-    widget.resize(1200, 700)
-    widget.show()
-    widget.refresh()
-    qtbot.waitUntil(lambda: ops.idle and widget.panel.model.rowCount() > 0)
-    yield widget
-    ops.shutdown()
+def view(meetings_view):
+    """The meeting list, shown at a laptop's size (focus and visibility are tested)."""
+    meetings_view.resize(1200, 700)
+    meetings_view.show()
+    return meetings_view
 
 
 def _draft(qtbot, view):

@@ -9,7 +9,7 @@ import real_names
 from conftest import copy_database, sample_template_for
 from PySide6.QtCore import QSettings
 from real_names import real_names_template_for
-from window_support import TODAY, Recorder, close_window, open_window
+from window_support import TODAY, Recorder
 
 from ui import interaction
 from ui.prefs import Preferences
@@ -38,6 +38,28 @@ def sample_db_path(sample_template, tmp_path) -> Path:
     return copy_database(sample_template, tmp_path / "sample.sqlite")
 
 
+@pytest.fixture
+def meetings_view(qtbot, sample_db_path, prefs, recorder):
+    """The meeting list alone on a copy of the sample, with scratch preferences."""
+    from conftest import database_on
+
+    from ui import views
+    from ui.jobs import operations
+    from ui.meetings.view import MeetingsView
+
+    database = database_on(sample_db_path, TODAY)
+    ops = operations.Operations(database)
+    ctx = views.ViewContext(ops=ops, prefs=prefs, window=None)
+    widget = MeetingsView(ctx)
+    qtbot.addWidget(widget)
+    widget.shown_errors = recorder.shown
+    widget.refresh()
+    qtbot.waitUntil(lambda: ops.idle and widget.panel.model.rowCount() > 0)
+    yield widget
+    ops.shutdown()
+    database.dispose()
+
+
 @pytest.fixture(scope="session")
 def real_names_template(sample_template, tmp_path_factory) -> Path:
     """The sample plus the real names (tests/real_names.py), built once per run."""
@@ -53,25 +75,3 @@ def real_names_db_path(real_names_template, tmp_path) -> Path:
 def real_names_ids(real_names_template) -> dict:
     """The ids of the real names' records (the long partner, the meeting of 60…)."""
     return real_names.real_names_ids(TODAY)
-
-
-@pytest.fixture
-def real_window(qtbot, real_names_db_path, prefs, recorder):
-    """A real main window on the real names."""
-    win = open_window(qtbot, real_names_db_path, prefs)
-    yield win
-    close_window(win)
-
-
-@pytest.fixture
-def window(qtbot, sample_db_path, prefs, recorder):
-    win = open_window(qtbot, sample_db_path, prefs)
-    yield win
-    close_window(win)
-
-
-@pytest.fixture
-def empty_window(qtbot, db_path, prefs, recorder):
-    win = open_window(qtbot, db_path, prefs)
-    yield win
-    close_window(win)

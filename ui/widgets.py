@@ -10,6 +10,8 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHeaderView,
     QLineEdit,
+    QListWidget,
+    QListWidgetItem,
     QStyle,
     QStyleOptionComboBox,
     QStylePainter,
@@ -66,6 +68,36 @@ class NumberField(QLineEdit):
 
     def value(self) -> float | None | str:
         return typed_or_text(parse_number, self.text())
+
+
+class CheckList(QListWidget):
+    """A short list of checkable items (clusters, components, programs), `rows` lines high."""
+
+    def __init__(self, items: list[tuple[str, int]], rows: int = 5):
+        super().__init__()
+        self.setMaximumHeight(self.fontMetrics().height() * rows + 10)
+        for label, item_id in items:
+            item = QListWidgetItem(label)
+            item.setData(Qt.ItemDataRole.UserRole, item_id)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            self.addItem(item)
+
+    def set_ids(self, ids: list[int]) -> None:
+        for i in range(self.count()):
+            item = self.item(i)
+            checked = item.data(Qt.ItemDataRole.UserRole) in ids
+            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+
+    def ids(self) -> list[int]:
+        return [item.data(Qt.ItemDataRole.UserRole) for item in self.checked()]
+
+    def checked(self) -> list[QListWidgetItem]:
+        return [
+            self.item(i)
+            for i in range(self.count())
+            if self.item(i).checkState() == Qt.CheckState.Checked
+        ]
 
 
 def search_box(placeholder: str, name: str, changed) -> QLineEdit:

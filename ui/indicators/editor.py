@@ -16,8 +16,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
     QListView,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -39,7 +37,14 @@ from pazos_desktop.services.indicators.sheets import IndicatorData, PopulationDa
 from pazos_desktop.services.indicators.values import ValueData
 from ui.dialogs.editor import EditorDialog, InputError
 from ui.jobs.operations import Operations
-from ui.widgets import DateField, NumberField, fill_combo, make_searchable, set_combo_data
+from ui.widgets import (
+    CheckList,
+    DateField,
+    NumberField,
+    fill_combo,
+    make_searchable,
+    set_combo_data,
+)
 
 
 @dataclass
@@ -80,33 +85,6 @@ def _number(widget: NumberField, key: str, label: str):
     if isinstance(value, str):
         raise InputError({key: label + ": " + widget.tr("debe ser un número.")})
     return value
-
-
-class CheckList(QListWidget):
-    """A short list of checkable items (components, programs)."""
-
-    def __init__(self, items: list[tuple[str, int]], rows: int = 5):
-        super().__init__()
-        self.setMaximumHeight(self.fontMetrics().height() * rows + 10)
-        for label, item_id in items:
-            item = QListWidgetItem(label)
-            item.setData(Qt.ItemDataRole.UserRole, item_id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.addItem(item)
-
-    def set_ids(self, ids: list[int]) -> None:
-        for i in range(self.count()):
-            item = self.item(i)
-            checked = item.data(Qt.ItemDataRole.UserRole) in ids
-            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-
-    def ids(self) -> list[int]:
-        return [
-            self.item(i).data(Qt.ItemDataRole.UserRole)
-            for i in range(self.count())
-            if self.item(i).checkState() == Qt.CheckState.Checked
-        ]
 
 
 class CommitmentPicker(QWidget):

@@ -17,8 +17,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -26,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from pazos_desktop.domain.meetings import MeetingType, meeting_type_label
 from pazos_desktop.services.meetings.data import MeetingData
-from ui.widgets import DateField
+from ui.widgets import CheckList, DateField
 
 TEXT_FIELDS = ("place", "link", "chair_name", "chair_position", "secretary_name",
                "secretary_position", "next_place", "prepared_by", "prepared_position",
@@ -101,15 +99,8 @@ class GeneralTab(QWidget):
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
-        self.clusters = QListWidget()
+        self.clusters = CheckList(clusters, rows=7)
         self.clusters.setAccessibleName(self.tr("Clústeres"))
-        self.clusters.setMaximumHeight(self.fontMetrics().height() * 7)
-        for label, cluster_id in clusters:
-            item = QListWidgetItem(label)
-            item.setData(Qt.ItemDataRole.UserRole, cluster_id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.clusters.addItem(item)
         self.clusters.itemChanged.connect(lambda _item: self._show_chosen())
         self.chosen = QLabel()
         self.chosen.setWordWrap(True)
@@ -158,17 +149,10 @@ class GeneralTab(QWidget):
         self._show_chosen()
 
     def checked_clusters(self) -> list[int]:
-        return [item.data(Qt.ItemDataRole.UserRole) for item in self._checked()]
-
-    def _checked(self) -> list[QListWidgetItem]:
-        return [
-            self.clusters.item(i)
-            for i in range(self.clusters.count())
-            if self.clusters.item(i).checkState() == Qt.CheckState.Checked
-        ]
+        return self.clusters.ids()
 
     def _show_chosen(self) -> None:
-        names = [item.text() for item in self._checked()]
+        names = [item.text() for item in self.clusters.checked()]
         self.chosen.setText(
             self.tr("Clústeres elegidos: {names}").format(names=", ".join(names))
             if names

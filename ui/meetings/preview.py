@@ -9,6 +9,12 @@ from html import escape
 from PySide6.QtWidgets import QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 from pazos_desktop.i18n import N_, translate
+from pazos_desktop.services.meetings.minutes import (
+    AGREED_COLUMNS,
+    FOLLOWUP_COLUMNS,
+    agreed_cells,
+    followup_cells,
+)
 from ui.fit import FittedDialog
 
 
@@ -98,31 +104,13 @@ def _people(t, doc) -> list[str]:
 
 def _commitments(t, doc) -> list[str]:
     out = [f"<h3>{t(N_('Seguimiento a compromisos anteriores'))}</h3>"]
-    head = [t(N_("No.")), t(N_("ID")), t(N_("Compromiso")), t(N_("Responsable"))]
-    head += [t(N_("Fecha límite")), t(N_("Estado reportado")), t(N_("Avance / comentario"))]
-    rows = [
-        [
-            str(n),
-            str(f.commitment_id or ""),
-            f.commitment,
-            f.responsible,
-            f.due_date,
-            f.status,
-            f.report,
-        ]  # fmt: skip
-        for n, f in enumerate(doc.followups, 1)
-    ]
-    out.append(
-        _table(head, rows) if rows else t(N_("No hubo compromisos anteriores para revisar."))
-    )
+    rows = followup_cells(doc.followups)
+    none = t(N_("No hubo compromisos anteriores para revisar."))
+    out.append(_table([t(c) for c in FOLLOWUP_COLUMNS], rows) if rows else none)
     out.append(f"<h3>{t(N_('Compromisos acordados'))}</h3>")
-    head = [t(N_("No.")), t(N_("ID")), t(N_("Actividad")), t(N_("Responsable"))]
-    head += [t(N_("Clúster")), t(N_("Componente")), t(N_("Fecha límite"))]
-    rows = [
-        [str(n), str(a.id or ""), a.activity, a.responsible, a.cluster, a.component, a.due_date]
-        for n, a in enumerate(doc.agreed, 1)
-    ]
-    out.append(_table(head, rows) if rows else t(N_("No se acordaron compromisos.")))
+    rows = agreed_cells(doc.agreed)
+    none = t(N_("No se acordaron compromisos."))
+    out.append(_table([t(c) for c in AGREED_COLUMNS], rows) if rows else none)
     return out
 
 

@@ -76,6 +76,37 @@ class AgreedRow:
     id: int | None = None
 
 
+# The acta's two commitment tables, as its PDF and the window's preview show them.
+FOLLOWUP_COLUMNS = (N_("No."), N_("ID"), N_("Compromiso"), N_("Responsable"),
+                    N_("Fecha límite"), N_("Estado reportado"), N_("Avance / comentario"))  # fmt: skip
+AGREED_COLUMNS = (N_("No."), N_("ID"), N_("Actividad"), N_("Responsable"), N_("Clúster"),
+                  N_("Componente"), N_("Fecha límite"))  # fmt: skip
+
+
+def followup_cells(rows: list[FollowupRow]) -> list[list[str]]:
+    """The follow-up table's rows, numbered, under FOLLOWUP_COLUMNS."""
+    return [
+        [
+            str(i),
+            str(f.commitment_id or ""),
+            f.commitment,
+            f.responsible,
+            f.due_date,
+            f.status,
+            f.report,
+        ]  # fmt: skip
+        for i, f in enumerate(rows, 1)
+    ]
+
+
+def agreed_cells(rows: list[AgreedRow]) -> list[list[str]]:
+    """The agreed commitments' rows, numbered, under AGREED_COLUMNS."""
+    return [
+        [str(i), str(a.id or ""), a.activity, a.responsible, a.cluster, a.component, a.due_date]
+        for i, a in enumerate(rows, 1)
+    ]
+
+
 @dataclass
 class MeetingHeader:
     """The lines every document of a meeting starts with."""
