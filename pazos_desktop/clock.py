@@ -1,8 +1,8 @@
 """The one clock, and the run context every user action or command works in.
 
 Nothing else in the program reads the real clock. A `RunContext` (now, today, actor,
-language) is made once per user action (one database session, see `Database.session`) or per
-command, and services, writers and importers take their dates from it: a sheet's generation
+person, language) is made once per user action (one database session, see
+`Database.session`) or per command, and services, writers and importers take their dates from it: a sheet's generation
 time, a PDF's "Generado el", "overdue", the default period of a report. A window left open past
 midnight therefore shows the new day at its next refresh, and a test that gives the program a
 clock (`fixed_clock`, `clock_on`) gets the same day in every layer.
@@ -55,22 +55,56 @@ def default_actor() -> str:
 
 
 @dataclass(frozen=True)
+class Person:
+    """Who acts, as a document names them: name and position. The login (the operating
+    system's user, or a server's role) is kept for the record, never printed on a document."""
+
+    name: str
+    position: str
+    login: str
+
+
+PERSON_MAX = 200  # characters, as the history and the acta's signature fields keep them
+
+
+def make_person(name: str | None, position: str | None = None, login: str | None = None):
+    """A `Person` from what a user typed (spaces trimmed, cut to what the database keeps);
+    None when no name was given."""
+    name = " ".join((name or "").split())[:PERSON_MAX]
+    if not name:
+        return None
+    position = " ".join((position or "").split())[:PERSON_MAX]
+    return Person(name, position, login or default_actor())
+
+
+@dataclass(frozen=True)
 class RunContext:
     """When, who and in which language one action or command runs."""
 
     now: dt.datetime  # aware
-    actor: str
+    actor: str  # the login: the fallback when no person is known
     lang: str
+    person: Person | None = None  # the window's user preferences, options, a server profile
 
     @classmethod
     def start(
-        cls, clock: Clock | None = None, actor: str | None = None, lang: str | None = None
+        cls,
+        clock: Clock | None = None,
+        actor: str | None = None,
+        lang: str | None = None,
+        person: Person | None = None,
     ) -> RunContext:
         return cls(
             now=(clock or system_clock)(),
             actor=actor or default_actor(),
             lang=lang or get_language(),
+            person=person,
         )
+
+    @property
+    def who(self) -> str:
+        """The name the history and an approval record: the person's, else the login."""
+        return self.person.name if self.person is not None else self.actor
 
     @property
     def local_now(self) -> dt.datetime:

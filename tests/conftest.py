@@ -167,6 +167,25 @@ def sample_template_for(day, migrated_template: Path | str, tmp_path_factory) ->
     return _samples[day]
 
 
+_templates: dict[tuple, tuple] = {}
+
+
+def built_template(key: tuple, source, build, tmp_path_factory, day) -> tuple:
+    """A database built once per run however many modules ask: `source` copied, then
+    `build(session, day)` run in it; returns (its path or URL, what `build` returned)."""
+    if key not in _templates:
+        folder = tmp_path_factory.mktemp(str(key[0]))
+        path = copy_database(source, folder / f"{key[0]}.sqlite")
+        database = database_on(path, day)
+        with database.session() as session:
+            made = build(session, day)
+        database.dispose()
+        if server_db.is_server_target(path):
+            server_db.servers().keep(path)  # a template for the whole run
+        _templates[key] = (path, made)
+    return _templates[key]
+
+
 def _build_sample(day, migrated_template: Path | str, tmp_path_factory) -> Path | str:
     from pazos_desktop.sample import build_sample
 

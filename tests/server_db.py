@@ -69,6 +69,9 @@ class ServerDatabases:
         if name in self.created:
             self.created.remove(name)
 
+    def keep(self, url: str) -> None:
+        self.kept.add(make_url(url).database)
+
     def drop_test_databases(self) -> None:
         for name in [n for n in self.created if n not in self.kept]:
             self.drop(self.url_of(name))

@@ -6,30 +6,16 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 
 from tests.meetings_fixtures import TODAY, sample_db, sample_template  # noqa: F401
-from ui import interaction, prefs, views
+from ui import prefs, views
 from ui.jobs import operations
 from ui.meetings.view import MeetingsView
 
-
-@pytest.fixture
-def recorder(monkeypatch) -> interaction.Recorder:
-    rec = interaction.Recorder()
-    monkeypatch.setattr(interaction, "current", rec)
-    return rec
+pytest_plugins = ["window_fixtures"]  # recorder, meetings_view
 
 
 @pytest.fixture
-def view(qtbot, sample_db, tmp_path, recorder):  # noqa: F811
-    ops = operations.Operations(sample_db)
-    settings = QSettings(str(tmp_path / "prefs.ini"), QSettings.Format.IniFormat)
-    ctx = views.ViewContext(ops=ops, prefs=prefs.Preferences(settings), window=None)
-    widget = MeetingsView(ctx)
-    qtbot.addWidget(widget)
-    widget.shown_errors = recorder.shown
-    widget.refresh()
-    qtbot.waitUntil(lambda: ops.idle and widget.panel.model.rowCount() > 0)
-    yield widget
-    ops.shutdown()
+def view(meetings_view):
+    return meetings_view
 
 
 def _open(qtbot, view, row: int):

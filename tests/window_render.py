@@ -47,12 +47,13 @@ def save(widget: QWidget, path: Path) -> Path:
     return path
 
 
-def editors(window, folder: Path) -> list[tuple[str, QWidget]]:
-    """Every registered editor, built (not shown) on real records of the window's database."""
+def editors(window, folder: Path, samples_class=None) -> list[tuple[str, QWidget]]:
+    """Every registered editor, built (not shown) on real records of the window's database
+    (`samples_class`: which records; the self-check's by default)."""
     from ui.editors import EDITORS
     from ui.selfcheck.editor_samples import Samples
 
-    samples = Samples(window.ops, window, folder)
+    samples = (samples_class or Samples)(window.ops, window, folder)
     return [(spec.key, spec.build(samples)) for spec in EDITORS]
 
 

@@ -66,6 +66,8 @@ EDITORS: list[EditorSpec] = [
     EditorSpec("data_purpose", QT_TRANSLATE_NOOP("Editors", "Finalidad del tratamiento"), "ui.personal_data.dialogs:PurposeEditor", (*_OPS, "data_purpose")),
     EditorSpec("suppress", QT_TRANSLATE_NOOP("Editors", "Suprimir los datos de una persona"), "ui.personal_data.confirm:SuppressDialog", ("parent", "suppression_plan", "backup_count")),
     EditorSpec("signed_sheet", QT_TRANSLATE_NOOP("Editors", "Planilla firmada"), "ui.personal_data.confirm:SignedSheetDialog", (*_OPS, "meeting_labels")),
+    EditorSpec("acta_preview", QT_TRANSLATE_NOOP("Editors", "Vista previa del acta"), "ui.meetings.preview:MinutesPreview", ("parent", "minutes_doc")),
+    EditorSpec("person", QT_TRANSLATE_NOOP("Editors", "Su nombre y cargo"), "ui.dialogs.person:PersonDialog", ("parent", "person_name", "person_position")),
     EditorSpec("document_settings", QT_TRANSLATE_NOOP("Editors", "Encabezado de los documentos"), "ui.dialogs.document_checks:DocumentSettingsDialog", ("parent", "document_settings")),
 ]
 # fmt: on

@@ -47,6 +47,25 @@ def fit_to_screen(window: QWidget) -> None:
         window.setGeometry(x, y, width, height)
 
 
+def grow_to_contents(window: QWidget) -> None:
+    """Grow `window` towards what its contents ask for (errors shown under its fields, a list
+    filled), up to the screen: a dialog grows before it scrolls. It never shrinks here."""
+    for area in window.findChildren(QScrollArea):  # their contents first: the hint reads them
+        inner = area.widget().layout() if area.widget() is not None else None
+        if inner is not None:
+            inner.activate()
+        area.updateGeometry()  # a scroll area does not tell its layout that its hint moved
+    layout = window.layout()
+    if layout is not None:
+        layout.invalidate()
+        layout.activate()
+    hint = window.sizeHint()
+    wanted = QSize(max(window.width(), hint.width()), max(window.height(), hint.height()))
+    if wanted != window.size():
+        window.resize(wanted)
+        fit_to_screen(window)
+
+
 def fits(window: QWidget) -> bool:
     """The window, frame included (a title bar assumed where none is known), lies inside its
     screen's available area."""
@@ -87,7 +106,9 @@ class FitScrollArea(QScrollArea):
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt override)
         # QScrollArea caps its hint at 36×24 lines; ours is the body's, up to the screen.
-        hint = self.widget().sizeHint()
+        # Never narrower than the body's minimum: a dialog takes the screen's width before
+        # its fields scroll sideways.
+        hint = self.widget().sizeHint().expandedTo(self.widget().minimumSizeHint())
         bar = self.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent)
         area = available(self)
         room = QSize(area.width() - 2 * BORDER, area.height() - TITLE_BAR - 4 * bar)

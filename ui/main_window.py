@@ -57,6 +57,9 @@ class MainWindow(QMainWindow):
         from ui.views import ViewContext
 
         self.built = True
+        from ui import interaction
+
+        interaction.remember_folders(self.prefs)  # file dialogs start where the user left off
         self.ops = self.ops or Operations(parent=self)
         self.ctx = ViewContext(self.ops, self.prefs, self)
         self.setWindowTitle(self.tr("PAZOS Coordinación"))  # now with its translation
@@ -179,6 +182,8 @@ class MainWindow(QMainWindow):
         from ui.views import VIEWS
 
         self.ops.db = db
+        if db.person is None:  # a server's profile, when it gave one, names the person
+            db.person = self.prefs.person()  # else this user's name and position
         self.db_label.setText(self.tr("Base de datos: {path}").format(path=db.describe()))
         self.nav.setEnabled(True)
         if self.file_menu is None:

@@ -52,6 +52,17 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("base de datos a usar (archivo SQLite o URL); también PAZOS_DB"),
     )
     parser.add_argument("--lang", choices=LANGUAGES, help=_("idioma: es (por defecto) o en"))
+    parser.add_argument(
+        "--persona",
+        metavar=_("NOMBRE"),
+        help=_(
+            "quien actúa: su nombre queda en el historial y en las actas que apruebe; "
+            "también PAZOS_PERSON (sin él, el usuario del sistema, que no se imprime)"
+        ),
+    )
+    parser.add_argument(
+        "--cargo", metavar=_("CARGO"), help=_("el cargo de esa persona; también PAZOS_POSITION")
+    )
     sub = parser.add_subparsers(title=_("comandos"), dest="command", metavar=_("COMANDO"))
     registry = Registry(sub)
     # Imported only when a command is given: a plain start opens the window without them.
@@ -71,6 +82,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _person(args: argparse.Namespace):
+    """Who acts, from --persona/--cargo or PAZOS_PERSON/PAZOS_POSITION (None: nobody said)."""
+    from pazos_desktop.clock import make_person
+
+    name = args.persona or os.environ.get("PAZOS_PERSON")
+    position = args.cargo or os.environ.get("PAZOS_POSITION")
+    return make_person(name, position)
+
+
 def main(
     argv: list[str] | None = None, open_window: Callable[[str, str], int] | None = None
 ) -> int:
@@ -83,7 +103,7 @@ def main(
         return open_window(resolve_db_target(db), lang)
     argparse_es.install(lang)
     args = build_parser().parse_args(argv)
-    ctx = Context(db_target=resolve_db_target(args.db), lang=lang)
+    ctx = Context(db_target=resolve_db_target(args.db), lang=lang, person=_person(args))
     try:
         if args.command is None:
             if open_window is None:

@@ -8,7 +8,7 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from pazos_desktop.clock import RunContext, fixed_clock
+from pazos_desktop.clock import Person, RunContext, fixed_clock
 from pazos_desktop.i18n import _
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -48,11 +48,12 @@ class Context:
     lang: str
     out: Callable[[str], None] = field(default=print)
     run: RunContext = None  # type: ignore[assignment]
+    person: Person | None = None  # --persona/--cargo: who acts, as documents name them
     _db: object = None
 
     def __post_init__(self) -> None:
         if self.run is None:
-            self.run = RunContext.start(lang=self.lang)
+            self.run = RunContext.start(lang=self.lang, person=self.person)
 
     def database(self, migrate: bool = True):
         """Open (creating and migrating) the database; raises PazosError with a user message."""
@@ -68,6 +69,7 @@ class Context:
                 )
             else:
                 self._db = open_database(self.db_target, migrate=False, clock=clock)
+            self._db.person = self.run.person
         return self._db
 
     def close(self) -> None:

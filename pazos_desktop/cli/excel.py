@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from pazos_desktop.cli.context import EXIT_FAILED, EXIT_OK
-from pazos_desktop.i18n import _
+from pazos_desktop.i18n import _, ngettext
 
 
 def register(registry) -> None:
@@ -104,7 +104,8 @@ def cmd_partner_sheets(args, ctx) -> int:
         items = load_partner_sheets(session, ids, period=period)
     results = export_partner_sheets(items, Path(args.out), email_drafts=args.email_drafts)
     for result in results:
-        ctx.out(_("{path}: {n} compromisos").format(path=result.path, n=result.rows))
+        count = ngettext("{n} compromiso", "{n} compromisos", result.rows).format(n=result.rows)
+        ctx.out(_("{path}: {count}").format(path=result.path, count=count))
         if result.draft is not None:
             ctx.out(_("{path}: borrador de correo").format(path=result.draft))
         _issues(ctx, result.log)

@@ -20,7 +20,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from pazos_desktop.clock import Clock, RunContext, default_actor, system_clock
+from pazos_desktop.clock import Clock, Person, RunContext, default_actor, system_clock
 from pazos_desktop.db import history
 from pazos_desktop.db.refusals import constraint_problem, translate_sqlite
 from pazos_desktop.db.server import (
@@ -314,6 +314,7 @@ class Database:
         self.url = to_url(target)
         self.engine = make_engine(self.url)
         self.actor = actor or default_actor()
+        self.person: Person | None = None  # who acts, as documents name them (clock.Person)
         self.clock = clock or system_clock
         # Sessions write unless told they only read (`session(read_only=True)`).
         self._sessions = sessionmaker(writing(self.engine), expire_on_commit=False)
@@ -322,7 +323,7 @@ class Database:
 
     def run_context(self, lang: str | None = None) -> RunContext:
         """A new action's context: the time read once, now."""
-        return RunContext.start(self.clock, self.actor, lang)
+        return RunContext.start(self.clock, self.actor, lang, self.person)
 
     @property
     def path(self) -> Path | None:

@@ -101,7 +101,7 @@ def _join_names(names: Iterable[str]) -> str | None:
 def run_base(session: Session) -> dict:
     """Who, when and why, as every row of this session's history carries them."""
     run = run_of(session)
-    return {"at": run.utc, "actor": run.actor, "reason": session.info.get("reason")}
+    return {"at": run.utc, "actor": run.who, "reason": session.info.get("reason")}
 
 
 def entries(base: dict, entity: str, entity_id: int, action: str, changes) -> list[dict]:

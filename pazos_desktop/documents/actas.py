@@ -63,13 +63,26 @@ def approve_meeting(session: Session, meeting_id: int, version: int | None = Non
             problems,
             _("El acta no se puede aprobar todavía:") + "\n" + "\n".join(problems.values()),
         )
+    run = run_of(session)
     meeting.status = MeetingStatus.APPROVED.value
-    meeting.approved_at = run_of(session).utc
-    meeting.approved_by = run_of(session).actor
+    meeting.approved_at = run.utc
+    meeting.approved_by = run.who  # the person; the login only when no person is known
+    sign_blanks(meeting, run.person)
     with session.no_autoflush:  # one flush: the hash is recorded with the approval itself
         freeze(session, meeting)
     session.flush()
     return to_data(meeting)
+
+
+def sign_blanks(meeting: Meeting, person) -> None:
+    """ "Elaboró" and "Revisó" left blank take the person approving (name and position): an
+    acta approved in the program was prepared or reviewed by someone, never by a login."""
+    if person is None:
+        return
+    for role in ("prepared", "reviewed"):
+        if not (getattr(meeting, f"{role}_by") or "").strip():
+            setattr(meeting, f"{role}_by", person.name)
+            setattr(meeting, f"{role}_position", person.position or None)
 
 
 def reopen_meeting(

@@ -93,7 +93,7 @@ def sheet_context(session: Session, on: dt.date | None = None) -> SheetContext:
         lang=get_language(),
         org_name=values.get("org_name", ""),
         paper=values.get("page_size", "letter"),
-        author=run.actor,
+        author=run.who,
     )
 
 

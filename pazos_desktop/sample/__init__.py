@@ -38,7 +38,7 @@ def build_sample(session: Session, today: dt.date, seed: int = 2026) -> dict[str
     rng = random.Random(seed)
     made: dict[str, object] = {}
     counts: dict[str, int] = {}
-    session.info["run"] = replace(run_of(session), actor="demo")
+    session.info["run"] = replace(run_of(session), actor="demo", person=None)
     for name in SAMPLE_STEPS:
         counts |= importlib.import_module(name).populate(session, today, rng, made)
     set_setting(session, "sample_data", "1")

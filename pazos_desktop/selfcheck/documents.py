@@ -18,7 +18,7 @@ from pazos_desktop.excel.partner.mail import write_email_draft
 from pazos_desktop.excel.partner.returned import preview_progress
 from pazos_desktop.excel.partner.sheets import file_name, write_partner_sheet
 from pazos_desktop.files import FileBatch
-from pazos_desktop.i18n import N_, _
+from pazos_desktop.i18n import N_, _, ngettext
 from pazos_desktop.selfcheck.runner import DOCUMENT, checks
 from pazos_desktop.services.components import list_components
 from pazos_desktop.services.meetings.listing import MeetingFilter, list_meetings
@@ -52,7 +52,9 @@ def check_minutes_pdf(ctx) -> str:
     expected = f"Página {pages} de {pages}"
     if f"{first.number:03d}" not in text or expected not in text:
         raise RuntimeError(_("el acta no se leyó completa ({what})").format(what=expected))
-    return _("acta de {n} páginas escrita y leída").format(n=pages)
+    return ngettext(
+        "acta de {n} página escrita y leída", "acta de {n} páginas escrita y leída", pages
+    ).format(n=pages)
 
 
 @checks(DOCUMENT, N_("planilla de asistencia (PDF)"))
@@ -69,9 +71,12 @@ def check_attendance_pdf(ctx) -> str:
     first = doc.expected[0].name.split()[0] if doc.expected else ""
     if "PLANILLA DE ASISTENCIA" not in text or first not in text:
         raise RuntimeError(_("la planilla de asistencia no se leyó completa"))
-    return _("planilla de asistencia de {n} páginas y {p} personas escrita y leída").format(
-        n=pages, p=len(doc.expected)
-    )
+    people = ngettext("{p} persona", "{p} personas", len(doc.expected)).format(p=len(doc.expected))
+    return ngettext(
+        "planilla de asistencia de {n} página y {people} escrita y leída",
+        "planilla de asistencia de {n} páginas y {people} escrita y leída",
+        pages,
+    ).format(n=pages, people=people)
 
 
 @checks(DOCUMENT, N_("acta aprobada (PDF guardado al aprobarla)"))
@@ -115,7 +120,9 @@ def check_report_pdf(ctx) -> str:
     pages, text = _pdf_text(path)
     if f"Página {pages} de {pages}" not in text:
         raise RuntimeError(_("el informe no se leyó completo"))
-    return _("informe de {n} páginas escrito y leído").format(n=pages)
+    return ngettext(
+        "informe de {n} página escrito y leído", "informe de {n} páginas escrito y leído", pages
+    ).format(n=pages)
 
 
 @checks(DOCUMENT, N_("informe de coordinación (Excel)"))

@@ -8,7 +8,7 @@ import json
 
 from pazos_desktop.business_days import is_holiday
 from pazos_desktop.documents.person_export import export_person
-from pazos_desktop.i18n import N_, _
+from pazos_desktop.i18n import N_, _, ngettext
 from pazos_desktop.selfcheck.documents import _pdf_text
 from pazos_desktop.selfcheck.runner import DOCUMENT, checks
 from pazos_desktop.services.partners import list_contacts
@@ -28,4 +28,8 @@ def check_personal_data_export(ctx) -> str:
     loaded = json.loads(record.read_text(encoding="utf-8"))
     if "DATOS PERSONALES" not in text or loaded["contact"]["id"] != contact.id:
         raise RuntimeError(_("los datos de la persona no se leyeron completos"))
-    return _("datos de una persona escritos y leídos: PDF de {n} páginas y JSON").format(n=pages)
+    return ngettext(
+        "datos de una persona escritos y leídos: PDF de {n} página y JSON",
+        "datos de una persona escritos y leídos: PDF de {n} páginas y JSON",
+        pages,
+    ).format(n=pages)

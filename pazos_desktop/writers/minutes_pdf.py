@@ -27,7 +27,15 @@ from reportlab.platypus import (
 )
 
 from pazos_desktop.i18n import N_, translate
-from pazos_desktop.services.meetings.minutes import MeetingHeader, MinutesDoc, PersonRow
+from pazos_desktop.services.meetings.minutes import (
+    AGREED_COLUMNS,
+    FOLLOWUP_COLUMNS,
+    MeetingHeader,
+    MinutesDoc,
+    PersonRow,
+    agreed_cells,
+    followup_cells,
+)
 from pazos_desktop.writers.pdf.document import (
     GRID,
     DocumentInfo,
@@ -225,29 +233,10 @@ def followups(doc: MinutesDoc, t: Labels, width: float) -> list[Flowable]:
     out = section(t(N_("Seguimiento a compromisos anteriores")))
     if not doc.followups:
         return out + [para(t(N_("No hubo compromisos anteriores para revisar.")))]
-    header = [
-        t(N_("No.")),
-        t(N_("ID")),
-        t(N_("Compromiso")),
-        t(N_("Responsable")),
-        t(N_("Fecha límite")),
-        t(N_("Estado reportado")),
-        t(N_("Avance / comentario")),
-    ]
+    header = [t(label) for label in FOLLOWUP_COLUMNS]
     fixed = [0.8 * cm, 1.2 * cm, None, None, 1.9 * cm, 2.2 * cm, None]
     widths = _widths(width, fixed, (0.32, 0.26, 0.42))
-    body = [
-        [
-            str(i),
-            str(f.commitment_id or ""),
-            f.commitment,
-            f.responsible,
-            f.due_date,
-            f.status,
-            f.report,
-        ]
-        for i, f in enumerate(doc.followups, 1)
-    ]
+    body = followup_cells(doc.followups)
     return out + data_table(header, body, widths, wrap_cols={2, 3, 4, 5, 6})
 
 
@@ -262,21 +251,10 @@ def agreed(doc: MinutesDoc, t: Labels, width: float) -> list[Flowable]:
     out = section(t(N_("Compromisos acordados")))
     if not doc.agreed:
         return out + [para(t(N_("No se acordaron compromisos.")))]
-    header = [
-        t(N_("No.")),
-        t(N_("ID")),
-        t(N_("Actividad")),
-        t(N_("Responsable")),
-        t(N_("Clúster")),
-        t(N_("Componente")),
-        t(N_("Fecha límite")),
-    ]
+    header = [t(label) for label in AGREED_COLUMNS]
     fixed = [0.8 * cm, 1.2 * cm, None, None, None, None, 1.9 * cm]
     widths = _widths(width, fixed, (0.33, 0.29, 0.2, 0.18))
-    body = [
-        [str(i), str(a.id or ""), a.activity, a.responsible, a.cluster, a.component, a.due_date]
-        for i, a in enumerate(doc.agreed, 1)
-    ]
+    body = agreed_cells(doc.agreed)
     return out + data_table(header, body, widths, wrap_cols={2, 3, 4, 5, 6})
 
 

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -17,8 +18,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pazos_desktop.domain.formats import format_date
 from pazos_desktop.domain.records import COMMITMENT, PROGRESS
-from pazos_desktop.domain.vocabulary import STATUS_LABELS, Status, status_label
+from pazos_desktop.domain.vocabulary import (
+    OVERDUE,
+    STATUS_LABELS,
+    Status,
+    effective_status,
+    status_label,
+)
+from pazos_desktop.i18n import ngettext
 from pazos_desktop.services import components, partners, programs, territory
 from pazos_desktop.services.commitments import editing as commitments
 from pazos_desktop.services.commitments.editing import CommitmentData, ProgressData
@@ -111,6 +120,11 @@ class CommitmentEditor(EditorDialog):
         self.description = self.add_declared(C["description"], _text(self, 3))
         self.new_column()
         self.status = self.add_declared(C["status"], QComboBox())
+        self.overdue_note = QLabel()  # the stored status of an overdue commitment says nothing
+        self.overdue_note.setWordWrap(True)
+        self.overdue_note.setStyleSheet("color: #c62828;")
+        self.overdue_note.setVisible(False)
+        self.status.parentWidget().layout().insertWidget(1, self.overdue_note)
         self.unit = self.add_declared(C["unit"], QLineEdit())
         self.target = self.add_declared(C["target_quantity"], NumberField())
         self.achieved = self.add_declared(C["achieved_quantity"], NumberField())
@@ -127,7 +141,8 @@ class CommitmentEditor(EditorDialog):
     def _fill_lists(self) -> None:
         c = self.choices
         shown = [p for p in c.partners if not p.archived or p.id == self.data.partner_id]
-        fill_combo(self.partner, [(p.name, p.id) for p in shown], blank=self.tr("(elija)"))
+        partners = [(p.name, p.id, p.acronym) for p in shown]
+        fill_combo(self.partner, partners, blank=self.tr("(elija)"))
         fill_combo(self.component, [(x.name(), x.id) for x in c.components], self.tr("(elija)"))
         fill_combo(self.program, [(p.name, p.id) for p in c.programs], blank=self.tr("(ninguno)"))
         statuses = [(status_label(s), s.value) for s in Status if s in STATUS_LABELS]
@@ -169,7 +184,24 @@ class CommitmentEditor(EditorDialog):
         self.start.set_date(d.start_date)
         self.due.set_date(d.due_date)
         self.notes.setPlainText(d.notes or "")
+        self._show_overdue(d)
         self.mark_clean()
+
+    def _show_overdue(self, d: CommitmentData) -> None:
+        """An overdue commitment keeps its stored status ("Propuesto"): the editor says it is
+        overdue, and since when, under the status."""
+        today = self.ops.run_context().today
+        late = d.id is not None and effective_status(d.status, d.due_date, today) == OVERDUE
+        if late:
+            days = (today - d.due_date).days
+            ago = ngettext("hace {n} día", "hace {n} días", days).format(n=days)
+            self.overdue_note.setText(
+                self.tr(
+                    "Vencido: la fecha límite fue el {date} ({ago}) y sigue «{status}». "
+                    "Registre un avance o cambie el estado o la fecha."
+                ).format(date=format_date(d.due_date), ago=ago, status=status_label(d.status))
+            )
+        self.overdue_note.setVisible(late)
 
     def collect(self) -> CommitmentData:
         return CommitmentData(

@@ -37,9 +37,9 @@ from PySide6.QtWidgets import (
 from pazos_desktop.domain.fields import Field, FieldError
 from pazos_desktop.errors import DoubtError, ValidationError
 from ui import errors, interaction
-from ui.fit import FitScrollArea, FittedDialog
+from ui.fit import FitScrollArea, FittedDialog, grow_to_contents
 from ui.jobs.operations import Operations
-from ui.widgets import DateField
+from ui.widgets import DateField, elide
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -118,6 +118,8 @@ class EditorDialog(FittedDialog):
         error = _error_label()
         column.addWidget(error)
         self.form.addRow(label, box)
+        if isinstance(widget, QComboBox):
+            elide(widget)  # a 300-character partner name must not widen the editor
         buddy = self.form.labelForField(box)
         if isinstance(buddy, QLabel):
             buddy.setBuddy(widget)
@@ -235,9 +237,12 @@ class EditorDialog(FittedDialog):
                 unplaced.append(message)
         self.general_error.setText("\n".join(unplaced))
         self.general_error.setVisible(bool(unplaced))
+        if fields and self.isVisible():
+            grow_to_contents(self)  # the messages take room: the dialog grows before it scrolls
         first = next((self.fields[k] for k in self.fields if k in fields), None)
         if first is not None:
             first.setFocus()
+            self.scroll.ensureWidgetVisible(first)
 
     def field_error(self, key: str) -> str:
         label = self.error_labels.get(key)

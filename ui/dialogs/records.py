@@ -91,7 +91,7 @@ class ProgramEditor(EditorDialog):
         self,
         ops: Operations,
         parent: QWidget | None,
-        partner_choices: list[tuple[str, int]],
+        partner_choices: list[tuple],  # (name, id) or (name, id, acronym)
         component_choices: list[tuple[str, int]],
         data: ProgramData | None = None,
     ):

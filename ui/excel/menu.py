@@ -51,16 +51,21 @@ class ExcelMenu(QObject):
         titles = {
             "export_partner_sheets": self.tr("Exportar hojas de compromisos…"),
             "export_workbook": self.tr("Exportar libro completo…"),
-            "hxl": self.tr("Incluir etiquetas HXL en el libro"),
+            "hxl": self.tr("Incluir etiquetas HXL (para herramientas de coordinación humanitaria)"),
             "download_template": self.tr("Descargar plantilla de carga masiva…"),
             "import_returned_sheets": self.tr("Importar hojas devueltas…"),
             "import_bulk": self.tr("Importar carga masiva…"),
         }
         for key, action in self.entries.items():
             action.setText(titles[key])
-        self.entries["hxl"].setToolTip(
-            self.tr("Una fila de etiquetas #HXL bajo cada encabezado, para otras herramientas.")
+        explained = self.tr(
+            "HXL (Humanitarian Exchange Language): una fila de etiquetas como #org, #sector o "
+            "#status bajo cada encabezado del libro, para que otras herramientas de "
+            "coordinación lo lean sin ayuda."
         )
+        self.entries["hxl"].setToolTip(explained)
+        self.entries["hxl"].setStatusTip(explained)
+        self.menu.setToolTipsVisible(True)  # a menu hides its tooltips unless told
 
     def enable(self) -> None:
         for action in self.entries.values():

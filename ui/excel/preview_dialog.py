@@ -44,6 +44,22 @@ def change_lines(changes: list[Change]) -> list[tuple[Change, object]]:
     return [(c, f) for c in changes for f in (c.fields or [None])]
 
 
+def _record(entity_id: int | None, label: str) -> str:
+    """ "ID 186 · Talleres…": the record's ID (the sheet's ID column) before its title, so two
+    rows of one partner with the same title are told apart."""
+    return tr("ID {id} · {label}").format(id=entity_id, label=label) if entity_id else label
+
+
+def _conflict_id(conflict: Conflict) -> int | None:
+    return next((c.entity_id for c in conflict.changes if c.entity_id), None)
+
+
+def _full(row) -> str:
+    change = row[0] if isinstance(row, tuple) else row
+    entity_id = change.entity_id if isinstance(change, Change) else _conflict_id(change)
+    return _record(entity_id, change.label)
+
+
 def _action(change: Change) -> str:
     names = {"create": tr("Nuevo"), "update": tr("Actualiza"), "progress": tr("Avance")}
     return names.get(change.action, change.action)
@@ -59,7 +75,7 @@ def change_columns(kind: str) -> list[Column]:
     return [
         where,
         Column(tr("Fila"), lambda r: _row_text(r[0].row), right=True),
-        Column(tr("Registro"), lambda r: r[0].label, tooltip=lambda r: r[0].file),
+        Column(tr("Registro"), lambda r: _record(r[0].entity_id, r[0].label), tooltip=_full),
         Column(tr("Acción"), lambda r: _action(r[0])),
         Column(tr("Campo"), lambda r: r[1].field if r[1] else ""),
         Column(tr("Antes"), lambda r: r[1].old if r[1] else ""),
@@ -87,7 +103,7 @@ def conflict_columns() -> list[Column]:
         Column(tr("Aceptar"), lambda c: ""),
         Column(tr("Archivo"), lambda c: c.file),
         Column(tr("Fila"), lambda c: _row_text(c.row), right=True),
-        Column(tr("Registro"), lambda c: c.label),
+        Column(tr("Registro"), lambda c: _record(_conflict_id(c), c.label), tooltip=_full),
         Column(tr("Motivo"), lambda c: c.reason, tooltip=lambda c: c.reason),
         Column(tr("Cambios"), _conflict_fields, tooltip=_conflict_fields),
     ]

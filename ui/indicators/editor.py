@@ -16,8 +16,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
     QListView,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -39,14 +37,21 @@ from pazos_desktop.services.indicators.sheets import IndicatorData, PopulationDa
 from pazos_desktop.services.indicators.values import ValueData
 from ui.dialogs.editor import EditorDialog, InputError
 from ui.jobs.operations import Operations
-from ui.widgets import DateField, NumberField, fill_combo, make_searchable, set_combo_data
+from ui.widgets import (
+    CheckList,
+    DateField,
+    NumberField,
+    fill_combo,
+    make_searchable,
+    set_combo_data,
+)
 
 
 @dataclass
 class IndicatorChoices:
     """What the editors offer in their lists, read in one go on the worker."""
 
-    partners: list[tuple[str, int]]
+    partners: list[tuple[str, int, str | None]]  # name, id, acronym (typing finds it)
     components: list[tuple[str, int]]
     programs: list[tuple[str, int]]
     commitments: list[tuple[int, str]]
@@ -55,7 +60,7 @@ class IndicatorChoices:
 
 def load_indicator_choices(session) -> IndicatorChoices:
     return IndicatorChoices(
-        partners=[(p.name, p.id) for p in partners.partner_choices(session, False)],
+        partners=[(p.name, p.id, p.acronym) for p in partners.partner_choices(session, False)],
         components=[(c.name(), c.id) for c in components.list_components(session)],
         programs=[(p.name, p.id) for p in programs.list_programs(session)],
         commitments=indicators.commitment_choices(session),
@@ -80,33 +85,6 @@ def _number(widget: NumberField, key: str, label: str):
     if isinstance(value, str):
         raise InputError({key: label + ": " + widget.tr("debe ser un número.")})
     return value
-
-
-class CheckList(QListWidget):
-    """A short list of checkable items (components, programs)."""
-
-    def __init__(self, items: list[tuple[str, int]], rows: int = 5):
-        super().__init__()
-        self.setMaximumHeight(self.fontMetrics().height() * rows + 10)
-        for label, item_id in items:
-            item = QListWidgetItem(label)
-            item.setData(Qt.ItemDataRole.UserRole, item_id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.addItem(item)
-
-    def set_ids(self, ids: list[int]) -> None:
-        for i in range(self.count()):
-            item = self.item(i)
-            checked = item.data(Qt.ItemDataRole.UserRole) in ids
-            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
-
-    def ids(self) -> list[int]:
-        return [
-            self.item(i).data(Qt.ItemDataRole.UserRole)
-            for i in range(self.count())
-            if self.item(i).checkState() == Qt.CheckState.Checked
-        ]
 
 
 class CommitmentPicker(QWidget):
@@ -233,8 +211,9 @@ class IndicatorEditor(EditorDialog):
         fill_combo(self.aggregation, _choices(AGGREGATION_LABELS))
         fill_combo(self.direction, _choices(DIRECTION_LABELS))
         fill_combo(self.partner, choices.partners, self.tr("(ninguna)"))
-        # Room for three columns; smaller screens (150 %) shrink it and its fields scroll.
-        self.resize(980, self.sizeHint().height())
+        # Room for three columns (the screen's width first); at 150 % its fields scroll.
+        hint = self.sizeHint()
+        self.resize(max(980, hint.width()), hint.height())
         self.load(self.data)
 
     def load(self, d: IndicatorData) -> None:

@@ -21,7 +21,7 @@ class Choices:
 
     contacts: list[tuple[str, int]] = field(default_factory=list)
     clusters: list[tuple[str, int]] = field(default_factory=list)
-    partners: list[tuple[str, int]] = field(default_factory=list)
+    partners: list[tuple[str, int, str | None]] = field(default_factory=list)  # with acronyms
     components: list[tuple[str, int]] = field(default_factory=list)
     series: list[tuple[str, str]] = field(default_factory=list)  # (label, key) of every series
 
@@ -37,7 +37,7 @@ def load_choices(session) -> Choices:
         series=series_choices(session),
         contacts=sorted(contacts),
         clusters=[(c.name, c.id) for c in territory.list_clusters(session)],
-        partners=[(p.name, p.id) for p in partner_rows if not p.archived],
+        partners=[(p.name, p.id, p.acronym) for p in partner_rows if not p.archived],
         components=[
             (c.name_en if english else c.name_es, c.id) for c in components.list_components(session)
         ],

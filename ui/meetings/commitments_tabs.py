@@ -12,6 +12,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QPushButton,
     QTableWidget,
@@ -33,11 +34,30 @@ from ui.dialogs.editor import open_editor
 from ui.widgets import setup_table, typed_or_text
 
 
+def _short(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 def _fill_table(table: QTableWidget, rows: list[list[str]]) -> None:
     table.setRowCount(len(rows))
     for r, values in enumerate(rows):
         for c, value in enumerate(values):
-            table.setItem(r, c, QTableWidgetItem(value))
+            item = QTableWidgetItem(value)
+            if len(value) > 30:
+                item.setToolTip(value)  # cut with "…" in its column: whole in the tooltip
+            table.setItem(r, c, item)
+
+
+def _fit_columns(table: QTableWidget, stretch: set[int]) -> None:
+    """Every column in sight (no sideways scrolling): texts share what is left, the short
+    ones (states, dates, figures) take what their contents need."""
+    header = table.horizontalHeader()
+    header.setStretchLastSection(False)
+    for column in range(table.columnCount()):
+        mode = QHeaderView.ResizeMode
+        header.setSectionResizeMode(
+            column, mode.Stretch if column in stretch else mode.ResizeToContents
+        )
 
 
 def _buttons(layout: QVBoxLayout, hint: QLabel, *specs, per_row: int = 3) -> list[QPushButton]:
@@ -97,8 +117,7 @@ class AgreedTab(QWidget):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.itemActivated.connect(lambda _item: self.edit())
         self.table.currentCellChanged.connect(lambda *_a: self._enable())
-        for column, width in enumerate((300, 220, 180, 140)):
-            self.table.setColumnWidth(column, width)
+        _fit_columns(self.table, {0, 1, 2})
         layout.addWidget(self.table, 1)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
@@ -210,8 +229,7 @@ class FollowupTab(QWidget):
         )
         setup_table(self.table, self.tr("Seguimiento a compromisos anteriores"))
         self.table.currentCellChanged.connect(lambda *_a: self._enable())
-        for column, width in enumerate((240, 170, 110, 130, 70)):
-            self.table.setColumnWidth(column, width)
+        _fit_columns(self.table, {0, 1, 5})
         layout.addWidget(self.table, 1)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
@@ -275,6 +293,13 @@ class FollowupTab(QWidget):
         self.table.setEditTriggers(
             triggers.NoEditTriggers if self.locked else triggers.AllEditTriggers
         )
+        if self.meeting_id is not None:  # the whole list in one line: it may not fit the box
+            recorded = sum(1 for r in rows if r.progress_update_id or r.comment)
+            self.hint.setText(
+                self.tr("En el seguimiento: {n}; con reporte registrado: {m}.").format(
+                    n=len(rows), m=recorded
+                )
+            )
         self._enable()
 
     def typed(self) -> dict[int, tuple]:
@@ -329,19 +354,44 @@ class FollowupTab(QWidget):
         self.ops.run(moved, success=shown, parent=self)
 
     def drop(self) -> None:
+        """Take the selected commitment off the follow-up, after asking (naming it, and
+        what is lost with it: a report typed, or the one recorded in this acta)."""
         meeting_id, commitment_id = self.meeting_id, self._current()
-        if commitment_id is not None:
-            self._run(lambda s: meeting_lists.drop_followup(s, meeting_id, commitment_id))
-
-    def prune(self) -> None:
-        meeting_id = self.meeting_id
-        question = self.tr(
-            "¿Quitar de la lista los compromisos sin estado, avance ni comentario registrados?"
+        if commitment_id is None:
+            return
+        row = self.rows[self.table.currentRow()]
+        question = self.tr("¿Quitar «{title}» del seguimiento de esta acta?").format(
+            title=_short(row.title)
         )
+        if commitment_id in {r.commitment_id for r in self.reports()}:
+            question += " " + self.tr("Lo escrito y no registrado se pierde.")
+        elif row.progress_update_id:
+            question += " " + self.tr("El avance que registró esta acta se borra.")
         if interaction.confirm(
             self, self.tr("Seguimiento"), question, self.tr("Quitar"), self.tr("Cancelar")
         ):
-            self._run(lambda s: meeting_lists.prune_unreported(s, meeting_id))
+            self._run(lambda s: meeting_lists.drop_followup(s, meeting_id, commitment_id))
+
+    def prune(self) -> None:
+        """Drop the rows with nothing reported; a row with a report typed and not yet
+        recorded stays (the question names them)."""
+        meeting_id, typed = self.meeting_id, self.reports()
+        keep = [r.commitment_id for r in typed]
+        question = self.tr(
+            "¿Quitar de la lista los compromisos sin estado, avance ni comentario registrados?"
+        )
+        if typed:
+            titles = "; ".join(f"«{_short(r.title)}»" for r in self._rows_of(keep))
+            question += "\n" + self.tr(
+                "Se conservan los que tienen algo escrito sin registrar: {titles}."
+            ).format(titles=titles)
+        if interaction.confirm(
+            self, self.tr("Seguimiento"), question, self.tr("Quitar"), self.tr("Cancelar")
+        ):
+            self._run(lambda s: meeting_lists.prune_unreported(s, meeting_id, keep))
+
+    def _rows_of(self, ids: list[int]) -> list[fu.FollowupData]:
+        return [r for r in self.rows if r.commitment_id in set(ids)]
 
     def reports(self) -> list[fu.FollowupData]:
         """Rows whose reported status, progress or comment differ from what is saved."""

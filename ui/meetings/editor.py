@@ -1,11 +1,14 @@
 """The meeting editor: tabs for general data, attendance, agenda and development, commitments
-agreed, follow-up, decisions and history; save, approve (after asking), reopen with a reason,
-export the PDFs.
+agreed, follow-up, decisions and history; save, preview the acta as it will print, approve
+(after asking, and once who approves: a person, never the computer's login), reopen with a
+reason, export the PDFs.
 
 As secretaries work: it asks before discarding unsaved edits (Esc, Cerrar, ✕); while they
 type, a draft of the form is kept every few seconds in the user's data folder
-(`pazos_desktop.services.meetings.drafts`) and offered back when the acta is opened again after a crash. It
-opens at any screen size (no fixed minimum; the general tab scrolls). Build-only constructor
+(`pazos_desktop.services.meetings.drafts`) and offered back when the acta is opened again
+after a crash. A save the core refuses brings forward the tab and row it names; a new acta
+dated before the latest of its series (or a date moved past another acta's) says which number
+it carries before it is saved (`services/meetings/order.py`). It opens at any screen size (no fixed minimum; the general tab scrolls). Build-only constructor
 (tests); `open_meeting_editor()` shows it. Approved minutes open read-only: the core refuses
 edits anyway, the screen says so before anyone types.
 """
@@ -13,18 +16,14 @@ edits anyway, the screen says so before anyone types.
 from __future__ import annotations
 
 import datetime as dt
+import html
+from dataclasses import asdict
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox,
-    QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QTabWidget,
     QVBoxLayout,
@@ -32,26 +31,30 @@ from PySide6.QtWidgets import (
 )
 
 from pazos_desktop import parsing
+from pazos_desktop.clock import make_person
 from pazos_desktop.documents import actas
-from pazos_desktop.domain.meetings import MeetingType, meeting_status_label, meeting_type_label
+from pazos_desktop.domain.meetings import meeting_status_label, series_label
 from pazos_desktop.errors import ValidationError
 from pazos_desktop.services.meetings import editing as meetings
-from pazos_desktop.services.meetings.data import MeetingData
+from pazos_desktop.services.meetings.data import (
+    AgendaItemData,
+    AttendeeData,
+    DecisionData,
+    MeetingData,
+)
+from pazos_desktop.services.meetings.order import number_notice
 from ui import errors, interaction
 from ui.fit import FitScrollArea, FittedDialog
 from ui.meetings.actions import Choices, export_document
 from ui.meetings.commitments_tabs import AgreedTab, FollowupTab
 from ui.meetings.drafts import DRAFT_MS, DraftKeeper
+from ui.meetings.general import DATE_FIELDS, TEXT_FIELDS, TIME_FIELDS, GeneralTab
 from ui.meetings.parts import AgendaTab, AttendanceTab, DecisionsTab
+from ui.meetings.preview import MinutesPreview
 from ui.models.rows import RowsModel
+from ui.prefs import remember_person
 from ui.views.detail import history_columns, history_table
-from ui.widgets import DateField, typed_or_text
-
-TEXT_FIELDS = ("place", "link", "chair_name", "chair_position", "secretary_name",
-               "secretary_position", "next_place", "prepared_by", "prepared_position",
-               "reviewed_by", "reviewed_position", "approver_name", "approver_position")  # fmt: skip
-DATE_FIELDS = ("date", "next_date")
-TIME_FIELDS = ("start_time", "end_time", "next_time")
+from ui.widgets import typed_or_text
 
 
 def parse_time(text: str) -> dt.time | None | str:
@@ -64,10 +67,16 @@ class MeetingEditor(FittedDialog):
     changed = Signal()  # its commitment lists changed (the list's counts follow)
 
     def __init__(
-        self, ops, parent: QWidget | None, data: MeetingData, choices: Choices, drafts=None
+        self,
+        ops,
+        parent: QWidget | None,
+        data: MeetingData,
+        choices: Choices,
+        drafts=None,
+        prefs=None,
     ):
         super().__init__(parent)
-        self.ops, self.data, self.choices = ops, data, choices
+        self.ops, self.data, self.choices, self.prefs = ops, data, choices, prefs
         self.keeper = DraftKeeper(self, drafts)
         outer = QVBoxLayout(self)
         self.status = QLabel()
@@ -89,8 +98,15 @@ class MeetingEditor(FittedDialog):
         self.draft_timer.start(DRAFT_MS)
 
     def _build_tabs(self) -> None:
-        self.fields: dict[str, QWidget] = {}
-        self.tabs.addTab(FitScrollArea(self._general_tab()), self.tr("General"))
+        self.general = GeneralTab(self.choices)
+        # The fields tests and the keyboard reach by name live on the General tab.
+        self.fields, self.type, self.series = (
+            self.general.fields,
+            self.general.type,
+            self.general.series,
+        )
+        self.objective, self.clusters = self.general.objective, self.general.clusters
+        self.tabs.addTab(FitScrollArea(self.general), self.tr("General"))
         self.attendance = AttendanceTab()
         self.attendance.set_contacts(self.choices.contacts)
         self.agenda = AgendaTab()
@@ -105,79 +121,8 @@ class MeetingEditor(FittedDialog):
         self.tabs.addTab(self.agreed, self.tr("Compromisos acordados"))
         self.tabs.addTab(self.followup, self.tr("Seguimiento"))
         self.tabs.addTab(self.decisions, self.tr("Decisiones"))
-        history = history_table(self, self.history_model, self.tr("Historial del acta"))
-        self.tabs.addTab(history, self.tr("Historial"))
-
-    def _general_tab(self) -> QWidget:
-        page = QWidget()
-        columns = QHBoxLayout(page)
-        left, right = QFormLayout(), QFormLayout()
-        columns.addLayout(left, 1)
-        columns.addLayout(right, 1)
-        self.type = QComboBox()
-        self.type.setAccessibleName(self.tr("Tipo de reunión"))
-        for value in MeetingType:
-            self.type.addItem(meeting_type_label(value), value.value)
-        left.addRow(self.tr("Tipo de reunión"), self.type)
-        self.series = QComboBox()
-        self.series.setEditable(True)
-        self.series.setAccessibleName(self.tr("Serie (numeración)"))
-        self.series.setToolTip(
-            self.tr(
-                "Cada cuerpo numera sus actas: el comité técnico, cada mesa. Elija la serie o "
-                "escriba el nombre de otra; no cambia después de crear el acta."
-            )
-        )
-        for label, key in self.choices.series:
-            self.series.addItem(label, key)
-        left.addRow(self.tr("Serie (numeración)"), self.series)
-        labels = {
-            "date": self.tr("Fecha"), "start_time": self.tr("Hora de inicio"),
-            "end_time": self.tr("Hora de finalización"), "place": self.tr("Lugar"),
-            "link": self.tr("Enlace (si es virtual)"), "chair_name": self.tr("Preside"),
-            "chair_position": self.tr("Cargo de quien preside"),
-            "secretary_name": self.tr("Secretario(a)"),
-            "secretary_position": self.tr("Cargo del secretario(a)"),
-            "next_date": self.tr("Próxima reunión: fecha"),
-            "next_time": self.tr("Próxima reunión: hora"),
-            "next_place": self.tr("Próxima reunión: lugar"), "prepared_by": self.tr("Elaboró"),
-            "prepared_position": self.tr("Cargo de quien elaboró"),
-            "reviewed_by": self.tr("Revisó"),
-            "reviewed_position": self.tr("Cargo de quien revisó"),
-            "approver_name": self.tr("Aprobó (si no es quien preside)"),
-            "approver_position": self.tr("Cargo de quien aprobó"),
-        }  # fmt: skip
-        for key in ("date", "start_time", "end_time", "place", "link"):
-            left.addRow(labels[key], self._field(key, labels[key]))
-        self.objective = QPlainTextEdit()
-        self.objective.setAccessibleName(self.tr("Objetivo"))
-        self.objective.setTabChangesFocus(True)  # Tab leaves the box instead of typing a tab
-        self.objective.setMinimumHeight(self.fontMetrics().height() * 4)
-        left.addRow(self.tr("Objetivo"), self.objective)
-        for key in ("chair_name", "chair_position", "secretary_name", "secretary_position",
-                    "next_date", "next_time", "next_place", "prepared_by", "prepared_position",
-                    "reviewed_by", "reviewed_position", "approver_name",
-                    "approver_position"):  # fmt: skip
-            right.addRow(labels[key], self._field(key, labels[key]))
-        self.clusters = QListWidget()
-        self.clusters.setAccessibleName(self.tr("Clústeres"))
-        self.clusters.setMaximumHeight(self.fontMetrics().height() * 7)
-        for label, cluster_id in self.choices.clusters:
-            item = QListWidgetItem(label)
-            item.setData(Qt.ItemDataRole.UserRole, cluster_id)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            self.clusters.addItem(item)
-        right.addRow(self.tr("Clústeres"), self.clusters)
-        return page
-
-    def _field(self, key: str, label: str) -> QWidget:
-        widget = DateField() if key in DATE_FIELDS else QLineEdit()
-        if key in TIME_FIELDS:
-            widget.setPlaceholderText(self.tr("hh:mm"))
-        widget.setAccessibleName(label)
-        self.fields[key] = widget
-        return widget
+        self.history = history_table(self, self.history_model, self.tr("Historial del acta"))
+        self.tabs.addTab(self.history, self.tr("Historial"))
 
     def _build_buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
@@ -189,6 +134,7 @@ class MeetingEditor(FittedDialog):
                 self.tr("Imprimir planilla de asistencia…"),
                 lambda: self.export("attendance"),
             ),
+            ("preview", self.tr("Vista previa…"), self.preview),
             ("approve", self.tr("Aprobar acta…"), self.approve),
             ("reopen", self.tr("Reabrir…"), self.reopen),
             ("save", self.tr("Guardar"), self.save),
@@ -207,21 +153,7 @@ class MeetingEditor(FittedDialog):
 
     def set_data(self, data: MeetingData) -> None:
         self.data = data
-        self.type.setCurrentIndex(max(0, self.type.findData(data.type)))
-        self._show_series(data.series or data.type)
-        for key in TEXT_FIELDS:
-            self.fields[key].setText(getattr(data, key) or "")
-            self.fields[key].setCursorPosition(0)  # show the start of long places
-        for key in DATE_FIELDS:
-            self.fields[key].set_date(getattr(data, key))
-        for key in TIME_FIELDS:
-            value = getattr(data, key)
-            self.fields[key].setText(value.strftime("%H:%M") if value else "")
-        self.objective.setPlainText(data.objective or "")
-        for i in range(self.clusters.count()):
-            item = self.clusters.item(i)
-            checked = item.data(Qt.ItemDataRole.UserRole) in data.cluster_ids
-            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+        self.general.set_values(data)
         self.attendance.set_values(data.attendees)
         self.agenda.set_values(data.agenda)
         self.decisions.set_values(data.decisions)
@@ -232,6 +164,7 @@ class MeetingEditor(FittedDialog):
         self.clean_state = self.form_state()
 
     def _load_history(self) -> None:
+        self.history.horizontalScrollBar().setValue(0)  # "Cuándo" and "Quién" in sight
         if self.data.id is None:
             self.history_model.set_rows([])
             return
@@ -243,52 +176,32 @@ class MeetingEditor(FittedDialog):
     def _show_state(self) -> None:
         data, locked = self.data, self.data.approved
         title = data.label if data.id else self.tr("Nueva reunión")
+        if data.id:
+            title += f" ({series_label(data.series or data.type)})"
         self.setWindowTitle(title)
         state = meeting_status_label(data.status)
         note = self.tr(" — solo lectura; reábrala para corregirla") if locked else ""
-        self.status.setText(f"<b>{title}</b> · {state}{note}")
-        for widget in [*self.fields.values(), self.objective]:
-            widget.setReadOnly(locked)
-        self.type.setEnabled(not locked)
-        self.series.setEnabled(data.id is None)  # its number belongs to the series
-        self.clusters.setEnabled(not locked)
+        self.status.setText(f"<b>{html.escape(title)}</b> · {state}{note}")
+        self.general.set_read_only(locked, data.id is None)
         for part in (self.attendance, self.agenda, self.decisions):
             part.set_read_only(locked)
         self.buttons["save"].setEnabled(not locked)
         self.buttons["approve"].setEnabled(not locked and data.id is not None)
         self.buttons["reopen"].setEnabled(locked)
-        for key in ("minutes", "attendance"):
+        for key in ("minutes", "attendance", "preview"):
             self.buttons[key].setEnabled(data.id is not None)
 
     def form_state(self) -> dict:
         """Everything the form holds, as typed (JSON-ready): for "unsaved edits?" and drafts."""
-        return {
-            "type": self.type.currentData(),
-            "series": self.series.currentText(),  # as typed: a new series has no key yet
-            "fields": {key: widget.text() for key, widget in self.fields.items()},
-            "objective": self.objective.toPlainText(),
-            "clusters": self._checked_clusters(),
-            "attendees": [_plain(a) for a in self.attendance.values()],
-            "agenda": [_plain(a) for a in self.agenda.values()],
-            "decisions": [_plain(d) for d in self.decisions.values()],
+        return self.general.state() | {
+            "attendees": [asdict(a) for a in self.attendance.values()],
+            "agenda": [asdict(a) for a in self.agenda.values()],
+            "decisions": [asdict(d) for d in self.decisions.values()],
         }
 
     def set_form_state(self, state: dict) -> None:
         """Put a kept draft back into the form (what was typed, valid or not)."""
-        from pazos_desktop.services.meetings.data import AgendaItemData, AttendeeData, DecisionData
-
-        self.type.setCurrentIndex(max(0, self.type.findData(state.get("type"))))
-        if self.data.id is None and state.get("series"):  # a saved acta keeps its series
-            self.series.setEditText(state["series"])
-        for key, text in state.get("fields", {}).items():
-            if key in self.fields:
-                self.fields[key].setText(text)
-        self.objective.setPlainText(state.get("objective", ""))
-        wanted = set(state.get("clusters", []))
-        for i in range(self.clusters.count()):
-            item = self.clusters.item(i)
-            on = item.data(Qt.ItemDataRole.UserRole) in wanted
-            item.setCheckState(Qt.CheckState.Checked if on else Qt.CheckState.Unchecked)
+        self.general.set_state(state, self.data.id is None)
         self.attendance.set_values([AttendeeData(**a) for a in state.get("attendees", [])])
         self.agenda.set_values([AgendaItemData(**a) for a in state.get("agenda", [])])
         self.decisions.set_values([DecisionData(**d) for d in state.get("decisions", [])])
@@ -297,29 +210,30 @@ class MeetingEditor(FittedDialog):
         return not self.data.approved and self.form_state() != self.clean_state
 
     def collect(self) -> MeetingData:
-        """The form as MeetingData; text that is not a date or a time stops here."""
-        values, problems = {}, []
+        """The form as MeetingData; text that is not a date or a time stops here, under its
+        own field's name."""
+        values, problems = {}, {}
         for key in DATE_FIELDS + TIME_FIELDS:
             widget = self.fields[key]
             value = widget.value() if key in DATE_FIELDS else parse_time(widget.text())
             if isinstance(value, str):
-                problems.append(
-                    self.tr("«{text}» no es una fecha u hora válida.").replace("{text}", value)
+                problems[key] = self.tr("«{text}» no es una fecha u hora válida.").replace(
+                    "{text}", value
                 )
             values[key] = None if isinstance(value, str) else value
         if problems:
-            raise ValidationError({"input": "\n".join(problems)})
+            raise ValidationError(problems)
         for key in TEXT_FIELDS:
             values[key] = self.fields[key].text()
         old = self.data
         return MeetingData(
             **values,
             type=self.type.currentData(),
-            series=self._chosen_series() if old.id is None else old.series,
+            series=self.general.chosen_series() if old.id is None else old.series,
             objective=self.objective.toPlainText(),
             chair_contact_id=old.chair_contact_id,
             secretary_contact_id=old.secretary_contact_id,
-            cluster_ids=self._checked_clusters(),
+            cluster_ids=self.general.checked_clusters(),
             attendees=self.attendance.values(),
             agenda=self.agenda.values(),
             decisions=self.decisions.values(),
@@ -328,33 +242,17 @@ class MeetingEditor(FittedDialog):
             version=old.version,
         )
 
-    def _show_series(self, key: str) -> None:
-        index = self.series.findData(key)
-        if index < 0:
-            self.series.addItem(key, key)
-            index = self.series.count() - 1
-        self.series.setCurrentIndex(index)
-
-    def _chosen_series(self) -> str | None:
-        """The key of the series chosen, or the name typed for a new one."""
-        text = self.series.currentText().strip()
-        index = self.series.findText(text)
-        if index >= 0:
-            return self.series.itemData(index)
-        return text or None
-
-    def _checked_clusters(self) -> list[int]:
-        return [
-            self.clusters.item(i).data(Qt.ItemDataRole.UserRole)
-            for i in range(self.clusters.count())
-            if self.clusters.item(i).checkState() == Qt.CheckState.Checked
-        ]
-
     # --- actions ------------------------------------------------------------------------------
 
-    def _run(self, fn, reason: str | None = None) -> None:
+    def _run(self, fn, then=None) -> None:
         self.error.clear()
-        self.ops.run(fn, success=self._done, failure=self._failed, parent=self, reason=reason)
+
+        def done(data: MeetingData) -> None:
+            self._done(data)
+            if then is not None:
+                then()
+
+        self.ops.run(fn, success=done, failure=self._failed, parent=self)
 
     def _done(self, data: MeetingData) -> None:
         was_new = self.data.id is None
@@ -365,10 +263,29 @@ class MeetingEditor(FittedDialog):
     def _failed(self, exc: BaseException) -> None:
         if isinstance(exc, ValidationError):
             self.error.setText("\n".join(exc.fields.values()))
+            if exc.fields:
+                self.show_field(next(iter(exc.fields)))
         else:
             errors.show_error(self, exc)
 
-    def save(self) -> None:
+    def show_field(self, key: str) -> None:
+        """Bring forward what a refusal names: its tab, its row ("decisions.2"), its field."""
+        part, _dot, rest = key.partition(".")
+        tabs = {"attendees": self.attendance, "agenda": self.agenda, "decisions": self.decisions}
+        if part in tabs:
+            self.tabs.setCurrentWidget(tabs[part])
+            number = rest.split(".")[0]
+            if number.isdigit():
+                tabs[part].show_row(int(number))
+            return
+        self.tabs.setCurrentIndex(0)
+        widget = {"objective": self.objective, "type": self.type, "series": self.series}.get(
+            key, self.fields.get(key)
+        )
+        if widget is not None:
+            widget.setFocus()
+
+    def save(self, then=None) -> None:
         if self.data.approved:
             return
         try:
@@ -376,11 +293,26 @@ class MeetingEditor(FittedDialog):
         except ValidationError as exc:
             self._failed(exc)
             return
-        self._run(lambda s: meetings.save_meeting(s, data))
+        self._checked(data, lambda s: meetings.save_meeting(s, data), then)
+
+    def _checked(self, data: MeetingData, work, then=None) -> None:
+        """Run `work` once the acta's number and date agree, or the user has said they may
+        disagree (a meeting entered late: the number says so before it is saved)."""
+
+        def asked(notice: str | None) -> None:
+            yes, no = self.tr("Guardar"), self.tr("Revisar la fecha")
+            if notice and not interaction.confirm(self, self.tr("Número"), notice, yes, no):
+                self.show_field("date")
+                return
+            self._run(work, then)
+
+        self.ops.run(lambda s: number_notice(s, data), asked, self._failed, parent=self)
 
     def approve(self) -> None:
-        """Ask first; unsaved edits are saved with the approval, in one step."""
+        """Ask first (and, once, who approves); unsaved edits are saved with the approval."""
         if self.data.id is None or self.data.approved:
+            return
+        if not ensure_person(self, self.ops, self.prefs):
             return
         question = self.tr(
             "¿Aprobar el {acta}? Una vez aprobada queda bloqueada: para corregirla habrá que "
@@ -406,7 +338,10 @@ class MeetingEditor(FittedDialog):
                 version_now = version
             return actas.approve_meeting(session, meeting_id, version_now)
 
-        self._run(work)
+        if data is None:
+            self._run(work)
+        else:
+            self._checked(data, work)
 
     def reopen(self) -> None:
         reason = interaction.ask_text(
@@ -417,6 +352,28 @@ class MeetingEditor(FittedDialog):
         if reason is not None:
             meeting_id, version = self.data.id, self.data.version
             self._run(lambda s: actas.reopen_meeting(s, meeting_id, reason, version))
+
+    def preview(self) -> None:
+        """The acta as it will print, in the window; unsaved edits are saved first."""
+        if self.data.id is None:
+            return
+        if self.is_dirty():
+            self.save(then=self.preview)
+            return
+        from pazos_desktop.i18n import get_language
+        from pazos_desktop.services.meetings.minutes import minutes_document
+
+        meeting_id, lang = self.data.id, get_language()
+        self.ops.run(
+            lambda s: minutes_document(s, meeting_id, lang), self._show_preview, parent=self
+        )
+
+    def _show_preview(self, doc) -> None:
+        self.last_preview = MinutesPreview(self, doc)
+        self.last_preview.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.last_preview.open()
+
+    last_preview = None
 
     def export(self, kind: str) -> None:
         if self.data.id is not None:
@@ -447,16 +404,25 @@ class MeetingEditor(FittedDialog):
         super().reject()
 
 
-def _plain(item) -> dict:
-    from dataclasses import asdict
-
-    return asdict(item)
+def ensure_person(parent: QWidget, ops, prefs) -> bool:
+    """Who approves: this user's name and position, asked once and kept in the preferences;
+    False when the user would not say (the approval waits)."""
+    if ops.db is not None and ops.db.person is not None:
+        return True
+    known = prefs.person() if prefs is not None else None
+    if known is None:
+        answer = interaction.ask_person(parent)
+        known = make_person(*answer) if answer else None
+        if known is None:
+            return False
+    remember_person(prefs, ops, known.name, known.position)
+    return True
 
 
 def open_meeting_editor(
-    ops, parent, data: MeetingData, choices: Choices, drafts=None
+    ops, parent, data: MeetingData, choices: Choices, drafts=None, prefs=None
 ) -> MeetingEditor:
-    editor = MeetingEditor(ops, parent, data, choices, drafts)
+    editor = MeetingEditor(ops, parent, data, choices, drafts, prefs)
     editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     editor.show()
     editor.keeper.offer()

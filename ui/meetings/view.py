@@ -1,5 +1,6 @@
-"""The meeting list: filter by year, type, cluster and partner; open, create, export the acta
-and the attendance sheet, export the list shown to Excel."""
+"""The meeting list: filter by year, type, cluster and partner; open, create, delete a draft
+(Supr, after asking, naming the acta), export the acta and the attendance sheet, export the
+list shown to Excel."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QVBox
 
 from pazos_desktop.domain.formats import format_date
 from pazos_desktop.domain.meetings import (
+    MeetingStatus,
     MeetingType,
     meeting_status_label,
     meeting_type_label,
@@ -14,12 +16,13 @@ from pazos_desktop.domain.meetings import (
 )
 from pazos_desktop.services.meetings import editing as meetings
 from pazos_desktop.services.meetings import listing as meeting_list
+from ui import interaction
 from ui.meetings.actions import Choices, export_document, load_choices
 from ui.meetings.editor import open_meeting_editor
 from ui.models.rows import Column, RowsModel
 from ui.views.base import TablePanel
 from ui.views.export import combo_note, export_list
-from ui.widgets import fill_combo, make_searchable
+from ui.widgets import elide, fill_combo, make_searchable
 
 
 class MeetingsView(QWidget):
@@ -33,16 +36,29 @@ class MeetingsView(QWidget):
         self.panel = TablePanel(self.tr("Reuniones y actas"), RowsModel(self._columns(), self))
         self.panel.add_button(self.tr("Nueva reunión"), self.new_record, self.tr("Ctrl+N"))
         self.panel.add_button(self.tr("Abrir…"), self.open_selected, needs_row=True)
+        self.delete_button = self.panel.add_button(
+            self.tr("Eliminar…"),
+            self.delete_selected,
+            self.tr("Supr: elimina el borrador elegido"),
+            needs_row=True,
+        )
         self.panel.add_button(
-            self.tr("Exportar PDF…"), lambda: self.export("minutes"), needs_row=True
+            self.tr("Exportar PDF…"),
+            lambda: self.export("minutes"),
+            needs_row=True,
+            second_row=True,
         )
         self.panel.add_button(
             self.tr("Imprimir planilla de asistencia…"),
             lambda: self.export("attendance"),
             needs_row=True,
+            second_row=True,
         )
         self.panel.add_button(
-            self.tr("Exportar a Excel…"), self.export_list, self.tr("Ctrl+E: la lista que se ve")
+            self.tr("Exportar a Excel…"),
+            self.export_list,
+            self.tr("Ctrl+E: la lista que se ve"),
+            second_row=True,
         )
         self.panel.on_open(self.open_selected)
         layout.addWidget(self.panel, 1)
@@ -62,6 +78,7 @@ class MeetingsView(QWidget):
             (self.tr("Entidad"), self.partner),
         ):
             row.addWidget(QLabel(label))
+            elide(combo, 10)  # four lists in a row on a laptop: long names cut with "…"
             combo.setAccessibleName(label)
             combo.currentIndexChanged.connect(lambda _i: self.load_rows())
             row.addWidget(combo, 1 if combo in (self.cluster, self.partner) else 0)
@@ -94,7 +111,7 @@ class MeetingsView(QWidget):
         blank = self.tr("Todos")
         fill_combo(self.year, [(str(y), y) for y in years], blank)
         fill_combo(self.cluster, self.choices.clusters, blank)
-        fill_combo(self.partner, self.choices.partners, blank)
+        fill_combo(self.partner, self.choices.partners, self.tr("Todas"))  # las entidades
         self.load_rows()
 
     def current_filter(self) -> meeting_list.MeetingFilter:
@@ -131,10 +148,47 @@ class MeetingsView(QWidget):
             )
 
     def _edit(self, data) -> None:
-        editor = open_meeting_editor(self.ops, self, data, self.choices, self._drafts())
+        editor = open_meeting_editor(
+            self.ops, self, data, self.choices, self._drafts(), self.ctx.prefs
+        )
         editor.saved.connect(lambda _d: self.load_rows())
         editor.changed.connect(self.load_rows)  # commitments agreed: the count column
         self.last_editor = editor
+
+    def delete_selected(self) -> None:
+        """Delete the selected draft (Supr), after asking; an approved acta is never deleted.
+        The commitments it agreed stay in the register."""
+        row = self.panel.current()
+        if row is None:
+            return
+        name = self.tr("{acta} ({body}, {date})").format(
+            acta=row.label, body=series_label(row.series or row.type), date=format_date(row.date)
+        )
+        title = self.tr("Eliminar acta")
+        if row.status == MeetingStatus.APPROVED.value:
+            interaction.warn(
+                self,
+                title,
+                self.tr(
+                    "El {acta} está aprobada y no se elimina. Para corregirla, ábrala y reábrala "
+                    "indicando el motivo."
+                ).format(acta=name),
+            )
+            return
+        question = self.tr(
+            "¿Eliminar el borrador del {acta}? Se borran su asistencia, orden del día, "
+            "decisiones y seguimiento; los compromisos que acordó quedan en el registro."
+        ).format(acta=name)
+        if not interaction.confirm(self, title, question, self.tr("Eliminar"), self.tr("Cancelar")):
+            return
+        drafts = self._drafts()
+
+        def deleted(_result) -> None:
+            if drafts is not None:  # its kept draft goes with it
+                self.ops.submit(lambda: drafts.discard(f"meeting-{row.id}"), None)
+            self.load_rows()
+
+        self.ops.run(lambda s: meetings.delete_meeting(s, row.id), deleted, parent=self)
 
     def _drafts(self):
         """Where the acta editor keeps its drafts: this user's data folder, per database."""

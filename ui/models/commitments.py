@@ -129,7 +129,7 @@ class CommitmentTableModel(QAbstractTableModel):
                 return None
             query = search.ordered_ids_query(f, key, desc, on).limit(PAGE_SIZE + 1)
             ids = list(session.scalars(query))
-            return ids, search.commitment_rows(session, ids[:PAGE_SIZE], on)
+            return ids, search.commitment_rows(session, ids[:PAGE_SIZE], on, f.cluster_ids)
 
         def all_ids(session):
             if gen != self.generation:
@@ -172,10 +172,10 @@ class CommitmentTableModel(QAbstractTableModel):
         if page in self._pages:
             return
         self._pages.add(page)
-        gen, on = self.generation, self.today
+        gen, on, first = self.generation, self.today, list(self.filter.cluster_ids)
         ids = self.ids[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
         self.ops.read(
-            lambda s: search.commitment_rows(s, ids, on),
+            lambda s: search.commitment_rows(s, ids, on, first),
             lambda rows: self._page_loaded(gen, page, rows),
         )
 

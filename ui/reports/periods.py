@@ -1,19 +1,22 @@
-"""The period presets of the Informes view (pure date arithmetic, no Qt)."""
+"""The period presets of the Informes view (date arithmetic and labels, no Qt)."""
 
 from __future__ import annotations
 
 import calendar
 import datetime as dt
 
-# (label, code): the labels are Spanish source text, translated when shown.
+from pazos_desktop.i18n import N_
+
+# (label, code): the labels are Spanish source text marked for the catalog (an unmarked label
+# stayed Spanish in English), translated when shown.
 PRESETS = [
-    ("Semestre actual", "half"),
-    ("Semestre anterior", "previous_half"),
-    ("Trimestre actual", "quarter"),
-    ("Trimestre anterior", "previous_quarter"),
-    ("Año en curso", "year"),
-    ("Últimos 30 días", "last_30"),
-    ("Personalizado", "custom"),
+    (N_("Semestre actual"), "half"),
+    (N_("Semestre anterior"), "previous_half"),
+    (N_("Trimestre actual"), "quarter"),
+    (N_("Trimestre anterior"), "previous_quarter"),
+    (N_("Año en curso"), "year"),
+    (N_("Últimos 30 días"), "last_30"),
+    (N_("Personalizado"), "custom"),
 ]
 
 

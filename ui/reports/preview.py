@@ -1,4 +1,8 @@
-"""The preview of the Informes view: key figures, comparison, statuses and gaps."""
+"""The preview of the Informes view: key figures, comparison, statuses and gaps.
+
+Its tables keep every text readable in a third of a laptop's screen: the period headers go on
+two lines and the figures' columns take what their contents need, so the first column (what
+is compared) keeps the rest and wraps rather than being cut to a few letters."""
 
 from __future__ import annotations
 
@@ -34,7 +38,12 @@ def _table(columns: int, name: str) -> QTableWidget:
     table.setEditTriggers(QAbstractItemView.NoEditTriggers)
     table.verticalHeader().setVisible(False)
     table.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
+    for column in range(1, columns):
+        table.horizontalHeader().setSectionResizeMode(column, QHeaderView.ResizeToContents)
     table.setSelectionMode(QAbstractItemView.NoSelection)
+    table.setWordWrap(True)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeToContents)  # wrapped rows
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarAlwaysOff)  # columns share the width
     return table
 
 
@@ -56,12 +65,11 @@ class PreviewPanel(QWidget):
         layout.addLayout(self.figures)
         self.comparison = _table(4, _("Comparación con el periodo anterior"))
         self.statuses = _table(3, _("Compromisos por estado"))
-        layout.addWidget(self.comparison, 2)
-        layout.addWidget(self.statuses, 2)
+        layout.addWidget(self.comparison, 3)
+        layout.addWidget(self.statuses, 3)
         # Empty tables would show bare column numbers: they appear with the first preview.
         self.comparison.hide()
         self.statuses.hide()
-        layout.addStretch(1)
         self.gaps = QLabel("")
         self.gaps.setWordWrap(True)
         layout.addWidget(self.gaps)
@@ -79,14 +87,7 @@ class PreviewPanel(QWidget):
         self._statuses(report, t)
         self.comparison.show()
         self.statuses.show()
-        gaps = report.gaps
-        none = _("ninguno")
-        self.gaps.setText(
-            _("Sin compromisos activos — clústeres: {clusters}; componentes: {components}.").format(
-                clusters=", ".join(gaps.clusters) or none,
-                components=", ".join(gaps.components) or none,
-            )
-        )
+        self.gaps.setText(gaps_text(report.gaps))
 
     def _figures(self, figures: list[tuple[str, str]]) -> None:
         while self.figures.count():
@@ -104,8 +105,8 @@ class PreviewPanel(QWidget):
         self.comparison.setHorizontalHeaderLabels(
             [
                 _("Indicador"),
-                t.period(s.current.date_from, s.current.date_to),
-                t.period(s.previous.date_from, s.previous.date_to),
+                t.period(s.current.date_from, s.current.date_to).replace(" – ", " –\n"),
+                t.period(s.previous.date_from, s.previous.date_to).replace(" – ", " –\n"),
                 _("Cambio"),
             ]
         )
@@ -117,8 +118,6 @@ class PreviewPanel(QWidget):
                 shown[1:] = [format_cop(now), format_cop(before), signed(now - before, True)]
             for col, text in enumerate(shown):
                 self.comparison.setItem(row, col, _item(text, right=col > 0))
-        self.comparison.resizeColumnsToContents()
-        self.comparison.horizontalHeader().setSectionResizeMode(0, QHeaderView.Stretch)
 
     def _statuses(self, report, t: Labels) -> None:
         totals = report.summary.status_totals
@@ -132,3 +131,15 @@ class PreviewPanel(QWidget):
             self.statuses.setItem(row, 1, _item(format_quantity(n), right=True))
             share = percent(100.0 * n / grand if grand else None)
             self.statuses.setItem(row, 2, _item(share, right=True))
+
+
+def gaps_text(gaps) -> str:
+    """Where the filter has no active commitment: a coverage gap, said as one ("Clústeres
+    sin compromisos activos: ninguno" reads as "every cluster has some")."""
+    none = _("ninguno")
+    return _(
+        "Clústeres sin compromisos activos: {clusters}. Componentes sin compromisos activos: "
+        "{components}."
+    ).format(
+        clusters=", ".join(gaps.clusters) or none, components=", ".join(gaps.components) or none
+    )

@@ -62,8 +62,8 @@ class ReportsView(QWidget):
         left.addWidget(self._period_box())
         left.addWidget(self._filter_box(), 1)
         left.addLayout(self._buttons())
-        layout.addLayout(left, 2)
-        layout.addWidget(self._preview_box(), 3)
+        layout.addLayout(left, 1)  # the preview's tables take the larger share
+        layout.addWidget(self._preview_box(), 2)
 
     def _period_box(self) -> QGroupBox:
         box = QGroupBox(_("Periodo del informe"))

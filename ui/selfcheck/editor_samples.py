@@ -65,6 +65,20 @@ class Samples:
 
         return self._read(lambda s: meetings.get_meeting(s, meeting_list.list_meetings(s)[0].id))
 
+    def load_minutes_doc(self):
+        """The acta of the sample meeting as its PDF is drawn (the preview's content)."""
+        from pazos_desktop.i18n import get_language
+        from pazos_desktop.services.meetings.minutes import minutes_document
+
+        meeting_id, lang = self.get("meeting").id, get_language()
+        return self._read(lambda s: minutes_document(s, meeting_id, lang))
+
+    def load_person_name(self) -> str:
+        return "Luz Dary Ortiz Muñoz"
+
+    def load_person_position(self) -> str:
+        return tr("Secretaria técnica de la mesa")
+
     def load_meeting_choices(self):
         from ui.meetings.actions import load_choices
 
@@ -97,7 +111,7 @@ class Samples:
         from pazos_desktop.services import partners
 
         rows = self._read(lambda s: partners.partner_choices(s, include_archived=False))
-        return [(p.name, p.id) for p in rows]
+        return [(p.name, p.id, p.acronym) for p in rows]
 
     def load_component_choices(self):
         from pazos_desktop.services import components

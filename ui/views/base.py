@@ -37,17 +37,33 @@ class TablePanel(QWidget):
         layout.addWidget(self.table, 1)
 
     def add_button(
-        self, text: str, slot, tooltip: str | None = None, needs_row: bool = False
+        self,
+        text: str,
+        slot,
+        tooltip: str | None = None,
+        needs_row: bool = False,
+        second_row: bool = False,
     ) -> QPushButton:
+        """A button in the heading's row, or (`second_row`) in a row of its own under it: a
+        list with many actions keeps within a laptop's width at 150 %."""
         button = QPushButton(text)
         button.clicked.connect(lambda _=False: slot())
         if tooltip:
             button.setToolTip(tooltip)
-        self.header.addWidget(button)
+        (self._second_row() if second_row else self.header).addWidget(button)
         if needs_row:
             self.needs_row.append(button)
             button.setEnabled(self.current() is not None)
         return button
+
+    def _second_row(self) -> QHBoxLayout:
+        if self.second is None:
+            self.second = QHBoxLayout()
+            self.second.addStretch(1)
+            self.layout().insertLayout(1, self.second)
+        return self.second
+
+    second: QHBoxLayout | None = None
 
     def on_open(self, slot) -> None:
         """What Enter and a double-click on a row do (the table's `activated`)."""

@@ -1,7 +1,12 @@
-"""Commitments by partner as a horizontal bar chart (Qt Charts): done vs. the rest."""
+"""Commitments by partner as a horizontal bar chart (Qt Charts): done vs. the rest.
+
+Every bar is labelled: Qt hides a category label that would touch its neighbour, so the chart
+asks for a height that gives each of its 12 bars room for one line, and labels are short (the
+acronym, or the name cut with "…"); the full name is the bar's tooltip."""
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCharts import (
     QBarCategoryAxis,
     QBarSet,
@@ -11,11 +16,14 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QPainter
+from PySide6.QtGui import QColor, QCursor, QPainter
+from PySide6.QtWidgets import QGraphicsTextItem, QToolTip
 
 from pazos_desktop.domain.figures import PartnerSummary
 
 TOP = 12
+LINE_SPACING = 1.7  # each bar's height, in lines of its label: Qt hides labels that touch
+FRAME_LINES = 8  # title, legend, value axis and margins, in lines
 
 
 def short(name: str, limit: int = 14) -> str:
@@ -31,8 +39,10 @@ class PartnerChart(QChartView):
         self.chart_.setAnimationOptions(QChart.AnimationOption.NoAnimation)
         self.chart_.layout().setContentsMargins(0, 0, 0, 0)
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setMinimumSize(320, self.fontMetrics().height() * 22)
+        line = self.fontMetrics().height()
+        self.setMinimumSize(320, int(line * (TOP * LINE_SPACING + FRAME_LINES)))
         self.setAccessibleName(title)
+        self.names: list[str] = []  # the full names, bottom bar first (tooltips)
 
     def show_partners(self, rows: list[PartnerSummary], acronyms: dict[int, str]) -> None:
         """Top partners by commitments; acronyms as labels (names do not fit a chart axis)."""
@@ -52,8 +62,10 @@ class PartnerChart(QChartView):
         series.append(done)
         series.append(rest)
         chart.addSeries(series)
+        self.names = [r.name for r in top]
+        series.hovered.connect(self._hovered)
         names = QBarCategoryAxis()
-        names.append([acronyms.get(r.partner_id) or short(r.name) for r in top])
+        names.append([short(acronyms.get(r.partner_id) or r.name) for r in top])
         names.setTruncateLabels(False)  # Qt elides every label to "…" when the chart is narrow
         values = QValueAxis()
         values.setLabelFormat("%d")
@@ -62,3 +74,22 @@ class PartnerChart(QChartView):
         chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(names)
         series.attachAxis(values)
+
+    def _hovered(self, status: bool, index: int, _barset) -> None:
+        if status and 0 <= index < len(self.names):
+            QToolTip.showText(QCursor.pos(), self.names[index], self)
+
+    def label_report(self) -> dict:
+        """The bars' labels and those Qt hid (tests): Qt draws them as text items of its own
+        class, read here as the QGraphicsTextItem they are."""
+        axis = next((a for a in self.chart_.axes() if isinstance(a, QBarCategoryAxis)), None)
+        categories = list(axis.categories()) if axis is not None else []
+        hidden = []
+        for item in self.scene().items():
+            obj = item.toGraphicsObject()
+            if obj is None or not obj.inherits("QGraphicsTextItem"):
+                continue
+            text = shiboken6.wrapInstance(shiboken6.getCppPointer(obj)[0], QGraphicsTextItem)
+            if text.toPlainText() in categories and not text.isVisible():
+                hidden.append(text.toPlainText())
+        return {"categories": categories, "hidden": hidden}

@@ -32,6 +32,7 @@ from ui.views.detail import CommitmentDetail
 from ui.views.export import combo_note, export_list
 from ui.widgets import (
     DateField,
+    elide,
     fill_combo,
     make_searchable,
     search_box,
@@ -138,10 +139,8 @@ class CommitmentsView(QWidget):
         return grid
 
     def _combo(self, name: str) -> QComboBox:
-        combo = QComboBox()
+        combo = elide(QComboBox(), 8)  # five lists side by side: names cut with "…"
         combo.setAccessibleName(name)
-        combo.setMinimumContentsLength(8)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         combo.currentIndexChanged.connect(self._filters_changed)
         return combo
 
@@ -155,7 +154,9 @@ class CommitmentsView(QWidget):
         for combo in (self.partner, self.cluster, self.component, self.program):
             combo.blockSignals(True)
         fill_combo(
-            self.partner, [(p.name, p.id) for p in c.partners], self.tr("Todas las entidades")
+            self.partner,
+            [(p.name, p.id, p.acronym) for p in c.partners],
+            self.tr("Todas las entidades"),
         )
         fill_combo(
             self.cluster, [(x.name, x.id) for x in c.clusters], self.tr("Todos los clústeres")

@@ -139,6 +139,8 @@ class CommitmentDetail(QWidget):
         self.summary.setText(self._summary(row))
         self.progress_model.set_rows(progress)
         self.history_model.set_rows(changes)
+        for table in (self.progress_table, self.history_table):  # "Cuándo", "Quién" in sight
+            table.horizontalScrollBar().setValue(0)
         self._enable(True)
 
     def _summary(self, row) -> str:

@@ -55,7 +55,11 @@ class PartnersView(QWidget):
         self.partners.on_open(self.edit)
         self.partners.table.selectionModel().currentRowChanged.connect(self._partner_changed)
         self.contacts = TablePanel(self.tr("Contactos"), RowsModel(self._contact_columns(), self))
-        self.contacts.add_button(self.tr("Nuevo contacto"), self.new_contact)
+        # Enabled while a partner is chosen: a contact belongs to one (no dead button).
+        self.new_contact_button = self.contacts.add_button(
+            self.tr("Nuevo contacto"), self.new_contact
+        )
+        self.new_contact_button.setEnabled(False)
         self.contacts.add_button(self.tr("Editar contacto…"), self.edit_contact, needs_row=True)
         self.contacts.on_open(self.edit_contact)
         self.history_model = RowsModel(history_columns(self), self)
@@ -125,6 +129,7 @@ class PartnersView(QWidget):
         self.archive_button.setText(
             self.tr("Restaurar") if row and row.archived else self.tr("Archivar")
         )
+        self.new_contact_button.setEnabled(row is not None)
         if row is None:
             self.contacts.model.set_rows([])
             self.history_model.set_rows([])
@@ -200,13 +205,15 @@ class PartnersView(QWidget):
     def new_contact(self) -> None:
         partner_id = self.selected_id()
         if partner_id is not None:
-            edit_contact(self.ops, self, partner_id, None, lambda _d: self._partner_changed())
+            edit_contact(self.ops, self, partner_id, None, lambda _d: self.refresh(partner_id))
 
     def edit_contact(self) -> None:
+        """A contact saved: the partner's row (its Contactos count) is read again too."""
         contact = self.contacts.current()
         if contact is not None:
+            partner_id = contact.partner_id
             edit_contact(
-                self.ops, self, contact.partner_id, contact.id, lambda _d: self._partner_changed()
+                self.ops, self, partner_id, contact.id, lambda _d: self.refresh(partner_id)
             )
 
     def save_state(self) -> None:

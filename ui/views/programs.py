@@ -16,7 +16,7 @@ class ProgramsView(QWidget):
     def __init__(self, ctx):
         super().__init__()
         self.ctx, self.ops = ctx, ctx.ops
-        self.partner_choices: list[tuple[str, int]] = []
+        self.partner_choices: list[tuple[str, int, str | None]] = []  # with acronyms
         layout = QVBoxLayout(self)
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.programs = TablePanel(self.tr("Programas"), RowsModel(self._program_columns(), self))
@@ -72,7 +72,7 @@ class ProgramsView(QWidget):
     def _show(self, program_rows, component_rows, partner_rows) -> None:
         self.programs.model.set_rows(program_rows)
         self.components.model.set_rows(component_rows)
-        self.partner_choices = [(p.name, p.id) for p in partner_rows]
+        self.partner_choices = [(p.name, p.id, p.acronym) for p in partner_rows]
 
     def _component_choices(self) -> list[tuple[str, int]]:
         return [(c.name(), c.id) for c in self.components.model.rows]

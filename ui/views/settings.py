@@ -75,7 +75,27 @@ class SettingsView(QWidget):
             self.tr("Carpeta de &exportación:"),
             _with_button(self.export_folder, self.tr("Elegir…"), self.choose_export_folder),
         )
+        person = self.ctx.prefs.person()
+        self.person_name = QLineEdit(person.name if person else "")
+        self.person_position = QLineEdit(person.position if person else "")
+        for label, field, hint in (
+            (self.tr("S&u nombre:"), self.person_name, self.tr("Nombre y apellidos")),
+            (self.tr("Su car&go:"), self.person_position, self.tr("Profesional universitario")),
+        ):
+            field.setMaxLength(200)
+            field.setPlaceholderText(hint)
+            field.setAccessibleName(label.replace("&", "").rstrip(":"))
+            field.editingFinished.connect(self._person_changed)
+            form.addRow(label, field)
         return box
+
+    def _person_changed(self) -> None:
+        """Who the user is: named by the actas they approve and by the history."""
+        from ui.prefs import remember_person
+
+        remember_person(
+            self.ctx.prefs, self.ops, self.person_name.text(), self.person_position.text()
+        )
 
     def _org_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Organización y documentos (para todos los que usan esta base)"))

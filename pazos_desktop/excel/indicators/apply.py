@@ -81,7 +81,7 @@ def _values(session: Session, changes: list[Change], refs: dict[str, int]) -> No
         return
     run = run_of(session)
     now = run.utc
-    base = {"at": now, "actor": run.actor, "reason": session.info.get("reason")}
+    base = {"at": now, "actor": run.who, "reason": session.info.get("reason")}
     base |= {"entity": IndicatorValue.__tablename__}
     history: list[dict] = []
     retired = [c for c in changes if c.payload["action"] == "correct"]

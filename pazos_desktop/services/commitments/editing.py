@@ -199,7 +199,7 @@ def add_progress(session: Session, data: ProgressData, accept_doubts: bool = Fal
     c.raise_if_any()
     effect = progress_effect(state, values)
     _refuse_doubts(state.values(), effect, accept_doubts)
-    update = ProgressUpdate(commitment_id=commitment.id, **values, created_by=run_of(session).actor)
+    update = ProgressUpdate(commitment_id=commitment.id, **values, created_by=run_of(session).who)
     session.add(update)
     for key, value in effect.items():
         setattr(commitment, key, value)

@@ -224,8 +224,11 @@ def search_commitments(
     return Page(rows=commitment_rows(session, ids, on), total=count_commitments(session, f, on))
 
 
-def commitment_rows(session: Session, ids: list[int], on=None) -> list[CommitmentRow]:
-    """Rows for these ids, in the same order."""
+def commitment_rows(
+    session: Session, ids: list[int], on=None, first_clusters: list[int] | None = None
+) -> list[CommitmentRow]:
+    """Rows for these ids, in the same order; their clusters named `first_clusters` first (a
+    list filtered for a cluster shows it where a narrow column can show it)."""
     if not ids:
         return []
     on = on or today_in(session)
@@ -255,7 +258,7 @@ def commitment_rows(session: Session, ids: list[int], on=None) -> list[Commitmen
         .outerjoin(Contact, Contact.id == Commitment.contact_id)
         .where(Commitment.id.in_(ids))
     )
-    clusters = cluster_names(session, ids)
+    clusters = cluster_names(session, ids, first_clusters)
     by_id = {}
     for r in session.execute(query):
         names = _("Todos los clústeres") if r.all_clusters else ", ".join(clusters.get(r.id, []))
@@ -282,15 +285,20 @@ def commitment_rows(session: Session, ids: list[int], on=None) -> list[Commitmen
     return [by_id[i] for i in ids if i in by_id]
 
 
-def cluster_names(session: Session, ids: list[int]) -> dict[int, list[str]]:
+def cluster_names(
+    session: Session, ids: list[int], first: list[int] | None = None
+) -> dict[int, list[str]]:
+    """Each commitment's cluster names, by name; those of `first` before the others."""
     query = (
-        select(commitment_cluster.c.commitment_id, Cluster.name)
+        select(commitment_cluster.c.commitment_id, Cluster.id, Cluster.name)
         .join(Cluster, Cluster.id == commitment_cluster.c.cluster_id)
         .where(commitment_cluster.c.commitment_id.in_(ids))
         .order_by(Cluster.name)
     )
+    wanted = set(first or ())
+    rows = sorted(session.execute(query), key=lambda r: r.id not in wanted)  # stable: by name
     names: dict[int, list[str]] = defaultdict(list)
-    for commitment_id, name in session.execute(query):
+    for commitment_id, _cluster_id, name in rows:
         names[commitment_id].append(name)
     return names
 

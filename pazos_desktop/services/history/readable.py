@@ -32,7 +32,7 @@ from pazos_desktop.domain.fields import Field, Kind
 from pazos_desktop.domain.formats import format_moment
 from pazos_desktop.domain.meetings import acta_label, series_label
 from pazos_desktop.domain.records import own_field
-from pazos_desktop.i18n import N_, _, get_language
+from pazos_desktop.i18n import N_, _, get_language, ngettext
 from pazos_desktop.services.history.conflicts import format_stored
 from pazos_desktop.services.history.stored import ACTION_LABELS
 
@@ -59,6 +59,7 @@ ENTITY_LABELS = {
     "meeting_agenda_item": N_("Orden del día"),
     "meeting_decision": N_("Decisión"),
     "meeting_followup": N_("Seguimiento"),
+    "progress_update": N_("Avance"),
 }
 
 
@@ -69,6 +70,8 @@ class ReadableChange:
     action: str  # translated: "Modificación", "Creación"…
     change: str  # "Logrado: 0 → 15"; a creation lists its fields
     reason: str = ""
+    entity: str = ""  # the record the row is about (its table)
+    action_key: str = ""  # "create", "update"… (`action` is its label)
 
     @property
     def when(self) -> str:
@@ -79,7 +82,11 @@ class ReadableChange:
 
 
 def commitment_history(session: Session, commitment_id: int) -> list[ReadableChange]:
-    return readable(session, _entries(session, [("commitment", [commitment_id])]))
+    """The commitment's changes; a change a progress update made reads as that update
+    ("Avance del 05/12/2026: Logrado: 0 → 35 · «comentario»")."""
+    updates = _children(session, "progress_update", "commitment_id", commitment_id)
+    parts = [("commitment", [commitment_id]), ("progress_update", updates)]
+    return readable(session, _entries(session, parts))
 
 
 def partner_history(session: Session, partner_id: int) -> list[ReadableChange]:
@@ -122,8 +129,12 @@ def _entries(session: Session, parts, limit: int = 2000) -> list[HistoryEntry]:
 
 def readable(session: Session, entries: list[HistoryEntry]) -> list[ReadableChange]:
     """History rows (newest first) as changes people read; one action's creation of a record
-    is one line ("Asistente: Nombre: Ana · Asistencia: Presente"), not one per field."""
+    is one line ("Asistente: Nombre: Ana · Asistencia: Presente"), not one per field; a
+    progress update is one line with its date, figures and comment, and the changes it made
+    to its commitment name it as their reason ("Avance del 05/12/2026: …"); follow-up rows
+    brought in or dropped together are one line ("23 compromisos traídos al seguimiento")."""
     names = _names(session, entries)
+    updates = _progress_values(entries, names)
     out: list[ReadableChange] = []
     created: dict[tuple, tuple[ReadableChange, list[str]]] = {}
     for h in entries:
@@ -138,15 +149,80 @@ def readable(session: Session, entries: list[HistoryEntry]) -> list[ReadableChan
             continue
         text = _describe(h, names)
         if text or h.action in ("delete", "archive", "restore", "approve", "reopen"):
-            out.append(_row(h, text or _entity_label(h.entity)))
-    for (entity, _id, _at), (row, parts) in created.items():
-        row.change = _prefix(entity, " · ".join(parts)) or _entity_label(entity)
-    return out
+            row = _row(h, text or _entity_label(h.entity))
+            if h.entity == "commitment" and h.at in updates and not row.reason:
+                row.reason = _progress_reason(updates[h.at])  # the update that made it
+            out.append(row)
+    for (entity, _id, at), (row, parts) in created.items():
+        if entity == "progress_update" and at in updates:
+            row.change = _progress_line(updates[at])
+        else:
+            row.change = _prefix(entity, " · ".join(parts)) or _entity_label(entity)
+    return _bulk_followups(out, entries)
+
+
+def _progress_values(entries: list[HistoryEntry], names) -> dict[dt.datetime, dict[str, str]]:
+    """The fields of each progress update created, by moment (as people read them)."""
+    found: dict[dt.datetime, dict[str, str]] = defaultdict(dict)
+    for h in entries:
+        if h.entity == "progress_update" and h.action == "create" and h.field:
+            spec = field_spec(h.entity, h.field)
+            found[h.at][h.field] = _value(spec, h.new_value, names) if spec else ""
+    return found
+
+
+def _progress_head(fields: dict[str, str]) -> str:
+    day = fields.get("date", "")
+    return _("Avance del {date}").format(date=day) if day else _(ENTITY_LABELS["progress_update"])
+
+
+def _progress_line(fields: dict[str, str]) -> str:
+    """ "Avance del 05/12/2026: Logrado: 35 · Estado: Cumplido · Comentario: …" """
+    keys = ("achieved_quantity", "status", "comment")
+    parts = [f"{own_field('progress_update', k).name}: {fields[k]}" for k in keys if fields.get(k)]
+    return _progress_head(fields) + (": " + " · ".join(parts) if parts else "")
+
+
+def _progress_reason(fields: dict[str, str]) -> str:
+    """Why a commitment's figure or status changed: "Avance del 05/12/2026: «comentario»"."""
+    comment = fields.get("comment")
+    return _progress_head(fields) + (f": «{comment}»" if comment else "")
+
+
+def _bulk_followups(out: list[ReadableChange], entries: list[HistoryEntry]) -> list:
+    """Follow-up rows created (or deleted) in one action, more than one: one line."""
+    counts: dict[tuple, int] = defaultdict(int)
+    for h in entries:
+        if h.entity == "meeting_followup" and h.field is None and h.action in ("create", "delete"):
+            counts[(h.at, h.action)] += 1
+    told, kept = set(), []
+    for row, key in ((r, (r.at, r.action_key)) for r in out):
+        n = counts.get(key, 0) if row.entity == "meeting_followup" else 0
+        if n < 2:
+            kept.append(row)
+        elif key not in told:
+            told.add(key)
+            text = (
+                ngettext(
+                    "{n} compromiso traído al seguimiento",
+                    "{n} compromisos traídos al seguimiento",
+                    n,
+                )
+                if key[1] == "create"
+                else ngettext(
+                    "{n} compromiso quitado del seguimiento",
+                    "{n} compromisos quitados del seguimiento",
+                    n,
+                )
+            )
+            row.change = text.format(n=n)
+            kept.append(row)
+    return kept
 
 
 def _row(h: HistoryEntry, change: str) -> ReadableChange:
     label = _(ACTION_LABELS.get(h.action, h.action))
-    return ReadableChange(h.at, h.actor, label, change, h.reason or "")
+    return ReadableChange(h.at, h.actor, label, change, h.reason or "", h.entity, h.action)
 
 
 def _entity_label(entity: str) -> str:

@@ -31,7 +31,7 @@ from pazos_desktop.domain.indicators import (
 from pazos_desktop.domain.records import INDICATOR, POPULATION
 from pazos_desktop.domain.text import fold
 from pazos_desktop.errors import PazosError
-from pazos_desktop.i18n import N_, _
+from pazos_desktop.i18n import N_, _, ngettext
 from pazos_desktop.services.common import (
     Checker,
     create_or_update,
@@ -251,9 +251,11 @@ def _check_locked(session: Session, indicator_id: int, values: dict, c: Checker)
         for f in changed:
             c.fail(
                 f,
-                _("{label}: el indicador ya tiene {n} valores registrados con esta regla.").format(
-                    label=INDICATOR[f].name, n=used
-                ),
+                ngettext(
+                    "{label}: el indicador ya tiene {n} valor registrado con esta regla.",
+                    "{label}: el indicador ya tiene {n} valores registrados con esta regla.",
+                    used,
+                ).format(label=INDICATOR[f].name, n=used),
             )
 
 

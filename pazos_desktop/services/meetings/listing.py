@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from pazos_desktop.clock import run_of
 from pazos_desktop.db.models.meetings import Meeting, MeetingAttendee, meeting_cluster
 from pazos_desktop.db.models.register import Commitment, Contact
 from pazos_desktop.domain.meetings import acta_label
@@ -109,8 +110,16 @@ def new_meeting_template(session: Session, on: dt.date) -> MeetingData:
     clusters, the people expected, and the customary first items of the agenda."""
     draft = MeetingData(date=on, agenda=_opening_items())
     last = meeting_before(session, on + dt.timedelta(days=1))
-    if last is None:
-        return draft
+    if last is not None:
+        _carry_over(draft, last, on)
+    person = run_of(session).person  # who makes the acta prepares it ("Elaboró")
+    if person is not None:
+        draft.prepared_by, draft.prepared_position = person.name, person.position or None
+    return draft
+
+
+def _carry_over(draft: MeetingData, last: Meeting, on: dt.date) -> None:
+    """What the previous meeting leaves to the next: the same body, people and place."""
     for name in ("type", "place", "link", "start_time", "end_time", "prepared_by",
                  "prepared_position", "reviewed_by", "reviewed_position", "approver_name",
                  "approver_position"):  # fmt: skip
@@ -130,7 +139,6 @@ def new_meeting_template(session: Session, on: dt.date) -> MeetingData:
         draft.date = last.next_date
     draft.place = last.next_place or draft.place
     draft.start_time = last.next_time or draft.start_time
-    return draft
 
 
 def _opening_items() -> list[AgendaItemData]:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pazos_desktop.clock import Person, run_of
 from pazos_desktop.db.models.meetings import Meeting
 from pazos_desktop.db.models.register import (
     Cluster,
@@ -73,6 +74,37 @@ class AgreedRow:
     component: str
     due_date: str
     id: int | None = None
+
+
+# The acta's two commitment tables, as its PDF and the window's preview show them.
+FOLLOWUP_COLUMNS = (N_("No."), N_("ID"), N_("Compromiso"), N_("Responsable"),
+                    N_("Fecha límite"), N_("Estado reportado"), N_("Avance / comentario"))  # fmt: skip
+AGREED_COLUMNS = (N_("No."), N_("ID"), N_("Actividad"), N_("Responsable"), N_("Clúster"),
+                  N_("Componente"), N_("Fecha límite"))  # fmt: skip
+
+
+def followup_cells(rows: list[FollowupRow]) -> list[list[str]]:
+    """The follow-up table's rows, numbered, under FOLLOWUP_COLUMNS."""
+    return [
+        [
+            str(i),
+            str(f.commitment_id or ""),
+            f.commitment,
+            f.responsible,
+            f.due_date,
+            f.status,
+            f.report,
+        ]  # fmt: skip
+        for i, f in enumerate(rows, 1)
+    ]
+
+
+def agreed_cells(rows: list[AgreedRow]) -> list[list[str]]:
+    """The agreed commitments' rows, numbered, under AGREED_COLUMNS."""
+    return [
+        [str(i), str(a.id or ""), a.activity, a.responsible, a.cluster, a.component, a.due_date]
+        for i, a in enumerate(rows, 1)
+    ]
 
 
 @dataclass
@@ -139,17 +171,21 @@ def _time(value: dt.time | None) -> str:
     return value.strftime("%H:%M") if value else ""
 
 
-def approval_line(meeting: Meeting, lang: str) -> str:
-    """Who approved the acta in the program, and when (local time)."""
+def approval_line(meeting: Meeting, lang: str, person: Person | None = None) -> str:
+    """When the acta was approved in the program (local time) and by whom: the person
+    approving (name and position), known when the acta is frozen. A login is never printed:
+    without a person the line names no one."""
     if meeting.status != "approved" or meeting.approved_at is None:
         return ""
     local = meeting.approved_at.replace(tzinfo=dt.UTC).astimezone()
-    return translate(N_("Aprobada el {date} a las {time} por {who}"), lang).format(
-        date=format_date(local.date()), time=local.strftime("%H:%M"), who=meeting.approved_by or "?"
-    )
+    when = {"date": format_date(local.date()), "time": local.strftime("%H:%M")}
+    if person is None or person.name != meeting.approved_by:
+        return translate(N_("Aprobada el {date} a las {time}"), lang).format(**when)
+    who = ", ".join(filter(None, (person.name, person.position)))
+    return translate(N_("Aprobada el {date} a las {time} por {who}"), lang).format(**when, who=who)
 
 
-def meeting_header(meeting: Meeting, lang: str) -> MeetingHeader:
+def meeting_header(meeting: Meeting, lang: str, person: Person | None = None) -> MeetingHeader:
     return MeetingHeader(
         lang=lang,
         acta=acta_label(meeting.number, meeting.year, lang),
@@ -167,14 +203,14 @@ def meeting_header(meeting: Meeting, lang: str) -> MeetingHeader:
         clusters=", ".join(c.name for c in meeting.clusters),
         title=acta_title(meeting.number, meeting.year, lang),
         body=series_label(meeting.series, lang),
-        approval=approval_line(meeting, lang),
+        approval=approval_line(meeting, lang, person),
     )
 
 
 def minutes_document(session: Session, meeting_id: int, lang: str = "es") -> MinutesDoc:
     meeting = load(session, meeting_id)
     doc = MinutesDoc(
-        header=meeting_header(meeting, lang),
+        header=meeting_header(meeting, lang, run_of(session).person),
         file_name=minutes_file_name(meeting.number, meeting.year, meeting.series),
         agenda=[AgendaEntry(i.title, i.development or "") for i in meeting.agenda_items],
         decisions=[d.text for d in meeting.decisions],

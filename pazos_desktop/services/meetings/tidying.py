@@ -7,6 +7,8 @@ commitment service's one rule set); approved minutes refuse every change here to
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -60,14 +62,22 @@ def move_followup(
     return list_followups(session, meeting_id)
 
 
-def prune_unreported(session: Session, meeting_id: int) -> list[FollowupData]:
-    """Drop the follow-up rows with nothing reported (no status, figure or comment)."""
+def prune_unreported(
+    session: Session, meeting_id: int, keep: Iterable[int] = ()
+) -> list[FollowupData]:
+    """Drop the follow-up rows with nothing reported (no status, figure or comment); the
+    commitments in `keep` stay: the window sends those with a report typed and not yet
+    recorded (nothing typed is lost)."""
     meeting = load(session, meeting_id)
     ensure_editable(meeting)
+    kept = set(keep)
     empty = [
         f.commitment_id
         for f in meeting.followups
-        if f.reported_status is None and f.reported_achieved is None and not f.comment
+        if f.reported_status is None
+        and f.reported_achieved is None
+        and not f.comment
+        and f.commitment_id not in kept
     ]
     for commitment_id in empty:
         remove_followup(session, meeting_id, commitment_id)

@@ -364,12 +364,12 @@ def apply_suppression(
     run = run_of(session)
     session.execute(
         insert(DataSuppression.__table__).values(
-            contact_id=contact_id, suppressed_at=run.utc, actor=run.actor, request_id=request_id
+            contact_id=contact_id, suppressed_at=run.utc, actor=run.who, request_id=request_id
         )
     )
     session.execute(
         insert(HistoryEntry.__table__).values(
-            at=run.utc, actor=run.actor, entity="contact", entity_id=contact_id,
+            at=run.utc, actor=run.who, entity="contact", entity_id=contact_id,
             action="suppress", reason=REASON,
         )
     )  # fmt: skip

@@ -118,11 +118,13 @@ def key_figures(report: CoordinationReport, t: Labels) -> list[tuple[str, str]]:
 
 
 def filter_lines(report: CoordinationReport, t: Labels) -> list[tuple[str, str]]:
-    every = t(N_("todos"))
+    """What the report was filtered by; "todos"/"todas" agrees with each noun (entidad is
+    feminine: "Entidades: todas")."""
+    every, every_fem = t(N_("todos")), t(N_("todas"))
     return [
         (t(N_("Clústeres")), ", ".join(report.filters["clusters"]) or every),
         (t(N_("Componentes")), ", ".join(report.filters["components"]) or every),
-        (t(N_("Entidades")), ", ".join(report.filters["partners"]) or every),
+        (t(N_("Entidades")), ", ".join(report.filters["partners"]) or every_fem),
     ]
 
 
