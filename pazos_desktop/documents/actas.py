@@ -136,7 +136,7 @@ def render(content: dict, lang: str, page_size: str) -> bytes:
     with tempfile.TemporaryDirectory() as folder:
         logo = logo_file(content.get("logo"), Path(folder))
         info = DocumentInfo(
-            title=doc.header.acta,
+            title=doc.header.named,
             generated_on=dt.date.fromisoformat(content["generated_on"]),
             org_name=header.get("org_name", ""),
             logo_path=logo,

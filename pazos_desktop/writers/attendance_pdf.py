@@ -21,6 +21,7 @@ from pazos_desktop.services.meetings.minutes import AttendanceDoc
 from pazos_desktop.services.personal_data.attendance import MARK
 from pazos_desktop.writers.minutes_pdf import Labels, centred
 from pazos_desktop.writers.pdf.document import (
+    FONT,
     GRID,
     DocumentInfo,
     body_height,
@@ -42,8 +43,8 @@ def write_attendance(
     target: str | Path | io.BytesIO, doc: AttendanceDoc, info: DocumentInfo, invariant=False
 ) -> None:
     t = Labels(doc.header.lang)
-    info.subject = info.subject or f"{t(N_('Planilla de asistencia'))} — {doc.header.acta}"
-    info.keywords = info.keywords or [doc.header.acta, t(N_("Planilla de asistencia"))]
+    info.subject = info.subject or f"{t(N_('Planilla de asistencia'))} — {doc.header.named}"
+    info.keywords = info.keywords or [doc.header.named, t(N_("Planilla de asistencia"))]
     info.page_note = doc.notice
     story = attendance_story(doc, info, t)  # after page_note: it takes room from every page
     build_pdf(target, info, story, invariant=invariant, orientation="landscape")
@@ -81,7 +82,13 @@ def _details(doc: AttendanceDoc, t: Labels, width: float) -> Table:
         colWidths=[0.2 * width, 0.2 * width, 0.6 * width],
         splitInRow=1,
     )
-    table.setStyle([("GRID", (0, 0), (-1, -1), 0.4, GRID), ("SPAN", (0, 1), (2, 1))])
+    table.setStyle(
+        [
+            ("FONTNAME", (0, 0), (-1, -1), FONT),  # reportlab's default is Helvetica
+            ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+            ("SPAN", (0, 1), (2, 1)),
+        ]
+    )
     return table
 
 

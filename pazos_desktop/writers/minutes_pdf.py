@@ -29,6 +29,7 @@ from reportlab.platypus import (
 from pazos_desktop.i18n import N_, translate
 from pazos_desktop.services.meetings.minutes import MeetingHeader, MinutesDoc, PersonRow
 from pazos_desktop.writers.pdf.document import (
+    FONT,
     GRID,
     DocumentInfo,
     bold_label,
@@ -54,7 +55,7 @@ def write_minutes(
     lang = doc.header.lang
     t = Labels(lang)
     info.subject = info.subject or f"{doc.header.type_label} — {doc.header.objective}"[:300]
-    info.keywords = info.keywords or [doc.header.acta, doc.header.type_label]
+    info.keywords = info.keywords or [doc.header.named, doc.header.type_label]
     if doc.header.draft:
         info.draft_mark = t(N_("BORRADOR"))
     build_pdf(target, info, minutes_story(doc, info, lang), invariant=invariant)
@@ -144,6 +145,7 @@ def identification(h: MeetingHeader, t: Labels, width: float) -> list[Flowable]:
     spans = [("SPAN", (1, i), (3, i)) for i in range(2, len(rows))]
     table.setStyle(
         [
+            ("FONTNAME", (0, 0), (-1, -1), FONT),  # reportlab's default is Helvetica
             ("GRID", (0, 0), (-1, -1), 0.4, GRID),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#E8EEF5")),
@@ -334,6 +336,7 @@ def signature_blocks(people: list[tuple[PersonRow, str]], t: Labels, width: floa
     table = Table([cells], colWidths=[column + gap] * (len(people) - 1) + [column])
     table.setStyle(
         [
+            ("FONTNAME", (0, 0), (-1, -1), FONT),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-2, -1), gap),
