@@ -33,6 +33,7 @@ from reportlab.platypus import (
 
 from pazos_desktop.i18n import N_, translate
 from pazos_desktop.writers.pdf.archival import make_archival, pdf_language
+from pazos_desktop.writers.pdf.flow import keep_headings
 from pazos_desktop.writers.pdf.fonts import (
     FONT,
     FONT_BOLD,
@@ -454,4 +455,4 @@ def build_pdf(
         doc._firstPageTemplateIndex = [t.id for t in templates].index(first_template)
     if on_page is not None:
         doc.setProgressCallBack(lambda kind, value: on_page(value) if kind == "PAGE" else None)
-    doc.build(story, canvasmaker=_canvas_class(info))
+    doc.build(keep_headings(story), canvasmaker=_canvas_class(info))

@@ -10,6 +10,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from pazos_desktop.writers.xlsx.cells import SafetyLog, write_value
+from pazos_desktop.writers.xlsx.styles import wrapped_lines
 
 # Every font named: a bold cell with no font name printed in a serif from LibreOffice.
 FONT_NAME = "Calibri"
@@ -45,6 +46,19 @@ def header_row(ws: Worksheet, row: int, labels: list[str], log: SafetyLog) -> No
 
 
 WRAP = Alignment(wrap_text=True, vertical="top")
+
+
+def note(ws: Worksheet, row: int, text: str, columns: int, log: SafetyLog) -> int:
+    """A sentence across the first `columns` columns, wrapped, its row as tall as its lines
+    (LibreOffice and Excel size no merged row themselves). Returns the next free row."""
+    cell = put(ws, row, 1, text, log)
+    cell.alignment, cell.font = WRAP, font(9)
+    ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=columns)
+    room = sum(
+        ws.column_dimensions[get_column_letter(c)].width or 8.43 for c in range(1, columns + 1)
+    )
+    ws.row_dimensions[row].height = 12.5 * wrapped_lines(text, room, 1.2) + 3
+    return row + 1
 
 
 def table(ws, row: int, header: list[str], rows: list[list], log, formats=None, wrap=None) -> int:
