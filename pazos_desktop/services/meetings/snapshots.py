@@ -54,7 +54,9 @@ def snapshot_content(session: Session, meeting: Meeting, note: str = "") -> dict
         day = format_date(run_of(session).today)
         for lang, doc in docs.items():
             marked = translate(note, lang).format(date=day)
-            doc["header"]["approval"] = " · ".join(filter(None, [doc["header"]["approval"], marked]))
+            doc["header"]["approval"] = " · ".join(
+                filter(None, [doc["header"]["approval"], marked])
+            )
     return {
         "format": FORMAT,
         "generated_on": _local_day(meeting.approved_at).isoformat(),

@@ -38,7 +38,7 @@ from pazos_desktop.writers.report.xlsx_cells import (
     MONEY_CHANGE,
     PERCENT,
     WHOLE,
-    fit_to_width,
+    WRAP,
     font,
     header_row,
     note,
@@ -48,6 +48,8 @@ from pazos_desktop.writers.report.xlsx_cells import (
 )
 from pazos_desktop.writers.report.xlsx_print import print_all
 from pazos_desktop.writers.xlsx.cells import SafetyLog
+from pazos_desktop.writers.xlsx.printing import default_font
+from pazos_desktop.writers.xlsx.styles import wrapped_lines
 
 
 def write_report_xlsx(
@@ -56,6 +58,7 @@ def write_report_xlsx(
     """Write the workbook; the log lists texts that had to be cleaned to fit in a cell."""
     t, log = Labels(lang), SafetyLog()
     wb = Workbook()
+    default_font(wb)
     _summary(wb.active, report, t, log)
     _matrix_sheet(
         wb.create_sheet(),
@@ -80,10 +83,17 @@ def write_report_xlsx(
     return log
 
 
+SUMMARY_WIDTHS = [44, 22, 22, 16]
+SUMMARY_WIDTH = sum(SUMMARY_WIDTHS)
+
+
 def _summary(ws: Worksheet, report: CoordinationReport, t: Labels, log: SafetyLog) -> None:
     ws.title = t(N_("Resumen"))
     r = report.request
-    put(ws, 1, 1, report.settings.get("org_name", ""), log).font = font(14, True)
+    org = put(ws, 1, 1, report.settings.get("org_name", ""), log)
+    org.font, org.alignment = font(14, True), WRAP
+    ws.merge_cells("A1:D1")  # a long name wraps inside the page instead of running past it
+    ws.row_dimensions[1].height = 18 * wrapped_lines(str(org.value or ""), SUMMARY_WIDTH, 0.75)
     put(ws, 2, 1, t(TITLE), log).font = font(12, True, "1F4E79")
     lines = [
         (t(N_("Periodo")), t.period(r.date_from, r.date_to)),
@@ -100,11 +110,10 @@ def _summary(ws: Worksheet, report: CoordinationReport, t: Labels, log: SafetyLo
         row += 1
     row = _figures(ws, row + 1, report, t, log)
     row = _comparison(ws, row + 1, report, t, log)
-    widths(ws, [44, 22, 22, 16])
+    widths(ws, SUMMARY_WIDTHS)
     text = completed_note(report, t)
     row = note(ws, row, text, 4, log) if text else row
     _statuses(ws, row + 1, report, t, log)
-    fit_to_width(ws)
 
 
 def _figures(ws, row: int, report: CoordinationReport, t: Labels, log) -> int:
@@ -185,7 +194,6 @@ def _matrix_sheet(ws: Worksheet, title: str, matrix: Matrix, names, t: Labels, l
     if text:
         note(ws, end + 1, text, len(header), log)
     ws.freeze_panes = "B3"
-    fit_to_width(ws, landscape=True)
 
 
 def _matrix_block(ws, row: int, header, matrix: Matrix, value, fmt, sum_label: str, log) -> int:
