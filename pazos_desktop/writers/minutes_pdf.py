@@ -309,7 +309,7 @@ def signatures(doc: MinutesDoc, t: Labels, width: float) -> list[Flowable]:
     out: list[Flowable] = [*section(t(N_("Firmas"))), firmas, Spacer(1, 0.4 * cm), made]
     if doc.header.approval:
         out += [Spacer(1, 0.3 * cm), para(doc.header.approval, styles().small)]
-    return [KeepTogether(out)]  # whole: a signature never apart from its block
+    return out  # kept whole by minutes_story (reportlab mislays a KeepTogether inside another)
 
 
 def signature_blocks(people: list[tuple[PersonRow, str]], t: Labels, width: float) -> Table:

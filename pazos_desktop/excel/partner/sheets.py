@@ -39,6 +39,7 @@ from pazos_desktop.files import FileBatch
 from pazos_desktop.i18n import N_, _, translate
 from pazos_desktop.parsing import EXCEL_EPOCH
 from pazos_desktop.writers.xlsx.cells import SafetyLog
+from pazos_desktop.writers.xlsx.fastrows import save_workbook
 from pazos_desktop.writers.xlsx.printing import PageFlow, fit_columns
 from pazos_desktop.writers.xlsx.styles import (
     CHARS_PER_UNIT,
@@ -122,7 +123,7 @@ def write_partner_sheet(data: PartnerSheetData, target: Path | io.BytesIO) -> Sa
     """Write one partner's workbook; returns what had to be changed to write its text."""
     log = SafetyLog()
     lang = data.context.lang
-    wb = new_workbook()
+    wb = new_workbook(in_memory=True)
     _cover(wb, data, log)
     sheet = _commitments_sheet(wb, data, log)
     _lookup_sheet(wb, lang)
@@ -131,7 +132,7 @@ def write_partner_sheet(data: PartnerSheetData, target: Path | io.BytesIO) -> Sa
     # turns the very hidden metadata sheet into a plain hidden one, this keeps it out of reach
     # of an accidental "Show sheet" (against accidents, not people: there is no password).
     wb.security = WorkbookProtection(lockStructure=True)
-    wb.save(target)
+    save_workbook(wb, target)
     return log
 
 
@@ -165,9 +166,11 @@ def _cover(wb, data: PartnerSheetData, log: SafetyLog) -> None:
 
 
 def _height(ws, row: int, texts: list[tuple[str | None, float]]) -> float:
-    """Set the height of a row before it is written (write-only mode needs it first)."""
+    """Set the height of a row before it is written (write-only mode needs it first); one line
+    is every row's default (`_commitments_sheet`)."""
     height = row_height(texts)
-    ws.row_dimensions[row].height = height
+    if height > LINE_HEIGHT:
+        ws.row_dimensions[row].height = height
     return height
 
 
@@ -206,6 +209,8 @@ def _commitments_sheet(wb, data: PartnerSheetData, log: SafetyLog) -> str:
     ws = new_sheet(wb, sheet_name)
     widths = column_widths(data)
     set_widths(ws, list(widths.values()), hidden=HIDDEN)
+    # Every row one line high unless set: the page breaks (PageFlow) are computed from it.
+    ws.sheet_format.defaultRowHeight, ws.sheet_format.customHeight = LINE_HEIGHT, True
     n_rows = len(data.commitments) + len(_groups(data))
     last_row = HEADER_ROW + max(n_rows, 1)
     scale = _sheet_setup(ws, data, last_row, list(widths.values()))
@@ -224,7 +229,6 @@ def _commitments_sheet(wb, data: PartnerSheetData, log: SafetyLog) -> str:
         texts.append((status_label(row.effective_status), widths["status"]))
         if row.component_name != group:  # a heading stays with its first commitment
             group, row_number = row.component_name, row_number + 1
-            ws.row_dimensions[row_number].height = LINE_HEIGHT
             pages.add(row_number, LINE_HEIGHT, keep_with=row_height(texts))
             ws.append(_group_row(ws, group, log, sheet_name, row_number))
         row_number += 1

@@ -12,6 +12,7 @@ from __future__ import annotations
 from functools import lru_cache, partial
 
 from reportlab.lib import colors
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
@@ -207,11 +208,94 @@ _BODY_STYLE = [
 ]
 
 
+class FastTable(Table):
+    """A Table whose plain-string cells are written as one text block each.
+
+    reportlab draws every line of a cell as a text object of its own (`drawString`: a text
+    state, bidi handling and the font's subset split, line by line), which was most of an acta's
+    time. Here a cell's lines share one BT…ET block, and each distinct string is split into the
+    font's subsets once per document. Same positions, fonts and colours as reportlab's
+    `_drawCell`; anything else (flowables, links, other alignments) goes to it.
+    """
+
+    def _drawCell(self, cellval, cellstyle, pos, size):
+        if not isinstance(cellval, str) or _needs_reportlab(cellstyle):
+            return super()._drawCell(cellval, cellstyle, pos, size)
+        self._cell_state(cellstyle)
+        canvas, lines = self.canv, cellval.split("\n")
+        font, fontsize, leading = cellstyle.fontname, cellstyle.fontsize, cellstyle.leading
+        (colpos, rowpos), (colwidth, rowheight) = pos, size
+        valign, just = cellstyle.valign, cellstyle.alignment
+        if valign == "TOP":
+            y = rowpos + rowheight - cellstyle.topPadding - fontsize
+        elif valign == "BOTTOM":
+            y = rowpos + cellstyle.bottomPadding + len(lines) * leading - fontsize
+        else:
+            y = rowpos + (cellstyle.bottomPadding + rowheight - cellstyle.topPadding)
+            y = y / 2.0 + len(lines) * leading / 2.0 - fontsize
+        if just == "LEFT":
+            x, share = colpos + cellstyle.leftPadding, 0.0
+        elif just == "RIGHT":
+            x, share = colpos + colwidth - cellstyle.rightPadding, 1.0
+        else:
+            x, share = colpos + (colwidth + cellstyle.leftPadding - cellstyle.rightPadding) / 2, 0.5
+        out = ["BT"]
+        for line in lines:
+            width, ops = _runs(canvas, font, fontsize, line)
+            out.append(f"1 0 0 1 {fp_str(x - share * width)} {fp_str(y)} Tm")
+            out += ops
+            y -= leading
+        out.append("ET")
+        canvas._code.append(" ".join(out))
+
+    def _cell_state(self, cellstyle) -> None:
+        """The fill colour and font reportlab's own `_drawCell` would have set."""
+        if self._curcellstyle is cellstyle:
+            return
+        cur = self._curcellstyle
+        if cur is None or cellstyle.color != cur.color:
+            self.canv.setFillColor(cellstyle.color)
+        if cur is None or (cellstyle.leading, cellstyle.fontname, cellstyle.fontsize) != (
+            cur.leading,
+            cur.fontname,
+            cur.fontsize,
+        ):
+            self.canv.setFont(cellstyle.fontname, cellstyle.fontsize, cellstyle.leading)
+        self._curcellstyle = cellstyle
+
+
+def _needs_reportlab(style) -> bool:
+    return bool(
+        style.href
+        or style.destination
+        or style.direction
+        or style.shaping
+        or style.alignment not in ("LEFT", "RIGHT", "CENTRE", "CENTER")
+        or not pdfmetrics.getFont(style.fontname)._dynamicFont
+    )
+
+
+def _runs(canvas, fontname: str, size: float, text: str) -> tuple[float, list[str]]:
+    """A line's width and PDF text operators, once per document and string (the subsets a
+    TrueType font assigns its characters never change within one document)."""
+    cache = canvas.__dict__.setdefault("pazos_runs", {})
+    key = (fontname, size, text)
+    found = cache.get(key)
+    if found is None:
+        font, doc = pdfmetrics.getFont(fontname), canvas._doc
+        ops = [
+            f"{font.getSubsetInternalName(subset, doc)} {fp_str(size)} Tf ({canvas._escape(t)}) Tj"
+            for subset, t in font.splitString(text, doc)
+        ]
+        found = cache[key] = (pdfmetrics.stringWidth(text, fontname, size), ops)
+    return found
+
+
 def continued_rows(rows: list[list[str]], widths: list[float], after: int, style: list) -> Table:
     """Rows of one-line strings that continue a `data_table` of `after` rows: no header of
     their own, the same look and stripes; `style` addresses these rows from 0."""
     first = [colors.white, ZEBRA_FILL] if after % 2 == 0 else [ZEBRA_FILL, colors.white]
-    table = Table(rows, colWidths=widths)
+    table = FastTable(rows, colWidths=widths)
     stripes = [("ROWBACKGROUNDS", (0, 0), (-1, -1), first)]
     table.setStyle(TableStyle(_BODY_STYLE + stripes + style))
     return table
@@ -220,7 +304,7 @@ def continued_rows(rows: list[list[str]], widths: list[float], after: int, style
 def _table(head: list[str], rows, widths: list[float], style: list, row_lines: int) -> Table:
     physical, first, last = _pieces(rows, row_lines)
     data = [_flowing(head, widths, bold=True), *(_flowing(r, widths) for r in physical)]
-    table = Table(data, colWidths=widths, repeatRows=1)
+    table = FastTable(data, colWidths=widths, repeatRows=1)
     base = [
         *_BODY_STYLE,
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),

@@ -7,6 +7,7 @@ normal mode); cells are `WriteOnlyCell`s carrying one named style each, which is
 from __future__ import annotations
 
 import re
+from functools import cache
 from types import MethodType
 
 from openpyxl import Workbook
@@ -15,6 +16,7 @@ from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Pr
 from openpyxl.styles.cell_style import StyleArray
 
 from pazos_desktop.writers.xlsx.cells import SafetyLog, write_value
+from pazos_desktop.writers.xlsx.fastrows import use_row_writer
 from pazos_desktop.writers.xlsx.printing import BODY_SIZE, FONT_NAME, default_font, fit_columns
 
 HEADER_FILL = "1F4E79"
@@ -47,7 +49,10 @@ def _fill(colour: str) -> PatternFill:
     return PatternFill("solid", start_color=colour, end_color=colour)
 
 
+@cache
 def _styles() -> list[NamedStyle]:
+    """Made once: each workbook binds the same objects in turn (a workbook is written whole
+    before the next one starts), a tenth of a small sheet's time saved."""
     top = Alignment(vertical="top")
     unlocked = Protection(locked=False)
     return [
@@ -102,12 +107,15 @@ def _values_to_row(self, values, row_idx):
 def new_sheet(wb: Workbook, title: str):
     ws = wb.create_sheet(title)
     ws._values_to_row = MethodType(_values_to_row, ws)
+    use_row_writer(ws, memory=wb.__dict__.get("pazos_in_memory", False))
     return ws
 
 
-def new_workbook() -> Workbook:
-    """A write-only workbook with the house named styles registered."""
+def new_workbook(in_memory: bool = False) -> Workbook:
+    """A write-only workbook with the house named styles registered; `in_memory` for a small
+    one (its sheets are not streamed through temporary files)."""
     wb = Workbook(write_only=True)
+    wb.pazos_in_memory = in_memory
     default_font(wb)
     for style in _styles():
         wb.add_named_style(style)
