@@ -233,12 +233,15 @@ def _matrix_sheet(wb, matrix: Matrix, ctx) -> None:
     title = translate(N_("Compromisos por clúster y componente (total · % cumplido)"), lang)
     ws.append([cell(ws, title, "pz_title")])
     header = [translate(N_("Clúster"), lang), *(n for _i, n in matrix.columns)]
-    ws.append([cell(ws, h, "pz_header") for h in [*header, translate(N_("Total"), lang)]])
+    header.append(translate(N_("Total"), lang))
+    labels = row_height([(h, w * 0.9) for h, w in zip(header, widths, strict=False)])
+    ws.row_dimensions[2].height = ws.row_dimensions[len(matrix.rows) + 4].height = labels
+    ws.append([cell(ws, h, "pz_header") for h in header])
     for row_id, name in matrix.rows:
         cells = [matrix.cell(row_id, c) for c, _n in matrix.columns] + [matrix.row_total(row_id)]
         ws.append([cell(ws, name, "pz_text"), *(cell(ws, c.total, "pz_int") for c in cells)])
     ws.append([])
-    ws.append([cell(ws, h, "pz_header") for h in [*header, translate(N_("Total"), lang)]])
+    ws.append([cell(ws, h, "pz_header") for h in header])
     for row_id, name in matrix.rows:
         cells = [matrix.cell(row_id, c) for c, _n in matrix.columns] + [matrix.row_total(row_id)]
         ws.append([cell(ws, name, "pz_text"), *(cell(ws, c.percent, "pz_percent") for c in cells)])

@@ -156,7 +156,7 @@ def _cover(wb, data: PartnerSheetData, log: SafetyLog) -> None:
         ws.append([cell(ws, _t(data, label), "pz_label"), cell(ws, value, "pz_plain", log)])
     ws.append([])
     ws.append([cell(ws, _t(data, N_("Instrucciones")), "pz_label")])
-    first = 6 + len(_cover_facts(data))
+    first = 5 + len(_cover_facts(data))  # the row before the first instruction
     for number, text in enumerate(INSTRUCTIONS, start=1):
         text = _t(data, text).format(send_to=_send_to(data), date=_return_by(data))
         _height(ws, first + number, [(text, COVER_WIDTHS[1])])
