@@ -271,8 +271,13 @@ def _needs_reportlab(style) -> bool:
         or style.direction
         or style.shaping
         or style.alignment not in ("LEFT", "RIGHT", "CENTRE", "CENTER")
-        or not pdfmetrics.getFont(style.fontname)._dynamicFont
+        or not _truetype(style.fontname)
     )
+
+
+@lru_cache(maxsize=64)
+def _truetype(fontname: str) -> bool:
+    return pdfmetrics.getFont(fontname)._dynamicFont
 
 
 def _runs(canvas, fontname: str, size: float, text: str) -> tuple[float, list[str]]:

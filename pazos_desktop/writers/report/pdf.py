@@ -24,6 +24,7 @@ from pazos_desktop.writers.pdf.document import (
     HEADER_FILL,
     TABLE_CHUNK_ROWS,
     DocumentInfo,
+    body_height,
     bold_label,
     build_pdf,
     cut,
@@ -236,7 +237,7 @@ def _matrices(report: CoordinationReport, t: Labels, info: DocumentInfo) -> list
     story += _heat_table(report.partner_matrix, t(N_("Entidad")), t, width, t(COMMITMENTS_SUM))
     # On the landscape pages, after the matrices: a portrait page of its own was nearly empty.
     story += [heading(t(N_("Compromisos por clúster")), 1)]
-    story.append(charts.per_cluster(report, t, width))
+    story.append(charts.per_cluster(report, t, width, body_height(info, "landscape")))
     return story + [switch_to("portrait")]  # from the next part's page break
 
 
