@@ -68,7 +68,8 @@ def test_sample_acta_shows_everything(sample_db, tmp_path, artifacts):  # noqa: 
     assert text.index("Próxima reunión") < text.index("Firmas") < text.index("Elaboró")
     assert_page_numbers(pages)
     meta = PdfReader(path).metadata
-    assert meta.title == f"Acta No. {row.number:03d} de {TODAY.year}"
+    # The series names the acta: each body numbers its own (issue: documents recipients rely on).
+    assert meta.title == f"Acta No. {row.number:03d} de {TODAY.year} — {doc.header.body}"
     assert meta.author and meta.subject
     _render_first_pages(path, artifacts / "meetings_acta")
 

@@ -25,7 +25,7 @@ from pazos_desktop.db.models.meetings import Meeting, MeetingSnapshot
 from pazos_desktop.domain.formats import format_date
 from pazos_desktop.domain.meetings import MeetingStatus
 from pazos_desktop.errors import PazosError, ValidationError
-from pazos_desktop.i18n import _
+from pazos_desktop.i18n import N_, _
 from pazos_desktop.services.common import check_version
 from pazos_desktop.services.meetings.data import MeetingData
 from pazos_desktop.services.meetings.editing import ensure_editable, load, to_data
@@ -109,14 +109,43 @@ def reopen_meeting(
     return to_data(meeting)
 
 
-def freeze(session: Session, meeting: Meeting) -> MeetingSnapshot:
+def freeze(session: Session, meeting: Meeting, note: str = "") -> MeetingSnapshot:
     """Store the approved acta, content and PDF (call once its status, approver and time are
-    set): the acta as approved, kept for good."""
+    set): the acta as approved, kept for good. `note`: see `snapshot_content`."""
     run = run_of(session)
-    content = snapshot_content(session, meeting)
+    content = snapshot_content(session, meeting, note)
     lang = run.lang if run.lang in LANGS else "es"
     page_size = all_settings(session).get("page_size") or "letter"
     return keep_snapshot(meeting, content, lang, page_size, render(content, lang, page_size))
+
+
+UPGRADE_NOTE = N_("Congelada al actualizar el programa el {date}")
+
+
+def freeze_unfrozen(session: Session) -> int:
+    """Freeze every approved acta that has no frozen copy — approved by a version of the
+    program from before freezing, whose database has just been upgraded: its content and PDF
+    as they stand now, the approval line and the history saying so, the hash recorded.
+    Returns how many; the usual start finds none (one indexed query)."""
+    kept = select(MeetingSnapshot.id).where(
+        MeetingSnapshot.meeting_id == Meeting.id, MeetingSnapshot.reopened_at.is_(None)
+    )
+    query = select(Meeting).where(Meeting.status == MeetingStatus.APPROVED.value, ~kept.exists())
+    meetings = list(session.scalars(query.order_by(Meeting.id)))
+    if not meetings:
+        return 0
+    run = run_of(session)
+    previous = session.info.get("reason")
+    session.info["reason"] = _(UPGRADE_NOTE).format(date=format_date(run.today))
+    try:
+        with session.no_autoflush:  # one flush: the hash and its reason in one history action
+            for meeting in meetings:
+                meeting.approved_at = meeting.approved_at or run.utc
+                freeze(session, meeting, UPGRADE_NOTE)
+        session.flush()
+    finally:
+        session.info["reason"] = previous
+    return len(meetings)
 
 
 def redraw(session: Session, snapshot_ids: list[int]) -> None:
@@ -149,7 +178,7 @@ def render(content: dict, lang: str, page_size: str) -> bytes:
     with tempfile.TemporaryDirectory() as folder:
         logo = logo_file(content.get("logo"), Path(folder))
         info = DocumentInfo(
-            title=doc.header.acta,
+            title=doc.header.named,
             generated_on=dt.date.fromisoformat(content["generated_on"]),
             org_name=header.get("org_name", ""),
             logo_path=logo,

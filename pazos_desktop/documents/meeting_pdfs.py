@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 
 from pazos_desktop.documents.actas import frozen_pdf
 from pazos_desktop.documents.header import document_info
-from pazos_desktop.domain.meetings import acta_label, minutes_file_name
+from pazos_desktop.domain.meetings import minutes_file_name
 from pazos_desktop.errors import ValidationError
 from pazos_desktop.files import atomic_write
 from pazos_desktop.i18n import N_, _, translate
@@ -41,7 +41,7 @@ def export_minutes(
         name = minutes_file_name(number, year, meeting.series)
         return _write(Path(out or name), lambda tmp: Path(tmp).write_bytes(pdf))
     doc = minutes_document(session, meeting.id, lang)
-    info = document_info(session, acta_label(number, year, lang), lang, page_size)
+    info = document_info(session, doc.header.named, lang, page_size)
     return _write(Path(out or doc.file_name), lambda tmp: write_minutes(tmp, doc, info))
 
 
@@ -59,7 +59,7 @@ def export_attendance(
         raise ValidationError({"blank_rows": _("Filas vacías: entre 0 y 200.")})
     meeting = find_meeting(session, year, number, series)
     doc = attendance_document(session, meeting.id, lang, blank_rows)
-    title = translate(N_("Planilla de asistencia"), lang) + " — " + acta_label(number, year, lang)
+    title = translate(N_("Planilla de asistencia"), lang) + " — " + doc.header.named
     info = document_info(session, title, lang, page_size)
     return _write(Path(out or doc.file_name), lambda tmp: write_attendance(tmp, doc, info))
 
@@ -74,7 +74,7 @@ def minutes_problems(
         doc = frozen_document(snapshot, lang)
     else:
         doc = minutes_document(session, meeting.id, lang)
-    info = document_info(session, doc.header.acta, lang, None)
+    info = document_info(session, doc.header.named, lang, None)
     return scan(header_items(info) + minutes_items(doc))
 
 
@@ -83,7 +83,7 @@ def attendance_problems(
 ) -> list:
     meeting = find_meeting(session, year, number, series)
     doc = attendance_document(session, meeting.id, lang)
-    info = document_info(session, doc.header.acta, lang, None)
+    info = document_info(session, doc.header.named, lang, None)
     return scan(header_items(info) + attendance_items(doc))
 
 

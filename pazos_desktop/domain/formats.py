@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import ROUND_HALF_UP, Decimal
 
 
 def format_date(value: dt.date | None) -> str:
@@ -36,6 +37,16 @@ def format_number(value: float | None, decimals: int = 1) -> str:
         return f"{int(rounded):,}".replace(",", ".")
     text = f"{rounded:,.{decimals}f}".rstrip("0")
     return text.replace(",", "X").replace(".", ",").replace("X", ".")
+
+
+def format_percent(value: float | None, missing: str = "—") -> str:
+    """A percentage as a whole number, half rounded up as people round ("12,5" is 13 %, where
+    Python's own rounding gives 12): 1 of 8 completed reads 13 %, here and in a spreadsheet."""
+    if value is None:
+        return missing
+    # round(…, 9) first: 100 * 29 / 200 is 14.499999999999998 in binary, 14.5 to a reader.
+    whole = Decimal(str(round(float(value), 9))).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    return f"{int(whole)} %"
 
 
 def format_moment(moment: dt.datetime) -> str:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from pazos_desktop.domain.formats import format_number
+from pazos_desktop.domain.formats import format_number, format_percent
 from pazos_desktop.domain.indicators import LOW_COUNT, TREND_LABELS, Figure, Trend
 from pazos_desktop.i18n import N_, _
 
@@ -64,7 +64,7 @@ def linked_text(total: int, percent: float | None) -> str:
     """Commitments linked and their completion: "12 · 50 %"."""
     if not total:
         return NO_DATA
-    return f"{total} · " + (NO_DATA if percent is None else f"{percent:.0f} %")
+    return f"{total} · " + format_percent(percent, NO_DATA)
 
 
 TREND_COLOURS = {"better": "#2E7D32", "worse": "#C0392B", "same": "#555555"}

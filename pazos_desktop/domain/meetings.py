@@ -79,6 +79,17 @@ def acta_label(number: int, year: int, lang: str | None = None) -> str:
     )
 
 
+def with_series(acta: str, series_name: str) -> str:
+    """ "Acta No. 003 de 2026 — Comité técnico": each body numbers its own actas, so the number
+    alone does not say which acta."""
+    return f"{acta} — {series_name}" if series_name else acta
+
+
+def acta_name(number: int, year: int, series: str, lang: str | None = None) -> str:
+    """The acta's number with its series, as a reader outside the program needs it."""
+    return with_series(acta_label(number, year, lang), series_label(series, lang) if series else "")
+
+
 def acta_title(number: int, year: int, lang: str | None = None) -> str:
     """ "ACTA No. 007 DE 2026": the title line of the signed document."""
     return translate(N_("ACTA No. {number} DE {year}"), lang).format(

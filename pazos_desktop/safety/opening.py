@@ -22,6 +22,7 @@ from pazos_desktop.db.database import (
 )
 from pazos_desktop.db.server import prepare_for_migration
 from pazos_desktop.db.urls import is_sqlite, to_url
+from pazos_desktop.documents.actas import freeze_unfrozen
 from pazos_desktop.errors import DatabaseProblem, PazosError
 from pazos_desktop.i18n import _
 from pazos_desktop.safety import backup
@@ -42,6 +43,7 @@ def open_database(
     try:
         if migrate:
             _migrate_with_backup(db)
+            freeze_approved(db)
     except SADatabaseError as exc:
         db.dispose()
         raise DatabaseProblem(
@@ -75,6 +77,21 @@ def _migrate_with_backup(db: Database) -> None:
                 "No se pudo actualizar la base de datos {path} ({detail}); quedó como estaba."
             ).format(path=db.describe(), detail=exc)
         ) from exc
+
+
+def freeze_approved(db: Database) -> int:
+    """Approved actas a version before freezing left unfrozen are frozen at the first start
+    after the upgrade (documents/actas.py). A role that may not write (a read-only colleague on
+    a shared server) still opens the database: the next start by one who may does it."""
+    try:
+        with db.session() as session:
+            frozen = freeze_unfrozen(session)
+    except SADatabaseError as exc:
+        log.warning("approved actas not frozen: %s", exc)
+        return 0
+    if frozen:
+        log.info("%d approved actas frozen after the upgrade", frozen)
+    return frozen
 
 
 def _holds_schema(db: Database) -> bool:

@@ -21,6 +21,7 @@ from pazos_desktop.services.meetings.minutes import AttendanceDoc
 from pazos_desktop.services.personal_data.attendance import MARK
 from pazos_desktop.writers.minutes_pdf import Labels, centred
 from pazos_desktop.writers.pdf.document import (
+    FONT,
     GRID,
     DocumentInfo,
     body_height,
@@ -30,7 +31,8 @@ from pazos_desktop.writers.pdf.document import (
     markup,
     styles,
 )
-from pazos_desktop.writers.pdf.tables import lines_that_fit
+from pazos_desktop.writers.pdf.header import NOTE_LIMIT
+from pazos_desktop.writers.pdf.tables import continued_rows, lines_that_fit
 
 # Room to write and sign by hand: a one-line row is 10 pt of text + 2 × 14 pt = 1.34 cm.
 ROW_PADDING = 14
@@ -42,9 +44,9 @@ def write_attendance(
     target: str | Path | io.BytesIO, doc: AttendanceDoc, info: DocumentInfo, invariant=False
 ) -> None:
     t = Labels(doc.header.lang)
-    info.subject = info.subject or f"{t(N_('Planilla de asistencia'))} — {doc.header.acta}"
-    info.keywords = info.keywords or [doc.header.acta, t(N_("Planilla de asistencia"))]
-    info.page_note = doc.notice
+    info.subject = info.subject or f"{t(N_('Planilla de asistencia'))} — {doc.header.named}"
+    info.keywords = info.keywords or [doc.header.named, t(N_("Planilla de asistencia"))]
+    info.page_note = page_note(doc, t)
     story = attendance_story(doc, info, t)  # after page_note: it takes room from every page
     build_pdf(target, info, story, invariant=invariant, orientation="landscape")
 
@@ -59,7 +61,7 @@ def attendance_story(doc: AttendanceDoc, info: DocumentInfo, t: Labels) -> list[
         _details(doc, t, width),
         Spacer(1, 0.3 * cm),
     ]
-    return story + sheet(doc, t, width, body_height(info, "landscape")) + _legend(doc, t)
+    return story + sheet(doc, t, width, body_height(info, "landscape"))
 
 
 def _details(doc: AttendanceDoc, t: Labels, width: float) -> Table:
@@ -81,11 +83,19 @@ def _details(doc: AttendanceDoc, t: Labels, width: float) -> Table:
         colWidths=[0.2 * width, 0.2 * width, 0.6 * width],
         splitInRow=1,
     )
-    table.setStyle([("GRID", (0, 0), (-1, -1), 0.4, GRID), ("SPAN", (0, 1), (2, 1))])
+    table.setStyle(
+        [
+            ("FONTNAME", (0, 0), (-1, -1), FONT),  # reportlab's default is Helvetica
+            ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+            ("SPAN", (0, 1), (2, 1)),
+        ]
+    )
     return table
 
 
 def sheet(doc: AttendanceDoc, t: Labels, width: float, height: float = 1e9) -> list[Flowable]:
+    """The expected attendees, then the blank rows: these fill the page of the last name and
+    stop there (never a page of blank rows alone); with nobody expected, they are the sheet."""
     header = [
         t(N_("No.")),
         t(N_("Nombre")),
@@ -106,15 +116,48 @@ def sheet(doc: AttendanceDoc, t: Labels, width: float, height: float = 1e9) -> l
         [str(i), _marked(doc, i - 1, p.name), p.entity, p.position, "", "", "", tick, ""]
         for i, p in enumerate(doc.expected, 1)
     ]
-    start = len(rows) + 1
-    rows += [[str(start + k), "", "", "", "", "", "", tick, ""] for k in range(doc.blank_rows)]
-    padding = [
-        ("TOPPADDING", (0, 1), (-1, -1), ROW_PADDING),
-        ("BOTTOMPADDING", (0, 1), (-1, -1), ROW_PADDING),
-        ("VALIGN", (0, 1), (-1, -1), "MIDDLE"),
+    blank = [
+        [str(len(rows) + k), "", "", "", "", "", "", tick, ""] for k in range(1, 1 + doc.blank_rows)
     ]
     fit = lines_that_fit(height, padding=2 * ROW_PADDING)
-    return data_table(header, rows, widths, wrap_cols={1, 2, 3}, extra_style=padding, row_lines=fit)
+    if not rows:
+        return data_table(header, blank, widths, {1, 2, 3}, extra_style=_padding(1), row_lines=fit)
+    table = data_table(header, rows, widths, {1, 2, 3}, extra_style=_padding(1), row_lines=fit)
+    return [*table, BlankRows(blank, widths, len(rows))] if blank else table
+
+
+def _padding(first: int) -> list:
+    return [
+        ("TOPPADDING", (0, first), (-1, -1), ROW_PADDING),
+        ("BOTTOMPADDING", (0, first), (-1, -1), ROW_PADDING),
+        ("VALIGN", (0, first), (-1, -1), "MIDDLE"),
+    ]
+
+
+class BlankRows(Flowable):
+    """As many of the blank rows as the page still holds, drawn on; the rest are dropped."""
+
+    def __init__(self, rows: list[list[str]], widths: list[float], after: int):
+        super().__init__()
+        self.rows, self.widths, self.after = rows, widths, after
+        self.table = None
+
+    def wrap(self, avail_width, avail_height):
+        one = continued_rows(self.rows[:1], self.widths, self.after, _padding(0))
+        row_height = one.wrap(avail_width, avail_height)[1]  # blank rows are all alike
+        count = min(len(self.rows), int(avail_height // row_height))
+        self.table = None
+        if count:
+            self.table = continued_rows(self.rows[:count], self.widths, self.after, _padding(0))
+        self.width = sum(self.widths)
+        return self.width, self.table.wrap(avail_width, avail_height)[1] if count else 0.0
+
+    def split(self, avail_width, avail_height):
+        return []  # never onto a page of its own
+
+    def draw(self):
+        if self.table is not None:
+            self.table.drawOn(self.canv, 0, 0)
 
 
 # --- personal data (Ley 1581): the mark; who lacks an authorisation comes from the core ------
@@ -126,9 +169,14 @@ def _marked(doc: AttendanceDoc, index: int, name: str) -> str:
     return f"{name} {MARK}" if dp is not None and dp.marked(index) else name
 
 
-def _legend(doc: AttendanceDoc, t: Labels) -> list[Flowable]:
+def page_note(doc: AttendanceDoc, t: Labels) -> str:
+    """The notice at the foot of every page, and the mark's meaning when a name carries it:
+    each loose page explains its own "(*)"."""
     dp = doc.data_protection
     if dp is None or not any(dp.lacking):
-        return []
-    legend = t(N_("{mark} Sin autorización vigente para el tratamiento de sus datos."))
-    return [Spacer(1, 0.2 * cm), Paragraph(markup(legend.format(mark=MARK)), styles().small)]
+        return doc.notice
+    legend = t(N_("{mark} Sin autorización vigente para el tratamiento de sus datos.")).format(
+        mark=MARK
+    )
+    notice = doc.notice[: NOTE_LIMIT - len(legend) - 1]
+    return f"{notice}\n{legend}" if notice else legend

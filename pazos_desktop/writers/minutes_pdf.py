@@ -17,7 +17,6 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.platypus import (
-    CondPageBreak,
     Flowable,
     HRFlowable,
     KeepTogether,
@@ -37,6 +36,7 @@ from pazos_desktop.services.meetings.minutes import (
     followup_cells,
 )
 from pazos_desktop.writers.pdf.document import (
+    FONT,
     GRID,
     DocumentInfo,
     bold_label,
@@ -51,7 +51,7 @@ from pazos_desktop.writers.pdf.document import (
 )
 
 DRAFT_COLOUR = "#B03A2E"
-SIGN_ROOM = 3.0 * cm  # blank space above each signature line
+SIGN_ROOM = 2.4 * cm  # blank space above each signature line
 FIELD_LIMIT = 600  # characters of a one-line field (place, name…) before it is cut, marked
 
 
@@ -62,7 +62,7 @@ def write_minutes(
     lang = doc.header.lang
     t = Labels(lang)
     info.subject = info.subject or f"{doc.header.type_label} — {doc.header.objective}"[:300]
-    info.keywords = info.keywords or [doc.header.acta, doc.header.type_label]
+    info.keywords = info.keywords or [doc.header.named, doc.header.type_label]
     if doc.header.draft:
         info.draft_mark = t(N_("BORRADOR"))
     build_pdf(target, info, minutes_story(doc, info, lang), invariant=invariant)
@@ -79,8 +79,8 @@ def minutes_story(doc: MinutesDoc, info: DocumentInfo, lang: str) -> list[Flowab
     story += decisions(doc, t)
     story += followups(doc, t, width)
     story += agreed(doc, t, width)
-    story += next_meeting(doc, t)
-    story += signatures(doc, t, width)
+    # The signatures never stand alone: they take the acta's last section with them.
+    story.append(KeepTogether(next_meeting(doc, t) + signatures(doc, t, width)))
     return story
 
 
@@ -152,6 +152,7 @@ def identification(h: MeetingHeader, t: Labels, width: float) -> list[Flowable]:
     spans = [("SPAN", (1, i), (3, i)) for i in range(2, len(rows))]
     table.setStyle(
         [
+            ("FONTNAME", (0, 0), (-1, -1), FONT),  # reportlab's default is Helvetica
             ("GRID", (0, 0), (-1, -1), 0.4, GRID),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("BACKGROUND", (0, 0), (0, -1), colors.HexColor("#E8EEF5")),
@@ -172,8 +173,8 @@ def _people(rows: list[PersonRow], t: Labels, width: float) -> list[Flowable]:
 
 
 def section(title: str) -> list[Flowable]:
-    # Keep a heading with at least a few lines of what follows it.
-    return [CondPageBreak(2.5 * cm), Paragraph(markup(title), styles().h1)]
+    # build_pdf keeps it with the start of what follows (pdf/flow.py).
+    return [Paragraph(markup(title), styles().h1)]
 
 
 def attendees(doc: MinutesDoc, t: Labels, width: float) -> list[Flowable]:
@@ -206,10 +207,8 @@ def agenda(doc: MinutesDoc, t: Labels) -> list[Flowable]:
 def development(doc: MinutesDoc, t: Labels) -> list[Flowable]:
     st = styles()
     out = section(t(N_("Desarrollo de la reunión")))
-    # The item's heading stays on the page of the first lines of its development.
-    heading = ParagraphStyle("h2_keep", parent=st.h2, keepWithNext=1)
-    for i, item in enumerate(doc.agenda, 1):
-        out.append(Paragraph(markup(f"{i}. {t.cut(item.title, 1000)}"), heading))
+    for i, item in enumerate(doc.agenda, 1):  # each item's heading kept with its text (flow.py)
+        out.append(Paragraph(markup(f"{i}. {t.cut(item.title, 1000)}"), st.h2))
         text = item.development or t(N_("Sin desarrollo registrado."))
         # Paragraphs of a bounded size, so a long development splits across pages quickly.
         out += [p for block in _blocks(text) for p in paras(block)]
@@ -288,7 +287,7 @@ def signatures(doc: MinutesDoc, t: Labels, width: float) -> list[Flowable]:
     out: list[Flowable] = [*section(t(N_("Firmas"))), firmas, Spacer(1, 0.4 * cm), made]
     if doc.header.approval:
         out += [Spacer(1, 0.3 * cm), para(doc.header.approval, styles().small)]
-    return [KeepTogether(out)]
+    return out  # kept whole by minutes_story (reportlab mislays a KeepTogether inside another)
 
 
 def signature_blocks(people: list[tuple[PersonRow, str]], t: Labels, width: float) -> Table:
@@ -312,6 +311,7 @@ def signature_blocks(people: list[tuple[PersonRow, str]], t: Labels, width: floa
     table = Table([cells], colWidths=[column + gap] * (len(people) - 1) + [column])
     table.setStyle(
         [
+            ("FONTNAME", (0, 0), (-1, -1), FONT),
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("LEFTPADDING", (0, 0), (-1, -1), 0),
             ("RIGHTPADDING", (0, 0), (-2, -1), gap),

@@ -12,12 +12,7 @@ from reportlab.lib.units import cm
 from reportlab.platypus import Flowable, Paragraph, Spacer
 
 from pazos_desktop.i18n import N_
-from pazos_desktop.services.personal_data.export import (
-    PersonRecord,
-    field_label,
-    format_iso,
-    record_label,
-)
+from pazos_desktop.services.personal_data.export import PersonRecord, format_iso
 from pazos_desktop.writers.minutes_pdf import Labels
 from pazos_desktop.writers.pdf.document import (
     DocumentInfo,
@@ -49,9 +44,7 @@ def write_person_pdf(
     story: list[Flowable] = [
         Paragraph(markup(t(N_("DATOS PERSONALES REGISTRADOS"))), st.title),
         para(
-            t(N_("Generado el {moment} por PAZOS Coordinación.")).format(
-                moment=record.generated_at.replace("T", " ")
-            ),
+            t(N_("Generado el {moment} por PAZOS Coordinación.")).format(moment=record.generated),
             st.small,
         ),
         Spacer(1, 0.2 * cm),
@@ -96,7 +89,7 @@ def write_person_pdf(
             for a in record.attendances
         ],
         width,
-        (0.2, 0.1, 0.2, 0.12, 0.38),
+        (0.3, 0.1, 0.17, 0.11, 0.32),
     )
     story += _section(
         t,
@@ -134,30 +127,13 @@ def write_person_pdf(
         width,
         (0.3, 0.15, 0.15, 0.2, 0.2),
     )
-    story += _section(
-        t,
-        N_("Historial de cambios que le mencionan"),
-        [N_("Fecha"), N_("Quién"), N_("Registro"), N_("Campo"), N_("Antes"), N_("Después")],
-        [
-            [
-                h["at"].replace("T", " "),
-                h["actor"],
-                record_label(h["entity"], h["entity_id"], record.lang),
-                field_label(h["field"], h["action"], record.lang),
-                h["old"] or "",
-                h["new"] or "",
-            ]
-            for h in record.history
-        ],
-        width,
-        (0.14, 0.1, 0.14, 0.14, 0.24, 0.24),
-    )
+    story += _history(t, record, width)
     if record.history_cut:
         story.append(
             para(
                 t(
                     N_(
-                        "Se muestran las entradas más recientes; el archivo JSON del registro las tiene todas."
+                        "Se resumen los cambios más recientes; el archivo JSON del registro los tiene todos."
                     )
                 ),
                 st.small,
@@ -165,6 +141,43 @@ def write_person_pdf(
         )
     story += [Spacer(1, 0.3 * cm), para(t(RIGHTS), st.small)]
     build_pdf(target, info, story, invariant=invariant)
+
+
+def _history(t: Labels, record: PersonRecord, width: float) -> list[Flowable]:
+    """The history, one row per record: what it holds about the person, when it was first
+    recorded and last changed, by whom (services/personal_data/summary.py)."""
+    by = t(N_("por {who}"))
+    rows = [
+        [
+            r["record"],
+            r["recorded"],
+            f"{r['first']}\n{by.format(who=r['first_by'])}",
+            f"{r['last']}\n{by.format(who=r['last_by'])}" if r["last"] else "—",
+            str(r["changes"]),
+        ]
+        for r in record.records
+    ]
+    header = [
+        N_("Registro"),
+        N_("Lo registrado sobre usted"),
+        N_("Registrado el"),
+        N_("Último cambio"),
+        N_("Cambios"),
+    ]
+    intro = para(
+        t(
+            N_(
+                "Cada registro del programa que guarda datos suyos o le menciona, con lo que "
+                "dice hoy, cuándo se registró, quién lo hizo y cuántas veces cambió."
+            )
+        ),
+        styles().small,
+    )
+    section = _section(t, N_("Historial de sus datos"), header, rows, width, HISTORY_SHARES)
+    return [section[0], intro, *section[1:]]
+
+
+HISTORY_SHARES = (0.25, 0.41, 0.13, 0.13, 0.08)
 
 
 def _heading(text: str) -> Paragraph:

@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, Q
 from PySide6.QtGui import QBrush, QColor
 
 from pazos_desktop.domain.figures import Cell, Matrix
+from pazos_desktop.domain.formats import format_percent
 from pazos_desktop.i18n import ngettext
 
 CELL_IDS_ROLE = Qt.ItemDataRole.UserRole + 1  # (cluster_id | None, component_id | None)
@@ -25,7 +26,7 @@ def cell_text(cell: Cell) -> str:
     if not cell.total:
         return "—"
     percent = cell.percent
-    return f"{cell.total} · {percent:.0f} %" if percent is not None else str(cell.total)
+    return f"{cell.total} · {format_percent(percent)}" if percent is not None else str(cell.total)
 
 
 def counts_text(cell: Cell) -> str:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from pazos_desktop.domain.figures import DashboardFigures, DueRow
-from pazos_desktop.domain.formats import format_cop, format_date
+from pazos_desktop.domain.formats import format_cop, format_date, format_percent
 from pazos_desktop.domain.vocabulary import OVERDUE, status_label
 from ui.models.matrix import CELL_IDS_ROLE, MatrixModel
 from ui.models.rows import Column, RowsModel
@@ -285,7 +285,7 @@ class DashboardView(QWidget):
         number = _thousands
         self.total_card.value.setText(number(data.overall.total))
         percent = data.overall.percent
-        self.percent_card.value.setText(f"{percent:.0f} %" if percent is not None else "—")
+        self.percent_card.value.setText(format_percent(percent))
         self.amount_card.value.setText(format_cop(data.amount))
         for status, card in self.cards.items():
             card.value.setText(number(data.totals.get(status, 0)))

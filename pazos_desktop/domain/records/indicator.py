@@ -45,14 +45,12 @@ INDICATOR = Record(
         Field("name", N_("Nombre"), required=True, max_len=300, hxl="#indicator+name"),
         Field("definition", N_("Definición"), Kind.LONG, max_len=4000, hxl="#description"),
         _choice("level", N_("Nivel"), LEVEL_LABELS, "#indicator+level"),
-        Field(
-            "numerator_description", N_("Numerador"), **DESCRIBED, hxl="#indicator+num+description"
-        ),
+        Field("numerator_description", N_("Numerador"), **DESCRIBED, hxl="#description+numerator"),
         Field(
             "denominator_description",
             N_("Denominador"),
             **DESCRIBED,
-            hxl="#indicator+denom+description",
+            hxl="#description+denominator",
         ),
         Field("unit", N_("Unidad"), max_len=100, hxl="#indicator+unit"),
         Field("source", N_("Fuente"), max_len=300, hxl="#meta+source"),

@@ -45,13 +45,16 @@ from pazos_desktop.excel.indicators import sheets as indicator_sheets
 from pazos_desktop.i18n import N_, translate
 from pazos_desktop.services.report.summaries import Matrix
 from pazos_desktop.writers.xlsx.cells import SafetyLog
+from pazos_desktop.writers.xlsx.printing import fit_columns
 from pazos_desktop.writers.xlsx.styles import (
-    LINE_HEIGHT,
+    CHARS_PER_UNIT,
+    PAPER_SIZES,
     blank,
     cell,
     new_sheet,
     new_workbook,
     print_setup,
+    row_height,
     set_widths,
 )
 
@@ -60,6 +63,7 @@ TEMPLATE_KIND = "bulk_template"
 LISTS_SHEET = N_("Listas")
 MATRIX_SHEET = N_("Matriz")
 VALIDATED_ROWS = 2_000  # drop-downs reach this far past the last written row
+INSTRUCTIONS_WIDTH = 94  # the instructions' one column: a portrait page wide
 STYLE = {ID: "pz_int", VERSION: "pz_int", NUMBER: "pz_number", COP: "pz_cop", DATE: "pz_date"}
 
 TEMPLATE_HELP = [
@@ -113,11 +117,13 @@ def write_template(ctx: SheetContext, components: list[str], target: Path | io.B
     """The empty bulk-import template: instructions, one sheet per kind of record, lists."""
     wb = new_workbook()
     ws = new_sheet(wb, translate(N_("Instrucciones"), ctx.lang))
-    set_widths(ws, [110])
+    set_widths(ws, [INSTRUCTIONS_WIDTH])
+    fit_columns(ws, [INSTRUCTIONS_WIDTH], PAPER_SIZES.get(ctx.paper, 1))  # portrait, one page
     for number, text in enumerate(TEMPLATE_HELP):
         style = "pz_title" if number == 0 else "pz_plain"
         if number:
-            ws.row_dimensions[number + 1].height = 2 * LINE_HEIGHT
+            shown = translate(text, ctx.lang)
+            ws.row_dimensions[number + 1].height = row_height([(shown, INSTRUCTIONS_WIDTH)], 2)
         ws.append([cell(ws, translate(text, ctx.lang), style)])
     for spec in IMPORT_SHEETS:
         write_data_sheet(wb, spec, [], ctx, True, None)
@@ -137,26 +143,51 @@ def write_data_sheet(wb, spec: SheetSpec, rows: list[dict], ctx, hxl: bool, log)
     ws.freeze_panes = f"B{first_data}"
     ws.auto_filter.ref = f"A1:{last}{max(first_data - 1 + len(rows), first_data)}"
     title = spec.name(ctx.lang)
-    print_setup(ws, ctx.paper, f"1:{first_data - 1}", title, format_date(ctx.today), _page(ctx))
+    shape = ([c.width for c in columns], hidden, _identifying(columns))
+    print_setup(
+        ws, ctx.paper, f"1:{first_data - 1}", title, format_date(ctx.today), _page(ctx), shape
+    )
     _validations(ws, spec, ctx.lang, first_data, first_data + len(rows) + VALIDATED_ROWS)
-    ws.row_dimensions[1].height = 2 * LINE_HEIGHT
-    ws.append([cell(ws, c.header(ctx.lang), "pz_header") for c in columns])
+    headers = [c.header(ctx.lang) for c in columns]
+    # Bold labels take more room than the body's letters: measured a little narrower.
+    labels = [(h, c.width * 0.9) for h, c in zip(headers, columns, strict=True)]
+    ws.row_dimensions[1].height = row_height(labels, minimum=2)
+    ws.append([cell(ws, h, "pz_header") for h in headers])
     if hxl:
         ws.append([cell(ws, c.hxl, "pz_hxl") for c in columns])
     styles = [STYLE.get(c.kind, "pz_text") for c in columns]
     keys = [c.key for c in columns]
     bools = {i for i, c in enumerate(columns) if c.kind == BOOL}
     yes, no = (translate(label, ctx.lang) for label in YES_NO)
-    for row in rows:
+    wrapped = [(i, c.width) for i, c in enumerate(columns) if styles[i] == "pz_wrap"]
+    for number, row in enumerate(rows, start=first_data):
         values = [row.get(k) for k in keys]
         for i in bools:
             values[i] = yes if values[i] else no
+        _fit_height(ws, number, [(values[i], width) for i, width in wrapped])
         ws.append(
             [
                 blank(ws, s) if v is None else cell(ws, v, s, log)
                 for v, s in zip(values, styles, strict=True)
             ]
         )
+
+
+def _fit_height(ws, row: int, texts: list[tuple[object, float]]) -> None:
+    """A row tall enough for its wrapped texts (set before it is written: write-only mode);
+    only rows with a text longer than its column are measured."""
+    long = [(t, w) for t, w in texts if isinstance(t, str) and len(t) > w * CHARS_PER_UNIT - 1]
+    if long:
+        ws.row_dimensions[row].height = row_height(long)
+
+
+NAME_KEYS = ("name", "title", "indicator_name")
+
+
+def _identifying(columns) -> int:
+    """How many leading columns say which row it is: the ID through the name or title."""
+    keys = [c.key for c in columns]
+    return next((i for i, key in enumerate(keys, start=1) if key in NAME_KEYS), 1)
 
 
 def _page(ctx) -> str:
@@ -194,17 +225,23 @@ def _lists_sheet(wb, lang: str, components: list[str]) -> None:
 def _matrix_sheet(wb, matrix: Matrix, ctx) -> None:
     ws = new_sheet(wb, translate(MATRIX_SHEET, ctx.lang))
     lang = ctx.lang
-    set_widths(ws, [30, *([16] * (len(matrix.columns) + 1))])
-    print_setup(ws, ctx.paper, "1:2", translate(MATRIX_SHEET, lang), "", _page(ctx))
+    widths = [30, *([16] * (len(matrix.columns) + 1))]
+    set_widths(ws, widths)
+    print_setup(
+        ws, ctx.paper, "1:2", translate(MATRIX_SHEET, lang), "", _page(ctx), (widths, set(), 1)
+    )
     title = translate(N_("Compromisos por clúster y componente (total · % cumplido)"), lang)
     ws.append([cell(ws, title, "pz_title")])
     header = [translate(N_("Clúster"), lang), *(n for _i, n in matrix.columns)]
-    ws.append([cell(ws, h, "pz_header") for h in [*header, translate(N_("Total"), lang)]])
+    header.append(translate(N_("Total"), lang))
+    labels = row_height([(h, w * 0.9) for h, w in zip(header, widths, strict=False)])
+    ws.row_dimensions[2].height = ws.row_dimensions[len(matrix.rows) + 4].height = labels
+    ws.append([cell(ws, h, "pz_header") for h in header])
     for row_id, name in matrix.rows:
         cells = [matrix.cell(row_id, c) for c, _n in matrix.columns] + [matrix.row_total(row_id)]
         ws.append([cell(ws, name, "pz_text"), *(cell(ws, c.total, "pz_int") for c in cells)])
     ws.append([])
-    ws.append([cell(ws, h, "pz_header") for h in [*header, translate(N_("Total"), lang)]])
+    ws.append([cell(ws, h, "pz_header") for h in header])
     for row_id, name in matrix.rows:
         cells = [matrix.cell(row_id, c) for c, _n in matrix.columns] + [matrix.row_total(row_id)]
         ws.append([cell(ws, name, "pz_text"), *(cell(ws, c.percent, "pz_percent") for c in cells)])

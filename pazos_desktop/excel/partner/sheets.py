@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +18,6 @@ from pathlib import Path
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.protection import WorkbookProtection
 from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.properties import PageSetupProperties
 
 from pazos_desktop import __version__
 from pazos_desktop.domain.formats import format_date
@@ -39,7 +39,10 @@ from pazos_desktop.files import FileBatch
 from pazos_desktop.i18n import N_, _, translate
 from pazos_desktop.parsing import EXCEL_EPOCH
 from pazos_desktop.writers.xlsx.cells import SafetyLog
+from pazos_desktop.writers.xlsx.fastrows import save_workbook
+from pazos_desktop.writers.xlsx.printing import PageFlow, fit_columns
 from pazos_desktop.writers.xlsx.styles import (
+    CHARS_PER_UNIT,
     LINE_HEIGHT,
     PAPER_SIZES,
     blank,
@@ -60,32 +63,30 @@ C, P = COMMITMENT, PROGRESS
 # (key, header, width, style of its cells); the last four are the partner's to fill. Headers
 # are the declared fields' labels (records/), except where the sheet says more. The widths add
 # up to what prints one page wide on Letter landscape at 8 pt or more (LibreOffice and Excel
-# scale the whole sheet to fit; 14 wider columns printed at about 6 pt).
+# scale the whole sheet to fit; 14 wider columns printed at about 6 pt), with room for a
+# wrapped column to grow to its longest word (`column_widths`).
 COLUMNS = [
     ("id", N_("ID"), 6, "pz_int"),
     ("component", C["component_id"].label, 15, "pz_wrap"),  # hidden: the group headings say it
-    ("clusters", C["cluster_ids"].label, 13, "pz_wrap"),
-    ("title", C["title"].label, 30, "pz_wrap"),
-    ("unit", C["unit"].label, 9, "pz_wrap"),
-    ("target", C["target_quantity"].label, 7, "pz_number"),
+    ("clusters", C["cluster_ids"].label, 12, "pz_wrap"),
+    ("title", C["title"].label, 25, "pz_wrap"),
+    ("unit", C["unit"].label, 12, "pz_wrap"),
+    ("target", C["target_quantity"].label, 6, "pz_number"),
     ("achieved", N_("Logrado a la fecha"), 9, "pz_number"),
     ("amount", C["amount_cop"].label, 12, "pz_cop"),
-    ("due_date", C["due_date"].label, 10.5, "pz_date"),
-    ("status", N_("Estado actual"), 11, "pz_wrap"),
-    ("new_achieved", N_("Nuevo logrado (acumulado)"), 12, "pz_fill_number"),
-    ("new_status", N_("Nuevo estado"), 12, "pz_fill"),
-    ("progress_date", P["date"].label, 10.5, "pz_fill_date"),
-    ("comment", P["comment"].label, 23, "pz_fill"),
+    ("due_date", C["due_date"].label, 10, "pz_date"),
+    ("status", N_("Estado actual"), 10, "pz_wrap"),
+    ("new_achieved", N_("Nuevo logrado (acumulado)"), 13, "pz_fill_number"),
+    ("new_status", N_("Nuevo estado"), 11, "pz_fill"),
+    ("progress_date", P["date"].label, 10, "pz_fill_date"),
+    ("comment", P["comment"].label, 17, "pz_fill"),
     ("version", N_("Versión"), 6, "pz_int"),
 ]
 KEYS = [c[0] for c in COLUMNS]
 WIDTHS = {c[0]: c[2] for c in COLUMNS}
-# Wrapped columns of a commitment row: (CommitmentRow attribute, its column's width).
-WRAPPED = (
-    ("clusters", WIDTHS["clusters"]),
-    ("title", WIDTHS["title"]),
-    ("unit", WIDTHS["unit"]),
-)
+WRAPPED = ("clusters", "title", "unit")  # wrapped columns of a commitment row
+COVER_WIDTHS = [28, 66]  # a portrait page wide
+BOLD_SHARE = 0.9  # a bold label fits fewer letters in a column
 FILL_KEYS = ("new_achieved", "new_status", "progress_date", "comment")
 VERSION_COL = len(COLUMNS)  # hidden: the commitment's version when the sheet was made
 HIDDEN = {KEYS.index("component") + 1, VERSION_COL}
@@ -122,7 +123,7 @@ def write_partner_sheet(data: PartnerSheetData, target: Path | io.BytesIO) -> Sa
     """Write one partner's workbook; returns what had to be changed to write its text."""
     log = SafetyLog()
     lang = data.context.lang
-    wb = new_workbook()
+    wb = new_workbook(in_memory=True)
     _cover(wb, data, log)
     sheet = _commitments_sheet(wb, data, log)
     _lookup_sheet(wb, lang)
@@ -131,7 +132,7 @@ def write_partner_sheet(data: PartnerSheetData, target: Path | io.BytesIO) -> Sa
     # turns the very hidden metadata sheet into a plain hidden one, this keeps it out of reach
     # of an accidental "Show sheet" (against accidents, not people: there is no password).
     wb.security = WorkbookProtection(lockStructure=True)
-    wb.save(target)
+    save_workbook(wb, target)
     return log
 
 
@@ -142,36 +143,35 @@ def _t(data: PartnerSheetData, text: str) -> str:
 def _cover(wb, data: PartnerSheetData, log: SafetyLog) -> None:
     ws = new_sheet(wb, _t(data, N_("Portada")))
     p, ctx = data.partner, data.context
-    set_widths(ws, [22, 80])
+    set_widths(ws, COVER_WIDTHS)
     # Write-only mode writes sheet properties with the first row: set them before it.
-    ws.page_setup.orientation = "portrait"
-    ws.page_setup.paperSize = PAPER_SIZES.get(ctx.paper, 1)
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    fit_columns(ws, COVER_WIDTHS, PAPER_SIZES.get(ctx.paper, 1))  # portrait, one page wide
     title = _t(data, N_("Compromisos de {partner}")).format(partner=p.name)
     ws.append([cell(ws, title, "pz_title", log)])
     ws.append([cell(ws, ctx.org_name, "pz_note", log)])
     ws.append([])
+    label_width = COVER_WIDTHS[0] * BOLD_SHARE
     for row, (label, value) in enumerate(_cover_facts(data), start=4):
-        _height(ws, row, [(value, 80)])
+        _height(ws, row, [(_t(data, label), label_width), (value, COVER_WIDTHS[1])])
         ws.append([cell(ws, _t(data, label), "pz_label"), cell(ws, value, "pz_plain", log)])
     ws.append([])
     ws.append([cell(ws, _t(data, N_("Instrucciones")), "pz_label")])
-    first = 6 + len(_cover_facts(data))
+    first = 5 + len(_cover_facts(data))  # the row before the first instruction
     for number, text in enumerate(INSTRUCTIONS, start=1):
         text = _t(data, text).format(send_to=_send_to(data), date=_return_by(data))
-        _height(ws, first + number, [(text, 80)])
+        _height(ws, first + number, [(text, COVER_WIDTHS[1])])
         ws.append([cell(ws, f"{number}.", "pz_label"), cell(ws, text, "pz_plain", log)])
     ws.append([])
     ws.append([cell(ws, None, "pz_fill"), cell(ws, _t(data, N_("Celdas para llenar")), "pz_plain")])
 
 
-def _height(ws, row: int, texts: list[tuple[str | None, float]]) -> None:
-    """Set the height of a row before it is written (write-only mode needs it first)."""
+def _height(ws, row: int, texts: list[tuple[str | None, float]]) -> float:
+    """Set the height of a row before it is written (write-only mode needs it first); one line
+    is every row's default (`_commitments_sheet`)."""
     height = row_height(texts)
     if height > LINE_HEIGHT:
         ws.row_dimensions[row].height = height
+    return height
 
 
 def _send_to(data: PartnerSheetData) -> str:
@@ -207,31 +207,49 @@ def _cover_facts(data: PartnerSheetData) -> list[tuple[str, str]]:
 def _commitments_sheet(wb, data: PartnerSheetData, log: SafetyLog) -> str:
     sheet_name = _t(data, N_("Compromisos"))
     ws = new_sheet(wb, sheet_name)
-    set_widths(ws, [c[2] for c in COLUMNS], hidden=HIDDEN)
+    widths = column_widths(data)
+    set_widths(ws, list(widths.values()), hidden=HIDDEN)
+    # Every row one line high unless set: the page breaks (PageFlow) are computed from it.
+    ws.sheet_format.defaultRowHeight, ws.sheet_format.customHeight = LINE_HEIGHT, True
     n_rows = len(data.commitments) + len(_groups(data))
     last_row = HEADER_ROW + max(n_rows, 1)
-    _sheet_setup(ws, data, last_row)
+    scale = _sheet_setup(ws, data, last_row, list(widths.values()))
     title = _t(data, N_("Compromisos de {partner}")).format(partner=data.partner.name)
     ws.append([cell(ws, title, "pz_title", log)])
     legend = _t(data, N_("Llene solo las celdas amarillas (columnas K a N). Generado el {date}."))
     ws.append([cell(ws, legend.format(date=format_date(data.context.today)), "pz_note")])
-    labels = [(_t(data, c[1]), c[2] * 0.9) for c in COLUMNS]  # bold: fewer letters a line
-    ws.row_dimensions[HEADER_ROW].height = max(2 * LINE_HEIGHT, row_height(labels) + 2)
+    labels = [(_t(data, c[1]), widths[c[0]] * BOLD_SHARE) for c in COLUMNS]
+    header = ws.row_dimensions[HEADER_ROW].height = max(2 * LINE_HEIGHT, row_height(labels) + 2)
     ws.append([cell(ws, _t(data, c[1]), "pz_header") for c in COLUMNS])
-    row_number = HEADER_ROW
-    group = None
+    # Rows 1-2 (title, legend) default to one line each; the header row repeats on every page.
+    pages = PageFlow(ws, PAPER_SIZES.get(data.context.paper, 1), scale, 2 * 18 + header, header)
+    row_number, group = HEADER_ROW, None
     for row in data.commitments:
-        key = row.component_name
-        if key != group:
-            group = key
-            row_number += 1
-            ws.append(_group_row(ws, key, log, sheet_name, row_number))
+        texts = [(getattr(row, k), widths[k]) for k in WRAPPED]
+        texts.append((status_label(row.effective_status), widths["status"]))
+        if row.component_name != group:  # a heading stays with its first commitment
+            group, row_number = row.component_name, row_number + 1
+            pages.add(row_number, LINE_HEIGHT, keep_with=row_height(texts))
+            ws.append(_group_row(ws, group, log, sheet_name, row_number))
         row_number += 1
-        texts = [(getattr(row, k), w) for k, w in WRAPPED]
-        texts.append((status_label(row.effective_status), WIDTHS["status"]))
-        _height(ws, row_number, texts)
+        pages.add(row_number, _height(ws, row_number, texts))
         ws.append(_commitment_row(ws, row, log, sheet_name, row_number))
     return sheet_name
+
+
+def column_widths(data: PartnerSheetData) -> dict[str, float]:
+    """The columns' widths, each widened to its longest word, the header's (bold) included:
+    a column narrower than a word breaks it ("estudiante/s")."""
+    widths = dict(WIDTHS)
+    for key, label, _w, _s in COLUMNS:
+        words = [(w, BOLD_SHARE) for w in _t(data, label).split()]
+        if key in WRAPPED:
+            words += [
+                (w, 1.0) for r in data.commitments for w in str(getattr(r, key) or "").split()
+            ]
+        room = max((len(w) / share for w, share in words), default=0)
+        widths[key] = max(widths[key], math.ceil((room + 1) / CHARS_PER_UNIT))
+    return widths
 
 
 def _groups(data: PartnerSheetData) -> set:
@@ -240,16 +258,17 @@ def _groups(data: PartnerSheetData) -> set:
     return {r.component_name for r in data.commitments}
 
 
-def _sheet_setup(ws, data: PartnerSheetData, last_row: int) -> None:
+def _sheet_setup(ws, data: PartnerSheetData, last_row: int, widths: list[float]) -> float:
     ws.freeze_panes = f"B{HEADER_ROW + 1}"
     ws.auto_filter.ref = f"A{HEADER_ROW}:{LAST_VISIBLE}{last_row}"
-    print_setup(
+    scale = print_setup(
         ws,
         data.context.paper,
         f"{HEADER_ROW}:{HEADER_ROW}",
         header=data.partner.name,
         footer_left=_t(data, N_("Generado el {date}")).format(date=format_date(data.context.today)),
         page_label=_t(data, N_("Página {page} de {pages}")),
+        columns=(widths, HIDDEN, KEYS.index("title") + 1),
     )
     ws.print_area = f"A1:{LAST_VISIBLE}{last_row}"
     protect(ws)
@@ -267,6 +286,7 @@ def _sheet_setup(ws, data: PartnerSheetData, last_row: int) -> None:
     ws.data_validations.append(statuses)
     for validation in _fill_validations(data, last_row):
         ws.data_validations.append(validation)
+    return scale
 
 
 def _fill_validations(data: PartnerSheetData, last_row: int) -> list[DataValidation]:

@@ -68,10 +68,11 @@ def display_value(field: str, value: str | None, entity: str | None = None) -> s
     return value if spec is None else format_stored(spec, value)
 
 
-def format_stored(spec, value: str) -> str:
-    """A history text (`history.render`) as its declared field formats the value."""
+def format_stored(spec, value: str, lang: str | None = None) -> str:
+    """A history text (`history.render`) as its declared field formats the value (in `lang`,
+    a document's language; default the program's)."""
     try:
-        return spec.format(_stored_value(spec, value)) or value
+        return spec.format(_stored_value(spec, value), lang) or value
     except ValueError:
         return value
 

@@ -133,7 +133,7 @@ def readable(session: Session, entries: list[HistoryEntry]) -> list[ReadableChan
     progress update is one line with its date, figures and comment, and the changes it made
     to its commitment name it as their reason ("Avance del 05/12/2026: …"); follow-up rows
     brought in or dropped together are one line ("23 compromisos traídos al seguimiento")."""
-    names = _names(session, entries)
+    names = names_of(session, entries)
     updates = _progress_values(entries, names)
     out: list[ReadableChange] = []
     created: dict[tuple, tuple[ReadableChange, list[str]]] = {}
@@ -252,7 +252,7 @@ def _prefix(entity: str, text: str) -> str:
     return f"{what}: {text}" if what and text else text
 
 
-def _value(spec: Field, raw: str | None, names) -> str:
+def _value(spec: Field, raw: str | None, names, lang: str | None = None) -> str:
     if raw is None or raw == "":
         return ""
     table = _named(spec)
@@ -261,13 +261,23 @@ def _value(spec: Field, raw: str | None, names) -> str:
             return names.get((table, int(raw)), f"#{raw}")
         except ValueError:
             return raw
-    return format_stored(spec, raw)
+    return format_stored(spec, raw, lang)
+
+
+def shown_value(spec: Field, raw: str | None, names, lang: str | None = None) -> str:
+    """A stored value as people read it, in `lang`: formatted by its declaration, a link by
+    the linked record's name (`names` from `names_of`)."""
+    return _value(spec, raw, names, lang)
 
 
 # --- names of referenced records, read in one query per table -----------------------------
 
 
-def _names(session: Session, entries: list[HistoryEntry]) -> dict[tuple[str, int], str]:
+def names_of(
+    session: Session, entries: list[HistoryEntry], lang: str | None = None
+) -> dict[tuple[str, int], str]:
+    """The names of the records the entries' values link to, in `lang` (default: the
+    program's language)."""
     wanted: dict[str, set[int]] = defaultdict(set)
     for h in entries:
         spec = field_spec(h.entity, h.field) if h.field else None
@@ -279,19 +289,22 @@ def _names(session: Session, entries: list[HistoryEntry]) -> dict[tuple[str, int
                 wanted[table].add(int(raw))
     names: dict[tuple[str, int], str] = {}
     for table, ids in wanted.items():
-        for row_id, name in _lookup(session, table, sorted(ids)):
+        for row_id, name in _lookup(session, table, sorted(ids), lang):
             names[(table, row_id)] = name
     return names
 
 
-def _lookup(session: Session, table: str, ids: list[int]):
+def _lookup(session: Session, table: str, ids: list[int], lang: str | None):
     if table == "meeting":
         # Numbers repeat across series (each body numbers its actas): the body is named too.
         query = select(Meeting.id, Meeting.number, Meeting.year, Meeting.series, Meeting.type)
         rows = session.execute(query.where(Meeting.id.in_(ids)))
-        return [(i, f"{acta_label(n, y)} ({series_label(s or t)})") for i, n, y, s, t in rows]
+        return [
+            (i, f"{acta_label(n, y, lang)} ({series_label(s or t, lang)})")
+            for i, n, y, s, t in rows
+        ]
     if table == "component":
-        english = get_language() == "en"
+        english = (lang or get_language()) == "en"
         query = select(Component.id, Component.name_en if english else Component.name_es)
         return list(session.execute(query.where(Component.id.in_(ids))))
     column = {

@@ -31,6 +31,7 @@ from pazos_desktop.domain.meetings import (
     meeting_type_label,
     minutes_file_name,
     series_label,
+    with_series,
 )
 from pazos_desktop.domain.vocabulary import STATUS_LABELS
 from pazos_desktop.i18n import N_, translate
@@ -128,6 +129,13 @@ class MeetingHeader:
     title: str = ""  # "ACTA No. 007 DE 2026"
     body: str = ""  # the series: "Comité técnico", "Mesa de clúster 3"
     approval: str = ""  # "Aprobada el 14/03/2026 a las 10:20 por ana" (empty for a draft)
+
+    @property
+    def named(self) -> str:
+        """ "Acta No. 003 de 2026 — Comité técnico": each body numbers its own actas, so the
+        number alone does not say which acta (page header, PDF title). A property, not a field:
+        snapshots stored before it read back unchanged."""
+        return with_series(self.acta, self.body)
 
 
 @dataclass

@@ -24,8 +24,9 @@ from sqlalchemy.orm import Session
 
 from pazos_desktop.clock import run_of
 from pazos_desktop.db.models.meetings import Meeting, MeetingSnapshot
+from pazos_desktop.domain.formats import format_date
 from pazos_desktop.errors import PazosError
-from pazos_desktop.i18n import _
+from pazos_desktop.i18n import _, translate
 from pazos_desktop.services.meetings.minutes import (
     AgendaEntry,
     AgreedRow,
@@ -43,18 +44,25 @@ LOGO_LIMIT = 2_000_000  # bytes: a logo bigger than this is left out of the snap
 FORMAT = 1
 
 
-def snapshot_content(session: Session, meeting: Meeting) -> dict:
+def snapshot_content(session: Session, meeting: Meeting, note: str = "") -> dict:
     """What an approved acta keeps: its content in every language, that day's header settings
-    and logo (call once its status, approver and time are set)."""
+    and logo (call once its status, approver and time are set). `note` (an `N_` text with
+    {date}, today's) is added to the approval line: how the acta came to be frozen."""
     settings = all_settings(session)
+    docs = {lang: dataclasses.asdict(minutes_document(session, meeting.id, lang)) for lang in LANGS}
+    if note:
+        day = format_date(run_of(session).today)
+        for lang, doc in docs.items():
+            marked = translate(note, lang).format(date=day)
+            doc["header"]["approval"] = " · ".join(
+                filter(None, [doc["header"]["approval"], marked])
+            )
     return {
         "format": FORMAT,
         "generated_on": _local_day(meeting.approved_at).isoformat(),
         "header": {k: settings.get(k, "") for k in HEADER_KEYS},
         "logo": _logo(settings.get("org_logo")),
-        "docs": {
-            lang: dataclasses.asdict(minutes_document(session, meeting.id, lang)) for lang in LANGS
-        },
+        "docs": docs,
     }
 
 

@@ -19,13 +19,13 @@ from pazos_desktop.clock import run_of
 from pazos_desktop.db.models.meetings import Meeting, MeetingAttendee
 from pazos_desktop.db.models.register import Commitment, Contact, HistoryEntry, Partner
 from pazos_desktop.domain.formats import format_date
-from pazos_desktop.domain.meetings import acta_label, meeting_type_label, presence_label
+from pazos_desktop.domain.meetings import acta_name, meeting_type_label, presence_label
 from pazos_desktop.domain.vocabulary import STATUS_LABELS
 from pazos_desktop.i18n import N_, _, translate
 from pazos_desktop.services.common import get_or_fail
-from pazos_desktop.services.history.stored import ACTION_LABELS
 from pazos_desktop.services.personal_data import authorisations as auth
 from pazos_desktop.services.personal_data import requests as req
+from pazos_desktop.services.personal_data.summary import summarise
 from pazos_desktop.services.personal_data.suppression import MEETING_ROLES, _person
 
 HISTORY_LIMIT = 2000  # a person named in more entries gets the newest ones and a note
@@ -39,9 +39,11 @@ class PersonRecord:
     roles: list[dict] = field(default_factory=list)
     responsibilities: list[dict] = field(default_factory=list)
     requests: list[dict] = field(default_factory=list)
-    history: list[dict] = field(default_factory=list)
+    history: list[dict] = field(default_factory=list)  # as stored (the entity's JSON file)
     history_cut: bool = False
+    records: list[dict] = field(default_factory=list)  # the history per record, for the person
     generated_at: str = ""
+    generated: str = ""  # generated_at as people read it: "07/12/2026 06:16"
     lang: str = "es"
 
 
@@ -49,7 +51,9 @@ def gather_person(session: Session, contact_id: int, lang: str = "es") -> Person
     contact = get_or_fail(session, Contact, contact_id, _("El contacto"))
     person, attendees, meetings = _person(session, contact, "")
     record = PersonRecord(contact=_contact(contact), lang=lang)
-    record.generated_at = run_of(session).local_now.isoformat(timespec="seconds")
+    now = run_of(session).local_now
+    record.generated_at = now.isoformat(timespec="seconds")
+    record.generated = now.strftime("%d/%m/%Y %H:%M")
     record.authorisations = [
         _authorisation(a, lang) for a in auth.authorisations_of(session, contact_id)
     ]
@@ -57,7 +61,9 @@ def gather_person(session: Session, contact_id: int, lang: str = "es") -> Person
     record.roles = _roles(session, contact_id, lang)
     record.responsibilities = _responsibilities(session, contact_id, lang)
     record.requests = [_request(r, lang) for r in req.list_requests(session, contact_id=contact_id)]
-    record.history, record.history_cut = _history(session, contact_id, person, attendees, meetings)
+    entries, record.history_cut = _history(session, contact_id, person, attendees, meetings)
+    record.history = [_stored(e) for e in entries]
+    record.records = summarise(session, entries, lang)
     return record
 
 
@@ -95,7 +101,7 @@ def _attendances(session, contact_id: int, lang: str) -> list[dict]:
     )
     return [
         {
-            "acta": acta_label(m.number, m.year, lang),
+            "acta": acta_name(m.number, m.year, m.series, lang),
             "date": m.date.isoformat(),
             "type": meeting_type_label(m.type, lang),
             "presence": presence_label(a.presence, lang),
@@ -113,7 +119,7 @@ def _roles(session, contact_id: int, lang: str) -> list[dict]:
         for m in session.scalars(query):
             out.append(
                 {
-                    "acta": acta_label(m.number, m.year, lang),
+                    "acta": acta_name(m.number, m.year, m.series, lang),
                     "date": m.date.isoformat(),
                     "role": translate(names[id_col], lang),
                 }
@@ -153,7 +159,7 @@ def _request(r: req.RequestRow, lang: str) -> dict:
     }
 
 
-def _history(session, contact_id, person, attendees, meetings) -> tuple[list[dict], bool]:
+def _history(session, contact_id, person, attendees, meetings) -> tuple[list[HistoryEntry], bool]:
     """Entries of the person's own records, and entries whose values mention them."""
     h = HistoryEntry
     linked = [(h.entity == "contact") & (h.entity_id == contact_id)]
@@ -170,54 +176,23 @@ def _history(session, contact_id, person, attendees, meetings) -> tuple[list[dic
             e.entity == "meeting_attendee" and e.entity_id in attendees
         )
         if mine or person.matches(e.old_value) or person.matches(e.new_value):
-            rows.append(
-                {
-                    "at": e.at.isoformat(timespec="seconds"),
-                    "actor": e.actor,
-                    "entity": e.entity,
-                    "entity_id": e.entity_id,
-                    "action": e.action,
-                    "field": e.field,
-                    "old": e.old_value,
-                    "new": e.new_value,
-                    "reason": e.reason,
-                }
-            )
+            rows.append(e)
     del meetings  # their history is found by the mentions (names, e-mails, phones)
     return rows[:HISTORY_LIMIT], len(rows) > HISTORY_LIMIT
 
 
-RECORD_LABELS = {
-    "contact": N_("Contacto"),
-    "meeting_attendee": N_("Asistente a reunión"),
-    "meeting": N_("Reunión"),
-    "commitment": N_("Compromiso"),
-    "progress_update": N_("Avance"),
-    "rights_request": N_("Solicitud"),
-    "contact_authorisation": N_("Autorización"),
-    "partner": N_("Entidad"),
-}
-FIELD_LABELS = {
-    "name": N_("Nombre"),
-    "position": N_("Cargo"),
-    "email": N_("Correo electrónico"),
-    "phone": N_("Teléfono"),
-    "archived": N_("Archivado"),
-    "notes": N_("Notas"),
-    "description": N_("Descripción"),
-    "chair_name": N_("Preside"),
-    "secretary_name": N_("Secretaría"),
-}
-
-
-def record_label(entity: str, entity_id: int, lang: str) -> str:
-    return f"{translate(RECORD_LABELS.get(entity, entity), lang)} {entity_id}"
-
-
-def field_label(name: str | None, action: str, lang: str) -> str:
-    if name:
-        return translate(FIELD_LABELS.get(name, name), lang)
-    return translate(ACTION_LABELS.get(action, action), lang)
+def _stored(e: HistoryEntry) -> dict:
+    return {
+        "at": e.at.isoformat(timespec="seconds"),
+        "actor": e.actor,
+        "entity": e.entity,
+        "entity_id": e.entity_id,
+        "action": e.action,
+        "field": e.field,
+        "old": e.old_value,
+        "new": e.new_value,
+        "reason": e.reason,
+    }
 
 
 def as_json(record: PersonRecord) -> str:

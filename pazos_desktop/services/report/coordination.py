@@ -88,6 +88,9 @@ class Summary:
     committed_cop: int
     current: PeriodFigures
     previous: PeriodFigures
+    # Commitments of the period that were completed within it: `overall.completed` counts
+    # them by status on the report's day, `current.completed` by completion date.
+    completed_within: int = 0
 
 
 @dataclass
@@ -249,6 +252,9 @@ def _summary(session, request, base, scoped, on) -> Summary:
         committed_cop=committed_amount(session, scoped, on),
         current=_figures(session, base, request.date_from, request.date_to, on),
         previous=_figures(session, base, *previous_period(request.date_from, request.date_to), on),
+        completed_within=len(
+            pf.completion_dates(session, scoped, request.date_from, request.date_to, on)
+        ),
     )
 
 

@@ -13,6 +13,7 @@ from reportlab.lib.units import cm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable
 
+from pazos_desktop.writers.pdf.archival import LINK_PRINTABLE
 from pazos_desktop.writers.pdf.document import FONT, FONT_BOLD, draw_at_end
 
 LEVELS = {0: (FONT_BOLD, 10, 17, 0.2 * cm), 1: (FONT, 9, 13.5, 0.9 * cm)}
@@ -49,7 +50,8 @@ def draw_contents(canvas, box: tuple[float, float, float, float]) -> None:
         if cursor < y:
             break
         _line(canvas, (x + indent, cursor, width - indent), text, str(page), font, size)
-        canvas.linkRect("", key, (x, cursor - 3, x + width, cursor + size), thickness=0)
+        rect = (x, cursor - 3, x + width, cursor + size)
+        canvas.linkRect("", key, rect, thickness=0, F=LINK_PRINTABLE)
     canvas.restoreState()
 
 

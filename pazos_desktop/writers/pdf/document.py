@@ -32,6 +32,8 @@ from reportlab.platypus import (
 )
 
 from pazos_desktop.i18n import N_, translate
+from pazos_desktop.writers.pdf.archival import make_archival, pdf_language
+from pazos_desktop.writers.pdf.flow import keep_headings
 from pazos_desktop.writers.pdf.fonts import (
     FONT,
     FONT_BOLD,
@@ -308,6 +310,7 @@ def _canvas_class(info: DocumentInfo):
                     draw(self)
                 self._footer(number, total)
                 super().showPage()
+            make_archival(self, info.lang)
             super().save()
 
         def _footer(self, number: int, total: int) -> None:
@@ -442,6 +445,8 @@ def build_pdf(
         topMargin=MARGIN,
         bottomMargin=MARGIN,
         invariant=int(invariant),
+        lang=pdf_language(info.lang),
+        initialFontName=FONT,  # PDF/A: no page may select a font the file does not embed
     )
     doc.pazos_info = info
     templates = _templates(info, orientation)
@@ -450,4 +455,4 @@ def build_pdf(
         doc._firstPageTemplateIndex = [t.id for t in templates].index(first_template)
     if on_page is not None:
         doc.setProgressCallBack(lambda kind, value: on_page(value) if kind == "PAGE" else None)
-    doc.build(story, canvasmaker=_canvas_class(info))
+    doc.build(keep_headings(story), canvasmaker=_canvas_class(info))

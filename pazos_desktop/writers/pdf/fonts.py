@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from functools import cache
 
+from reportlab.graphics.shapes import STATE_DEFAULTS
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
@@ -67,6 +68,9 @@ def register_fonts() -> str:
     pdfmetrics.registerFontFamily(
         FONT, normal=FONT, bold=FONT_BOLD, italic=FONT_ITALIC, boldItalic=FONT_BOLD_ITALIC
     )
+    # A chart starts by selecting reportlab's default font, Helvetica, which no PDF of ours
+    # embeds (PDF/A forbids a font merely referenced): charts start on DejaVu Sans instead.
+    STATE_DEFAULTS["fontName"] = FONT
     return FONT
 
 

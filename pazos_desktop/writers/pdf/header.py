@@ -155,6 +155,7 @@ def build_header(info, width: float) -> Header:
     table.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), FONT),  # reportlab's default is Helvetica
                 ("GRID", (0, 0), (-1, -1), 0.6, GRID),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("ALIGN", (0, 0), (0, 0), "CENTER"),

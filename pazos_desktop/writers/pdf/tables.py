@@ -12,6 +12,7 @@ from __future__ import annotations
 from functools import lru_cache, partial
 
 from reportlab.lib import colors
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
@@ -43,7 +44,9 @@ def data_table(
     """A header-repeating, zebra-striped table cut into chunks of `chunk_rows` rows.
 
     Every cell is a plain string, drawn as it is (never parsed as markup): the columns in
-    `wrap_cols` are word-wrapped to their width (newlines kept), the others stay on one line.
+    `wrap_cols` are word-wrapped to their width (newlines kept), the others (figures, dates,
+    codes) stay on one line, a little smaller where a value is wider than its column, wrapped
+    only past that: no text runs over a cell's border.
     A cell of more than `max_lines` lines is cut there, its last line saying how many
     characters were left out (`cut_note`, "{n}"); without `max_lines` every line prints, a tall
     row continuing over as many row pieces (and pages) as it needs, each of at most `row_lines`
@@ -51,19 +54,44 @@ def data_table(
     """
     wrap_cols = wrap_cols if wrap_cols is not None else set(range(len(header)))
     head, head_style = _header(header, col_widths)
-    room = {i: col_widths[i] - 2 * CELL_PADDING for i in wrap_cols if i < len(col_widths)}
+    room = [w - 2 * CELL_PADDING for w in col_widths]
+    shrunk: list = []
     body = [
         [
-            _cell(v, room[i], max_lines, cut_note) if i in room else printable(_plain(v))
+            _cell(v, room[i], max_lines, cut_note)
+            if i in wrap_cols
+            else _short(v, room[i], (i, r), shrunk)
             for i, v in enumerate(row)
         ]
-        for row in rows
+        for r, row in enumerate(rows, start=1)
     ] or [[""] * len(header)]
-    style = head_style + (extra_style or [])
     out: list[Flowable] = []
     for start in range(0, len(body), chunk_rows):
+        own = [_shifted(cmd, start) for cmd in shrunk if start < cmd[1][1] <= start + chunk_rows]
+        style = head_style + own + (extra_style or [])
         out.append(_table(head, body[start : start + chunk_rows], col_widths, style, row_lines))
     return out
+
+
+def _shifted(command: tuple, start: int) -> tuple:
+    """A cell's command moved to its row within its chunk (row 0 is the chunk's header)."""
+    name, (c0, r0), (c1, r1), *rest = command
+    return (name, (c0, r0 - start), (c1, r1 - start), *rest)
+
+
+SHORT_SIZES = (7.5, 7, 6.5)  # a figure too wide for its column shrinks this far, then wraps
+
+
+def _short(value, room: float, at: tuple[int, int], style: list) -> str:
+    """A one-line value; smaller (a style command added to `style`) when it is too wide."""
+    text = printable(_plain(value))
+    if "\n" in text or _fits(text, room, BODY_SIZE):
+        return text
+    size = next((s for s in SHORT_SIZES if _fits(text, room, s)), None)
+    if size is None:
+        return _cell(text, room, None, "")
+    style += [("FONTSIZE", at, at, size), ("LEADING", at, at, BODY_LEADING)]
+    return text
 
 
 def lines_that_fit(frame_height: float, padding: float = 4, header_lines: int = 4) -> int:
@@ -167,23 +195,126 @@ def _cut(word: str, room: float, width) -> list[str]:
 # --- rows into reportlab tables ------------------------------------------------------------
 
 
+_BODY_STYLE = [
+    ("FONTNAME", (0, 0), (-1, -1), FONT),
+    ("FONTSIZE", (0, 0), (-1, -1), BODY_SIZE),
+    ("LEADING", (0, 0), (-1, -1), BODY_LEADING),
+    ("GRID", (0, 0), (-1, -1), 0.4, GRID),
+    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+    ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+    ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
+    ("TOPPADDING", (0, 0), (-1, -1), 2),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+]
+
+
+class FastTable(Table):
+    """A Table whose plain-string cells are written as one text block each.
+
+    reportlab draws every line of a cell as a text object of its own (`drawString`: a text
+    state, bidi handling and the font's subset split, line by line), which was most of an acta's
+    time. Here a cell's lines share one BT…ET block, and each distinct string is split into the
+    font's subsets once per document. Same positions, fonts and colours as reportlab's
+    `_drawCell`; anything else (flowables, links, other alignments) goes to it.
+    """
+
+    def _drawCell(self, cellval, cellstyle, pos, size):
+        if not isinstance(cellval, str) or _needs_reportlab(cellstyle):
+            return super()._drawCell(cellval, cellstyle, pos, size)
+        self._cell_state(cellstyle)
+        canvas, lines = self.canv, cellval.split("\n")
+        font, fontsize, leading = cellstyle.fontname, cellstyle.fontsize, cellstyle.leading
+        (colpos, rowpos), (colwidth, rowheight) = pos, size
+        valign, just = cellstyle.valign, cellstyle.alignment
+        if valign == "TOP":
+            y = rowpos + rowheight - cellstyle.topPadding - fontsize
+        elif valign == "BOTTOM":
+            y = rowpos + cellstyle.bottomPadding + len(lines) * leading - fontsize
+        else:
+            y = rowpos + (cellstyle.bottomPadding + rowheight - cellstyle.topPadding)
+            y = y / 2.0 + len(lines) * leading / 2.0 - fontsize
+        if just == "LEFT":
+            x, share = colpos + cellstyle.leftPadding, 0.0
+        elif just == "RIGHT":
+            x, share = colpos + colwidth - cellstyle.rightPadding, 1.0
+        else:
+            x, share = colpos + (colwidth + cellstyle.leftPadding - cellstyle.rightPadding) / 2, 0.5
+        out = ["BT"]
+        for line in lines:
+            width, ops = _runs(canvas, font, fontsize, line)
+            out.append(f"1 0 0 1 {fp_str(x - share * width)} {fp_str(y)} Tm")
+            out += ops
+            y -= leading
+        out.append("ET")
+        canvas._code.append(" ".join(out))
+
+    def _cell_state(self, cellstyle) -> None:
+        """The fill colour and font reportlab's own `_drawCell` would have set."""
+        if self._curcellstyle is cellstyle:
+            return
+        cur = self._curcellstyle
+        if cur is None or cellstyle.color != cur.color:
+            self.canv.setFillColor(cellstyle.color)
+        if cur is None or (cellstyle.leading, cellstyle.fontname, cellstyle.fontsize) != (
+            cur.leading,
+            cur.fontname,
+            cur.fontsize,
+        ):
+            self.canv.setFont(cellstyle.fontname, cellstyle.fontsize, cellstyle.leading)
+        self._curcellstyle = cellstyle
+
+
+def _needs_reportlab(style) -> bool:
+    return bool(
+        style.href
+        or style.destination
+        or style.direction
+        or style.shaping
+        or style.alignment not in ("LEFT", "RIGHT", "CENTRE", "CENTER")
+        or not _truetype(style.fontname)
+    )
+
+
+@lru_cache(maxsize=64)
+def _truetype(fontname: str) -> bool:
+    return pdfmetrics.getFont(fontname)._dynamicFont
+
+
+def _runs(canvas, fontname: str, size: float, text: str) -> tuple[float, list[str]]:
+    """A line's width and PDF text operators, once per document and string (the subsets a
+    TrueType font assigns its characters never change within one document)."""
+    cache = canvas.__dict__.setdefault("pazos_runs", {})
+    key = (fontname, size, text)
+    found = cache.get(key)
+    if found is None:
+        font, doc = pdfmetrics.getFont(fontname), canvas._doc
+        ops = [
+            f"{font.getSubsetInternalName(subset, doc)} {fp_str(size)} Tf ({canvas._escape(t)}) Tj"
+            for subset, t in font.splitString(text, doc)
+        ]
+        found = cache[key] = (pdfmetrics.stringWidth(text, fontname, size), ops)
+    return found
+
+
+def continued_rows(rows: list[list[str]], widths: list[float], after: int, style: list) -> Table:
+    """Rows of one-line strings that continue a `data_table` of `after` rows: no header of
+    their own, the same look and stripes; `style` addresses these rows from 0."""
+    first = [colors.white, ZEBRA_FILL] if after % 2 == 0 else [ZEBRA_FILL, colors.white]
+    table = FastTable(rows, colWidths=widths)
+    stripes = [("ROWBACKGROUNDS", (0, 0), (-1, -1), first)]
+    table.setStyle(TableStyle(_BODY_STYLE + stripes + style))
+    return table
+
+
 def _table(head: list[str], rows, widths: list[float], style: list, row_lines: int) -> Table:
     physical, first, last = _pieces(rows, row_lines)
     data = [_flowing(head, widths, bold=True), *(_flowing(r, widths) for r in physical)]
-    table = Table(data, colWidths=widths, repeatRows=1)
+    table = FastTable(data, colWidths=widths, repeatRows=1)
     base = [
-        ("FONTNAME", (0, 0), (-1, -1), FONT),
-        ("FONTSIZE", (0, 0), (-1, -1), BODY_SIZE),
-        ("LEADING", (0, 0), (-1, -1), BODY_LEADING),
+        *_BODY_STYLE,
         ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL),
         ("TEXTCOLOR", (0, 0), (-1, 0), colors.white),
         ("FONTNAME", (0, 0), (-1, 0), FONT_BOLD),
-        ("GRID", (0, 0), (-1, -1), 0.4, GRID),
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-        ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-        ("TOPPADDING", (0, 0), (-1, -1), 2),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]
     if len(physical) == len(rows):
         base.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, ZEBRA_FILL]))

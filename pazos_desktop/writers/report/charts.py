@@ -141,15 +141,19 @@ def completed_by_month(
     return drawing
 
 
-def per_cluster(report: CoordinationReport, t: Labels, width: float) -> Drawing:
-    """Horizontal bars: commitments in each cluster (the busiest ones when there are many)."""
+def per_cluster(
+    report: CoordinationReport, t: Labels, width: float, room: float = 1e9
+) -> Drawing:
+    """Horizontal bars: commitments in each cluster (the busiest ones when there are many),
+    thinner bars where 25 of them would be taller than `room`."""
     matrix = report.cluster_matrix
     totals = sorted(
         ((matrix.row_total(cid).total, name) for cid, name in matrix.rows),
         key=lambda item: (-item[0], item[1].casefold()),
     )[:MAX_CLUSTER_BARS]
     totals.reverse()  # the chart draws its first category at the bottom
-    bar = 0.55 * cm
+    # 1.3 cm left for the heading above it: a heading and its chart share a page.
+    bar = min(0.55 * cm, (room - 3.5 * cm) / max(len(totals), 1))
     height = max(4 * cm, len(totals) * bar + 2.2 * cm)
     drawing = Drawing(width, height)
     if len(matrix.rows) > MAX_CLUSTER_BARS:

@@ -62,11 +62,12 @@ def cluster_chart(line: IndicatorLine, t: Labels, width: float, periods: tuple[s
             if shown.low_count:
                 chart.bars[(series, index)].fillColor = _pale(fill)
     drawing.add(chart)
-    drawing.add(_legend(t, width, periods))
+    drawing.add(_legend(t, width, periods, clusters))
     return drawing
 
 
-def _legend(t: Labels, width: float, periods: tuple[str, str]) -> Legend:
+def _legend(t: Labels, width: float, periods: tuple[str, str], clusters) -> Legend:
+    """A swatch for each series that has a bar; a period without figures says so instead."""
     legend = Legend()
     legend.x, legend.y = 1.4 * cm, 0.35 * cm
     legend.fontName, legend.fontSize = FONT, 7
@@ -74,11 +75,21 @@ def _legend(t: Labels, width: float, periods: tuple[str, str]) -> Legend:
     legend.dx = legend.dy = 7
     legend.deltax = width / 3.4
     pale = t(N_("pálido: menos de {n} casos")).format(n=LOW_COUNT)
-    legend.colorNamePairs = [
-        (PREVIOUS_FILL, periods[0]),
-        (CURRENT_FILL, periods[1]),
-        (_pale(CURRENT_FILL), pale),
-    ]
+    pairs = []
+    for fill, period, figures in (
+        (PREVIOUS_FILL, periods[0], [c.previous for c in clusters]),
+        (CURRENT_FILL, periods[1], [c.current for c in clusters]),
+    ):
+        if any(f.value is not None for f in figures):
+            pairs.append((fill, period))
+        else:
+            pairs.append((colors.white, t(N_("{period}: sin cifras")).format(period=period)))
+    for fill, series in ((PREVIOUS_FILL, "previous"), (CURRENT_FILL, "current")):
+        if any(getattr(c, series).low_count for c in clusters):  # the pale bars' own colour
+            pairs.append((_pale(fill), pale))
+            break
+    legend.colorNamePairs = pairs
+    legend.strokeColor = None  # a white swatch (no figures) shows no box
     return legend
 
 

@@ -9,19 +9,18 @@ from __future__ import annotations
 
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
-from openpyxl.styles import Font
 
 from pazos_desktop.domain.indicator_text import flag_text, trend_text
 from pazos_desktop.domain.indicators import LEVEL_LABELS, Figure
 from pazos_desktop.i18n import N_
 from pazos_desktop.services.indicators.report import IndicatorLine, IndicatorSection
 from pazos_desktop.writers.report.labels import Labels
-from pazos_desktop.writers.report.xlsx_cells import BOLD, PERCENT, fit_to_width, put, table, widths
+from pazos_desktop.writers.report.xlsx_cells import BOLD, PERCENT, font, put, table, widths
 from pazos_desktop.writers.xlsx.cells import SafetyLog
 
 NUMBER = "#,##0.0"
 WHOLE = "#,##0"
-CHART_ROWS = 16  # rows a chart takes beside its table
+CHART_ROWS = 16  # rows a chart takes under its table
 
 
 def write_sheets(wb: Workbook, report, t: Labels, log: SafetyLog) -> None:
@@ -42,7 +41,7 @@ def _figure(fig: Figure | None) -> list:
 
 def _summary(ws, section: IndicatorSection, t: Labels, log: SafetyLog) -> None:
     previous, current = t.period(*section.previous), t.period(*section.current)
-    put(ws, 1, 1, t(N_("Indicadores de resultado")), log).font = Font(bold=True, size=12)
+    put(ws, 1, 1, t(N_("Indicadores de resultado")), log).font = font(12, True)
     put(ws, 2, 1, t(N_("Periodo actual: {current}; periodo anterior: {previous}.")).format(
         current=current, previous=previous), log)  # fmt: skip
     header = [
@@ -66,12 +65,12 @@ def _summary(ws, section: IndicatorSection, t: Labels, log: SafetyLog) -> None:
     ]
     rows = [_row(line, t) for line in section.lines]
     formats = {5: NUMBER, 7: NUMBER, 8: WHOLE, 9: WHOLE, 10: NUMBER, 11: WHOLE, 12: WHOLE}
-    formats |= {13: NUMBER, 21: PERCENT}
+    formats |= {13: NUMBER, 17: WHOLE, 18: WHOLE, 19: PERCENT, 20: WHOLE}
     table(ws, 4, header, rows, log, formats)
     widths(ws, [10, 44, 13, 18, 18, 11, 10, 12, 12, 13, 12, 12, 13, 11, 10, 13, 18, 12, 11, 11, 10])
     ws.freeze_panes = "C5"
+    ws.pazos_repeat = 2  # printed across pages: code and name on each
     ws.auto_filter.ref = f"A4:U{4 + len(rows)}"
-    fit_to_width(ws, landscape=True)
 
 
 def _figure_header(t: Labels, period: str) -> list[str]:
@@ -137,13 +136,13 @@ def _by_cluster(ws, lines: list[IndicatorLine], section, t: Labels, log: SafetyL
         formats = {1: NUMBER, 2: WHOLE, 3: NUMBER, 4: WHOLE, 5: NUMBER, 6: WHOLE}
         end = table(ws, row + 1, header, rows, log, formats)
         _chart(ws, line, row + 1, end - 1)
-        row = max(end, row + CHART_ROWS) + 1
+        row = end + CHART_ROWS + 1
     widths(ws, [30, 22, 9, 22, 9, 20, 9, 20])
-    fit_to_width(ws, landscape=True)
 
 
 def _chart(ws, line: IndicatorLine, header_row: int, last_row: int) -> None:
-    """Previous and current period by cluster, beside the table; reads the cells."""
+    """Previous and current period by cluster, under the table (beside it, the sheet was
+    too wide to print at 8 pt); reads the cells."""
     chart = BarChart()
     chart.type, chart.grouping = "col", "clustered"
     chart.title = f"{line.indicator.code} · {line.indicator.name}"[:80]
@@ -155,4 +154,4 @@ def _chart(ws, line: IndicatorLine, header_row: int, last_row: int) -> None:
         )
     chart.set_categories(Reference(ws, min_col=1, min_row=header_row + 1, max_row=last_row))
     chart.legend.position = "b"
-    ws.add_chart(chart, f"I{header_row}")
+    ws.add_chart(chart, f"A{last_row + 2}")

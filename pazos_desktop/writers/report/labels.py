@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pazos_desktop.domain.formats import format_cop, format_date, format_quantity
+from pazos_desktop.domain.formats import format_cop, format_date, format_percent, format_quantity
 from pazos_desktop.domain.vocabulary import OVERDUE, STATUS_LABELS, Status
 from pazos_desktop.i18n import N_, get_language, translate
 from pazos_desktop.services.report.coordination import CoordinationReport, PeriodFigures
@@ -64,7 +64,7 @@ NOT_APPLICABLE = N_("n. a.")  # a % of nothing: every commitment of the cell was
 
 
 def percent(value: float | None, missing: str = "—") -> str:
-    return missing if value is None else f"{value:.0f} %"
+    return format_percent(value, missing)
 
 
 def signed(value: int, money: bool = False) -> str:
@@ -94,7 +94,7 @@ _COMPARED = [
     (N_("Compromisos vigentes en el periodo"), _get("active"), False),
     (N_("Compromisos nuevos (inicio en el periodo)"), _get("new"), False),
     (N_("Valor de los compromisos nuevos"), _get("new_amount_cop"), True),
-    (N_("Compromisos cumplidos en el periodo"), _get("completed"), False),
+    (N_("Cumplidos dentro del periodo"), _get("completed"), False),
     (N_("Avances reportados en el periodo"), _get("progress_updates"), False),
 ]
 
@@ -104,7 +104,7 @@ def key_figures(report: CoordinationReport, t: Labels) -> list[tuple[str, str]]:
     s = report.summary
     return [
         (t(N_("Compromisos del periodo")), format_quantity(s.overall.total)),
-        (t(N_("Cumplidos")), format_quantity(s.overall.completed)),
+        (completed_label(report, t), format_quantity(s.overall.completed)),
         (t(N_("% cumplido (sin cancelados)")), t.percent(s.overall.percent)),
         (t(N_("Vencidos")), format_quantity(s.overdue)),
         (
@@ -115,6 +115,59 @@ def key_figures(report: CoordinationReport, t: Labels) -> list[tuple[str, str]]:
         (t(N_("Compromisos nuevos en el periodo")), format_quantity(s.current.new)),
         (t(N_("Avances reportados en el periodo")), format_quantity(s.current.progress_updates)),
     ]
+
+
+def completed_label(report: CoordinationReport, t: Labels) -> str:
+    return t(N_("Cumplidos al {date}")).format(date=format_date(report.on))
+
+
+CLUSTER_SUM = N_("Suma de los clústeres")
+COMMITMENTS_SUM = N_("Total de compromisos")
+
+
+def completed_note(report: CoordinationReport, t: Labels) -> str:
+    """One sentence where the summary's two counts of completed commitments differ."""
+    s, r = report.summary, report.request
+    if s.overall.completed == s.current.completed == s.completed_within:
+        return ""
+    extra = s.current.completed - s.completed_within
+    text = N_(
+        "«Cumplidos al {date}» ({total}) cuenta los compromisos del periodo que están cumplidos "
+        "en esa fecha; «Cumplidos dentro del periodo» ({completed}), los que se cumplieron "
+        "entre el {start} y el {end}: {within} de aquellos {total} y {extra} de compromisos "
+        "que vencían antes del periodo."
+    )
+    if not extra:
+        text = N_(
+            "«Cumplidos al {date}» ({total}) cuenta los compromisos del periodo que están "
+            "cumplidos en esa fecha; «Cumplidos dentro del periodo» ({completed}), solo los que "
+            "se cumplieron entre el {start} y el {end}."
+        )
+    return t(text).format(
+        date=format_date(report.on),
+        total=format_quantity(s.overall.completed),
+        completed=format_quantity(s.current.completed),
+        start=format_date(r.date_from),
+        end=format_date(r.date_to),
+        within=format_quantity(s.completed_within),
+        extra=format_quantity(extra),
+    )
+
+
+def matrix_note(report: CoordinationReport, t: Labels) -> str:
+    """One sentence where the cluster matrix's sum differs from the commitments counted."""
+    matrix = report.cluster_matrix
+    pairs = sum(matrix.column_total(cid).total for cid, _name in matrix.columns)
+    total = report.summary.overall.total
+    if pairs == total:
+        return ""
+    return t(
+        N_(
+            "«{sum}» ({pairs}) no es el número de compromisos ({total} en el periodo): cada "
+            "compromiso cuenta una vez en cada clúster donde trabaja, y uno para todos los "
+            "clústeres, en cada uno."
+        )
+    ).format(sum=t(CLUSTER_SUM), pairs=format_quantity(pairs), total=format_quantity(total))
 
 
 def filter_lines(report: CoordinationReport, t: Labels) -> list[tuple[str, str]]:

@@ -24,6 +24,7 @@ from pazos_desktop.writers.pdf.document import (
     HEADER_FILL,
     TABLE_CHUNK_ROWS,
     DocumentInfo,
+    body_height,
     bold_label,
     build_pdf,
     cut,
@@ -39,12 +40,16 @@ from pazos_desktop.writers.pdf.document import (
 from pazos_desktop.writers.report import charts, lists
 from pazos_desktop.writers.report import indicators_pdf as report_indicators_pdf
 from pazos_desktop.writers.report.labels import (
+    CLUSTER_SUM,
+    COMMITMENTS_SUM,
     SAMPLE,
     TITLE,
     Labels,
     comparison_rows,
+    completed_note,
     filter_lines,
     key_figures,
+    matrix_note,
     percent,
     signed,
 )
@@ -149,6 +154,7 @@ def _summary(report: CoordinationReport, t: Labels, info: DocumentInfo) -> list[
     )
     story += [Spacer(1, 0.3 * cm), heading(t(N_("Comparación con el periodo anterior")), 1)]
     story += _comparison(report, t, width)
+    story += _note(completed_note(report, t))
     story += [Spacer(1, 0.3 * cm), heading(t(N_("Compromisos por estado")), 1)]
     story += _status_table(report, t, width)
     share_note = N_(
@@ -195,7 +201,7 @@ def _status_table(report: CoordinationReport, t: Labels, width: float) -> list[F
         [t.status(status), format_quantity(n), percent(100.0 * n / grand if grand else None)]
         for status, n in totals.items()
     ]
-    rows.append([t(N_("Total")), format_quantity(grand), percent(100.0 if grand else None)])
+    rows.append([t(COMMITMENTS_SUM), format_quantity(grand), percent(100.0 if grand else None)])
     style = [("ALIGN", (1, 1), (-1, -1), "RIGHT"), ("FONTNAME", (0, -1), (-1, -1), FONT_BOLD)]
     return data_table(
         [t(N_("Estado")), t(N_("Compromisos")), t(N_("% del total"))],
@@ -224,17 +230,24 @@ def _matrices(report: CoordinationReport, t: Labels, info: DocumentInfo) -> list
         heading(t(N_("Clúster × componente")), 1),
     ]
     story += [para(note, styles().small)]
-    story += _heat_table(report.cluster_matrix, t(N_("Clúster")), t, width)
+    story += _heat_table(report.cluster_matrix, t(N_("Clúster")), t, width, t(CLUSTER_SUM))
+    story += _note(matrix_note(report, t))
     story += [Spacer(1, 0.5 * cm), CondPageBreak(6 * cm)]
     story += [heading(t(N_("Entidad × componente")), 1), para(note, styles().small)]
-    story += _heat_table(report.partner_matrix, t(N_("Entidad")), t, width)
-    story += [switch_to("portrait"), PageBreak()]
+    story += _heat_table(report.partner_matrix, t(N_("Entidad")), t, width, t(COMMITMENTS_SUM))
+    # On the landscape pages, after the matrices: a portrait page of its own was nearly empty.
     story += [heading(t(N_("Compromisos por clúster")), 1)]
-    story.append(charts.per_cluster(report, t, frame_width(info)))
-    return story
+    story.append(charts.per_cluster(report, t, width, body_height(info, "landscape")))
+    return story + [switch_to("portrait")]  # from the next part's page break
 
 
-def _heat_table(matrix: Matrix, first: str, t: Labels, width: float) -> list[Flowable]:
+def _note(text: str) -> list[Flowable]:
+    return [Spacer(1, 0.1 * cm), para(text, styles().small)] if text else []
+
+
+def _heat_table(
+    matrix: Matrix, first: str, t: Labels, width: float, sum_label: str
+) -> list[Flowable]:
     if not matrix.rows:
         return [para(t(N_("Sin compromisos en este periodo y filtro.")))]
     header = [first, *(name for _id, name in matrix.columns), t(N_("Total"))]
@@ -243,7 +256,7 @@ def _heat_table(matrix: Matrix, first: str, t: Labels, width: float) -> list[Flo
         for rid, name in matrix.rows
     ]
     totals = [matrix.column_total(cid) for cid, _n in matrix.columns]
-    lines.append((t(N_("Total")), totals, _sum(totals)))
+    lines.append((sum_label, totals, _sum(totals)))
     top = max((c.total for _name, cells, _r in lines[:-1] for c in cells), default=0)
     first_width = min(7 * cm, width * 0.3)
     widths = [first_width] + [(width - first_width) / (len(header) - 1)] * (len(header) - 1)
@@ -292,11 +305,26 @@ def _shade(count: int, top: int, col: int, row: int) -> list:
         return [("BACKGROUND", (col, row), (col, row), EMPTY_FILL)]
     level = min(1.0, count / top) if top else 0.0
     fill = linearlyInterpolatedColor(HEAT_LOW, HEAT_HIGH, 0, 1, level)
-    ink = colors.white if level > 0.55 else colors.black
     return [
         ("BACKGROUND", (col, row), (col, row), fill),
-        ("TEXTCOLOR", (col, row), (col, row), ink),
+        ("TEXTCOLOR", (col, row), (col, row), ink_on(fill)),
     ]
+
+
+def ink_on(fill) -> colors.Color:
+    """Black or white, whichever contrasts more with `fill` (WCAG's ratio, at least 4.6:1 for
+    any fill): a grey printer keeps only the lightness, so mid-blue cells take black."""
+
+    def luminance(colour) -> float:
+        def linear(c):
+            return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+        r, g, b = (linear(v) for v in colour.rgb())
+        return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+    light = luminance(fill)
+    on_black, on_white = (light + 0.05) / 0.05, 1.05 / (light + 0.05)
+    return colors.black if on_black >= on_white else colors.white
 
 
 # --- partners and gaps ---------------------------------------------------------------------------

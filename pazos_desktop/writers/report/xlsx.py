@@ -19,7 +19,18 @@ from pazos_desktop.i18n import N_
 from pazos_desktop.services.report.coordination import CoordinationReport
 from pazos_desktop.services.report.summaries import Cell, Matrix
 from pazos_desktop.writers.report import indicators_xlsx, xlsx_lists
-from pazos_desktop.writers.report.labels import SAMPLE, TITLE, Labels, comparison_rows, filter_lines
+from pazos_desktop.writers.report.labels import (
+    CLUSTER_SUM,
+    COMMITMENTS_SUM,
+    SAMPLE,
+    TITLE,
+    Labels,
+    comparison_rows,
+    completed_label,
+    completed_note,
+    filter_lines,
+    matrix_note,
+)
 from pazos_desktop.writers.report.xlsx_cells import (
     BOLD,
     CHANGE,
@@ -27,15 +38,18 @@ from pazos_desktop.writers.report.xlsx_cells import (
     MONEY_CHANGE,
     PERCENT,
     WHOLE,
-    fit_to_width,
+    WRAP,
     font,
     header_row,
+    note,
     put,
     table,
     widths,
 )
 from pazos_desktop.writers.report.xlsx_print import print_all
 from pazos_desktop.writers.xlsx.cells import SafetyLog
+from pazos_desktop.writers.xlsx.printing import default_font
+from pazos_desktop.writers.xlsx.styles import wrapped_lines
 
 
 def write_report_xlsx(
@@ -44,12 +58,13 @@ def write_report_xlsx(
     """Write the workbook; the log lists texts that had to be cleaned to fit in a cell."""
     t, log = Labels(lang), SafetyLog()
     wb = Workbook()
+    default_font(wb)
     _summary(wb.active, report, t, log)
     _matrix_sheet(
         wb.create_sheet(),
         t(N_("Clúster × componente")),
         report.cluster_matrix,
-        t(N_("Clúster")),
+        (t(N_("Clúster")), t(CLUSTER_SUM), matrix_note(report, t)),
         t,
         log,
     )
@@ -57,7 +72,7 @@ def write_report_xlsx(
         wb.create_sheet(),
         t(N_("Entidad × componente")),
         report.partner_matrix,
-        t(N_("Entidad")),
+        (t(N_("Entidad")), t(COMMITMENTS_SUM), ""),
         t,
         log,
     )
@@ -68,10 +83,17 @@ def write_report_xlsx(
     return log
 
 
+SUMMARY_WIDTHS = [44, 22, 22, 16]
+SUMMARY_WIDTH = sum(SUMMARY_WIDTHS)
+
+
 def _summary(ws: Worksheet, report: CoordinationReport, t: Labels, log: SafetyLog) -> None:
     ws.title = t(N_("Resumen"))
     r = report.request
-    put(ws, 1, 1, report.settings.get("org_name", ""), log).font = font(14, True)
+    org = put(ws, 1, 1, report.settings.get("org_name", ""), log)
+    org.font, org.alignment = font(14, True), WRAP
+    ws.merge_cells("A1:D1")  # a long name wraps inside the page instead of running past it
+    ws.row_dimensions[1].height = 18 * wrapped_lines(str(org.value or ""), SUMMARY_WIDTH, 0.75)
     put(ws, 2, 1, t(TITLE), log).font = font(12, True, "1F4E79")
     lines = [
         (t(N_("Periodo")), t.period(r.date_from, r.date_to)),
@@ -88,16 +110,17 @@ def _summary(ws: Worksheet, report: CoordinationReport, t: Labels, log: SafetyLo
         row += 1
     row = _figures(ws, row + 1, report, t, log)
     row = _comparison(ws, row + 1, report, t, log)
+    widths(ws, SUMMARY_WIDTHS)
+    text = completed_note(report, t)
+    row = note(ws, row, text, 4, log) if text else row
     _statuses(ws, row + 1, report, t, log)
-    widths(ws, [44, 22, 22, 16])
-    fit_to_width(ws)
 
 
 def _figures(ws, row: int, report: CoordinationReport, t: Labels, log) -> int:
     s = report.summary
     rows = [
         [t(N_("Compromisos del periodo")), s.overall.total, WHOLE],
-        [t(N_("Cumplidos")), s.overall.completed, WHOLE],
+        [completed_label(report, t), s.overall.completed, WHOLE],
         [t(N_("% cumplido (sin cancelados)")), _ratio(s.overall), PERCENT],
         [t(N_("Vencidos")), s.overdue, WHOLE],
         [
@@ -143,7 +166,7 @@ def _statuses(ws, row: int, report: CoordinationReport, t: Labels, log) -> int:
     totals = report.summary.status_totals
     grand = sum(totals.values())
     rows = [[t.status(s), n, n / grand if grand else None] for s, n in totals.items()]
-    rows.append([t(N_("Total")), grand, 1.0 if grand else None])
+    rows.append([t(COMMITMENTS_SUM), grand, 1.0 if grand else None])
     end = table(
         ws,
         row,
@@ -157,19 +180,23 @@ def _statuses(ws, row: int, report: CoordinationReport, t: Labels, log) -> int:
     return end
 
 
-def _matrix_sheet(ws: Worksheet, title: str, matrix: Matrix, first: str, t: Labels, log) -> None:
+def _matrix_sheet(ws: Worksheet, title: str, matrix: Matrix, names, t: Labels, log) -> None:
+    """`names`: the first column's header, the sum row's label and the note under both
+    tables (where the sum is not a count of commitments)."""
+    first, sum_label, text = names
     ws.title = title[:31]
     header = [first, *(name for _id, name in matrix.columns), t(N_("Total"))]
     put(ws, 1, 1, t(N_("Compromisos")), log).font = font(12, True)
-    end = _matrix_block(ws, 2, header, matrix, lambda c: c.total, WHOLE, t, log)
+    end = _matrix_block(ws, 2, header, matrix, lambda c: c.total, WHOLE, sum_label, log)
     put(ws, end + 1, 1, t(N_("% cumplido (sin cancelados)")), log).font = font(12, True)
-    _matrix_block(ws, end + 2, header, matrix, _ratio, PERCENT, t, log)
+    end = _matrix_block(ws, end + 2, header, matrix, _ratio, PERCENT, sum_label, log)
     widths(ws, [40] + [16] * (len(header) - 1))
+    if text:
+        note(ws, end + 1, text, len(header), log)
     ws.freeze_panes = "B3"
-    fit_to_width(ws, landscape=True)
 
 
-def _matrix_block(ws, row: int, header, matrix: Matrix, value, fmt, t: Labels, log) -> int:
+def _matrix_block(ws, row: int, header, matrix: Matrix, value, fmt, sum_label: str, log) -> int:
     """One table of the matrix (counts or % completed), shaded with a colour scale."""
     lines = [
         (name, [matrix.cell(rid, cid) for cid, _n in matrix.columns], matrix.row_total(rid))
@@ -180,7 +207,7 @@ def _matrix_block(ws, row: int, header, matrix: Matrix, value, fmt, t: Labels, l
     for c in totals:
         grand.add(c.total, c.completed, c.cancelled)
     rows = [[name, *(value(c) for c in cells), value(total)] for name, cells, total in lines]
-    rows.append([t(N_("Total")), *(value(c) for c in totals), value(grand)])
+    rows.append([sum_label, *(value(c) for c in totals), value(grand)])
     formats = {i: fmt for i in range(1, len(header))}
     end = table(ws, row, header, rows, log, formats)
     for col in range(1, len(header) + 1):

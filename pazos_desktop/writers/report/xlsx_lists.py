@@ -11,7 +11,6 @@ from pazos_desktop.writers.report.xlsx_cells import (
     DATE,
     MONEY,
     PERCENT,
-    fit_to_width,
     put,
     table,
     widths,
@@ -32,7 +31,7 @@ def write_all(wb: Workbook, report: CoordinationReport, t: Labels, log: SafetyLo
         ws.freeze_panes = "A2"
         if rows:
             ws.auto_filter.ref = ws.dimensions
-        fit_to_width(ws, landscape=len(header) > 5)
+        ws.pazos_repeat = 2  # printed across pages: the first two columns on each
     _gaps(wb, report, t, log)
 
 
@@ -136,7 +135,7 @@ def _progress(report: CoordinationReport, t: Labels):
         ]
         for p in report.progress
     ]
-    return t(N_("Avances del periodo")), header, rows, [12, 8, 30, 40, 10, 10, 14, 44], {}
+    return t(N_("Avances del periodo")), header, rows, [12, 8, 28, 36, 10, 10, 13, 36], {}
 
 
 def _stale(report: CoordinationReport, t: Labels):
@@ -179,4 +178,3 @@ def _gaps(wb: Workbook, report: CoordinationReport, t: Labels, log: SafetyLog) -
     ]
     table(ws, 3, [t(N_("Tipo")), t(N_("Clúster o componente")), t(N_("Componente"))], rows, log)
     widths(ws, [24, 40, 28])
-    fit_to_width(ws)

@@ -18,9 +18,11 @@ from pazos_desktop.i18n import N_
 from pazos_desktop.services.report.coordination import CoordinationReport
 from pazos_desktop.writers.report.labels import TITLE, Labels, filter_lines
 from pazos_desktop.writers.report.xlsx_cells import LINE_POINTS
+from pazos_desktop.writers.xlsx.printing import FONT_NAME, fit_columns
 from pazos_desktop.writers.xlsx.styles import PAPER_SIZES, header_footer_text, wrapped_lines
 
-BOLD_CHARS_PER_UNIT = 0.95  # characters of bold 11 pt text per unit of column width
+BOLD_CHARS_PER_UNIT = 0.95  # characters of bold 10 pt text per unit of column width
+DEFAULT_WIDTH = 8.43  # a column whose width was never set
 
 
 def print_all(wb: Workbook, report: CoordinationReport, t: Labels) -> None:
@@ -33,17 +35,14 @@ def print_all(wb: Workbook, report: CoordinationReport, t: Labels) -> None:
         fit_header_rows(ws, rows)
         if index > 0 and rows:  # the summary is one page; every other sheet repeats its header
             ws.print_title_rows = f"{rows[0]}:{rows[0]}"
-        ws.page_setup.paperSize = paper
-        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-        ws.sheet_properties.pageSetUpPr.fitToPage = True
-        ws.page_margins.left = ws.page_margins.right = 0.4
+        fit_columns(ws, _widths(ws), paper, repeat=ws.__dict__.get("pazos_repeat", 1))
         ws.page_margins.top = ws.page_margins.bottom = 0.7
         _header_footer(ws, t(TITLE), period, filters, generated, t)
 
 
 def _header_footer(ws: Worksheet, title: str, period: str, filters: str, generated: str, t):
     ws.oddHeader.left.text = header_footer_text(ws.title, 40)
-    ws.oddHeader.left.font = "Calibri,Bold"
+    ws.oddHeader.left.font = f"{FONT_NAME},Bold"
     ws.oddHeader.center.text = header_footer_text(title, 70)
     ws.oddHeader.right.text = header_footer_text(t(N_("Periodo: {period}")).format(period=period))
     ws.oddFooter.left.text = header_footer_text(filters, 100)
@@ -58,12 +57,19 @@ def _header_footer(ws: Worksheet, title: str, period: str, filters: str, generat
         part.size = 8
 
 
+def _widths(ws: Worksheet) -> list[float]:
+    return [
+        ws.column_dimensions[get_column_letter(c)].width or DEFAULT_WIDTH
+        for c in range(1, ws.max_column + 1)
+    ]
+
+
 def fit_header_rows(ws: Worksheet, rows: list[int]) -> None:
     for row in rows:
         lines = 1
         for cell in ws[row]:
             if cell.value is None:
                 continue
-            width = ws.column_dimensions[get_column_letter(cell.column)].width or 8.43
+            width = ws.column_dimensions[get_column_letter(cell.column)].width or DEFAULT_WIDTH
             lines = max(lines, wrapped_lines(str(cell.value), width, BOLD_CHARS_PER_UNIT))
         ws.row_dimensions[row].height = LINE_POINTS * lines + 3

@@ -7,15 +7,17 @@ normal mode); cells are `WriteOnlyCell`s carrying one named style each, which is
 from __future__ import annotations
 
 import re
+from functools import cache
 from types import MethodType
 
 from openpyxl import Workbook
 from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Protection, Side
 from openpyxl.styles.cell_style import StyleArray
-from openpyxl.worksheet.properties import PageSetupProperties
 
 from pazos_desktop.writers.xlsx.cells import SafetyLog, write_value
+from pazos_desktop.writers.xlsx.fastrows import use_row_writer
+from pazos_desktop.writers.xlsx.printing import BODY_SIZE, FONT_NAME, default_font, fit_columns
 
 HEADER_FILL = "1F4E79"
 FILL_COLOUR = "FFF2CC"  # the cells a partner fills: light yellow, as Excel users expect
@@ -30,10 +32,9 @@ _BORDER = Border(left=_thin, right=_thin, top=_thin, bottom=_thin)
 _TOP_WRAP = Alignment(vertical="top", wrap_text=True)
 
 
-FONT_NAME = "Calibri"  # named in every style: a nameless font prints in a serif from LibreOffice
-
-
-def font(size: float = 11, bold: bool = False, italic: bool = False, color=None) -> Font:
+# Named in every style (a nameless font prints in a serif from LibreOffice), and the workbook's
+# own: see printing.py for why Arial 10.
+def font(size: float = BODY_SIZE, bold: bool = False, italic: bool = False, color=None) -> Font:
     return Font(name=FONT_NAME, size=size, bold=bold, italic=italic, color=color)
 
 
@@ -48,7 +49,10 @@ def _fill(colour: str) -> PatternFill:
     return PatternFill("solid", start_color=colour, end_color=colour)
 
 
+@cache
 def _styles() -> list[NamedStyle]:
+    """Made once: each workbook binds the same objects in turn (a workbook is written whole
+    before the next one starts), a tenth of a small sheet's time saved."""
     top = Alignment(vertical="top")
     unlocked = Protection(locked=False)
     return [
@@ -58,7 +62,7 @@ def _styles() -> list[NamedStyle]:
             fill=_fill(HEADER_FILL),
             alignment=Alignment(vertical="center", wrap_text=True),
         ),
-        _style("pz_hxl", font=font(9, italic=True, color="555555"), fill=_fill("EEEEEE")),
+        _style("pz_hxl", font=font(italic=True, color="555555"), fill=_fill("EEEEEE")),
         _style("pz_title", font=font(14, bold=True, color=HEADER_FILL), border=Border()),
         _style("pz_label", font=font(bold=True), alignment=top, border=Border()),
         _style("pz_plain", alignment=_TOP_WRAP, border=Border()),
@@ -103,12 +107,16 @@ def _values_to_row(self, values, row_idx):
 def new_sheet(wb: Workbook, title: str):
     ws = wb.create_sheet(title)
     ws._values_to_row = MethodType(_values_to_row, ws)
+    use_row_writer(ws, memory=wb.__dict__.get("pazos_in_memory", False))
     return ws
 
 
-def new_workbook() -> Workbook:
-    """A write-only workbook with the house named styles registered."""
+def new_workbook(in_memory: bool = False) -> Workbook:
+    """A write-only workbook with the house named styles registered; `in_memory` for a small
+    one (its sheets are not streamed through temporary files)."""
     wb = Workbook(write_only=True)
+    wb.pazos_in_memory = in_memory
+    default_font(wb)
     for style in _styles():
         wb.add_named_style(style)
     return wb
@@ -212,15 +220,14 @@ def print_setup(
     header: str,
     footer_left: str,
     page_label: str,
-) -> None:
-    """Landscape, one page wide, header rows on every page, header/footer with page numbers."""
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = PAPER_SIZES.get(paper, 1)
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    columns: tuple[list[float], set[int], int],
+) -> float:
+    """On `paper` at 8 pt or more (printing.py: `columns` are the widths, the hidden ones and
+    how many leading ones a page repeats when the sheet is wider than one), header rows on
+    every page, header/footer with page numbers. Returns the scale it prints at."""
+    widths, hidden, repeat = columns
+    scale = fit_columns(ws, widths, PAPER_SIZES.get(paper, 1), hidden, repeat)
     ws.print_title_rows = title_rows
-    ws.page_margins.left = ws.page_margins.right = 0.5
     ws.oddHeader.center.text = header_footer_text(header)
     ws.oddHeader.center.size = 10
     ws.oddFooter.left.text = header_footer_text(footer_left)
@@ -230,6 +237,7 @@ def print_setup(
         header_footer_text(page_label).replace("{page}", "&P").replace("{pages}", "&N")
     )
     ws.oddFooter.right.size = 8
+    return scale
 
 
 def protect(ws) -> None:
