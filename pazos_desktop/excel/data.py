@@ -24,6 +24,7 @@ from pazos_desktop.db.models.register import (
     ProgressUpdate,
     commitment_cluster,
 )
+from pazos_desktop.domain.reporting import Period
 from pazos_desktop.domain.vocabulary import (
     effective_status,
     partner_type_label,
@@ -38,6 +39,7 @@ from pazos_desktop.i18n import _, get_language, translate
 from pazos_desktop.services import components, partners, settings
 from pazos_desktop.services.commitments import search
 from pazos_desktop.services.report import summaries
+from pazos_desktop.services.reporting.periods import due_of, sending_period
 
 CHUNK = 5_000  # ids per IN (...) list: far below SQLite's limit on bound variables
 
@@ -56,15 +58,24 @@ class SheetContext:
 
 @dataclass
 class SheetPeriod:
-    """What a partner is asked for: progress between two dates, back by a date, to whom."""
+    """What a partner is asked for: progress between two dates, back by a date, to whom, and
+    the reporting period the sheet answers (written in its hidden metadata)."""
 
     date_from: dt.date
     date_to: dt.date
     return_by: dt.date
     send_to: str = ""  # the coordinator's e-mail (settings); empty: "la coordinación"
+    reporting: Period | None = None
 
 
 RETURN_DAYS = 7  # a week to fill the sheet in
+
+
+class Purpose:
+    """Why a sheet goes out: the request of a period's report, a reminder, or a report sent
+    back with the coordination's remarks (the e-mail's words follow it)."""
+
+    REQUEST, REMINDER, RETURNED = "request", "reminder", "returned"
 
 
 @dataclass
@@ -75,6 +86,10 @@ class PartnerSheetData:
     component_order: dict[int, int]
     context: SheetContext
     period: SheetPeriod | None = None
+    purpose: str = Purpose.REQUEST
+    # Sent back: the coordination's remark per commitment (a column of its own) and in general.
+    remarks: dict[int, str] | None = None
+    remark: str = ""
 
 
 @dataclass
@@ -141,7 +156,16 @@ def default_period(
             )
         )
     email = settings.get_setting(session, "coordinator_email").strip()
-    return SheetPeriod(date_from, date_to, return_by, email)
+    return SheetPeriod(date_from, date_to, return_by, email, sending_period(session, today))
+
+
+def reporting_sheet_period(session: Session, period: Period, today: dt.date) -> SheetPeriod:
+    """A sheet for a reporting period: its dates, back by its due date (a week from today when
+    that has passed: a reminder, a report sent back)."""
+    due = due_of(session, period)
+    return_by = due if due >= today else today + dt.timedelta(days=RETURN_DAYS)
+    email = settings.get_setting(session, "coordinator_email").strip()
+    return SheetPeriod(period.start, period.end, return_by, email, period)
 
 
 def load_partner_sheets(

@@ -75,9 +75,14 @@ COLUMNS = [
     ("new_achieved", N_("Nuevo logrado (acumulado)"), 12, "pz_fill_number"),
     ("new_status", N_("Nuevo estado"), 12, "pz_fill"),
     ("progress_date", P["date"].label, 10.5, "pz_fill_date"),
-    ("comment", P["comment"].label, 23, "pz_fill"),
+    ("comment", P["comment"].label, 21, "pz_fill"),
     ("version", N_("Versión"), 6, "pz_int"),
+    # After the hidden version (columns K-N keep their place in sheets already sent out): the
+    # files that prove the row, sent in the same folder as the sheet.
+    ("evidence", N_("Evidencia (archivos)"), 13, "pz_fill"),
 ]
+# A report sent back: the coordination's remark on each row, beside what the partner fills.
+REMARK_COLUMN = ("remark", N_("Observaciones de la coordinación"), 22, "pz_wrap")
 KEYS = [c[0] for c in COLUMNS]
 WIDTHS = {c[0]: c[2] for c in COLUMNS}
 # Wrapped columns of a commitment row: (CommitmentRow attribute, its column's width).
@@ -86,15 +91,21 @@ WRAPPED = (
     ("title", WIDTHS["title"]),
     ("unit", WIDTHS["unit"]),
 )
-FILL_KEYS = ("new_achieved", "new_status", "progress_date", "comment")
-VERSION_COL = len(COLUMNS)  # hidden: the commitment's version when the sheet was made
+FILL_KEYS = ("new_achieved", "new_status", "progress_date", "comment", "evidence")
+VERSION_COL = KEYS.index("version") + 1  # hidden: the commitment's version when made
 HIDDEN = {KEYS.index("component") + 1, VERSION_COL}
-LAST_VISIBLE = get_column_letter(VERSION_COL - 1)
+LAST_VISIBLE = get_column_letter(VERSION_COL - 1)  # the filter's last column
+EVIDENCE_SEPARATOR = ";"
 
 INSTRUCTIONS = [
     N_("En la hoja «Compromisos» llene solo las celdas amarillas de cada compromiso."),
     N_("Nuevo logrado: la cantidad total lograda hasta la fecha (no solo la del periodo)."),
     N_("Nuevo estado: elíjalo de la lista. Fecha del avance: dd/mm/aaaa. Comentario: libre."),
+    N_(
+        "Evidencia: escriba el nombre de cada archivo que respalda el avance (separados por "
+        "«;»: lista.pdf; foto 1.jpg) y envíe los archivos junto con esta hoja, en la misma "
+        "carpeta. Hasta 20 MB cada uno; no se aceptan programas."
+    ),
     N_("Deje en blanco las filas sin novedades. No cambie el ID ni las demás columnas."),
     N_("Las demás celdas están protegidas contra cambios accidentales (sin contraseña)."),
     N_("Guarde el archivo en formato .xlsx y envíelo a {send_to} a más tardar el {date}."),
@@ -109,6 +120,11 @@ class SheetResult:
     rows: int
     log: SafetyLog = field(default_factory=SafetyLog)
     draft: Path | None = None  # the e-mail draft (.eml) beside it, when asked for
+
+
+def columns_for(data: PartnerSheetData) -> list[tuple]:
+    """The sheet's columns: the remarks column only on a report sent back."""
+    return [*COLUMNS, REMARK_COLUMN] if data.remarks is not None else COLUMNS
 
 
 def file_name(data: PartnerSheetData) -> str:
@@ -192,7 +208,8 @@ def _cover_facts(data: PartnerSheetData) -> list[tuple[str, str]]:
         )
     overdue = sum(1 for r in rows if r.effective_status == "overdue")
     contact = ", ".join(filter(None, (c.name, c.position, c.email, c.phone))) if c else ""
-    return [
+    reporting = data.period.reporting if data.period else None
+    facts = [
         (N_("Entidad"), p.name + (f" ({p.acronym})" if p.acronym else "")),
         (N_("Contacto"), contact),
         (N_("Periodo que se reporta"), period),
@@ -202,22 +219,30 @@ def _cover_facts(data: PartnerSheetData) -> list[tuple[str, str]]:
         (N_("Compromisos"), str(len(rows))),
         (N_("Vencidos"), str(overdue)),
     ]
+    if reporting is not None:
+        facts.insert(3, (N_("Periodo de reporte"), f"{reporting.code} ({reporting.label})"))
+    if data.remarks is not None:
+        facts.insert(1, (N_("Observaciones de la coordinación"), data.remark or "—"))
+    return facts
 
 
 def _commitments_sheet(wb, data: PartnerSheetData, log: SafetyLog) -> str:
     sheet_name = _t(data, N_("Compromisos"))
     ws = new_sheet(wb, sheet_name)
-    set_widths(ws, [c[2] for c in COLUMNS], hidden=HIDDEN)
+    columns = columns_for(data)
+    set_widths(ws, [c[2] for c in columns], hidden=HIDDEN)
     n_rows = len(data.commitments) + len(_groups(data))
     last_row = HEADER_ROW + max(n_rows, 1)
     _sheet_setup(ws, data, last_row)
     title = _t(data, N_("Compromisos de {partner}")).format(partner=data.partner.name)
     ws.append([cell(ws, title, "pz_title", log)])
-    legend = _t(data, N_("Llene solo las celdas amarillas (columnas K a N). Generado el {date}."))
+    legend = _t(
+        data, N_("Llene solo las celdas amarillas (columnas K a N y P). Generado el {date}.")
+    )
     ws.append([cell(ws, legend.format(date=format_date(data.context.today)), "pz_note")])
-    labels = [(_t(data, c[1]), c[2] * 0.9) for c in COLUMNS]  # bold: fewer letters a line
+    labels = [(_t(data, c[1]), c[2] * 0.9) for c in columns]  # bold: fewer letters a line
     ws.row_dimensions[HEADER_ROW].height = max(2 * LINE_HEIGHT, row_height(labels) + 2)
-    ws.append([cell(ws, _t(data, c[1]), "pz_header") for c in COLUMNS])
+    ws.append([cell(ws, _t(data, c[1]), "pz_header") for c in columns])
     row_number = HEADER_ROW
     group = None
     for row in data.commitments:
@@ -229,8 +254,10 @@ def _commitments_sheet(wb, data: PartnerSheetData, log: SafetyLog) -> str:
         row_number += 1
         texts = [(getattr(row, k), w) for k, w in WRAPPED]
         texts.append((status_label(row.effective_status), WIDTHS["status"]))
+        remark = (data.remarks or {}).get(row.id)
+        texts.append((remark, REMARK_COLUMN[2]))
         _height(ws, row_number, texts)
-        ws.append(_commitment_row(ws, row, log, sheet_name, row_number))
+        ws.append(_commitment_row(ws, row, log, sheet_name, row_number, columns, remark))
     return sheet_name
 
 
@@ -251,7 +278,7 @@ def _sheet_setup(ws, data: PartnerSheetData, last_row: int) -> None:
         footer_left=_t(data, N_("Generado el {date}")).format(date=format_date(data.context.today)),
         page_label=_t(data, N_("Página {page} de {pages}")),
     )
-    ws.print_area = f"A1:{LAST_VISIBLE}{last_row}"
+    ws.print_area = f"A1:{get_column_letter(len(columns_for(data)))}{last_row}"
     protect(ws)
     lookup = _t(data, LOOKUP_SHEET)
     status_col = get_column_letter(KEYS.index("new_status") + 1)
@@ -292,8 +319,16 @@ def _fill_validations(data: PartnerSheetData, last_row: int) -> list[DataValidat
             n=f"{comment.max_len:,}".replace(",", ".")
         ),
     )
+    files = DataValidation(
+        type="textLength",
+        operator="lessThanOrEqual",
+        formula1="500",
+        allow_blank=True,
+        showErrorMessage=True,
+        error=_t(data, N_("Máximo {n} caracteres.")).format(n=500),
+    )
     out = []
-    for validation, key in ((numbers, "new_achieved"), (texts, "comment")):
+    for validation, key in ((numbers, "new_achieved"), (texts, "comment"), (files, "evidence")):
         col = get_column_letter(KEYS.index(key) + 1)
         validation.add(f"{col}{HEADER_ROW + 1}:{col}{last_row}")
         out.append(validation)
@@ -336,7 +371,7 @@ def _group_row(ws, key, log, sheet: str, row: int) -> list:
     return [first, *([blank(ws, "pz_group")] * (VERSION_COL - 2))]
 
 
-def _commitment_row(ws, r, log: SafetyLog, sheet: str, row: int) -> list:
+def _commitment_row(ws, r, log: SafetyLog, sheet: str, row: int, columns, remark) -> list:
     values = {
         "id": r.id,
         "component": r.component_name,
@@ -349,9 +384,10 @@ def _commitment_row(ws, r, log: SafetyLog, sheet: str, row: int) -> list:
         "due_date": r.due_date,
         "status": status_label(r.effective_status),
         "version": r.version,
+        "remark": remark,
     }
     out = []
-    for index, (key, _label, _w, style) in enumerate(COLUMNS, start=1):
+    for index, (key, _label, _w, style) in enumerate(columns, start=1):
         value = values.get(key)
         if value is None:
             out.append(blank(ws, style))
@@ -380,10 +416,17 @@ def _metadata_sheet(wb, data: PartnerSheetData, sheet: str) -> None:
         "generated_by": data.context.author,
         "sheet": sheet,
         "header_row": HEADER_ROW,
-        "columns": ",".join(KEYS),
+        "columns": ",".join(c[0] for c in columns_for(data)),
         "lang": data.context.lang,
         "app_version": __version__,
     }
+    reporting = data.period.reporting if data.period else None
+    if reporting is not None:  # the period this sheet reports: its import records the reception
+        meta |= {
+            "period_code": reporting.code,
+            "period_start": reporting.start.isoformat(),
+            "period_end": reporting.end.isoformat(),
+        }
     for key, value in meta.items():
         ws.append([key, cell(ws, str(value), "pz_text")])
     # veryHidden: not offered by Excel's "Unhide" menu; LibreOffice shows it as hidden.
