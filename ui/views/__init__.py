@@ -42,6 +42,11 @@ VIEWS: list[ViewSpec] = [
         "ui.views.commitments:CommitmentsView",
     ),
     ViewSpec("meetings", QT_TRANSLATE_NOOP("Views", "Reuniones"), "ui.meetings.view:MeetingsView"),
+    ViewSpec(
+        "reporting",
+        QT_TRANSLATE_NOOP("Views", "Reportes de los aliados"),
+        "ui.reporting.view:ReportingView",
+    ),  # noqa: E501
     ViewSpec("partners", QT_TRANSLATE_NOOP("Views", "Entidades"), "ui.views.partners:PartnersView"),
     ViewSpec(
         "territory", QT_TRANSLATE_NOOP("Views", "Territorio"), "ui.views.territory:TerritoryView"

@@ -22,7 +22,7 @@ from pazos_desktop.db.models.reporting import Evidence, StoredFile
 from pazos_desktop.domain.records import EVIDENCE
 from pazos_desktop.domain.reporting import evidence_problem
 from pazos_desktop.domain.text import fold
-from pazos_desktop.errors import PazosError
+from pazos_desktop.errors import PazosError, ValidationError
 from pazos_desktop.i18n import _
 from pazos_desktop.services.common import Checker, get_or_fail
 from pazos_desktop.services.reporting import stored
@@ -75,7 +75,7 @@ def add_evidence(
     refuse_closed(session, [(update.commitment_id, update.date)])
     problem = file_problem(path)
     if problem:
-        raise PazosError(problem)
+        raise ValidationError({"file": problem})
     values = _checked(name or Path(path).name, description, personal_data)
     kept = stored.store_path(session, Path(path), values["name"])
     return _keep(session, update, kept, values)
