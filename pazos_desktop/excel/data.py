@@ -24,7 +24,9 @@ from pazos_desktop.db.models.register import (
     ProgressUpdate,
     commitment_cluster,
 )
-from pazos_desktop.domain.reporting import Period
+from pazos_desktop.db.models.reporting import PartnerReport
+from pazos_desktop.domain.formats import format_moment
+from pazos_desktop.domain.reporting import Period, state_label
 from pazos_desktop.domain.vocabulary import (
     effective_status,
     partner_type_label,
@@ -39,6 +41,7 @@ from pazos_desktop.i18n import _, get_language, translate
 from pazos_desktop.services import components, partners, settings
 from pazos_desktop.services.commitments import search
 from pazos_desktop.services.report import summaries
+from pazos_desktop.services.reporting import states
 from pazos_desktop.services.reporting.periods import due_of, sending_period
 
 CHUNK = 5_000  # ids per IN (...) list: far below SQLite's limit on bound variables
@@ -233,6 +236,7 @@ def load_workbook_data(session: Session, on: dt.date | None = None) -> WorkbookD
     data.sheets["programs"] = _programs(session, names, comp_names)
     data.sheets["commitments"] = _commitments(session, names, comp_names, context.today, lang)
     data.sheets["progress"] = _progress(session, names)
+    data.sheets["reports"] = _reports(session, context.today)
     data.sheets |= indicator_sheets.load_sheets(session, lang)
     data.matrix = summaries.cluster_component_matrix(session, on=context.today)
     return data
@@ -371,3 +375,42 @@ def _progress(session: Session, names: dict[int, str]) -> list[dict]:
         row["source"] = source_label(r.source)
         rows.append(row)
     return rows
+
+
+def _reports(session: Session, on: dt.date) -> list[dict]:
+    """Every expected report of the view's periods, newest period first, with its steps."""
+    grid = states.grid(session, on)
+    r = PartnerReport
+    codes = [p.code for p in grid.periods]
+    stored = {
+        (row.partner_id, row.period_code): row
+        for row in session.scalars(select(r).where(r.period_code.in_(codes or [""])))
+    }
+    names = {pid: name for pid, name, _acronym in grid.partners}
+    rows = []
+    for period in grid.periods:
+        for partner_id, name in names.items():
+            state = grid.state(partner_id, period.code)
+            if state is None:
+                continue
+            row = stored.get((partner_id, period.code))
+            rows.append(
+                {
+                    "period_code": period.code,
+                    "partner": name,
+                    "state": state_label(state),
+                    "due": grid.dues[period.code],
+                    "sent_at": _moment(row.sent_at) if row else None,
+                    "sent_to": row.sent_to if row else None,
+                    "received_at": _moment(row.received_at) if row else None,
+                    "received_file": row.received_file if row else None,
+                    "decided_at": _moment(row.decided_at) if row else None,
+                    "decided_by": row.decided_by if row else None,
+                    "remark": row.remark if row else None,
+                }
+            )
+    return rows
+
+
+def _moment(value) -> str | None:
+    return format_moment(value) if value else None

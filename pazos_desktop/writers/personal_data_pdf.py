@@ -136,6 +136,17 @@ def write_person_pdf(
     )
     story += _section(
         t,
+        N_("Evidencia marcada con datos personales que puede contener los suyos"),
+        [N_("Fecha del avance"), N_("Archivo"), N_("Compromiso"), N_("Descripción")],
+        [
+            [format_iso(e["date"]), e["name"], e["commitment"], e["description"] or ""]
+            for e in record.evidence
+        ],
+        width,
+        (0.12, 0.24, 0.34, 0.3),
+    )
+    story += _section(
+        t,
         N_("Historial de cambios que le mencionan"),
         [N_("Fecha"), N_("Quién"), N_("Registro"), N_("Campo"), N_("Antes"), N_("Después")],
         [

@@ -128,7 +128,7 @@ class ReviewDialog(FittedDialog):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
-        for column, width in enumerate((280, 150, 150, 200, 150)):
+        for column, width in enumerate((230, 120, 120, 170, 130)):
             header.resizeSection(column, width)
         return table
 

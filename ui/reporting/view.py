@@ -230,9 +230,10 @@ class ReportingView(QWidget):
             if (not words or all(w in fold(f"{row[1]} {row[2] or ''}") for w in words.split()))
             and _state_matches(grid, row[0], period, state)
         ]
+        current = self.model.cell(self.table.currentIndex())
         self.model.set_grid(grid, rows)
         self.table.horizontalHeader().resizeSection(0, PARTNER_WIDTH)
-        self._select_period_column()
+        self._select(current[0] if current else None)
         self._summary()
 
     def _summary(self) -> None:
@@ -275,15 +276,23 @@ class ReportingView(QWidget):
         return self.period_box.currentData()
 
     def _period_chosen(self) -> None:
-        self._show()
+        if self.state_box.currentData() is None:  # the rows stay: only the column moves
+            current = self.model.cell(self.table.currentIndex())
+            self._select(current[0] if current else None)
+            self._summary()
+        else:
+            self._show()
 
-    def _select_period_column(self) -> None:
+    def _select(self, partner_id: int | None) -> None:
+        """The chosen period's cell of `partner_id` (else of the first row) gets the focus."""
         period = self.period()
         if period is None or self.model.rowCount() == 0:
             return
         column = 1 + [p.code for p in self.grid.periods].index(period.code)
-        row = max(self.table.currentIndex().row(), 0)
-        self.table.setCurrentIndex(self.model.index(row, column))
+        ids = [r[0] for r in self.model.rows]
+        row = ids.index(partner_id) if partner_id in ids else 0
+        if self.table.currentIndex() != self.model.index(row, column):
+            self.table.setCurrentIndex(self.model.index(row, column))
 
     def _cell_moved(self) -> None:
         found = self.model.cell(self.table.currentIndex())

@@ -109,7 +109,7 @@ class Grid:
 
 
 def grid(session: Session, today: dt.date, periods: list[Period] | None = None) -> Grid:
-    periods = periods if periods is not None else view_periods(session, today)
+    periods = periods if periods is not None else in_cycle(session, view_periods(session, today))
     dues = {p.code: due_of(session, p) for p in periods}
     cells: dict[tuple[int, str], str] = {}
     for period in periods:
@@ -124,6 +124,17 @@ def grid(session: Session, today: dt.date, periods: list[Period] | None = None) 
     query = select(Partner.id, Partner.name, Partner.acronym).order_by(Partner.name_key)
     partners = [tuple(r) for r in session.execute(query) if r[0] in wanted]
     return Grid(today, periods, dues, partners, cells)
+
+
+def in_cycle(session: Session, periods: list[Period]) -> list[Period]:
+    """The periods since the cycle began (the first report with a step): months before the
+    office used it would all read *Vencido*, which says nothing. Before any step, the two
+    latest."""
+    first = session.scalar(select(func.min(PartnerReport.period_start)))
+    if first is None:
+        return periods[:2]
+    kept = [p for p in periods if p.end >= first]
+    return kept if len(kept) >= 2 else periods[:2]
 
 
 def period_lines(
