@@ -168,12 +168,16 @@ def test_a_report_through_every_state_from_the_command_line(cli, sample_db, tmp_
     assert "Falta la lista de asistencia" in body and "2026-10" in body
     assert [a.get_filename() for a in message.iter_attachments()] == [returned.name]
 
-    code, text = cli("reporting", "review", "--partner", str(partner), "--period", "2026-10", "--accept")
+    code, text = cli(
+        "reporting", "review", "--partner", str(partner), "--period", "2026-10", "--accept"
+    )
     assert code == 1 and "solo se acepta un reporte recibido" in text
     again = _fill(returned, {first: {NEW: more + 1}}, tmp_path / "corregida.xlsx")
     code, text = cli("import", "progress", str(again))
     assert code == 0 and _state(sample_db, "2026-10", partner) == "received", text
-    code, text = cli("reporting", "review", "--partner", str(partner), "--period", "2026-10", "--accept")
+    code, text = cli(
+        "reporting", "review", "--partner", str(partner), "--period", "2026-10", "--accept"
+    )
     assert code == 0 and "Aceptado" in text
     with sample_db.session() as s:
         report_id = s.scalar(select(PartnerReport.id).where(PartnerReport.partner_id == partner,
