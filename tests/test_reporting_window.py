@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from sqlalchemy import select
-from window_support import idle, wait_dialog
+from window_support import TODAY, idle, wait_dialog
 
 from pazos_desktop.db.models.register import HistoryEntry
 from pazos_desktop.db.models.reporting import Evidence, PartnerReport
@@ -165,3 +165,46 @@ def test_panel_tile_and_evidence_of_a_progress_update(qtbot, window, recorder, t
     qtbot.waitUntil(lambda: panel.panel.model.rowCount() == before, timeout=15000)
     with window.ops.db.session() as s:
         assert s.get(Evidence, chosen.id) is None
+
+
+def test_sheets_go_out_sent_and_come_back_received(qtbot, window, recorder, tmp_path):
+    from openpyxl import load_workbook
+
+    from pazos_desktop.excel.partner.sheets import KEYS
+    from pazos_desktop.services.reporting import states
+    from ui.excel.partner_dialog import ExcelPartnerDialog
+    from ui.excel.preview_dialog import ExcelPreviewDialog
+
+    window.prefs.set_export_folder(str(tmp_path))
+    view = _view(qtbot, window)
+    period = view.period()
+    with window.ops.db.session() as s:
+        line = next(
+            x for x in states.period_lines(s, period, TODAY) if x.stored in ("pending", "sent")
+        )
+    view.actions.export_sheets()
+    dialog = wait_dialog(qtbot, ExcelPartnerDialog)
+    assert dialog.period().code == period.code  # the view's period, chosen first
+    for row in range(dialog.list.count()):
+        item = dialog.list.item(row)
+        mine = item.data(Qt.ItemDataRole.UserRole) == line.partner_id
+        item.setCheckState(Qt.CheckState.Checked if mine else Qt.CheckState.Unchecked)
+    dialog.ok.click()
+    qtbot.waitUntil(lambda: _state(window, line.partner_id, period.code) == "sent", timeout=20000)
+    idle(qtbot, window)
+    [sheet] = tmp_path.glob("*.xlsx")
+    wb = load_workbook(sheet)
+    ws = wb["Compromisos"]
+    first = next(r for r in ws.iter_rows(min_row=4) if isinstance(r[0].value, int))
+    first[KEYS.index("comment")].value = "Sin novedades este mes"
+    wb.save(sheet)
+    recorder.files.append([str(sheet)])
+    window.excel_menu.entries["import_returned_sheets"].trigger()
+    preview = wait_dialog(qtbot, ExcelPreviewDialog)
+    assert preview.apply_button.isEnabled()
+    preview.apply_button.click()
+    qtbot.waitUntil(
+        lambda: _state(window, line.partner_id, period.code) == "received", timeout=20000
+    )
+    idle(qtbot, window)
+    assert any("Reportes recibidos: 1" in text for _title, text in recorder.told)

@@ -26,6 +26,13 @@ depends_on = None
 
 
 def upgrade() -> None:
+    # Who reports each period: a covering index of the commitments (no rows read).
+    op.create_index(
+        "ix_commitment_reporting",
+        "commitment",
+        ["partner_id", "status", "start_date", "due_date"],
+        unique=False,
+    )
     op.create_table(
         "period_closure",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -229,6 +236,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_index("ix_commitment_reporting", table_name="commitment")
     with op.batch_alter_table("evidence", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_evidence_progress_update_id"))
 

@@ -1,6 +1,6 @@
 """Sample reporting cycle: the partners' reports of the last months in every state (sent,
-received, accepted, sent back with remarks, overdue, pending), a few evidence files, and an
-older period closed for one cluster. All through the services, as a coordinator would; every
+received, accepted, sent back with remarks, overdue, pending), a few evidence files, and a
+period closed for one cluster. All through the services, as a coordinator would; every
 text marked as an example."""
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pazos_desktop.db.models.register import Commitment, ProgressUpdate
+from pazos_desktop.domain.reporting import period_containing
 from pazos_desktop.i18n import _
 from pazos_desktop.services import territory
 from pazos_desktop.services.reporting import closing, evidence, periods, states
@@ -26,43 +27,43 @@ def populate(session: Session, today: dt.date, rng: random.Random, made: dict) -
     # The oldest periods mostly accepted, the latest ended one mixed, the one in course sent.
     for age, period in enumerate(recent):
         lines = states.period_lines(session, period, today)
-        for line in lines:
-            counts["reports"] += _report(session, period, line, age, rng)
+        draws = {line.partner_id: rng.random() for line in lines}
+        sent = [line for line in lines if _is_sent(age, draws[line.partner_id])]
+        states.mark_sent(session, period, [_sent(line, period) for line in sent])  # one batch
+        counts["reports"] += len(sent)
+        for line in sent:
+            _answer(session, period, line, age, draws[line.partner_id])
     counts["evidence"] = _evidence(session, recent[1] if len(recent) > 1 else recent[0], rng)
-    _closure(session, recent[-1])
+    _closure(session, today)
     return {
         _("reportes de los aliados"): counts["reports"],
         _("archivos de evidencia"): counts["evidence"],
     }
 
 
-def _report(session: Session, period, line, age: int, rng: random.Random) -> int:
-    """One partner's report of `period`, `age` periods back (0: the one in course)."""
-    draw = rng.random()
-    if age == 0:
-        if draw < 0.4:
-            _sent(session, period, line)
-            return 1
-        return 0
-    if draw < (0.12 if age > 1 else 0.25):
-        return 0  # never came in: *Vencido* once due
-    _sent(session, period, line)
-    if draw < (0.2 if age > 1 else 0.4):
-        return 1  # sent, still waiting
+def _is_sent(age: int, draw: float) -> bool:
+    """`age` periods back (0: the one in course): a few sheets of the month in course are out;
+    of earlier months, most (the rest never came in: *Vencido* once due)."""
+    return draw < 0.4 if age == 0 else draw >= (0.12 if age > 1 else 0.25)
+
+
+def _answer(session: Session, period, line, age: int, draw: float) -> None:
+    """What came back of a sheet sent: nothing yet, a report to review, one sent back with
+    remarks, or one accepted."""
+    if age == 0 or draw < (0.2 if age > 1 else 0.4):
+        return  # sent, still waiting
     states.record_reception(session, period, line.partner_id, _sheet_name(line, period))
     if age == 1 and draw < 0.6:
-        return 1  # received, to review
+        return  # received, to review
     if draw < (0.3 if age > 1 else 0.75):
         remark = _("(Ejemplo) Falta la lista de asistencia de los talleres; revise las cifras.")
         states.send_back(session, period, line.partner_id, remark, _row_remarks(session, line))
-        return 1
+        return
     states.accept(session, period, line.partner_id)
-    return 1
 
 
-def _sent(session, period, line) -> None:
-    to = f"{line.short_name} <contacto@ejemplo.org>"
-    states.mark_sent(session, period, [(line.partner_id, to, _sheet_name(line, period))])
+def _sent(line, period) -> tuple[int, str, str]:
+    return line.partner_id, f"{line.short_name} <contacto@ejemplo.org>", _sheet_name(line, period)
 
 
 def _sheet_name(line, period) -> str:
@@ -120,11 +121,14 @@ def _attendance_pdf(number: int) -> bytes:
     return out.getvalue()
 
 
-def _closure(session: Session, period) -> None:
-    """The oldest sample period, closed for one cluster once presented to the mesa."""
+def _closure(session: Session, today: dt.date) -> None:
+    """A period closed for one cluster once presented to the mesa: the month before the
+    sample's first commitment began (core.py: at most 400 days ago), so that no progress a
+    person types on the sample, whatever its date, meets a closed door by chance."""
     clusters = territory.cluster_choices(session)
     if not clusters:
         return
+    period = period_containing("monthly", today - dt.timedelta(days=431))
     closing.close_period(
         session,
         period.code,

@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from pazos_desktop.db.models.reporting import PartnerReport, StoredFile
 from pazos_desktop.domain.formats import format_date
 from pazos_desktop.domain.reporting import Period, ReportState, standard_period
+from pazos_desktop.errors import PazosError
 from pazos_desktop.excel import reader
 from pazos_desktop.excel.partner.sheets import EVIDENCE_SEPARATOR
 from pazos_desktop.excel.preview import Change, Preview
@@ -66,7 +67,7 @@ def _custom_name(session: Session, code: str) -> str:
         return ""
     try:
         return resolve_period(session, code).name
-    except Exception:  # a custom period deleted since: its code still names it
+    except PazosError:  # a custom period deleted since: its code still names it
         return ""
 
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from pazos_desktop.db.models.register import AppSetting
 from pazos_desktop.db.models.reporting import ReportingPeriod
 from pazos_desktop.domain.fields import Field, Kind
 from pazos_desktop.domain.records import REPORTING_PERIOD
@@ -31,9 +32,10 @@ from pazos_desktop.domain.reporting import (
 from pazos_desktop.errors import NotFoundError, PazosError, ValidationError
 from pazos_desktop.i18n import N_, _
 from pazos_desktop.services.common import Checker, create_or_update
-from pazos_desktop.services.settings import get_setting, set_setting
+from pazos_desktop.services.settings import set_setting
 
 FREQUENCY_KEY, DUE_DAYS_KEY = "reporting_frequency", "reporting_due_days"
+CACHE_KEY = "reporting_settings"
 VIEW_PERIODS = 12  # the view's columns: a year of months, or three of quarters
 FREQUENCY = Field(
     "frequency", N_("Frecuencia de los reportes"), Kind.CHOICE, choices=FREQUENCY_LABELS
@@ -54,12 +56,22 @@ class CycleSettings:
 
 
 def cycle_settings(session: Session) -> CycleSettings:
-    frequency = get_setting(session, FREQUENCY_KEY) or Frequency.MONTHLY.value
+    """Read once per action (the session's): the grid asks for every period's due date."""
+    cached = session.info.get(CACHE_KEY)
+    if cached is not None:
+        return cached
+    query = select(AppSetting.key, AppSetting.value).where(
+        AppSetting.key.in_([FREQUENCY_KEY, DUE_DAYS_KEY])
+    )
+    stored = dict(session.execute(query).all())
+    frequency = stored.get(FREQUENCY_KEY) or Frequency.MONTHLY.value
     try:
-        days = int(get_setting(session, DUE_DAYS_KEY) or DEFAULT_DUE_DAYS)
+        days = int(stored.get(DUE_DAYS_KEY) or DEFAULT_DUE_DAYS)
     except ValueError:
         days = DEFAULT_DUE_DAYS
-    return CycleSettings(frequency if frequency in set(Frequency) else "monthly", days)
+    found = CycleSettings(frequency if frequency in set(Frequency) else "monthly", days)
+    session.info[CACHE_KEY] = found
+    return found
 
 
 def save_cycle_settings(session: Session, frequency, due_days) -> CycleSettings:
@@ -70,6 +82,7 @@ def save_cycle_settings(session: Session, frequency, due_days) -> CycleSettings:
     if chosen is None and "frequency" not in c.errors:
         c.fail("frequency", FREQUENCY.fail(_("este campo es obligatorio.")).message)
     c.raise_if_any()
+    session.info.pop(CACHE_KEY, None)
     set_setting(session, FREQUENCY_KEY, chosen)
     set_setting(session, DUE_DAYS_KEY, str(days if days is not None else DEFAULT_DUE_DAYS))
     return cycle_settings(session)

@@ -14,7 +14,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import func, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from pazos_desktop.clock import run_of
@@ -88,6 +88,14 @@ def expected_query(period: Period):
     )
 
 
+def expected_by_period(periods: list[Period]):
+    """(period code, partner id) of every period at once: one statement for the grid."""
+    parts = [
+        expected_query(p).add_columns(literal(p.code).label("code")).order_by(None) for p in periods
+    ]
+    return union_all(*parts) if len(parts) > 1 else parts[0]
+
+
 def reports_query(codes: list[str]):
     r = PartnerReport
     return select(r.partner_id, r.period_code, r.state).where(r.period_code.in_(codes))
@@ -112,10 +120,9 @@ def grid(session: Session, today: dt.date, periods: list[Period] | None = None) 
     periods = periods if periods is not None else in_cycle(session, view_periods(session, today))
     dues = {p.code: due_of(session, p) for p in periods}
     cells: dict[tuple[int, str], str] = {}
-    for period in periods:
-        for partner_id in session.scalars(expected_query(period)):
-            cells[(partner_id, period.code)] = ReportState.PENDING.value
     if periods:
+        for partner_id, code in session.execute(expected_by_period(periods)):
+            cells[(partner_id, code)] = ReportState.PENDING.value
         for partner_id, code, state in session.execute(reports_query([p.code for p in periods])):
             cells[(partner_id, code)] = state
     for (partner_id, code), state in cells.items():
@@ -169,6 +176,12 @@ def _line(pid, name, acronym, period, due, row: PartnerReport | None, today) -> 
     return line
 
 
+def _line_of(session: Session, period: Period, row: PartnerReport, today: dt.date) -> ReportLine:
+    partner = session.get(Partner, row.partner_id)  # loaded already: no query
+    due = due_of(session, period)
+    return _line(partner.id, partner.name, partner.acronym, period, due, row, today)
+
+
 def report_line(session: Session, period: Period, partner_id: int, today: dt.date) -> ReportLine:
     partner = get_or_fail(session, Partner, partner_id, _("La entidad"))
     row = _find(session, period.code, partner_id)
@@ -193,7 +206,8 @@ class Tile:
 
 def tile(session: Session, today: dt.date) -> Tile:
     period = current_period(session, today)
-    out = Tile(period, evidence_bytes=evidence_bytes(session), unaccepted=unaccepted(session))
+    evidence, waiting = session.execute(select(_evidence_bytes(), _unaccepted())).one()
+    out = Tile(period, evidence_bytes=int(evidence or 0), unaccepted=waiting)
     if period is None:
         return out
     out.due = due_of(session, period)
@@ -217,16 +231,18 @@ def _period_states(session, period: Period, due: dt.date, today: dt.date) -> lis
     return [effective_state(stored.get(i, "pending"), due, today) for i in ids]
 
 
-def unaccepted(session: Session) -> int:
+def _unaccepted():
+    """Reports of any period received or sent back, not accepted yet."""
     query = select(func.count()).select_from(PartnerReport)
-    return session.scalar(query.where(PartnerReport.state.in_([s.value for s in UNACCEPTED])))
+    states = [s.value for s in UNACCEPTED]
+    return query.where(PartnerReport.state.in_(states)).scalar_subquery()
 
 
-def evidence_bytes(session: Session) -> int:
+def _evidence_bytes():
     query = select(func.coalesce(func.sum(StoredFile.size), 0)).join(
         Evidence, Evidence.file_id == StoredFile.id
     )
-    return int(session.scalar(query) or 0)
+    return query.scalar_subquery()
 
 
 # --- the steps --------------------------------------------------------------------------------
@@ -243,7 +259,7 @@ def _report(session: Session, period: Period, partner_id: int) -> PartnerReport:
     """The partner's report row for `period`, created *Pendiente* on its first step."""
     row = _find(session, period.code, partner_id)
     if row is None:
-        get_or_fail(session, Partner, partner_id, _("La entidad"))
+        get_or_fail(session, Partner, partner_id, _("La entidad"))  # kept in the identity map
         row = PartnerReport(
             period_code=period.code,
             period_start=period.start,
@@ -256,8 +272,9 @@ def _report(session: Session, period: Period, partner_id: int) -> PartnerReport:
     return row
 
 
-def _allowed(row: PartnerReport, action: str, partner: str, extra=()) -> None:
+def _allowed(session: Session, row: PartnerReport, action: str, extra=()) -> None:
     if row.state not in (*ALLOWED_FROM[action], *extra):
+        partner = _partner_name(session, row.partner_id)
         messages = {
             "send": _(
                 "El reporte de {partner} para {period} ya está «{state}»: se exportó la hoja "
@@ -313,7 +330,7 @@ def record_reception(
     went back). An accepted report takes a new sheet only when the user chose to."""
     row = _report(session, period, partner_id)
     extra = (ReportState.ACCEPTED.value,) if reopen_accepted else ()
-    _allowed(row, "receive", _partner_name(session, partner_id), extra)
+    _allowed(session, row, "receive", extra)
     run = run_of(session)
     row.state = ReportState.RECEIVED.value
     row.received_at, row.received_file = run.utc, file_name[:300]
@@ -326,12 +343,12 @@ def accept(
 ) -> ReportLine:
     row = _report(session, period, partner_id)
     check_version(row, version, _("El reporte"))
-    _allowed(row, "accept", _partner_name(session, partner_id))
+    _allowed(session, row, "accept")
     run = run_of(session)
     row.state = ReportState.ACCEPTED.value
     row.decided_at, row.decided_by = run.utc, run.actor
     session.flush()
-    return report_line(session, period, partner_id, run.today)
+    return _line_of(session, period, row, run.today)
 
 
 def send_back(
@@ -356,14 +373,14 @@ def send_back(
     c.raise_if_any()
     row = _report(session, period, partner_id)
     check_version(row, version, _("El reporte"))
-    _allowed(row, "return", _partner_name(session, partner_id))
+    _allowed(session, row, "return")
     _check_commitments(session, partner_id, rows)
     run = run_of(session)
     row.state, row.remark = ReportState.RETURNED.value, general
     row.decided_at, row.decided_by = run.utc, run.actor
     row.remarks = [ReportRemark(commitment_id=cid, remark=text) for cid, text in rows.items()]
     session.flush()
-    return report_line(session, period, partner_id, run.today)
+    return _line_of(session, period, row, run.today)
 
 
 def _check_commitments(session: Session, partner_id: int, rows: dict[int, str]) -> None:
