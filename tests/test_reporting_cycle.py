@@ -105,23 +105,52 @@ def _state(db, code: str, partner_id: int) -> str:
         )
 
 
-def _open_rows(path: Path) -> list[tuple[int, float]]:
-    """Open commitments (reporting on them raises no doubt) and a new cumulative figure a
-    little above the current one."""
+def _open_rows(db, path: Path) -> list[tuple[int, float]]:
+    """Open commitments (reporting on them raises no doubt) begun by October's end (a row
+    without a date is dated then), each with a new cumulative figure a little above its own."""
+    from pazos_desktop.db.models.register import Commitment
+
     ws = load_workbook(path, read_only=True)["Compromisos"]
-    status, achieved = KEYS.index("status"), KEYS.index("achieved")
-    return [
-        (r[0], (r[achieved] or 0) + 1)
+    achieved = KEYS.index("achieved")
+    rows = {
+        r[0]: (r[achieved] or 0) + 1
         for r in ws.iter_rows(min_row=4, values_only=True)
-        if isinstance(r[0], int) and r[status] in ("Propuesto", "En ejecución")
-    ]
+        if isinstance(r[0], int)
+    }
+    with db.session() as s:
+        ok = set(
+            s.scalars(
+                select(Commitment.id).where(
+                    Commitment.id.in_(list(rows)),
+                    Commitment.status.in_(["pipeline", "in_progress"]),
+                    Commitment.start_date <= OCTOBER.end,
+                )
+            )
+        )
+    return [(cid, more) for cid, more in rows.items() if cid in ok]
 
 
 def _waiting(db, period: Period) -> int:
-    """A partner whose report for `period` has not come in (the sample's are random)."""
+    """A partner whose report for `period` has not come in, with two open commitments at
+    least (which partner that is depends on the sample's seed)."""
+    from sqlalchemy import func
+
+    from pazos_desktop.db.models.register import Commitment
+
     with db.session() as s:
         lines = states.period_lines(s, period, TODAY)
-    return next(x.partner_id for x in lines if x.stored in ("pending", "sent"))
+        open_ = dict(
+            s.execute(
+                select(Commitment.partner_id, func.count())
+                .where(
+                    Commitment.status.in_(["pipeline", "in_progress"]),
+                    Commitment.start_date <= period.end,
+                )
+                .group_by(Commitment.partner_id)
+            ).all()
+        )
+    waiting = [x.partner_id for x in lines if x.stored in ("pending", "sent")]
+    return next(p for p in waiting if open_.get(p, 0) >= 2)
 
 
 def test_a_report_through_every_state_from_the_command_line(cli, sample_db, tmp_path):
@@ -134,7 +163,7 @@ def test_a_report_through_every_state_from_the_command_line(cli, sample_db, tmp_
     [sheet] = out.glob("*.xlsx")
     meta = {r[0].value: r[1].value for r in load_workbook(sheet)["_pazos"].iter_rows()}
     assert (meta["period_code"], meta["period_end"]) == ("2026-10", "2026-10-31")
-    (first, more), (second, _more) = _open_rows(sheet)[:2]
+    (first, more), (second, _more) = _open_rows(sample_db, sheet)[:2]
     (out / "lista.pdf").write_bytes(b"%PDF-1.4\n% lista de asistencia\n")
     _fill(sheet, {first: {NEW: more, COMMENT: "Taller con 40 jóvenes", EVIDENCE: "lista.pdf"}})
     code, text = cli("import", "progress", str(sheet))
@@ -205,7 +234,7 @@ def test_an_accepted_or_earlier_sheet_is_a_conflict_and_old_sheets_assume_a_peri
         [data] = outgoing.sheets_for(s, OCTOBER, [partner])
     path = tmp_path / "octubre.xlsx"
     write_partner_sheet(data, path)
-    first = _open_rows(path)[0][0]
+    first = _open_rows(sample_db, path)[0][0]
     _fill(path, {first: {COMMENT: "Sin novedad en el barrio"}})
     with sample_db.session() as s:
         states.record_reception(s, OCTOBER, partner, "antes.xlsx")
@@ -252,7 +281,7 @@ def test_evidence_named_in_the_sheet_is_checked_before_anything_applies(sample_d
         [data] = outgoing.sheets_for(s, OCTOBER, [partner])
     path = tmp_path / "hoja.xlsx"
     write_partner_sheet(data, path)
-    first = _open_rows(path)[0][0]
+    first = _open_rows(sample_db, path)[0][0]
     (tmp_path / "instalador.exe").write_bytes(b"MZ\x90\x00")
     (tmp_path / "acta.pdf").write_bytes(b"MZ disguised as a PDF")
     (tmp_path / "foto.jpg").write_bytes(b"\xff\xd8\xff" + b"\x00" * 100)

@@ -27,12 +27,13 @@ def populate(session: Session, today: dt.date, rng: random.Random, made: dict) -
     # The oldest periods mostly accepted, the latest ended one mixed, the one in course sent.
     for age, period in enumerate(recent):
         lines = states.period_lines(session, period, today)
-        draws = {line.partner_id: rng.random() for line in lines}
-        sent = [line for line in lines if _is_sent(age, draws[line.partner_id])]
+        rng.shuffle(lines)  # which partner gets which state: by the seed, not by name
+        wanted = {line.partner_id: _state(age, i) for i, line in enumerate(lines)}
+        sent = [line for line in lines if wanted[line.partner_id] != "pending"]
         states.mark_sent(session, period, [_sent(line, period) for line in sent])  # one batch
         counts["reports"] += len(sent)
         for line in sent:
-            _answer(session, period, line, age, draws[line.partner_id])
+            _answer(session, period, line, wanted[line.partner_id])
     counts["evidence"] = _evidence(session, recent[1] if len(recent) > 1 else recent[0], rng)
     _closure(session, today)
     return {
@@ -41,25 +42,32 @@ def populate(session: Session, today: dt.date, rng: random.Random, made: dict) -
     }
 
 
-def _is_sent(age: int, draw: float) -> bool:
-    """`age` periods back (0: the one in course): a few sheets of the month in course are out;
-    of earlier months, most (the rest never came in: *Vencido* once due)."""
-    return draw < 0.4 if age == 0 else draw >= (0.12 if age > 1 else 0.25)
+# The state of the i-th partner (shuffled) of a period `age` periods back, so that the demo
+# shows every state whatever the day it is built: the month in course has a few sheets out; the
+# latest ended one is mixed (its due date decides whether pending and sent read *Vencido*);
+# older ones are mostly accepted.
+LATEST = ["accepted", "received", "returned", "sent", "pending", "received", "accepted"]
+OLDER = ["accepted"] * 6 + ["returned", "pending"]
 
 
-def _answer(session: Session, period, line, age: int, draw: float) -> None:
+def _state(age: int, i: int) -> str:
+    if age == 0:
+        return "sent" if i % 3 == 0 else "pending"
+    cycle = LATEST if age == 1 else OLDER
+    return cycle[i % len(cycle)]
+
+
+def _answer(session: Session, period, line, state: str) -> None:
     """What came back of a sheet sent: nothing yet, a report to review, one sent back with
     remarks, or one accepted."""
-    if age == 0 or draw < (0.2 if age > 1 else 0.4):
-        return  # sent, still waiting
+    if state == "sent":
+        return
     states.record_reception(session, period, line.partner_id, _sheet_name(line, period))
-    if age == 1 and draw < 0.6:
-        return  # received, to review
-    if draw < (0.3 if age > 1 else 0.75):
+    if state == "returned":
         remark = _("(Ejemplo) Falta la lista de asistencia de los talleres; revise las cifras.")
         states.send_back(session, period, line.partner_id, remark, _row_remarks(session, line))
-        return
-    states.accept(session, period, line.partner_id)
+    elif state == "accepted":
+        states.accept(session, period, line.partner_id)
 
 
 def _sent(line, period) -> tuple[int, str, str]:
