@@ -159,7 +159,8 @@ def cmd_review(args, ctx) -> int:
             return EXIT_OK
         line = states.send_back(session, period, partner_id, args.send_back, remarks)
         items = outgoing.returned_items(session, period, partner_id)
-    results = outgoing.write(items, Path(args.out).expanduser())
+        # Inside the transaction: no «Devuelto» without its sheet and e-mail draft.
+        results = outgoing.write(items, Path(args.out).expanduser())
     ctx.out(_("{partner}, {period}: {state}.").format(
         partner=line.partner_name, period=period.code, state=line.label))  # fmt: skip
     for result in results:

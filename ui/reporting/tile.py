@@ -5,6 +5,8 @@ kept in the database passes 1 GB. Its figures are read on the worker when the Pa
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
 from pazos_desktop.domain.formats import format_date
@@ -50,7 +52,7 @@ class ReportingTile(QFrame):
                 "<b>Reportes de este periodo ({code}):</b> {received} de {expected} recibidos, "
                 "{overdue} vencidos (plazo: {due})."
             ).format(
-                code=t.period.code,
+                code=escape(t.period.code),  # a code the office typed: text, not markup
                 received=t.received,
                 expected=t.expected,
                 overdue=t.overdue,

@@ -119,6 +119,7 @@ class ReportingView(QWidget):
         layout.addLayout(self._buttons())
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.PlainText)  # reasons typed by people
         layout.addWidget(self.summary)
         self.model = GridModel(self)
         self.model.entity_title = self.tr("Entidad")
