@@ -57,6 +57,7 @@ def test_workbook_sheets_hxl_and_second_reader(sample_db, tmp_path):
         "Programas",
         "Compromisos",
         "Avances",
+        "Reportes de los aliados",  # the reporting cycle's states, partner by period
         "Indicadores",  # the indicator sheets (tests/test_indicators_excel.py)
         "Población",
         "Valores de indicadores",

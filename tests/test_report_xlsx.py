@@ -47,6 +47,7 @@ def test_sheets_present(sheets):
         "Avances del periodo",
         "Sin actualización",
         "Brechas de cobertura",
+        "Reportes de los aliados",  # the reporting cycle's section
     ]
 
 

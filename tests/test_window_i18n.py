@@ -92,6 +92,7 @@ def test_spanish_by_default_then_english(qtbot, window):
         "Panel",
         "Compromisos",
         "Reuniones",
+        "Reportes",  # the partners' reports (the reporting cycle)
         "Entidades",
         "Territorio",
         "Programas",

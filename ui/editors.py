@@ -51,7 +51,7 @@ EDITORS: list[EditorSpec] = [
     EditorSpec("indicator", QT_TRANSLATE_NOOP("Editors", "Ficha de indicador"), "ui.indicators.editor:IndicatorEditor", (*_OPS, "indicator_choices", "indicator")),
     EditorSpec("indicator_value", QT_TRANSLATE_NOOP("Editors", "Valor de un indicador"), "ui.indicators.editor:ValueEditor", (*_OPS, "indicator", "indicator_clusters", "indicator_value")),
     EditorSpec("population", QT_TRANSLATE_NOOP("Editors", "Población"), "ui.indicators.editor:PopulationEditor", (*_OPS, "indicator_clusters", "population")),
-    EditorSpec("excel_partners", QT_TRANSLATE_NOOP("Editors", "Exportar hojas de compromisos"), "ui.excel.partner_dialog:ExcelPartnerDialog", ("partner_counts", "folder", "parent")),
+    EditorSpec("excel_partners", QT_TRANSLATE_NOOP("Editors", "Exportar hojas de compromisos"), "ui.excel.partner_dialog:ExcelPartnerDialog", ("partner_counts", "folder", "parent", "sheet_periods")),
     EditorSpec("excel_preview", QT_TRANSLATE_NOOP("Editors", "Vista previa de una importación"), "ui.excel.preview_dialog:ExcelPreviewDialog", ("import_preview", "preview_title", "parent")),
     EditorSpec("welcome", QT_TRANSLATE_NOOP("Editors", "Bienvenida"), "ui.dialogs.welcome:WelcomeDialog", ("parent", "db_description")),
     EditorSpec("recovery", QT_TRANSLATE_NOOP("Editors", "Problema al abrir la base"), "ui.safety.recovery_dialog:RecoveryDialog", ("startup_problem", "parent")),
@@ -68,6 +68,11 @@ EDITORS: list[EditorSpec] = [
     EditorSpec("signed_sheet", QT_TRANSLATE_NOOP("Editors", "Planilla firmada"), "ui.personal_data.confirm:SignedSheetDialog", (*_OPS, "meeting_labels")),
     EditorSpec("acta_preview", QT_TRANSLATE_NOOP("Editors", "Vista previa del acta"), "ui.meetings.preview:MinutesPreview", ("parent", "minutes_doc")),
     EditorSpec("person", QT_TRANSLATE_NOOP("Editors", "Su nombre y cargo"), "ui.dialogs.person:PersonDialog", ("parent", "person_name", "person_position")),
+    EditorSpec("report_review", QT_TRANSLATE_NOOP("Editors", "Revisión del reporte de un aliado"), "ui.reporting.review:ReviewDialog", (*_OPS, "report_review")),
+    EditorSpec("close_period", QT_TRANSLATE_NOOP("Editors", "Cerrar un periodo"), "ui.reporting.dialogs:CloseDialog", (*_OPS, "close_choices")),
+    EditorSpec("cycle_settings", QT_TRANSLATE_NOOP("Editors", "Cómo reportan las entidades"), "ui.reporting.dialogs:CycleSettingsDialog", (*_OPS, "cycle_settings")),
+    EditorSpec("custom_period", QT_TRANSLATE_NOOP("Editors", "Periodo de reporte propio"), "ui.reporting.dialogs:CustomPeriodEditor", _OPS),
+    EditorSpec("evidence", QT_TRANSLATE_NOOP("Editors", "Evidencia de un avance"), "ui.reporting.dialogs:EvidenceDialog", (*_OPS, "evidence_updates")),
     EditorSpec("document_settings", QT_TRANSLATE_NOOP("Editors", "Encabezado de los documentos"), "ui.dialogs.document_checks:DocumentSettingsDialog", ("parent", "document_settings")),
 ]
 # fmt: on

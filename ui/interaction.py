@@ -1,12 +1,13 @@
 """The one way the window talks to the user (git-cola's `Interaction` seam).
 
 Every message, question and file chooser of `ui/` goes through the module functions below:
-`inform`, `warn`, `confirm`, `confirm_dialog` (a question in a dialog of our own, such as the
-suppression's), `ask_text`, `ask_person` (the user's name and position), `save_file`,
-`open_file`, `open_files`, `choose_folder`, and `error` (what `ui.errors.show_error` shows).
-They call `current`: an `Interaction` (Qt dialogs whose buttons say what they do, in the
-program's language) that tests and the self-check replace with a `Recorder`, which
-remembers what would have been shown and answers from a script. No other module of `ui/` builds a QMessageBox, QInputDialog or
+`inform`, `warn`, `open_path`, `confirm`, `confirm_dialog` (a question in a dialog of our own,
+such as the suppression's), `ask_text`, `ask_person` (the user's name and position),
+`save_file`, `open_file`, `open_files`, `choose_folder`, and `error` (what
+`ui.errors.show_error` shows). They call `current`: an `Interaction` (Qt dialogs whose buttons
+say what they do, in the program's language) that tests and the self-check replace with a
+`Recorder`, which remembers what would have been shown and answers from a script. No other
+module of `ui/` builds a QMessageBox, QInputDialog or
 QFileDialog (tests/test_ui_layers.py fails otherwise).
 """
 
@@ -43,6 +44,11 @@ class Interaction:
         target = opened.get(box.clickedButton())
         if target and not QDesktopServices.openUrl(QUrl.fromLocalFile(target)):
             self.warn(parent, title, tr("No se pudo abrir {path}.").format(path=target))
+
+    def open_path(self, parent, path: str) -> None:
+        """Open a file with the program the system gives its type (an evidence file)."""
+        if not QDesktopServices.openUrl(QUrl.fromLocalFile(path)):
+            self.warn(parent, tr("Abrir"), tr("No se pudo abrir {path}.").format(path=path))
 
     def warn(self, parent, title: str, text: str) -> None:
         box = _box(parent, QMessageBox.Icon.Warning, title, text)
@@ -241,6 +247,9 @@ class Recorder(Interaction):
     def warn(self, parent, title, text) -> None:
         self.told.append((title, text))
 
+    def open_path(self, parent, path) -> None:
+        self.opened.append(path)
+
     def confirm(self, parent, title, text, yes=None, no=None) -> bool:
         self.questions.append(text)
         return self.answer
@@ -300,6 +309,10 @@ def inform(parent, title: str, text: str, open_path: str | None = None) -> None:
 
 def warn(parent, title: str, text: str) -> None:
     current.warn(parent, title, text)
+
+
+def open_path(parent, path: str) -> None:
+    current.open_path(parent, path)
 
 
 def confirm(parent, title: str, text: str, yes: str | None = None, no: str | None = None) -> bool:

@@ -50,6 +50,14 @@ def register(registry) -> None:
         metavar=_("FECHA"),
         help=_("fecha de devolución de las hojas (por defecto, en una semana)"),
     )
+    sheets.add_argument(
+        "--period",
+        metavar=_("PERIODO"),
+        help=_(
+            "periodo de reporte (2026-11, 2026-T4): sus fechas y su plazo; las entidades "
+            "quedan como «Enviado»"
+        ),
+    )
     workbook = export.command(
         "workbook", _("guarda todo el registro en un libro de Excel"), cmd_workbook
     )
@@ -63,6 +71,11 @@ def register(registry) -> None:
     )
     progress.add_argument("files", nargs="+", metavar=_("ARCHIVO"))
     progress.add_argument("--partner", metavar=_("ENTIDAD"), help=_("entidad esperada"))
+    progress.add_argument(
+        "--period",
+        metavar=_("PERIODO"),
+        help=_("periodo de las hojas que no dicen el suyo (hechas con una versión anterior)"),
+    )
     bulk = imports.command("bulk", _("carga masiva desde la plantilla o el libro"), cmd_bulk)
     bulk.add_argument("file", metavar=_("ARCHIVO"))
     for parser in (progress, bulk):
@@ -85,9 +98,15 @@ def _issues(ctx, log) -> None:
 def cmd_partner_sheets(args, ctx) -> int:
     from pazos_desktop.cli.report import parse_date
     from pazos_desktop.clock import today_in
-    from pazos_desktop.excel.data import default_period, load_partner_sheets
+    from pazos_desktop.excel.data import (
+        default_period,
+        load_partner_sheets,
+        reporting_sheet_period,
+    )
+    from pazos_desktop.excel.partner.outgoing import record_sent
     from pazos_desktop.excel.partner.sheets import export_partner_sheets
     from pazos_desktop.services.report.filters import resolve_partners
+    from pazos_desktop.services.reporting.periods import resolve_period
 
     dates = {
         key: parse_date(value, option) if value else None
@@ -101,8 +120,13 @@ def cmd_partner_sheets(args, ctx) -> int:
     with db.session(read_only=True) as session:
         ids = resolve_partners(session, args.partner) if args.partner else None
         period = default_period(session, today_in(session), **dates)
+        if args.period:
+            chosen = resolve_period(session, args.period)
+            period = reporting_sheet_period(session, chosen, today_in(session))
         items = load_partner_sheets(session, ids, period=period)
     results = export_partner_sheets(items, Path(args.out), email_drafts=args.email_drafts)
+    with db.session() as session:
+        record_sent(session, items, results)
     for result in results:
         count = ngettext("{n} compromiso", "{n} compromisos", result.rows).format(n=result.rows)
         ctx.out(_("{path}: {count}").format(path=result.path, count=count))
@@ -145,12 +169,14 @@ def cmd_progress(args, ctx) -> int:
     from pazos_desktop.excel.partner.apply import apply_progress
     from pazos_desktop.excel.partner.returned import preview_progress
     from pazos_desktop.services.report.filters import resolve_partners
+    from pazos_desktop.services.reporting.periods import resolve_period
 
     paths = [Path(f) for f in args.files]
 
     def preview(session):
         expected = resolve_partners(session, [args.partner])[0] if args.partner else None
-        return preview_progress(session, paths, expected)
+        period = resolve_period(session, args.period) if args.period else None
+        return preview_progress(session, paths, expected, period=period)
 
     return _import(args, ctx, preview, apply_progress, ", ".join(p.name for p in paths))
 
@@ -178,7 +204,7 @@ def _import(args, ctx, make_preview, apply, names: str) -> int:
     if args.dry_run:
         ctx.out(_("Vista previa solamente (--dry-run): no se cambió nada."))
         return EXIT_OK
-    if not preview.to_apply(accept_all=args.force):
+    if not preview.has_work(accept_all=args.force):
         ctx.out(_("Nada que aplicar."))
         return EXIT_OK
     backup_before_import(db, "import")
@@ -198,4 +224,10 @@ def _import(args, ctx, make_preview, apply, names: str) -> int:
             skipped=result.skipped_conflicts,
         )
     )
+    if result.receptions or result.evidence:
+        ctx.out(
+            _("Reportes recibidos: {n}; archivos de evidencia guardados: {e}.").format(
+                n=result.receptions, e=result.evidence
+            )
+        )
     return EXIT_OK

@@ -21,16 +21,22 @@ def register(registry) -> None:
     cmd.add_argument(
         "--from",
         dest="date_from",
-        required=True,
         metavar=_("FECHA"),
         help=_("inicio del periodo (AAAA-MM-DD o DD/MM/AAAA)"),
     )
     cmd.add_argument(
         "--to",
         dest="date_to",
-        required=True,
         metavar=_("FECHA"),
         help=_("fin del periodo (AAAA-MM-DD o DD/MM/AAAA)"),
+    )
+    cmd.add_argument(
+        "--period",
+        metavar=_("PERIODO"),
+        help=_(
+            "en vez de --from y --to: un periodo de reporte (2026-11, 2026-T4); cerrado, "
+            "sus cifras son las que se presentaron"
+        ),
     )
     cmd.add_argument(
         "--out", required=True, metavar=_("ARCHIVO"), help=_("archivo a escribir: .pdf o .xlsx")
@@ -103,14 +109,21 @@ def cmd_report(args, ctx) -> int:
     )
 
     path = _output(args.out)
+    if not args.period and not (args.date_from and args.date_to):
+        raise ValidationError({"--from": _("Indique --from y --to, o --period.")})
     request = ReportRequest(
-        date_from=parse_date(args.date_from, "--from"),
-        date_to=parse_date(args.date_to, "--to"),
+        date_from=parse_date(args.date_from, "--from") if args.date_from else None,
+        date_to=parse_date(args.date_to, "--to") if args.date_to else None,
         on=parse_date(args.on, "--on") if args.on else None,
         include_progress=not args.no_progress_list,
     )
     db = ctx.database()
     with db.session(read_only=True) as session:
+        if args.period:
+            from pazos_desktop.services.reporting.periods import resolve_period
+
+            chosen = resolve_period(session, args.period)
+            request.date_from, request.date_to = chosen.start, chosen.end
         request.cluster_ids = resolve_clusters(session, args.cluster)
         request.component_ids = resolve_components(session, args.component)
         request.partner_ids = resolve_partners(session, args.partner)
@@ -119,6 +132,12 @@ def cmd_report(args, ctx) -> int:
     from pazos_desktop.documents.report_file import report_problems, save_report
 
     warn(ctx, report_problems(report, path, ctx.lang))
+    if report.frozen is not None:
+        ctx.out(
+            _("Periodo cerrado: cifras como se presentaron al cerrarlo ({who}, {reason}).").format(
+                who=report.frozen.closed_by, reason=report.frozen.reason
+            )
+        )
     save_report(report, path, ctx.lang, args.page_size)
     ctx.out(
         _("Informe guardado en {path}: {total} compromisos del periodo, {late} vencidos.").format(

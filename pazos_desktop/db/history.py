@@ -22,6 +22,9 @@ __all__ = ["default_actor", "install", "render"]
 
 # Derived or bookkeeping columns: their changes are noise in a history.
 UNTRACKED_FIELDS = {"name_key", "acronym_key", "search_key", "version", "created_at", "updated_at"}
+# A closed period's frozen report is a record of what was presented, like an approved acta's
+# snapshot: copying it into the history would double it for nothing.
+UNTRACKED_FIELDS |= {"frozen_report"}
 # A snapshot is itself a record of what was approved (its PDF's hash goes into the meeting's
 # history as `approved_pdf_sha256`); copying its content and PDF into the history would double
 # the database for nothing.

@@ -12,7 +12,7 @@ import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import MetaData, Table, func, select, text
+from sqlalchemy import LargeBinary, MetaData, Table, func, select, text
 
 from pazos_desktop.db.database import head_revision
 from pazos_desktop.db.models.register import Base
@@ -20,6 +20,7 @@ from pazos_desktop.errors import DatabaseProblem
 from pazos_desktop.i18n import _
 
 BATCH = 2_000
+FILE_BATCH = 8  # rows of stored file chunks (1 MiB each) per batch
 SKIPPED = {"alembic_version"}  # written by Alembic on both sides, compared separately
 # Rows every migrated database starts with (components: 0001; data-processing purposes: the
 # personal-data revision).
@@ -82,14 +83,22 @@ def copy_rows(source, target, tables: list[Table], into: dict[str, Table], progr
         other = _matching(table, into)
         lines: list[str] = []
         names = sorted(table.c.keys())
-        query = select(*[table.c[n] for n in names]).execution_options(yield_per=BATCH)
-        for batch in source.execute(query).partitions(BATCH):
+        size = _batch(table)
+        query = select(*[table.c[n] for n in names]).execution_options(yield_per=size)
+        for batch in source.execute(query).partitions(size):
             target.execute(other.insert(), [dict(zip(names, row, strict=True)) for row in batch])
             lines.extend(_line(row) for row in batch)
         read[table.name] = _digest(table.name, lines)
         if progress is not None:
             progress(table.name, len(lines))
     return read
+
+
+def _batch(table: Table) -> int:
+    """Rows per batch: files kept in the database (chunks of 1 MiB) go a few at a time, so a
+    copy never holds more than a few megabytes of them."""
+    binary = any(isinstance(c.type, LargeBinary) for c in table.columns)
+    return FILE_BATCH if binary else BATCH
 
 
 def _matching(table: Table, theirs: dict[str, Table]) -> Table:
@@ -128,7 +137,8 @@ def proofs(connection, tables: list[Table] | None = None) -> dict[str, TableProo
 
 def _proof(connection, table: Table) -> TableProof:
     names = sorted(table.c.keys())
-    query = select(*[table.c[n] for n in names]).execution_options(yield_per=BATCH)
+    size = _batch(table)
+    query = select(*[table.c[n] for n in names]).execution_options(yield_per=size)
     return _digest(table.name, [_line(row) for row in connection.execute(query)])
 
 
@@ -137,7 +147,18 @@ def _line(row) -> str:
     # (SQLAlchemy converts SQLite's text dates and 0/1 booleans), and it is ~5x faster than
     # spelling every value in Python (2.2 million values at 10x). A value whose type changed
     # on the way (a float in an INTEGER column of a SQLite file) shows as a difference.
-    return repr(tuple(row))
+    # Bytes (a stored file's chunk) by their SHA-256: the proof of 1 GB of evidence would
+    # otherwise hold several GB of their repr.
+    values = tuple(row)
+    if any(isinstance(v, bytes | memoryview) for v in values):
+        values = tuple(_digest_of(v) for v in values)
+    return repr(values)
+
+
+def _digest_of(value):
+    if isinstance(value, bytes | memoryview):
+        return "sha256:" + hashlib.sha256(value).hexdigest()
+    return value
 
 
 def _digest(name: str, lines: list[str]) -> TableProof:

@@ -133,6 +133,17 @@ def parse_period(text: str, periodicity: str) -> dt.date:
     return start
 
 
+def read_period(text: str) -> tuple[Periodicity, dt.date] | None:
+    """The unit and first day of a period as people write it ("2026", "2026-T4", "2026-11"),
+    the unit told by how it is written; None when it is not a period."""
+    raw = str(text).strip()
+    for pattern, unit in ((_YEAR, "yearly"), (_QUARTER, "quarterly"), (_MONTH, "monthly")):
+        if pattern.match(raw):
+            day = _period_day(raw)
+            return (Periodicity(unit), period_of(unit, day)[0]) if day else None
+    return None
+
+
 def _period_day(raw: str) -> dt.date | None:
     try:
         if m := _YEAR.match(raw):

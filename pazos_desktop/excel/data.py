@@ -24,6 +24,9 @@ from pazos_desktop.db.models.register import (
     ProgressUpdate,
     commitment_cluster,
 )
+from pazos_desktop.db.models.reporting import PartnerReport
+from pazos_desktop.domain.formats import format_moment
+from pazos_desktop.domain.reporting import Period, state_label
 from pazos_desktop.domain.vocabulary import (
     effective_status,
     partner_type_label,
@@ -38,6 +41,8 @@ from pazos_desktop.i18n import _, get_language, translate
 from pazos_desktop.services import components, partners, settings
 from pazos_desktop.services.commitments import search
 from pazos_desktop.services.report import summaries
+from pazos_desktop.services.reporting import states
+from pazos_desktop.services.reporting.periods import due_of, sending_period
 
 CHUNK = 5_000  # ids per IN (...) list: far below SQLite's limit on bound variables
 
@@ -56,15 +61,24 @@ class SheetContext:
 
 @dataclass
 class SheetPeriod:
-    """What a partner is asked for: progress between two dates, back by a date, to whom."""
+    """What a partner is asked for: progress between two dates, back by a date, to whom, and
+    the reporting period the sheet answers (written in its hidden metadata)."""
 
     date_from: dt.date
     date_to: dt.date
     return_by: dt.date
     send_to: str = ""  # the coordinator's e-mail (settings); empty: "la coordinación"
+    reporting: Period | None = None
 
 
 RETURN_DAYS = 7  # a week to fill the sheet in
+
+
+class Purpose:
+    """Why a sheet goes out: the request of a period's report, a reminder, or a report sent
+    back with the coordination's remarks (the e-mail's words follow it)."""
+
+    REQUEST, REMINDER, RETURNED = "request", "reminder", "returned"
 
 
 @dataclass
@@ -75,6 +89,10 @@ class PartnerSheetData:
     component_order: dict[int, int]
     context: SheetContext
     period: SheetPeriod | None = None
+    purpose: str = Purpose.REQUEST
+    # Sent back: the coordination's remark per commitment (a column of its own) and in general.
+    remarks: dict[int, str] | None = None
+    remark: str = ""
 
 
 @dataclass
@@ -141,7 +159,16 @@ def default_period(
             )
         )
     email = settings.get_setting(session, "coordinator_email").strip()
-    return SheetPeriod(date_from, date_to, return_by, email)
+    return SheetPeriod(date_from, date_to, return_by, email, sending_period(session, today))
+
+
+def reporting_sheet_period(session: Session, period: Period, today: dt.date) -> SheetPeriod:
+    """A sheet for a reporting period: its dates, back by its due date (a week from today when
+    that has passed: a reminder, a report sent back)."""
+    due = due_of(session, period)
+    return_by = due if due >= today else today + dt.timedelta(days=RETURN_DAYS)
+    email = settings.get_setting(session, "coordinator_email").strip()
+    return SheetPeriod(period.start, period.end, return_by, email, period)
 
 
 def load_partner_sheets(
@@ -209,6 +236,7 @@ def load_workbook_data(session: Session, on: dt.date | None = None) -> WorkbookD
     data.sheets["programs"] = _programs(session, names, comp_names)
     data.sheets["commitments"] = _commitments(session, names, comp_names, context.today, lang)
     data.sheets["progress"] = _progress(session, names)
+    data.sheets["reports"] = _reports(session, context.today)
     data.sheets |= indicator_sheets.load_sheets(session, lang)
     data.matrix = summaries.cluster_component_matrix(session, on=context.today)
     return data
@@ -347,3 +375,42 @@ def _progress(session: Session, names: dict[int, str]) -> list[dict]:
         row["source"] = source_label(r.source)
         rows.append(row)
     return rows
+
+
+def _reports(session: Session, on: dt.date) -> list[dict]:
+    """Every expected report of the view's periods, newest period first, with its steps."""
+    grid = states.grid(session, on)
+    r = PartnerReport
+    codes = [p.code for p in grid.periods]
+    stored = {
+        (row.partner_id, row.period_code): row
+        for row in session.scalars(select(r).where(r.period_code.in_(codes or [""])))
+    }
+    names = {pid: name for pid, name, _acronym in grid.partners}
+    rows = []
+    for period in grid.periods:
+        for partner_id, name in names.items():
+            state = grid.state(partner_id, period.code)
+            if state is None:
+                continue
+            row = stored.get((partner_id, period.code))
+            rows.append(
+                {
+                    "period_code": period.code,
+                    "partner": name,
+                    "state": state_label(state),
+                    "due": grid.dues[period.code],
+                    "sent_at": _moment(row.sent_at) if row else None,
+                    "sent_to": row.sent_to if row else None,
+                    "received_at": _moment(row.received_at) if row else None,
+                    "received_file": row.received_file if row else None,
+                    "decided_at": _moment(row.decided_at) if row else None,
+                    "decided_by": row.decided_by if row else None,
+                    "remark": row.remark if row else None,
+                }
+            )
+    return rows
+
+
+def _moment(value) -> str | None:
+    return format_moment(value) if value else None

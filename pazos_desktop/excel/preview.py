@@ -83,6 +83,9 @@ class Preview:
     problems: list[Problem] = field(default_factory=list)
     unchanged: int = 0
     notes: list[str] = field(default_factory=list)
+    # Returned sheets of a reporting period (excel/partner/cycle.Reception): recorded as the
+    # partner's report when applied, even when no row changes anything.
+    receptions: list = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -90,6 +93,15 @@ class Preview:
 
     def problem(self, file, sheet, row, column, message) -> None:
         self.problems.append(Problem(file, sheet, row, column, message))
+
+    def has_work(self, accept: set[str] | None = None, accept_all: bool = False) -> bool:
+        """Something to apply: a change, or a returned sheet to record as received."""
+        chosen = accept or set()
+        left = {k.file for k in self.conflicts if not (accept_all or k.key in chosen)}
+        return bool(self.to_apply(accept, accept_all)) or any(
+            (r.conflict is None or accept_all or r.conflict in chosen) and r.file not in left
+            for r in self.receptions
+        )
 
     def to_apply(self, accept: set[str] | None = None, accept_all: bool = False) -> list[Change]:
         """The changes, plus those of the conflicts the user accepted."""
@@ -106,6 +118,8 @@ class ApplyResult:
     updated: int = 0
     progress: int = 0
     skipped_conflicts: int = 0
+    evidence: int = 0  # evidence files kept (a returned sheet's *Evidencia* column)
+    receptions: int = 0  # returned sheets recorded as their partner's report
 
     @property
     def total(self) -> int:

@@ -23,6 +23,7 @@ SAMPLE_STEPS = [
     "pazos_desktop.sample.meetings",
     "pazos_desktop.sample.personal_data",
     "pazos_desktop.sample.indicators",
+    "pazos_desktop.sample.reporting",
 ]
 
 

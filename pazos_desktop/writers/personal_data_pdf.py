@@ -127,6 +127,17 @@ def write_person_pdf(
         width,
         (0.3, 0.15, 0.15, 0.2, 0.2),
     )
+    story += _section(
+        t,
+        N_("Evidencia marcada con datos personales que puede contener los suyos"),
+        [N_("Fecha del avance"), N_("Archivo"), N_("Compromiso"), N_("Descripción")],
+        [
+            [format_iso(e["date"]), e["name"], e["commitment"], e["description"] or ""]
+            for e in record.evidence
+        ],
+        width,
+        (0.12, 0.24, 0.34, 0.3),
+    )
     story += _history(t, record, width)
     if record.history_cut:
         story.append(

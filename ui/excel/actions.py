@@ -66,37 +66,50 @@ class ExcelActions(QObject):
 
     # --- partner sheets --------------------------------------------------------------------
 
-    def export_partner_sheets(self) -> None:
-        def choices(session):
-            from pazos_desktop.services import partners
+    def export_partner_sheets(self, period=None) -> None:
+        """`period`: the reporting period chosen first (the view of the reports' own)."""
+        from ui.excel.partner_dialog import load_choices
 
-            rows = partners.list_partners(session)
-            return [(p.name, p.id, p.commitments) for p in rows if p.commitments]
+        def chosen(found) -> None:
+            rows, (periods, default) = found
+            self._choose_partners((rows, (periods, period or default)))
 
-        self.ops.read(choices, success=self._choose_partners, parent=self.window)
+        self.ops.read(load_choices, success=chosen, parent=self.window)
 
-    def _choose_partners(self, partners: list[tuple[str, int, int]]) -> None:
+    def _choose_partners(self, partners: tuple) -> None:
         from ui.excel.partner_dialog import ExcelPartnerDialog
 
-        if not partners:
+        if not partners[0]:
             self.tell(self.tr("Hojas de compromisos"), self.tr("No hay entidades con compromisos."))
             return
-        self.dialog = dialog = ExcelPartnerDialog(partners, self.folder(), self.window)
+        partners, periods = partners
+        self.dialog = dialog = ExcelPartnerDialog(partners, self.folder(), self.window, periods)
         dialog.accepted.connect(
-            lambda: self._write_sheets(dialog.chosen_ids(), dialog.folder(), dialog.email_drafts())
+            lambda: self._write_sheets(
+                dialog.chosen_ids(), dialog.folder(), dialog.email_drafts(), dialog.period()
+            )
         )
         dialog.open()
 
-    def _write_sheets(self, ids: list[int], folder: str, drafts: bool = False) -> None:
+    def _write_sheets(self, ids: list[int], folder: str, drafts=False, period=None) -> None:
         from pazos_desktop.excel.data import load_partner_sheets
+        from pazos_desktop.excel.partner.outgoing import record_sent, sheets_for
         from pazos_desktop.excel.partner.sheets import export_partner_sheets
 
         reading = self.tr("Leyendo los compromisos…")
 
+        def read(session):
+            if period is None:
+                return load_partner_sheets(session, ids)
+            return sheets_for(session, period, ids)
+
         def job(j):
             j.progress(0, 0, reading)
-            items = j.in_session(lambda session: load_partner_sheets(session, ids), read_only=True)
-            return export_partner_sheets(items, Path(folder), j.progress, j.cancelled, drafts)
+            items = j.in_session(read, read_only=True)
+            results = export_partner_sheets(items, Path(folder), j.progress, j.cancelled, drafts)
+            # The sheets are out: their partners' reports of the period are «Enviado».
+            j.in_session(lambda session: record_sent(session, items, results))
+            return results
 
         title = self.tr("Exportando hojas de compromisos")
         cancelled = self.tr("Exportación cancelada: no se guardó ninguna hoja.")
@@ -267,5 +280,9 @@ class ExcelActions(QObject):
             progress=result.progress,
             skipped=result.skipped_conflicts,
         )
+        if result.receptions or result.evidence:
+            text += " " + self.tr(
+                "Reportes recibidos: {n}; archivos de evidencia guardados: {e}."
+            ).format(n=result.receptions, e=result.evidence)
         self._refresh()
         self.tell(title, text)

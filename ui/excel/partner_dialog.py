@@ -8,6 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
@@ -24,11 +25,31 @@ from ui import interaction
 from ui.fit import FittedDialog
 
 
-class ExcelPartnerDialog(FittedDialog):
-    """A ticked list of partners (all ticked) and the destination folder."""
+def load_choices(session) -> tuple[list[tuple[str, int, int]], tuple]:
+    """The partners with commitments (name, id, how many), and the reporting periods with the
+    one sheets ask about today (the dialog's choice)."""
+    from pazos_desktop.clock import today_in
+    from pazos_desktop.services import partners
+    from pazos_desktop.services.reporting.periods import sending_period, view_periods
 
-    def __init__(self, partners: list[tuple[str, int, int]], folder: str, parent: QWidget = None):
-        """`partners`: (name, id, number of commitments)."""
+    rows = partners.list_partners(session)
+    today = today_in(session)
+    periods = (view_periods(session, today), sending_period(session, today))
+    return [(p.name, p.id, p.commitments) for p in rows if p.commitments], periods
+
+
+class ExcelPartnerDialog(FittedDialog):
+    """A ticked list of partners (all ticked), the reporting period and the destination folder."""
+
+    def __init__(
+        self,
+        partners: list[tuple[str, int, int]],
+        folder: str,
+        parent: QWidget = None,
+        periods: tuple | None = None,
+    ):
+        """`partners`: (name, id, number of commitments); `periods`: (the periods, the one
+        chosen first), from `load_choices`."""
         super().__init__(parent)
         self.setWindowTitle(self.tr("Exportar hojas de compromisos"))
         self.setWindowModality(Qt.WindowModality.WindowModal)
@@ -54,6 +75,7 @@ class ExcelPartnerDialog(FittedDialog):
         self.list.itemChanged.connect(lambda _item: self._update_state())
         layout.addLayout(self._select_buttons())
         layout.addWidget(self.list, 1)
+        layout.addLayout(self._period_row(periods))
         layout.addLayout(self._folder_row(folder))
         self.drafts = QCheckBox(
             self.tr("Preparar también un borrador de correo (.eml) por entidad, con su hoja")
@@ -83,6 +105,32 @@ class ExcelPartnerDialog(FittedDialog):
             button.clicked.connect(lambda _=False, s=state: self.set_all(s))
             row.addWidget(button)
         return row
+
+    def _period_row(self, periods: tuple | None) -> QHBoxLayout:
+        row = QHBoxLayout()
+        label = QLabel(self.tr("&Periodo de reporte:"))
+        self.periods = QComboBox()
+        label.setBuddy(self.periods)
+        choices, chosen = periods or ([], None)
+        for period in choices:
+            self.periods.addItem(f"{period.code} — {period.label}", period)
+            if chosen is not None and period.code == chosen.code:
+                self.periods.setCurrentIndex(self.periods.count() - 1)
+        self.periods.setToolTip(
+            self.tr(
+                "Las hojas piden los avances de este periodo y su plazo; las entidades quedan "
+                "como «Enviado» en Reportes de los aliados."
+            )
+        )
+        row.addWidget(label)
+        row.addWidget(self.periods, 1)
+        label.setVisible(bool(choices))
+        self.periods.setVisible(bool(choices))
+        return row
+
+    def period(self):
+        """The reporting period chosen (None when the dialog offered none)."""
+        return self.periods.currentData() if self.periods.count() else None
 
     def _folder_row(self, folder: str) -> QHBoxLayout:
         row = QHBoxLayout()

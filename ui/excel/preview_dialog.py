@@ -277,20 +277,24 @@ class ExcelPreviewDialog(FittedDialog):
 
     def _update_state(self) -> None:
         count = self.to_apply()
+        work = self.preview.has_work(self.accepted_keys())
         if self.preview.problems:
             text = self.tr(
                 "Problemas por corregir: {n}. No se aplicará nada: corrija el archivo y vuelva a "
                 "importarlo."
             ).format(n=len(self.preview.problems))
             self.verdict.setStyleSheet(PROBLEM_STYLE)
-        elif count == 0:
+        elif not work:
             text = self.tr("No hay nada que aplicar.")
+            self.verdict.setStyleSheet("")
+        elif count == 0:
+            text = self.tr("Sin cambios en las cifras: se registra la hoja como recibida.")
             self.verdict.setStyleSheet("")
         else:
             text = self.tr("Cambios por aplicar: {n}, todos juntos o ninguno.").format(n=count)
             self.verdict.setStyleSheet("")
         self.verdict.setText(text)
-        self.apply_button.setEnabled(not self.preview.problems and count > 0)
+        self.apply_button.setEnabled(not self.preview.problems and work)
 
     def copy_text(self) -> None:
         QApplication.clipboard().setText("\n".join(format_preview(self.preview, limit=None)))

@@ -124,6 +124,45 @@ class Samples:
         rows = self._read(partners.list_partners)
         return [(p.name, p.id, p.commitments) for p in rows if p.commitments]
 
+    def load_sheet_periods(self):
+        from ui.excel.partner_dialog import load_choices
+
+        return self._read(load_choices)[1]
+
+    # --- the reporting cycle ---------------------------------------------------------------
+
+    def load_report_review(self):
+        """A report received (the sample has some), else the first expected one."""
+        from pazos_desktop.clock import today_in
+        from pazos_desktop.services.reporting import periods, review, states
+
+        def first(session):
+            today = today_in(session)
+            for period in periods.view_periods(session, today):
+                lines = states.period_lines(session, period, today)
+                chosen = [x for x in lines if x.stored == "received"] or lines
+                if chosen:
+                    return review.load_review(session, period, chosen[0].partner_id)
+            raise LookupError("no report to review")
+
+        return self._read(first)
+
+    def load_close_choices(self):
+        from ui.reporting.dialogs import load_close_choices
+
+        return self._read(load_close_choices)
+
+    def load_cycle_settings(self):
+        from ui.reporting.dialogs import load_cycle_settings
+
+        return self._read(load_cycle_settings)
+
+    def load_evidence_updates(self):
+        from ui.reporting.evidence import load_evidence
+
+        commitment = self.get("commitment")
+        return self._read(lambda s: load_evidence(s, commitment.id))[1]
+
     # --- personal data ---------------------------------------------------------------------
 
     def load_pd_choices(self):

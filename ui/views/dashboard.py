@@ -32,6 +32,7 @@ from pazos_desktop.domain.vocabulary import OVERDUE, status_label
 from ui.models.matrix import CELL_IDS_ROLE, MatrixModel
 from ui.models.rows import Column, RowsModel
 from ui.personal_data.hooks import OverdueRequestsBanner
+from ui.reporting.tile import ReportingTile
 from ui.widgets import setup_table
 
 STATUS_ORDER = ["pipeline", "in_progress", OVERDUE, "completed", "suspended", "cancelled"]
@@ -96,6 +97,8 @@ class DashboardView(QWidget):
         layout.addWidget(self.banner)
         self.personal_data = OverdueRequestsBanner(ctx)  # Ley 1581: requests past their term
         layout.addWidget(self.personal_data)
+        self.reporting = ReportingTile(ctx)  # who has reported this period
+        layout.addWidget(self.reporting)
         layout.addWidget(self._first_steps())
         layout.addLayout(self._cards())
         self.middle = QBoxLayout(QBoxLayout.Direction.LeftToRight)
@@ -253,6 +256,7 @@ class DashboardView(QWidget):
     def refresh(self) -> None:
         self.ops.read(load_dashboard, self._fresh, parent=self)
         self.personal_data.refresh()
+        self.reporting.refresh()
         self._indicators().refresh()
 
     def _indicators(self):

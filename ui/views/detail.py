@@ -20,6 +20,7 @@ from pazos_desktop.services.commitments.search import commitment_rows
 from pazos_desktop.services.history.readable import commitment_history
 from ui.fit import FitScrollArea
 from ui.models.rows import Column, RowsModel
+from ui.reporting.evidence import EvidencePanel
 from ui.widgets import setup_table
 
 
@@ -78,7 +79,9 @@ class CommitmentDetail(QWidget):
         self.history_model = RowsModel(self._history_columns(), self)
         self.progress_table = self._table(self.progress_model, self.tr("Avances"))
         self.history_table = history_table(self, self.history_model, self.tr("Historial"))
+        self.evidence = EvidencePanel(ops, self)
         self.tabs.addTab(self.progress_table, self.tr("Avances"))
+        self.tabs.addTab(self.evidence, self.tr("Evidencia"))
         self.tabs.addTab(self.history_table, self.tr("Historial"))
         outer.addWidget(self.tabs, 3)
         self._enable(False)
@@ -113,6 +116,7 @@ class CommitmentDetail(QWidget):
         self.commitment_id = commitment_id
         self.generation += 1
         gen = self.generation
+        self.evidence.show_commitment(commitment_id)
         if commitment_id is None:
             self.summary.setText(self.tr("Elija un compromiso para ver su detalle."))
             self.progress_model.set_rows([])

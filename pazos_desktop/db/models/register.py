@@ -180,6 +180,9 @@ class Commitment(Versioned, Base):
         ),
         Index("ix_commitment_status_due", "status", "due_date"),
         Index("ix_commitment_component_status", "component_id", "status", "all_clusters"),
+        # Who reports each period (services/reporting/states.py): a covering index, so the
+        # partners of twelve periods are found without reading the commitments' rows.
+        Index("ix_commitment_reporting", "partner_id", "status", "start_date", "due_date"),
     )
     id: Mapped[int] = mapped_column(primary_key=True)
     partner_id: Mapped[int] = mapped_column(

@@ -20,6 +20,13 @@ from pazos_desktop.domain.records.partner import PARTNER
 from pazos_desktop.domain.records.personal_data import AUTHORISATION, POLICY, PURPOSE, REQUEST
 from pazos_desktop.domain.records.program import PROGRAM
 from pazos_desktop.domain.records.progress import PROGRESS
+from pazos_desktop.domain.records.reporting import (
+    CLOSURE,
+    EVIDENCE,
+    PARTNER_REPORT,
+    REPORT_REMARK,
+    REPORTING_PERIOD,
+)
 
 __all__ = [
     "RECORDS",
@@ -29,22 +36,27 @@ __all__ = [
     "AGENDA_ITEM",
     "ATTENDEE",
     "AUTHORISATION",
+    "CLOSURE",
     "CLUSTER",
     "COMMITMENT",
     "COMPONENT",
     "CONTACT",
     "DECISION",
+    "EVIDENCE",
     "FOLLOWUP",
     "INDICATOR",
     "INDICATOR_VALUE",
     "MEETING",
     "NEIGHBOURHOOD",
     "PARTNER",
+    "PARTNER_REPORT",
     "POLICY",
     "POPULATION",
     "PROGRAM",
     "PROGRESS",
     "PURPOSE",
+    "REPORT_REMARK",
+    "REPORTING_PERIOD",
     "REQUEST",
 ]
 
@@ -73,6 +85,11 @@ RECORDS: dict[str, Record] = {
         PURPOSE,
         REQUEST,
         AUTHORISATION,
+        REPORTING_PERIOD,
+        PARTNER_REPORT,
+        REPORT_REMARK,
+        EVIDENCE,
+        CLOSURE,
     )
 }
 

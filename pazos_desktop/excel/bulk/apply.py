@@ -27,6 +27,7 @@ from pazos_desktop.db.models.register import (
 )
 from pazos_desktop.errors import ConflictError, PazosError, ValidationError
 from pazos_desktop.excel.bulk import authorisations as bulk_authorisations
+from pazos_desktop.excel.bulk.preview import refuse_closed_figures
 from pazos_desktop.excel.bulk.rules import COMMITMENT_FIELDS
 from pazos_desktop.excel.common import CancelFn, ProgressFn, never_cancel, no_progress, step
 from pazos_desktop.excel.indicators import apply as indicator_apply
@@ -62,6 +63,7 @@ def apply_bulk(
         1 for c in preview.conflicts if not (accept_all or c.key in (accept or set()))
     )
     _check_versions(session, changes)
+    refuse_closed_figures(session, [c for c in changes if c.entity == "commitments"])
     previous = session.info.get("reason")
     session.info["reason"] = SOURCE_REF.format(file=changes[0].file)[:300] if changes else None
     refs: dict[str, int] = {}

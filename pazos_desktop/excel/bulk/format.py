@@ -19,6 +19,7 @@ from pazos_desktop.domain.records import (
     CONTACT,
     NEIGHBOURHOOD,
     PARTNER,
+    PARTNER_REPORT,
     PROGRAM,
     PROGRESS,
 )
@@ -233,9 +234,30 @@ PROGRESS_SHEET = SheetSpec(
     importable=False,
 )
 
+R = PARTNER_REPORT
+# The reporting cycle's states, partner by period (written for reading; not imported).
+REPORTS_SHEET = SheetSpec(
+    "reports",
+    N_("Reportes de los aliados"),
+    (
+        col(R["period_code"], 10, TEXT),
+        Column("partner", N_("Entidad"), "#org+name", TEXT, 30),
+        col(R["state"], 14, TEXT),
+        Column("due", N_("Plazo"), "#date+due", DATE, 12),
+        col(R["sent_at"], 16, TEXT),
+        col(R["sent_to"], 26, WRAP),
+        col(R["received_at"], 16, TEXT),
+        col(R["received_file"], 24, TEXT),
+        col(R["decided_at"], 16, TEXT),
+        col(R["decided_by"], 14, TEXT),
+        col(R["remark"], 36, WRAP),
+    ),
+    importable=False,
+)
+
 # In the order they are imported: what a later sheet refers to is created first.
 IMPORT_SHEETS = (PARTNERS, CONTACTS, CLUSTERS, NEIGHBOURHOODS, PROGRAMS, COMMITMENTS)
-WORKBOOK_SHEETS = (*IMPORT_SHEETS, PROGRESS_SHEET)
+WORKBOOK_SHEETS = (*IMPORT_SHEETS, PROGRESS_SHEET, REPORTS_SHEET)
 ALL_CLUSTERS_LABEL = N_("Todos los clústeres")
 CLUSTER_SEPARATOR = REFS_SEPARATOR
 YES_NO = (N_("Sí"), N_("No"))

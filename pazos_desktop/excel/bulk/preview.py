@@ -14,6 +14,7 @@ from pathlib import Path
 
 from sqlalchemy.orm import Session
 
+from pazos_desktop.clock import today_in
 from pazos_desktop.domain.fields import FieldError
 from pazos_desktop.domain.records import (
     CLUSTER,
@@ -51,6 +52,7 @@ from pazos_desktop.services import programs, territory
 from pazos_desktop.services.commitments.rules import doubts
 from pazos_desktop.services.common import Checker
 from pazos_desktop.services.partners import acronym_taken_message
+from pazos_desktop.services.reporting.closures import closed_problems, refuse_closed
 
 RECORDS = {
     "partners": PARTNER,
@@ -97,7 +99,36 @@ def preview_bulk(
         if key not in indicator_import.KEYS:
             _SheetPreview(session, idx, sheet, preview, Path(path).name).run(key)
     indicator_import.preview_sheets(session, idx, sheets, preview, Path(path).name)
+    for change, message in closed_figures(session, preview):
+        preview.problem(change.file, change.sheet, change.row, None, message)
     return preview
+
+
+def figure_changes(preview: Preview) -> list[Change]:
+    """Updates of a commitment's achieved figure or status: progress as of the import's day."""
+    chosen = preview.changes + [c for k in preview.conflicts for c in k.changes]
+    return [c for c in chosen if c.entity == "commitments" and _moves_figures(c)]
+
+
+def _moves_figures(change: Change) -> bool:
+    old, new = change.payload["old"] or {}, change.payload["values"]
+    keys = ("achieved_quantity", "status")
+    return change.action == "update" and any(k in new and new[k] != old.get(k) for k in keys)
+
+
+def refuse_closed_figures(session: Session, changes: list[Change]) -> None:
+    """At apply time: a period may have been closed since the preview."""
+    today = today_in(session)
+    refuse_closed(session, [(c.entity_id, today) for c in changes if _moves_figures(c)])
+
+
+def closed_figures(session: Session, preview: Preview) -> list[tuple[Change, str]]:
+    """The figure changes that fall in a closed period, each with the door's message
+    (`services/reporting/closures.py`, the rule of every door)."""
+    today = today_in(session)
+    changes = figure_changes(preview)
+    found = closed_problems(session, [(c.entity_id, today) for c in changes])
+    return [(c, found[(c.entity_id, today)]) for c in changes if (c.entity_id, today) in found]
 
 
 class _SheetPreview:

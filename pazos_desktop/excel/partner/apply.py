@@ -23,9 +23,11 @@ from pazos_desktop.db.models.register import Commitment, HistoryEntry, ProgressU
 from pazos_desktop.domain.vocabulary import ProgressSource
 from pazos_desktop.errors import ConflictError
 from pazos_desktop.excel.common import CancelFn, ProgressFn, never_cancel, no_progress, step
+from pazos_desktop.excel.partner import cycle
 from pazos_desktop.excel.preview import ApplyResult, Change, Preview, refuse_problems
 from pazos_desktop.i18n import _
 from pazos_desktop.services.commitments.rules import CommitmentState, progress_effect
+from pazos_desktop.services.reporting.closures import refuse_closed
 
 # Stored data, not a label: always in the working language.
 SOURCE_REF = "importación de {file}"
@@ -49,8 +51,10 @@ def apply_progress(
     step(progress, cancel, 0, 3, _("Comprobando"))
     current = _current(session, changes)
     base = history.run_base(session)
-    step(progress, cancel, 1, 3, _("Guardando"))
     rows = _update_rows(changes, on or run_of(session).today, base)
+    # Checked again here: a period may have been closed since the preview.
+    refuse_closed(session, [(r["commitment_id"], r["date"]) for r in rows])
+    step(progress, cancel, 1, 3, _("Guardando"))
     ids = insert_many(session, ProgressUpdate, rows, base["at"])
     entries: list[dict] = []
     for change, new_id, row in zip(changes, ids, rows, strict=True):
@@ -60,6 +64,8 @@ def apply_progress(
     if entries:
         insert_rows(session, HistoryEntry.__table__, entries)
     session.expire_all()  # ORM objects loaded earlier must not hide the rows written here
+    result.evidence = cycle.attach_evidence(session, changes, ids)
+    result.receptions = cycle.record_receptions(session, cycle.chosen(preview, accept, accept_all))
     result.progress = len(changes)
     progress(3, 3, _("Listo"))
     return result

@@ -16,7 +16,7 @@ from pathlib import Path
 from pazos_desktop.domain.formats import format_date
 from pazos_desktop.domain.text import is_valid_email
 from pazos_desktop.domain.vocabulary import DUE_SOON_DAYS, OVERDUE
-from pazos_desktop.excel.data import PartnerSheetData
+from pazos_desktop.excel.data import PartnerSheetData, Purpose
 from pazos_desktop.files import FileBatch
 from pazos_desktop.i18n import N_, translate
 
@@ -69,6 +69,51 @@ def _lines(data: PartnerSheetData, rows) -> list[str]:
     return out
 
 
+# The first paragraph of the e-mail, by why the sheet goes out (`excel.data.Purpose`).
+OPENINGS = {
+    Purpose.REQUEST: N_(
+        "Le enviamos la hoja de compromisos de {partner} en la estrategia PAZOS "
+        "({file}). Por favor registre en las celdas amarillas los avances del {start} "
+        "al {end} y devuélvala a {send_to} a más tardar el {date}."
+    ),
+    Purpose.REMINDER: N_(
+        "Le recordamos que aún no recibimos el reporte de {partner} del periodo {code}. "
+        "Le enviamos de nuevo su hoja de compromisos ({file}): por favor registre en las "
+        "celdas amarillas los avances del {start} al {end} y devuélvala a {send_to} a más "
+        "tardar el {date}."
+    ),
+    Purpose.RETURNED: N_(
+        "Revisamos el reporte de {partner} del periodo {code} y se lo devolvemos con "
+        "observaciones. En la hoja adjunta ({file}), la columna «Observaciones de la "
+        "coordinación» dice qué revisar en cada compromiso. Por favor corrija las celdas "
+        "amarillas y devuélvala a {send_to} a más tardar el {date}."
+    ),
+}
+SUBJECTS = {
+    Purpose.REQUEST: N_("Compromisos PAZOS de {partner}: reporte de avances hasta el {date}"),
+    Purpose.REMINDER: N_("Recordatorio — compromisos PAZOS de {partner}: reporte de {code}"),
+    Purpose.RETURNED: N_("Reporte devuelto con observaciones — {partner}, periodo {code}"),
+}
+
+
+def _opening(data: PartnerSheetData, attachment: str, send_to: str) -> list[str]:
+    period = data.period
+    reporting = period.reporting if period else None
+    text = _t(data, OPENINGS.get(data.purpose, OPENINGS[Purpose.REQUEST])).format(
+        partner=data.partner.name,
+        file=attachment,
+        code=reporting.code if reporting else "",
+        start=format_date(period.date_from) if period else "",
+        end=format_date(period.date_to) if period else "",
+        send_to=send_to,
+        date=format_date(period.return_by) if period else "",
+    )
+    lines = [text]
+    if data.purpose == Purpose.RETURNED and data.remark:
+        lines += ["", _t(data, N_("Observaciones de la coordinación:")), data.remark]
+    return lines
+
+
 def body(data: PartnerSheetData, attachment: str) -> str:
     overdue, due_soon = overdue_and_due_soon(data)
     period = data.period
@@ -77,21 +122,7 @@ def body(data: PartnerSheetData, attachment: str) -> str:
     lines = [
         _t(data, N_("Buenos días, {name}:")).format(name=name),
         "",
-        _t(
-            data,
-            N_(
-                "Le enviamos la hoja de compromisos de {partner} en la estrategia PAZOS "
-                "({file}). Por favor registre en las celdas amarillas los avances del {start} "
-                "al {end} y devuélvala a {send_to} a más tardar el {date}."
-            ),
-        ).format(
-            partner=data.partner.name,
-            file=attachment,
-            start=format_date(period.date_from) if period else "",
-            end=format_date(period.date_to) if period else "",
-            send_to=send_to,
-            date=format_date(period.return_by) if period else "",
-        ),
+        *_opening(data, attachment, send_to),
         "",
         _t(data, N_("Compromisos vencidos ({n}):")).format(n=len(overdue)),
         *_lines(data, overdue),
@@ -112,9 +143,12 @@ def email_draft(data: PartnerSheetData, sheet_name: str, sheet: bytes) -> EmailM
     """The draft for one partner, with `sheet` (the written xlsx's bytes) attached."""
     msg = EmailMessage()
     period = data.period
-    subject = _t(data, N_("Compromisos PAZOS de {partner}: reporte de avances hasta el {date}"))
+    reporting = period.reporting if period else None
+    subject = _t(data, SUBJECTS.get(data.purpose, SUBJECTS[Purpose.REQUEST]))
     msg["Subject"] = subject.format(
-        partner=data.partner.name, date=format_date(period.return_by) if period else ""
+        partner=data.partner.name,
+        date=format_date(period.return_by) if period else "",
+        code=reporting.code if reporting else "",
     )
     to = recipients(data)
     if to:

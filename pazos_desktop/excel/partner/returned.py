@@ -21,6 +21,7 @@ from pazos_desktop.clock import today_in
 from pazos_desktop.db.models.meetings import Meeting
 from pazos_desktop.db.models.register import Commitment, Partner, ProgressUpdate
 from pazos_desktop.domain.records import COMMITMENT, PROGRESS
+from pazos_desktop.domain.reporting import Period
 from pazos_desktop.domain.text import fold
 from pazos_desktop.domain.vocabulary import ProgressSource, Status
 from pazos_desktop.errors import PazosError
@@ -38,7 +39,14 @@ from pazos_desktop.excel.common import (
     no_progress,
     step,
 )
-from pazos_desktop.excel.partner.sheets import COLUMNS, FILL_KEYS, KIND, generated_on
+from pazos_desktop.excel.partner import cycle
+from pazos_desktop.excel.partner.sheets import (
+    COLUMNS,
+    FILL_KEYS,
+    KIND,
+    REMARK_COLUMN,
+    generated_on,
+)
 from pazos_desktop.excel.preview import Change, Conflict, FieldChange, Preview, show
 from pazos_desktop.i18n import LANGUAGES, _, translate
 from pazos_desktop.parsing import ParseError, is_blank, parse_whole
@@ -50,10 +58,11 @@ from pazos_desktop.services.commitments.rules import (
 )
 from pazos_desktop.services.commitments.search import cluster_names
 from pazos_desktop.services.common import Checker
+from pazos_desktop.services.reporting.closures import closed_problems
 
 CHUNK = 5_000
 BULK_KINDS = {WORKBOOK_KIND, TEMPLATE_KIND}
-LABELS = {key: label for key, label, _w, _s in COLUMNS}
+LABELS = {key: label for key, label, _w, _s in [*COLUMNS, REMARK_COLUMN]}
 
 
 @dataclass
@@ -68,6 +77,7 @@ class SheetFile:
     meta: dict[str, str]
     sheet: str
     rows: list[SheetRow] = field(default_factory=list)
+    period: Period | None = None  # the reporting period it answers (cycle.sheet_period)
 
     @property
     def partner_id(self) -> int:
@@ -179,8 +189,10 @@ def preview_progress(
     on: dt.date | None = None,
     progress: ProgressFn = no_progress,
     cancel: CancelFn = never_cancel,
+    period: Period | None = None,
 ) -> Preview:
-    """Read and check every file; nothing is changed."""
+    """Read and check every file; nothing is changed. `period`: the reporting period of
+    sheets that do not say theirs (made before periods existed)."""
     on = on or today_in(session)
     preview = Preview("progress", files=[str(p) for p in paths])
     files = []
@@ -194,9 +206,26 @@ def preview_progress(
     known = _load_known(session, sorted(set(ids)))
     seen: dict[int, str] = {}
     for sheet_file in files:
-        _preview_file(preview, sheet_file, known, seen, expected_partner_id, on)
+        sheet_file.period, note = cycle.sheet_period(
+            session, sheet_file.meta, sheet_file.generated, period
+        )
+        if note:
+            preview.notes.append(f"{sheet_file.path.name}: {note}")
+        _preview_file(session, preview, sheet_file, known, seen, expected_partner_id, on)
+    _refuse_closed(session, preview, on)
     progress(len(paths), len(paths), _("Listo"))
     return preview
+
+
+def _refuse_closed(session: Session, preview: Preview, on: dt.date) -> None:
+    """A row dated inside a closed period is a problem (`services/reporting/closures.py`)."""
+    chosen = preview.changes + [c for k in preview.conflicts for c in k.changes]
+    items = [(c, (c.entity_id, c.payload["date"] or on)) for c in chosen]
+    found = closed_problems(session, [item for _c, item in items])
+    for change, item in items:
+        if item in found:
+            label = _(LABELS["progress_date"])
+            preview.problem(change.file, change.sheet, change.row, label, found[item])
 
 
 def _int(value) -> int | None:
@@ -206,7 +235,7 @@ def _int(value) -> int | None:
         return None
 
 
-def _preview_file(preview, sheet_file: SheetFile, known, seen, expected, on) -> None:
+def _preview_file(session, preview, sheet_file: SheetFile, known, seen, expected, on) -> None:
     name = sheet_file.path.name
     partner_id = sheet_file.partner_id
     if partner_id not in known.partners:
@@ -217,15 +246,27 @@ def _preview_file(preview, sheet_file: SheetFile, known, seen, expected, on) -> 
         change = _preview_row(preview, sheet_file, row, known, seen, on)
         if change is not None:
             file_changes.append(change)
+    reasons, reopens = [], False
     if expected is not None and partner_id != expected:
-        reason = _("Es la hoja de «{theirs}», no de «{ours}».").format(
-            theirs=known.partners[partner_id], ours=known.partners.get(expected, "?")
+        reasons.append(
+            _("Es la hoja de «{theirs}», no de «{ours}».").format(
+                theirs=known.partners[partner_id], ours=known.partners.get(expected, "?")
+            )
         )
-        preview.conflicts.append(
-            Conflict(f"file:{name}", name, None, None, name, reason, file_changes)
-        )
+    if sheet_file.period is not None:
+        more, reopens = cycle.file_reasons(session, sheet_file.period, partner_id, on)
+        reasons += more
+    key = f"file:{name}" if reasons else None
+    if reasons:
+        reason = " ".join(reasons)
+        preview.conflicts.append(Conflict(key, name, None, None, name, reason, file_changes))
     else:
         preview.changes.extend(file_changes)
+    if sheet_file.period is not None:
+        reception = cycle.Reception(
+            name, str(sheet_file.path), partner_id, sheet_file.period, key, reopens
+        )
+        preview.receptions.append(reception)
 
 
 def _preview_row(preview, sheet_file, row: SheetRow, known, seen, on) -> Change | None:
@@ -234,7 +275,9 @@ def _preview_row(preview, sheet_file, row: SheetRow, known, seen, on) -> Change 
     problems_before = len(preview.problems)
     commitment_id = _int(row.values.get("id"))
     current = known.commitments.get(commitment_id) if commitment_id else None
-    values = _parse_fill(preview, name, sheet, row, known.states.get(commitment_id), on)
+    values = _parse_fill(
+        preview, name, sheet, row, known.states.get(commitment_id), on, sheet_file.period
+    )
     if current is None:
         preview.problem(name, sheet, row.number, _(LABELS["id"]), _row_id_message(row))
     elif commitment_id in seen:
@@ -250,7 +293,9 @@ def _preview_row(preview, sheet_file, row: SheetRow, known, seen, on) -> Change 
     if len(preview.problems) > problems_before:
         return None
     seen[commitment_id] = name
-    return _compare(preview, sheet_file, row, values, current, known)
+    files = cycle.named_evidence(sheet_file.path.parent, row.values.get("evidence"))
+    values["evidence"] = files.paths
+    return _compare(preview, sheet_file, row, values, current, known, files.problems)
 
 
 def _row_id_message(row: SheetRow) -> str:
@@ -274,15 +319,17 @@ FILL_FIELDS = {
 NO_STATE = CommitmentState(0, 0.0, Status.PIPELINE.value, None)
 
 
-def _parse_fill(preview, name, sheet, row: SheetRow, state, on: dt.date) -> dict:
+def _parse_fill(preview, name, sheet, row: SheetRow, state, on: dt.date, period=None) -> dict:
     """The filled cells checked by the progress update's own rules (`check_progress_values`,
     as the window's *Añadir avance…* does), each refusal a problem at its cell. A row without
-    a date is dated on the day of the import."""
+    a date is dated on the day of the import, or on the last day of the sheet's period when
+    that is over (`cycle.default_day`)."""
     raw = {field: row.values.get(column) for column, field in FILL_FIELDS.items()}
     typed_date = raw["date"]
+    day = cycle.default_day(period, on)
     raw |= {
         "source": ProgressSource.IMPORT.value,
-        "date": on if is_blank(typed_date) else typed_date,
+        "date": day if is_blank(typed_date) else typed_date,
     }
     c = Checker()
     out = check_progress_values(raw, c, state or NO_STATE, on)
@@ -293,12 +340,12 @@ def _parse_fill(preview, name, sheet, row: SheetRow, state, on: dt.date) -> dict
     return {
         "achieved": out["achieved_quantity"],
         "status": out["status"],
-        "date": None if is_blank(typed_date) else out["date"],
+        "date": None if is_blank(typed_date) and day == on else out["date"],
         "comment": out["comment"],
     }
 
 
-def _compare(preview, sheet_file, row, values, current, known) -> Change | None:
+def _compare(preview, sheet_file, row, values, current, known, file_problems) -> Change | None:
     cid, partner_id, version, achieved, status, title = current
     if _already_imported(cid, values, sheet_file, known):
         preview.unchanged += 1
@@ -311,6 +358,9 @@ def _compare(preview, sheet_file, row, values, current, known) -> Change | None:
         fields.append(FieldChange(S.name, S.format(status), S.format(values["status"])))
     if values["comment"]:
         fields.append(FieldChange(T.name, "—", values["comment"]))
+    if values["evidence"]:
+        names = "; ".join(Path(p).name for p in values["evidence"])
+        fields.append(FieldChange(_(LABELS["evidence"]), "—", names))
     if not fields:
         preview.unchanged += 1
         return None
@@ -322,6 +372,8 @@ def _compare(preview, sheet_file, row, values, current, known) -> Change | None:
     reasons = [_identity_reason(row, cid, title, known)]
     reasons.append(_conflict_reason(sheet_file, row, partner_id, version, known))
     reasons += doubts(state.values(), effect)  # what the window's editor would ask
+    if file_problems:
+        reasons += [*file_problems, _("Si lo marca, el avance se registra sin esos archivos.")]
     reason = " ".join(r for r in reasons if r)
     if not reason:
         return change

@@ -81,21 +81,31 @@ COLUMNS = [
     ("progress_date", P["date"].label, 10, "pz_fill_date"),
     ("comment", P["comment"].label, 17, "pz_fill"),
     ("version", N_("Versión"), 6, "pz_int"),
+    # After the hidden version (columns K-N keep their place in sheets already sent out): the
+    # files that prove the row, sent in the same folder as the sheet.
+    ("evidence", N_("Evidencia (archivos)"), 13, "pz_fill"),
 ]
+# A report sent back: the coordination's remark on each row, beside what the partner fills.
+REMARK_COLUMN = ("remark", N_("Observaciones de la coordinación"), 22, "pz_wrap")
 KEYS = [c[0] for c in COLUMNS]
-WIDTHS = {c[0]: c[2] for c in COLUMNS}
-WRAPPED = ("clusters", "title", "unit")  # wrapped columns of a commitment row
+WRAPPED = ("clusters", "title", "unit", "remark")  # wrapped columns of a commitment row
 COVER_WIDTHS = [28, 66]  # a portrait page wide
 BOLD_SHARE = 0.9  # a bold label fits fewer letters in a column
-FILL_KEYS = ("new_achieved", "new_status", "progress_date", "comment")
-VERSION_COL = len(COLUMNS)  # hidden: the commitment's version when the sheet was made
+FILL_KEYS = ("new_achieved", "new_status", "progress_date", "comment", "evidence")
+VERSION_COL = KEYS.index("version") + 1  # hidden: the commitment's version when made
 HIDDEN = {KEYS.index("component") + 1, VERSION_COL}
-LAST_VISIBLE = get_column_letter(VERSION_COL - 1)
+LAST_VISIBLE = get_column_letter(VERSION_COL - 1)  # the filter's last column
+EVIDENCE_SEPARATOR = ";"
 
 INSTRUCTIONS = [
     N_("En la hoja «Compromisos» llene solo las celdas amarillas de cada compromiso."),
     N_("Nuevo logrado: la cantidad total lograda hasta la fecha (no solo la del periodo)."),
     N_("Nuevo estado: elíjalo de la lista. Fecha del avance: dd/mm/aaaa. Comentario: libre."),
+    N_(
+        "Evidencia: escriba el nombre de cada archivo que respalda el avance (separados por "
+        "«;»: lista.pdf; foto 1.jpg) y envíe los archivos junto con esta hoja, en la misma "
+        "carpeta. Hasta 20 MB cada uno; no se aceptan programas."
+    ),
     N_("Deje en blanco las filas sin novedades. No cambie el ID ni las demás columnas."),
     N_("Las demás celdas están protegidas contra cambios accidentales (sin contraseña)."),
     N_("Guarde el archivo en formato .xlsx y envíelo a {send_to} a más tardar el {date}."),
@@ -110,6 +120,11 @@ class SheetResult:
     rows: int
     log: SafetyLog = field(default_factory=SafetyLog)
     draft: Path | None = None  # the e-mail draft (.eml) beside it, when asked for
+
+
+def columns_for(data: PartnerSheetData) -> list[tuple]:
+    """The sheet's columns: the remarks column only on a report sent back."""
+    return [*COLUMNS, REMARK_COLUMN] if data.remarks is not None else COLUMNS
 
 
 def file_name(data: PartnerSheetData) -> str:
@@ -192,7 +207,8 @@ def _cover_facts(data: PartnerSheetData) -> list[tuple[str, str]]:
         )
     overdue = sum(1 for r in rows if r.effective_status == "overdue")
     contact = ", ".join(filter(None, (c.name, c.position, c.email, c.phone))) if c else ""
-    return [
+    reporting = data.period.reporting if data.period else None
+    facts = [
         (N_("Entidad"), p.name + (f" ({p.acronym})" if p.acronym else "")),
         (N_("Contacto"), contact),
         (N_("Periodo que se reporta"), period),
@@ -202,6 +218,11 @@ def _cover_facts(data: PartnerSheetData) -> list[tuple[str, str]]:
         (N_("Compromisos"), str(len(rows))),
         (N_("Vencidos"), str(overdue)),
     ]
+    if reporting is not None:
+        facts.insert(3, (N_("Periodo de reporte"), f"{reporting.code} ({reporting.label})"))
+    if data.remarks is not None:
+        facts.insert(1, (N_("Observaciones de la coordinación"), data.remark or "—"))
+    return facts
 
 
 def _commitments_sheet(wb, data: PartnerSheetData, log: SafetyLog) -> str:
@@ -216,40 +237,51 @@ def _commitments_sheet(wb, data: PartnerSheetData, log: SafetyLog) -> str:
     scale = _sheet_setup(ws, data, last_row, list(widths.values()))
     title = _t(data, N_("Compromisos de {partner}")).format(partner=data.partner.name)
     ws.append([cell(ws, title, "pz_title", log)])
-    legend = _t(data, N_("Llene solo las celdas amarillas (columnas K a N). Generado el {date}."))
+    legend = _t(
+        data, N_("Llene solo las celdas amarillas (columnas K a N y P). Generado el {date}.")
+    )
     ws.append([cell(ws, legend.format(date=format_date(data.context.today)), "pz_note")])
-    labels = [(_t(data, c[1]), widths[c[0]] * BOLD_SHARE) for c in COLUMNS]
+    columns = columns_for(data)
+    labels = [(_t(data, c[1]), widths[c[0]] * BOLD_SHARE) for c in columns]
     header = ws.row_dimensions[HEADER_ROW].height = max(2 * LINE_HEIGHT, row_height(labels) + 2)
-    ws.append([cell(ws, _t(data, c[1]), "pz_header") for c in COLUMNS])
+    ws.append([cell(ws, _t(data, c[1]), "pz_header") for c in columns])
     # Rows 1-2 (title, legend) default to one line each; the header row repeats on every page.
     pages = PageFlow(ws, PAPER_SIZES.get(data.context.paper, 1), scale, 2 * 18 + header, header)
     row_number, group = HEADER_ROW, None
     for row in data.commitments:
-        texts = [(getattr(row, k), widths[k]) for k in WRAPPED]
+        texts = [(_wrapped(data, row, k), widths[k]) for k in WRAPPED if k in widths]
         texts.append((status_label(row.effective_status), widths["status"]))
+        remark = (data.remarks or {}).get(row.id)
         if row.component_name != group:  # a heading stays with its first commitment
             group, row_number = row.component_name, row_number + 1
             pages.add(row_number, LINE_HEIGHT, keep_with=row_height(texts))
             ws.append(_group_row(ws, group, log, sheet_name, row_number))
         row_number += 1
         pages.add(row_number, _height(ws, row_number, texts))
-        ws.append(_commitment_row(ws, row, log, sheet_name, row_number))
+        ws.append(_commitment_row(ws, row, log, sheet_name, row_number, columns, remark))
     return sheet_name
 
 
 def column_widths(data: PartnerSheetData) -> dict[str, float]:
     """The columns' widths, each widened to its longest word, the header's (bold) included:
     a column narrower than a word breaks it ("estudiante/s")."""
-    widths = dict(WIDTHS)
-    for key, label, _w, _s in COLUMNS:
+    widths = {key: width for key, _label, width, _s in columns_for(data)}
+    for key, label, _w, _s in columns_for(data):
         words = [(w, BOLD_SHARE) for w in _t(data, label).split()]
         if key in WRAPPED:
             words += [
-                (w, 1.0) for r in data.commitments for w in str(getattr(r, key) or "").split()
+                (w, 1.0) for r in data.commitments for w in str(_wrapped(data, r, key)).split()
             ]
         room = max((len(w) / share for w, share in words), default=0)
         widths[key] = max(widths[key], math.ceil((room + 1) / CHARS_PER_UNIT))
     return widths
+
+
+def _wrapped(data: PartnerSheetData, row, key: str) -> str:
+    """A wrapped cell's text: the row's own, or the coordination's remark on it."""
+    if key == "remark":
+        return (data.remarks or {}).get(row.id) or ""
+    return getattr(row, key) or ""
 
 
 def _groups(data: PartnerSheetData) -> set:
@@ -270,7 +302,7 @@ def _sheet_setup(ws, data: PartnerSheetData, last_row: int, widths: list[float])
         page_label=_t(data, N_("Página {page} de {pages}")),
         columns=(widths, HIDDEN, KEYS.index("title") + 1),
     )
-    ws.print_area = f"A1:{LAST_VISIBLE}{last_row}"
+    ws.print_area = f"A1:{get_column_letter(len(columns_for(data)))}{last_row}"
     protect(ws)
     lookup = _t(data, LOOKUP_SHEET)
     status_col = get_column_letter(KEYS.index("new_status") + 1)
@@ -312,8 +344,16 @@ def _fill_validations(data: PartnerSheetData, last_row: int) -> list[DataValidat
             n=f"{comment.max_len:,}".replace(",", ".")
         ),
     )
+    files = DataValidation(
+        type="textLength",
+        operator="lessThanOrEqual",
+        formula1="500",
+        allow_blank=True,
+        showErrorMessage=True,
+        error=_t(data, N_("Máximo {n} caracteres.")).format(n=500),
+    )
     out = []
-    for validation, key in ((numbers, "new_achieved"), (texts, "comment")):
+    for validation, key in ((numbers, "new_achieved"), (texts, "comment"), (files, "evidence")):
         col = get_column_letter(KEYS.index(key) + 1)
         validation.add(f"{col}{HEADER_ROW + 1}:{col}{last_row}")
         out.append(validation)
@@ -356,7 +396,7 @@ def _group_row(ws, key, log, sheet: str, row: int) -> list:
     return [first, *([blank(ws, "pz_group")] * (VERSION_COL - 2))]
 
 
-def _commitment_row(ws, r, log: SafetyLog, sheet: str, row: int) -> list:
+def _commitment_row(ws, r, log: SafetyLog, sheet: str, row: int, columns, remark) -> list:
     values = {
         "id": r.id,
         "component": r.component_name,
@@ -369,9 +409,10 @@ def _commitment_row(ws, r, log: SafetyLog, sheet: str, row: int) -> list:
         "due_date": r.due_date,
         "status": status_label(r.effective_status),
         "version": r.version,
+        "remark": remark,
     }
     out = []
-    for index, (key, _label, _w, style) in enumerate(COLUMNS, start=1):
+    for index, (key, _label, _w, style) in enumerate(columns, start=1):
         value = values.get(key)
         if value is None:
             out.append(blank(ws, style))
@@ -400,10 +441,17 @@ def _metadata_sheet(wb, data: PartnerSheetData, sheet: str) -> None:
         "generated_by": data.context.author,
         "sheet": sheet,
         "header_row": HEADER_ROW,
-        "columns": ",".join(KEYS),
+        "columns": ",".join(c[0] for c in columns_for(data)),
         "lang": data.context.lang,
         "app_version": __version__,
     }
+    reporting = data.period.reporting if data.period else None
+    if reporting is not None:  # the period this sheet reports: its import records the reception
+        meta |= {
+            "period_code": reporting.code,
+            "period_start": reporting.start.isoformat(),
+            "period_end": reporting.end.isoformat(),
+        }
     for key, value in meta.items():
         ws.append([key, cell(ws, str(value), "pz_text")])
     # veryHidden: not offered by Excel's "Unhide" menu; LibreOffice shows it as hidden.

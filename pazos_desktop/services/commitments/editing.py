@@ -32,6 +32,7 @@ from pazos_desktop.services.commitments.rules import (
     progress_effect,
 )
 from pazos_desktop.services.common import Checker, apply_fields, check_version, get_or_fail, touch
+from pazos_desktop.services.reporting.closures import refuse_closed
 
 __all__ = ["SCALAR_FIELDS", "CommitmentData", "ProgressData", "add_progress", "save_commitment"]
 
@@ -137,6 +138,7 @@ def save_commitment(
             k: getattr(commitment, k) for k in ("achieved_quantity", "status", "target_quantity")
         }
         _refuse_doubts(figures, values, accept_doubts)
+        _refuse_closed_figures(session, commitment, figures, values)
         # Compared before the fields change: loading the clusters later would autoflush a
         # first UPDATE, and one save would bump the version twice.
         clusters_changed = {cl.id for cl in commitment.clusters} != {cl.id for cl in clusters}
@@ -146,6 +148,13 @@ def save_commitment(
             touch(session, commitment)
     session.flush()
     return _to_data(commitment)
+
+
+def _refuse_closed_figures(session: Session, commitment: Commitment, old: dict, new: dict):
+    """Its achieved figure or status typed over is progress of today: not inside a closed
+    period (`services/reporting/closures.py`, the rule of every door)."""
+    if any(new.get(k) != old.get(k) for k in ("achieved_quantity", "status")):
+        refuse_closed(session, [(commitment.id, today_in(session))])
 
 
 def _refuse_doubts(old: dict | None, new: dict, accepted: bool) -> None:
@@ -197,6 +206,7 @@ def add_progress(session: Session, data: ProgressData, accept_doubts: bool = Fal
     c = Checker()
     values = check_progress_values(vars(data), c, state, today_in(session))
     c.raise_if_any()
+    refuse_closed(session, [(commitment.id, values["date"])])
     effect = progress_effect(state, values)
     _refuse_doubts(state.values(), effect, accept_doubts)
     update = ProgressUpdate(commitment_id=commitment.id, **values, created_by=run_of(session).who)

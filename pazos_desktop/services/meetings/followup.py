@@ -28,6 +28,7 @@ from pazos_desktop.services.commitments.editing import (
 )
 from pazos_desktop.services.common import Checker, get_or_fail
 from pazos_desktop.services.meetings.editing import ensure_editable, load
+from pazos_desktop.services.reporting.closures import refuse_closed
 
 SUGGESTION_LIMIT = 300
 
@@ -220,6 +221,7 @@ def _to_progress(session: Session, meeting: Meeting, c: Commitment, row: Meeting
         row.progress_update_id = made.id
         return
     # A correction of what was reported: the same update, and the commitment follows it.
+    refuse_closed(session, [(c.id, update.date)])
     update.achieved_quantity, update.status, update.comment = (
         row.reported_achieved,
         row.reported_status,
@@ -241,6 +243,7 @@ def remove_followup(session: Session, meeting_id: int, commitment_id: int) -> No
     if row.progress_update_id:
         update = session.get(ProgressUpdate, row.progress_update_id)
         if update is not None:
+            refuse_closed(session, [(update.commitment_id, update.date)])
             session.delete(update)
     meeting.followups.remove(row)
     session.flush()

@@ -27,6 +27,7 @@ from pazos_desktop.services.personal_data import authorisations as auth
 from pazos_desktop.services.personal_data import requests as req
 from pazos_desktop.services.personal_data.summary import summarise
 from pazos_desktop.services.personal_data.suppression import MEETING_ROLES, _person
+from pazos_desktop.services.reporting.evidence import marked_for_person
 
 HISTORY_LIMIT = 2000  # a person named in more entries gets the newest ones and a note
 
@@ -39,6 +40,8 @@ class PersonRecord:
     roles: list[dict] = field(default_factory=list)
     responsibilities: list[dict] = field(default_factory=list)
     requests: list[dict] = field(default_factory=list)
+    # Evidence files marked as holding personal data that may hold this person's.
+    evidence: list[dict] = field(default_factory=list)
     history: list[dict] = field(default_factory=list)  # as stored (the entity's JSON file)
     history_cut: bool = False
     records: list[dict] = field(default_factory=list)  # the history per record, for the person
@@ -61,10 +64,24 @@ def gather_person(session: Session, contact_id: int, lang: str = "es") -> Person
     record.roles = _roles(session, contact_id, lang)
     record.responsibilities = _responsibilities(session, contact_id, lang)
     record.requests = [_request(r, lang) for r in req.list_requests(session, contact_id=contact_id)]
+    names = sorted(n for n in person.names if n)  # every name they were recorded with
+    record.evidence = [_evidence(e) for e in marked_for_person(session, contact_id, names)]
     entries, record.history_cut = _history(session, contact_id, person, attendees, meetings)
     record.history = [_stored(e) for e in entries]
     record.records = summarise(session, entries, lang)
     return record
+
+
+def _evidence(e) -> dict:
+    return {
+        "id": e.id,
+        "name": e.name,
+        "date": e.date.isoformat(),
+        "commitment": e.commitment_title,
+        "partner": e.partner_name,
+        "description": e.description,
+        "sha256": e.sha256,
+    }
 
 
 def _contact(c: Contact) -> dict:

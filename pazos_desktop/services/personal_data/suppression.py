@@ -81,6 +81,14 @@ TEXT_TARGETS: tuple[TextTarget, ...] = (
     TextTarget("app_setting", ("value",), place=N_("Configuración")),
     # An approved acta's stored content; its stored PDF is drawn again from it (apply_plan).
     TextTarget("meeting_snapshot", ("content",), json=True, place=N_("Actas aprobadas")),
+    # The reporting cycle: evidence described, reports' remarks, a closed period's kept report
+    # (its lists name the contacts who answer for commitments). The files' own bytes are not
+    # text: a person's data export lists the marked evidence to review by hand.
+    TextTarget("evidence", ("name", "description"), place=N_("Evidencia")),
+    TextTarget("partner_report", ("sent_to", "remark"), place=N_("Reportes de los aliados")),
+    TextTarget("partner_report_remark", ("remark",), place=N_("Reportes de los aliados")),
+    TextTarget("period_closure", ("reason", "reopen_reason"), place=N_("Periodos cerrados")),
+    TextTarget("period_closure", ("frozen_report",), json=True, place=N_("Periodos cerrados")),
 )  # fmt: skip
 
 PERSON_FIELDS = ("name", "position", "email", "phone")

@@ -10,7 +10,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING
 
 from sqlalchemy.orm import Session
 
@@ -26,7 +25,7 @@ from pazos_desktop.services.commitments.search import (
     overdue,
 )
 from pazos_desktop.services.components import list_components
-from pazos_desktop.services.indicators.report import gather_section
+from pazos_desktop.services.indicators.report import IndicatorSection, gather_section
 from pazos_desktop.services.report import period as pf
 from pazos_desktop.services.report.filters import names_of
 from pazos_desktop.services.report.summaries import (
@@ -40,10 +39,11 @@ from pazos_desktop.services.report.summaries import (
     partner_component_matrix,
     status_totals,
 )
+from pazos_desktop.services.reporting import frozen
+from pazos_desktop.services.reporting.closures import ClosureData, frozen_for
+from pazos_desktop.services.reporting.section import ReportingSection, mark_unaccepted
+from pazos_desktop.services.reporting.section import gather_section as reporting_section
 from pazos_desktop.services.settings import all_settings
-
-if TYPE_CHECKING:
-    from pazos_desktop.services.indicators.report import IndicatorSection
 
 STALE_DAYS = 60
 
@@ -148,6 +148,8 @@ class CoordinationReport:
     stale: list[StaleLine]
     gaps: pf.CoverageGaps
     indicators: IndicatorSection | None = None  # services/indicators/report.py
+    reporting: ReportingSection | None = None  # services/reporting/section.py
+    frozen: ClosureData | None = None  # a closed period's report, as kept when it was closed
 
     @property
     def is_sample(self) -> bool:
@@ -192,13 +194,17 @@ def validate_request(request: ReportRequest) -> None:
 
 
 def gather_report(session: Session, request: ReportRequest) -> CoordinationReport:
-    """Every figure of the report, computed from the database in one go."""
+    """Every figure of the report, computed from the database in one go; a closed period's
+    report is the one kept when it was closed (the same figures every time)."""
     validate_request(request)
+    kept = _kept(session, request)
+    if kept is not None:
+        return kept
     today = today_in(session)
     on = request.on or today
     base = request.base_filter()
     scoped = replace(base, active_from=request.date_from, active_to=request.date_to)
-    return CoordinationReport(
+    report = CoordinationReport(
         request=request,
         on=on,
         generated_on=today,
@@ -220,7 +226,28 @@ def gather_report(session: Session, request: ReportRequest) -> CoordinationRepor
         stale=_stale(session, scoped, on, request.stale_days),
         gaps=pf.coverage_gaps(session, scoped, on),
         indicators=_indicators(session, request, on),
+        reporting=reporting_section(
+            session, request.date_from, request.date_to, on, request.partner_ids
+        ),
     )
+    mark_unaccepted(session, report.progress, request.date_from, request.date_to)
+    return report
+
+
+def _kept(session: Session, request: ReportRequest) -> CoordinationReport | None:
+    """The report frozen when this period was closed for these clusters (any other filter is
+    a question asked now, answered from the database as it is)."""
+    if request.partner_ids or request.component_ids:
+        return None
+    found = frozen_for(session, request.date_from, request.date_to, request.cluster_ids)
+    if found is None:
+        return None
+    closure, text = found
+    report = frozen.decode(CoordinationReport, text)
+    report.frozen = closure
+    if not request.include_progress:
+        report.progress = []
+    return report
 
 
 def _indicators(session, request: ReportRequest, on: dt.date):

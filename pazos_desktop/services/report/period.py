@@ -155,6 +155,9 @@ class ProgressRow:
     status: str | None
     comment: str | None
     source: str
+    # Reported for a period whose report the coordination has not accepted (yet): marked in the
+    # report (services/reporting/section.mark_unaccepted).
+    unaccepted: bool = False
 
 
 def progress_between(

@@ -141,9 +141,7 @@ def completed_by_month(
     return drawing
 
 
-def per_cluster(
-    report: CoordinationReport, t: Labels, width: float, room: float = 1e9
-) -> Drawing:
+def per_cluster(report: CoordinationReport, t: Labels, width: float, room: float = 1e9) -> Drawing:
     """Horizontal bars: commitments in each cluster (the busiest ones when there are many),
     thinner bars where 25 of them would be taller than `room`."""
     matrix = report.cluster_matrix

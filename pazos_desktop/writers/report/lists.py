@@ -118,13 +118,21 @@ def _progress(report: CoordinationReport, t: Labels, width: float) -> list[Flowa
             p.partner_name,
             p.title,
             quantity_pair(p.achieved_quantity, p.target_quantity),
-            t.status(p.status),
+            _status(p, t),
             p.comment or "",
         ]
         for p in report.progress
     ]
     parts = (1.8, 1.0, 3.3, 4.6, 2.0, 1.9, 3.8)
-    return _table(t, header, rows, width, parts, {2, 3, 6}, (1, 4), COMMENT_LINES)
+    return _table(t, header, rows, width, parts, {2, 3, 5, 6}, (1, 4), COMMENT_LINES)
+
+
+def _status(p, t: Labels) -> str:
+    """A figure of a report not yet accepted says so (writers/report/reporting.py explains)."""
+    return t.status(p.status) + ("\n" + t(UNACCEPTED) if p.unaccepted else "")
+
+
+UNACCEPTED = N_("(sin aceptar)")
 
 
 def _stale(report: CoordinationReport, t: Labels, width: float) -> list[Flowable]:

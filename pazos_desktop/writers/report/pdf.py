@@ -37,7 +37,7 @@ from pazos_desktop.writers.pdf.document import (
     styles,
     switch_to,
 )
-from pazos_desktop.writers.report import charts, lists
+from pazos_desktop.writers.report import charts, lists, reporting
 from pazos_desktop.writers.report import indicators_pdf as report_indicators_pdf
 from pazos_desktop.writers.report.labels import (
     CLUSTER_SUM,
@@ -76,6 +76,7 @@ def write_report_pdf(
     story += _matrices(report, t, info) + _partners(report, t, info)
     story += lists.sections(report, t, info) + _gaps(report, t)
     story += report_indicators_pdf.sections(report, t, info)
+    story += reporting.pdf_sections(report, t, info)
     build_pdf(target, info, story, invariant, first_template="cover", on_page=on_page)
 
 
@@ -102,6 +103,8 @@ def _cover(report: CoordinationReport, t: Labels, info: DocumentInfo) -> list[Fl
         story += [logo, Spacer(1, 0.8 * cm)]
     story += [para(cut(info.org_name, t.lang), big), para(t(TITLE), sub), Spacer(1, 0.6 * cm)]
     story += [para(_period(report, t), centre)]
+    if report.frozen is not None:
+        story += [para(reporting.frozen_note(report, t), centre)]
     story.append(
         para(
             t(N_("Estado de los compromisos al {date}")).format(date=format_date(report.on)), centre

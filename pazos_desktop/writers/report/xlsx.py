@@ -18,7 +18,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 from pazos_desktop.i18n import N_
 from pazos_desktop.services.report.coordination import CoordinationReport
 from pazos_desktop.services.report.summaries import Cell, Matrix
-from pazos_desktop.writers.report import indicators_xlsx, xlsx_lists
+from pazos_desktop.writers.report import indicators_xlsx, reporting, xlsx_lists
 from pazos_desktop.writers.report.labels import (
     CLUSTER_SUM,
     COMMITMENTS_SUM,
@@ -78,6 +78,7 @@ def write_report_xlsx(
     )
     xlsx_lists.write_all(wb, report, t, log)
     indicators_xlsx.write_sheets(wb, report, t, log)
+    reporting.write_sheet(wb, report, t, log)
     print_all(wb, report, t)
     wb.save(target)
     return log

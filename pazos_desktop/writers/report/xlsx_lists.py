@@ -121,7 +121,9 @@ def _progress(report: CoordinationReport, t: Labels):
         t(N_("Meta")),
         t(N_("Estado")),
         t(N_("Comentario")),
+        t(N_("Aceptado")),
     ]
+    yes, no = t(N_("Sí")), t(N_("No, sin aceptar"))
     rows = [
         [
             p.date,
@@ -132,10 +134,12 @@ def _progress(report: CoordinationReport, t: Labels):
             p.target_quantity,
             t.status(p.status),
             p.comment,
+            no if p.unaccepted else yes,
         ]
         for p in report.progress
     ]
-    return t(N_("Avances del periodo")), header, rows, [12, 8, 28, 36, 10, 10, 13, 36], {}
+    sizes = [12, 8, 28, 36, 10, 10, 13, 36, 11]
+    return t(N_("Avances del periodo")), header, rows, sizes, {}
 
 
 def _stale(report: CoordinationReport, t: Labels):
