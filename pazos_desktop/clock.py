@@ -55,22 +55,43 @@ def default_actor() -> str:
 
 
 @dataclass(frozen=True)
+class Person:
+    """Who works, as documents name them: full name and position; `login` is the server's role
+    (or the computer's user name on a file database)."""
+
+    name: str
+    position: str
+    login: str
+
+
+@dataclass(frozen=True)
 class RunContext:
     """When, who and in which language one action or command runs."""
 
     now: dt.datetime  # aware
     actor: str
     lang: str
+    person: Person | None = None  # the profile (server) or the preferences (file), when known
 
     @classmethod
     def start(
-        cls, clock: Clock | None = None, actor: str | None = None, lang: str | None = None
+        cls,
+        clock: Clock | None = None,
+        actor: str | None = None,
+        lang: str | None = None,
+        person: Person | None = None,
     ) -> RunContext:
         return cls(
             now=(clock or system_clock)(),
             actor=actor or default_actor(),
             lang=lang or get_language(),
+            person=person,
         )
+
+    @property
+    def signer(self) -> str:
+        """The name an approval carries: the person's full name, else the login."""
+        return (self.person.name if self.person and self.person.name else "") or self.actor
 
     @property
     def local_now(self) -> dt.datetime:

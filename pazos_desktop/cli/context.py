@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pazos_desktop.clock import RunContext, fixed_clock
 from pazos_desktop.i18n import _
@@ -68,6 +68,8 @@ class Context:
                 )
             else:
                 self._db = open_database(self.db_target, migrate=False, clock=clock)
+            # Who works: on a server the signed-in login and their profile.
+            self.run = replace(self.run, actor=self._db.actor, person=self._db.person)
         return self._db
 
     def close(self) -> None:

@@ -65,7 +65,9 @@ def approve_meeting(session: Session, meeting_id: int, version: int | None = Non
         )
     meeting.status = MeetingStatus.APPROVED.value
     meeting.approved_at = run_of(session).utc
-    meeting.approved_by = run_of(session).actor
+    # The person's full name (their profile on a server, where the server writes it itself;
+    # the preferences on a file), not the login.
+    meeting.approved_by = run_of(session).signer
     with session.no_autoflush:  # one flush: the hash is recorded with the approval itself
         freeze(session, meeting)
     session.flush()

@@ -20,7 +20,7 @@ from pazos_desktop.db.database import (
     needs_upgrade,
     probe_sqlite_file,
 )
-from pazos_desktop.db.server import prepare_for_migration
+from pazos_desktop.db.server import PermissionProblem, prepare_for_migration
 from pazos_desktop.db.urls import is_sqlite, to_url
 from pazos_desktop.errors import DatabaseProblem, PazosError
 from pazos_desktop.i18n import _
@@ -30,18 +30,26 @@ log = logging.getLogger(__name__)
 
 
 def open_database(
-    target: str, migrate: bool = True, probe: bool = True, clock: Clock | None = None
+    target: str,
+    migrate: bool = True,
+    probe: bool = True,
+    clock: Clock | None = None,
+    password: str | None = None,
 ) -> Database:
-    """Open (creating and migrating when asked) the database at `target` (a path or a URL)."""
+    """Open (creating and migrating when asked) the database at `target` (a path or a URL).
+
+    On a server, `password` (when the URL has none) goes to the driver only, and the server
+    is asked who signed in and what they may do (`Database.sign_in`)."""
     url = to_url(target)
     if probe and is_sqlite(url):
         path = make_url(url).database
         if path and path != ":memory:":
             probe_sqlite_file(Path(path))
-    db = Database(url, clock=clock)
+    db = Database(url, clock=clock, password=password)
     try:
         if migrate:
-            _migrate_with_backup(db)
+            _migrate_or_say_who(db)
+        db.sign_in()
     except SADatabaseError as exc:
         db.dispose()
         raise DatabaseProblem(
@@ -53,6 +61,16 @@ def open_database(
         db.dispose()
         raise
     return db
+
+
+def _migrate_or_say_who(db: Database) -> None:
+    """Migrate; a server's refusal to a person in no PAZOS group says that, not "permission"."""
+    try:
+        _migrate_with_backup(db)
+    except PermissionProblem:
+        if not is_sqlite(db.engine):
+            db.sign_in()  # raises the "no PAZOS group" message when that is the reason
+        raise
 
 
 def _migrate_with_backup(db: Database) -> None:

@@ -85,7 +85,7 @@ def mark_reopened(session: Session, meeting: Meeting, reason: str) -> None:
         snapshots = list(meeting.snapshots)
     for snapshot in snapshots:
         if snapshot.reopened_at is None:
-            snapshot.reopened_at, snapshot.reopened_by = run.utc, run.actor
+            snapshot.reopened_at, snapshot.reopened_by = run.utc, run.signer
             snapshot.reopen_reason = reason
     meeting.approved_pdf_sha256 = None
 
