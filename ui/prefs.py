@@ -9,7 +9,8 @@ APPLICATION = "PAZOS Coordinacion"
 
 
 class Preferences:
-    """Language, window geometry, table columns, export folder."""
+    """Language, window geometry, table columns, export folder; on a file database the
+    person's name and position; on a server the last user name. Never a password."""
 
     def __init__(self, settings: QSettings | None = None):
         self.qs = settings or QSettings(ORGANIZATION, APPLICATION)
@@ -42,6 +43,26 @@ class Preferences:
 
     def set_export_folder(self, folder: str) -> None:
         self.qs.setValue("export_folder", folder)
+
+    def person(self, login: str):
+        """Who works on a file database (name and position, set in Configuración), or None.
+        On a server, the administrator's profile says it instead (`Database.sign_in`)."""
+        from pazos_desktop.clock import Person
+
+        name = str(self.qs.value("person/name") or "").strip()
+        position = str(self.qs.value("person/position") or "").strip()
+        return Person(name, position, login) if name else None
+
+    def set_person(self, name: str, position: str) -> None:
+        self.qs.setValue("person/name", name.strip())
+        self.qs.setValue("person/position", position.strip())
+
+    def last_login(self, server: str) -> str:
+        """The user name last signed in with on `server` (never a password: see keyring)."""
+        return str(self.qs.value(f"logins/{server}") or "")
+
+    def set_last_login(self, server: str, login: str) -> None:
+        self.qs.setValue(f"logins/{server}", login)
 
     def sync(self) -> None:
         self.qs.sync()

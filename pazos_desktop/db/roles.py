@@ -283,7 +283,8 @@ def read_access(connection) -> Access:
     superuser = connection.execute(
         text("SELECT rolsuper FROM pg_roles WHERE rolname = session_user")
     ).scalar()
-    mine = tuple(g for g in GROUPS if g in held)
+    # A superuser "holds" every role: say what it is, the owner, not four roles.
+    mine = () if superuser else tuple(g for g in GROUPS if g in held)
     if not _has_rules(connection):  # a schema older than 0011: its owner, or table rights
         owner = bool(superuser) or bool(
             connection.execute(
@@ -294,6 +295,8 @@ def read_access(connection) -> Access:
             ).scalar()
         )
         return Access(login, mine, owner, frozenset(CAPABILITIES) if owner else frozenset())
+    if superuser:
+        return Access(login, mine, True, frozenset(CAPABILITIES))
     answers = connection.execute(
         text("SELECT " + ", ".join(f"{sql} AS {key}" for key, sql in CAPABILITIES.items()))
     ).one()

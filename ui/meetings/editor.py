@@ -44,8 +44,12 @@ from ui.meetings.commitments_tabs import AgreedTab, FollowupTab
 from ui.meetings.drafts import DRAFT_MS, DraftKeeper
 from ui.meetings.parts import AgendaTab, AttendanceTab, DecisionsTab
 from ui.models.rows import RowsModel
+from ui.people import access
 from ui.views.detail import history_columns, history_table
 from ui.widgets import DateField, typed_or_text
+
+# What each button needs of the signed-in person's role (ui/people/access.py).
+NEEDS = {"approve": "approve_acta", "reopen": "reopen_acta", "save": "edit_meetings"}
 
 TEXT_FIELDS = ("place", "link", "chair_name", "chair_position", "secretary_name",
                "secretary_position", "next_place", "prepared_by", "prepared_position",
@@ -195,6 +199,8 @@ class MeetingEditor(FittedDialog):
             ("close", self.tr("Cerrar"), self.reject),
         ):
             button = QPushButton(text)
+            if key in NEEDS:
+                access.needs(button, NEEDS[key])
             button.setAutoDefault(False)  # Enter in a field does not press a button
             button.clicked.connect(lambda _=False, s=slot: s())
             self.buttons[key] = button
@@ -259,6 +265,7 @@ class MeetingEditor(FittedDialog):
         self.buttons["reopen"].setEnabled(locked)
         for key in ("minutes", "attendance"):
             self.buttons[key].setEnabled(data.id is not None)
+        access.restrict(self, getattr(self.ops.db, "access", None))  # after every state
 
     def form_state(self) -> dict:
         """Everything the form holds, as typed (JSON-ready): for "unsaved edits?" and drafts."""

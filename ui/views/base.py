@@ -6,6 +6,7 @@ from PySide6.QtCore import QByteArray
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from ui.models.rows import RowsModel
+from ui.people import access
 from ui.widgets import setup_table
 
 
@@ -37,9 +38,17 @@ class TablePanel(QWidget):
         layout.addWidget(self.table, 1)
 
     def add_button(
-        self, text: str, slot, tooltip: str | None = None, needs_row: bool = False
+        self,
+        text: str,
+        slot,
+        tooltip: str | None = None,
+        needs_row: bool = False,
+        needs: str | None = None,
     ) -> QPushButton:
+        """`needs`: the capability the button needs (ui/people/access.py), when it changes data."""
         button = QPushButton(text)
+        if needs:
+            access.needs(button, needs)
         button.clicked.connect(lambda _=False: slot())
         if tooltip:
             button.setToolTip(tooltip)
@@ -56,7 +65,7 @@ class TablePanel(QWidget):
     def update_buttons(self) -> None:
         chosen = self.current() is not None
         for button in self.needs_row:
-            button.setEnabled(chosen)
+            button.setEnabled(chosen and not access.refused(button))
 
     def current(self):
         return self.model.row_at(self.table.currentIndex().row())

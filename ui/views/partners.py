@@ -43,10 +43,18 @@ class PartnersView(QWidget):
         layout.addLayout(top)
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.partners = TablePanel(self.tr("Entidades aliadas"), RowsModel(self._columns(), self))
-        self.partners.add_button(self.tr("Nueva entidad"), self.new_record, self.tr("Ctrl+N"))
-        self.partners.add_button(self.tr("Editar…"), self.edit, needs_row=True)
+        self.partners.add_button(
+            self.tr("Nueva entidad"), self.new_record, self.tr("Ctrl+N"), needs="edit_register"
+        )
+        self.partners.add_button(
+            self.tr("Editar…"), self.edit, needs_row=True, needs="edit_register"
+        )
         self.archive_button = self.partners.add_button(
-            self.tr("Archivar"), self.delete_selected, self.tr("Supr"), needs_row=True
+            self.tr("Archivar"),
+            self.delete_selected,
+            self.tr("Supr"),
+            needs_row=True,
+            needs="edit_register",
         )
         self.partners.add_button(self.tr("Ver compromisos"), self.show_commitments, needs_row=True)
         self.partners.add_button(
@@ -55,8 +63,10 @@ class PartnersView(QWidget):
         self.partners.on_open(self.edit)
         self.partners.table.selectionModel().currentRowChanged.connect(self._partner_changed)
         self.contacts = TablePanel(self.tr("Contactos"), RowsModel(self._contact_columns(), self))
-        self.contacts.add_button(self.tr("Nuevo contacto"), self.new_contact)
-        self.contacts.add_button(self.tr("Editar contacto…"), self.edit_contact, needs_row=True)
+        self.contacts.add_button(self.tr("Nuevo contacto"), self.new_contact, needs="edit_register")
+        self.contacts.add_button(
+            self.tr("Editar contacto…"), self.edit_contact, needs_row=True, needs="edit_register"
+        )
         self.contacts.on_open(self.edit_contact)
         self.history_model = RowsModel(history_columns(self), self)
         self.tabs = QTabWidget()
