@@ -11,6 +11,7 @@ and every refused sign-in are checked.
 from __future__ import annotations
 
 import datetime as dt
+import io
 import itertools
 import os
 
@@ -412,3 +413,44 @@ def test_the_migration_goes_down_and_up_on_a_seeded_server(seeded):
     finally:
         db.dispose()
         server_db.servers().drop(copy)
+
+
+def test_the_users_command_prints_the_sql_it_runs(office, monkeypatch, capsys):
+    from pazos_desktop.cli import main
+
+    url, _dbs = office
+    admin_url = as_person(url, login("admin"))
+    monkeypatch.setenv("PGPASSWORD", PASSWORD)  # the administrator's own, as libpq reads it
+    new = f"{TAG}_cli"
+    _drop_people([new])
+    monkeypatch.setattr("sys.stdin", io.StringIO("Otra-clave-segura-1\n"))
+    try:
+        code = main(
+            ["--db", admin_url, "users", "add", new, "--name", "Sor María del Carmen Zúñiga",
+             "--position", "Presidenta de la JAC", "--role", "secretaria", "--password-stdin"]
+        )  # fmt: skip
+        out = capsys.readouterr().out
+        assert code == 0, out
+        assert f"CREATE ROLE \"{new}\" LOGIN NOCREATEROLE PASSWORD '********';" in out
+        assert f'GRANT "pazos_secretaria" TO "{new}";' in out
+        assert "Otra-clave-segura-1" not in out and "SCRAM" not in out
+        assert main(["--db", admin_url, "users", "role", new, "consulta"]) == 0
+        assert f'GRANT "pazos_consulta" TO "{new}";' in capsys.readouterr().out
+        assert main(["--db", admin_url, "users", "list"]) == 0
+        listed = capsys.readouterr().out
+        assert "-- SELECT r.rolname" in listed
+        line = next(x for x in listed.splitlines() if x.startswith(new))
+        assert "Sor María del Carmen Zúñiga (Presidenta de la JAC)" in line and "Consulta" in line
+        assert main(["--db", admin_url, "users", "disable", new]) == 0
+        assert f'ALTER ROLE "{new}" NOLOGIN NOCREATEROLE;' in capsys.readouterr().out
+        with pytest.raises(LoginRefused, match="desactivado"):
+            open_database(as_person(url, new), password="Otra-clave-segura-1")
+        # Someone who is not an administrator is refused by the server, in words.
+        monkeypatch.setattr("sys.stdin", io.StringIO("Tercera-clave-segura\n"))
+        code = main(
+            ["--db", as_person(url, login("coordinacion")), "users", "add", f"{TAG}_no",
+             "--name", "Padre Óscar Iván Lozano", "--role", "consulta", "--password-stdin"]
+        )  # fmt: skip
+        assert code == 1 and "Traceback" not in capsys.readouterr().err
+    finally:
+        _drop_people([new, f"{TAG}_no"])

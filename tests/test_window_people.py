@@ -211,3 +211,12 @@ def test_an_administrator_sees_the_people_page(qtbot, office, prefs, store, monk
         assert store.items == {}  # not asked to remember: nothing stored
     finally:
         close_window(window)
+
+
+@pytest.mark.sqlite_only
+def test_users_on_a_file_database_says_it_has_one_user(db_path, capsys):
+    from pazos_desktop.cli import main
+
+    assert main(["--db", str(db_path), "users", "list"]) == 1
+    err = capsys.readouterr().err
+    assert "tiene un solo usuario" in err and "Configuración" in err
