@@ -173,6 +173,9 @@ class PeopleBox(QGroupBox):
         self.panel.add_button(tr("Cambiar rol…"), self.change_role, needs_row=True)
         self.panel.add_button(tr("Desactivar"), self.disable, needs_row=True)
         self.panel.table.setMinimumHeight(160)
+        header = self.panel.table.horizontalHeader()
+        for column, width in enumerate((140, 240, 240, 120)):
+            header.resizeSection(column, width)
         layout.addWidget(self.panel)
 
     def refresh(self) -> None:
