@@ -47,9 +47,9 @@ def open_database(
             probe_sqlite_file(Path(path))
     db = Database(url, clock=clock, password=password)
     try:
-        if migrate:
+        if migrate:  # `check` opens without: it reports an unreachable server itself
             _migrate_or_say_who(db)
-        db.sign_in()
+            db.sign_in()
     except SADatabaseError as exc:
         db.dispose()
         raise DatabaseProblem(
