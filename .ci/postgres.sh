@@ -31,9 +31,17 @@ stop() {
 }
 trap stop EXIT
 
-# Trust on 127.0.0.1 only, and no durability: a cluster that lives for one test run.
+# 127.0.0.1 only, and no durability: a cluster that lives for one test run.
 "${as_owner[@]}" "$bin/initdb" -D "$dir/data" -U pazos --auth=trust -E UTF8 --locale=C.UTF-8 \
   >"$dir/initdb.log"
+# The superuser `pazos` (the suite's own connections) keeps trust; every other role (the
+# personal roles of tests/test_server_people.py) must give its password, as in an office.
+"${as_owner[@]}" tee "$dir/data/pg_hba.conf" >/dev/null <<'HBA'
+local all pazos trust
+host  all pazos 127.0.0.1/32 trust
+local all all scram-sha-256
+host  all all 127.0.0.1/32 scram-sha-256
+HBA
 "${as_owner[@]}" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -o \
   "-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200 -c fsync=off \
    -c synchronous_commit=off -c full_page_writes=off" start >/dev/null

@@ -24,6 +24,9 @@ import pytest
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ["PAZOS_USER"] = "pytest"
+# No test reads or writes the developer's own credential store (tests/test_window_people.py
+# puts an in-memory one in its place).
+os.environ["PYTHON_KEYRING_BACKEND"] = "keyring.backends.null.Keyring"
 if os.environ.get("PAZOS_TEST_DATA_PID") != str(os.getpid()):
     # The user's data folder (drafts, cached dashboard figures, a server's automatic backups)
     # and log folder: a scratch one for the whole run of this process. Per process, not

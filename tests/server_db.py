@@ -81,6 +81,18 @@ class ServerDatabases:
             self.drop(self.url_of(name))
         self.engine.dispose()
 
+    def execute_rows(self, url: str, sql: str, **params) -> list:
+        """One statement (or several, without parameters) as the test role; its rows."""
+        engine = create_engine(url, isolation_level="AUTOCOMMIT", poolclass=None)
+        with engine.connect() as conn:
+            if params:
+                result = conn.execute(text(sql), params)
+            else:  # sent as it is: a password verifier's ":" is not a parameter
+                result = conn.exec_driver_sql(sql.replace("%", "%%"))
+            rows = [tuple(r) for r in result] if result.returns_rows else []
+        engine.dispose()
+        return rows
+
     def execute(self, url: str, sql: str) -> None:
         """One statement in the database at `url`, as the test role (autocommit)."""
         engine = create_engine(url, isolation_level="AUTOCOMMIT", poolclass=None)

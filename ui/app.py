@@ -131,14 +131,27 @@ def welcome(window: MainWindow, on_welcome=None) -> None:
 
 
 def open_db(window: MainWindow, sample: bool = False) -> None:
-    """Check, back up, migrate and open on the worker; a problem goes to the recovery dialog."""
+    """Check, back up, migrate and open on the worker; a problem goes to the recovery dialog.
+    On a server, the person signs in first (ui/people/sign_in.py)."""
+    from ui.people import sign_in
+
     attempt = window.attempt
+    if sign_in.wanted(attempt.target) and window.credentials is None:
+        window.credentials = sign_in.first(window, attempt.target)
+        if window.credentials is None:
+            window.close()
+            return
+        attempt.target = sign_in.with_login(attempt.target, window.credentials.login)
+    password = window.credentials.password if window.credentials else None
 
     def work(job):
         from pazos_desktop.safety.startup import prepare_database
 
         db = prepare_database(
-            attempt.target, allow_network=attempt.allow_network, clock=window.clock
+            attempt.target,
+            allow_network=attempt.allow_network,
+            clock=window.clock,
+            password=password,
         )
         if sample:
             from pazos_desktop.clock import today_in
@@ -152,15 +165,27 @@ def open_db(window: MainWindow, sample: bool = False) -> None:
         return db
 
     def failed(exc: BaseException) -> None:
+        from pazos_desktop.db.server import LoginRefused
         from pazos_desktop.safety.startup import StartupProblem
 
-        if isinstance(exc, StartupProblem):
+        if isinstance(exc, LoginRefused):  # wrong, expired, disabled: say so and ask again
+            window.credentials = sign_in.again(window, attempt.target, exc)
+            if window.credentials is None:
+                window.close()
+                return
+            attempt.target = sign_in.with_login(attempt.target, window.credentials.login)
+            open_db(window, sample)
+        elif isinstance(exc, StartupProblem):
             recover(window, exc, sample)
         else:
             window.database_failed(exc)
 
+    def opened(db) -> None:
+        sign_in.signed_in(window, attempt.target)
+        window.database_opened(db)
+
     title = window.tr("Abriendo la base de datos…")
-    window.ops.job(title, work, window.database_opened, failed, parent=window, dialog=False)
+    window.ops.job(title, work, opened, failed, parent=window, dialog=False)
 
 
 def recover(window: MainWindow, problem, sample: bool) -> None:

@@ -73,6 +73,8 @@ EDITORS: list[EditorSpec] = [
     EditorSpec("cycle_settings", QT_TRANSLATE_NOOP("Editors", "Cómo reportan las entidades"), "ui.reporting.dialogs:CycleSettingsDialog", (*_OPS, "cycle_settings")),
     EditorSpec("custom_period", QT_TRANSLATE_NOOP("Editors", "Periodo de reporte propio"), "ui.reporting.dialogs:CustomPeriodEditor", _OPS),
     EditorSpec("evidence", QT_TRANSLATE_NOOP("Editors", "Evidencia de un avance"), "ui.reporting.dialogs:EvidenceDialog", (*_OPS, "evidence_updates")),
+    EditorSpec("sign_in", QT_TRANSLATE_NOOP("Editors", "Entrar al servidor"), "ui.people.sign_in:SignInDialog", ("parent", "db_description")),
+    EditorSpec("server_person", QT_TRANSLATE_NOOP("Editors", "Persona del servidor"), "ui.people.page:PersonDialog", ("parent",)),
     EditorSpec("document_settings", QT_TRANSLATE_NOOP("Editors", "Encabezado de los documentos"), "ui.dialogs.document_checks:DocumentSettingsDialog", ("parent", "document_settings")),
 ]
 # fmt: on

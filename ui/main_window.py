@@ -43,6 +43,7 @@ class MainWindow(QMainWindow):
         self.ops = ops
         self.views: dict[str, QWidget] = {}
         self.attempt = None  # ui.recovery_dialog.Attempt: the target and its single-copy lock
+        self.credentials = None  # ui.people.sign_in.Credentials on a server: in memory only
         self.built = False
         self.setWindowTitle(self.tr("PAZOS Coordinación"))
         self._restore_geometry()
@@ -92,7 +93,9 @@ class MainWindow(QMainWindow):
         self._fill_nav()
         self.nav.setEnabled(False)
         self.nav.currentRowChanged.connect(self._nav_changed)
-        self.db_label = QLabel()
+        self.who_label, self.db_label = QLabel(), QLabel()
+        self.who_label.setObjectName("signed_in")
+        self.statusBar().addPermanentWidget(self.who_label)
         self.statusBar().addPermanentWidget(self.db_label)
         self._shortcuts()
         from PySide6.QtCore import QTimer
@@ -179,17 +182,28 @@ class MainWindow(QMainWindow):
 
     def database_opened(self, db) -> None:
         """Called once the database is open and migrated: build the first view."""
+        from ui.people.access import restrict
         from ui.views import VIEWS
 
         self.ops.db = db
-        if db.person is None:  # a server's profile, when it gave one, names the person
-            db.person = self.prefs.person()  # else this user's name and position
-        self.db_label.setText(self.tr("Base de datos: {path}").format(path=db.describe()))
+        if not db.access.server:  # a file database: the name and position set in Configuración
+            db.person = db.person or self.prefs.person(db.actor)  # (--persona on the command line)
+        self.show_who()
         self.nav.setEnabled(True)
         if self.file_menu is None:
             self._file_menu()
+        restrict(self.menuBar(), db.access)
         self.show_view(VIEWS[0].key)
         self.ready.emit()
+
+    def show_who(self) -> None:
+        """Who is signed in and their role; the server (or the file) beside it."""
+        from ui.people.access import where_text, who_text
+
+        db = self.ops.db
+        self.who_label.setText(who_text(db))
+        self.who_label.setVisible(bool(self.who_label.text()))
+        self.db_label.setText(where_text(db))
 
     file_menu = None
 
@@ -200,7 +214,8 @@ class MainWindow(QMainWindow):
 
         self.file_menu = self.menuBar().addMenu(self.tr("&Archivo"))
         self.file_menu.addAction(_(BACKUP_NOW_LABEL), lambda: self.back_up_now())
-        self.file_menu.addAction(_(RESTORE_LABEL), lambda: self.restore_backup())
+        restore = self.file_menu.addAction(_(RESTORE_LABEL), lambda: self.restore_backup())
+        restore.setProperty("pazos_needs", "restore")  # ui/people/access.py
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.tr("&Salir"), self.close)
         from ui.excel.menu import install as excel_menu  # the Excel menu, after Archivo
@@ -276,6 +291,9 @@ class MainWindow(QMainWindow):
             except Exception as exc:  # a view that fails is reported once, the window stays
                 errors.show_error(self, exc)
                 return None
+            from ui.people.access import restrict
+
+            restrict(widget, self.ops.db.access if self.ops.db is not None else None)
             self.views[key] = widget
             self.stack.addWidget(widget)
         return self.views[key]
@@ -340,6 +358,7 @@ class MainWindow(QMainWindow):
 
     def set_language(self, lang: str) -> None:
         """Switch language now: the views are rebuilt with the new translations."""
+        from ui.people.access import restrict
         from ui.translations import apply_language
         from ui.views import VIEWS
 
@@ -354,9 +373,8 @@ class MainWindow(QMainWindow):
             self.menuBar().clear()
             self._file_menu()
         if self.ops.db is not None:
-            self.db_label.setText(
-                self.tr("Base de datos: {path}").format(path=self.ops.db.describe())
-            )
+            self.show_who()
+            restrict(self.menuBar(), self.ops.db.access)
             self.show_view(key)
         self.language_changed.emit(lang)
 

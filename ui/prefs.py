@@ -9,8 +9,8 @@ APPLICATION = "PAZOS Coordinacion"
 
 
 class Preferences:
-    """Language, window geometry, table columns, export and last folders, and who the user is
-    (name and position)."""
+    """Language, window geometry, table columns, export and last folders; on a file database
+    the person's name and position; on a server the last user name. Never a password."""
 
     def __init__(self, settings: QSettings | None = None):
         self.qs = settings or QSettings(ORGANIZATION, APPLICATION)
@@ -44,16 +44,25 @@ class Preferences:
     def set_export_folder(self, folder: str) -> None:
         self.qs.setValue("export_folder", folder)
 
-    def person(self):
-        """This user's name and position, as actas and the history name them (clock.Person);
-        None until the user has said."""
+    def person(self, login: str | None = None):
+        """Who works on a file database (name and position, set in Configuración, as actas
+        and the history name them: clock.Person), or None until the user has said. On a
+        server, the administrator's profile says it instead (`Database.sign_in`)."""
         from pazos_desktop.clock import make_person
 
-        return make_person(self.qs.value("person/name"), self.qs.value("person/position"))
+        name, position = self.qs.value("person/name"), self.qs.value("person/position")
+        return make_person(name and str(name), position and str(position), login)
 
     def set_person(self, name: str, position: str) -> None:
-        self.qs.setValue("person/name", name)
-        self.qs.setValue("person/position", position)
+        self.qs.setValue("person/name", name.strip())
+        self.qs.setValue("person/position", position.strip())
+
+    def last_login(self, server: str) -> str:
+        """The user name last signed in with on `server` (never a password: see keyring)."""
+        return str(self.qs.value(f"logins/{server}") or "")
+
+    def set_last_login(self, server: str, login: str) -> None:
+        self.qs.setValue(f"logins/{server}", login)
 
     def last_folder(self) -> str | None:
         """The folder of the last file chosen in a file dialog (None: none yet)."""
@@ -73,5 +82,5 @@ def remember_person(prefs: Preferences | None, ops, name: str, position: str) ->
 
     if prefs is not None:
         prefs.set_person(name, position)
-    if ops.db is not None:
-        ops.db.person = make_person(name, position)
+    if ops.db is not None and not ops.db.access.server:  # a server: its profile names them
+        ops.db.person = make_person(name, position, ops.db.actor)

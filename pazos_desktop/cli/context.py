@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from pazos_desktop.clock import Person, RunContext, fixed_clock
 from pazos_desktop.i18n import _
@@ -58,19 +59,33 @@ class Context:
     def database(self, migrate: bool = True):
         """Open (creating and migrating) the database; raises PazosError with a user message."""
         if self._db is None:
-            from pazos_desktop.safety.opening import open_database
-            from pazos_desktop.safety.startup import prepare_database
+            from pazos_desktop.db.server import LoginRefused
 
-            clock = fixed_clock(self.run.now)  # every action of the command: one moment
-            if migrate:  # the same checks, migration backup and daily backup as the window
-                allow_network = os.environ.get("PAZOS_ALLOW_NETWORK") == "1"
-                self._db = prepare_database(
-                    self.db_target, allow_network=allow_network, clock=clock
-                )
-            else:
-                self._db = open_database(self.db_target, migrate=False, clock=clock)
-            self._db.person = self.run.person
+            try:
+                self._db = self._open(migrate)
+            except LoginRefused as exc:  # a server asking for a password: a person may type it
+                if exc.kind != "no_password" or not sys.stdin or not sys.stdin.isatty():
+                    raise
+                import getpass
+
+                asked = _("Contraseña de {login} en el servidor: ").format(login=exc.login)
+                self._db = self._open(migrate, getpass.getpass(asked))
+            # Who works: on a server the signed-in login and their profile; else --persona.
+            self._db.person = self._db.person or self.run.person
+            self.run = replace(self.run, actor=self._db.actor, person=self._db.person)
         return self._db
+
+    def _open(self, migrate: bool, password: str | None = None):
+        from pazos_desktop.safety.opening import open_database
+        from pazos_desktop.safety.startup import prepare_database
+
+        clock = fixed_clock(self.run.now)  # every action of the command: one moment
+        if migrate:  # the same checks, migration backup and daily backup as the window
+            allow_network = os.environ.get("PAZOS_ALLOW_NETWORK") == "1"
+            return prepare_database(
+                self.db_target, allow_network=allow_network, clock=clock, password=password
+            )
+        return open_database(self.db_target, migrate=False, clock=clock, password=password)
 
     def close(self) -> None:
         if self._db is not None:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.exc import IntegrityError
@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from pazos_desktop.clock import Clock, Person, RunContext, default_actor, system_clock
-from pazos_desktop.db import history
+from pazos_desktop.db import history, roles
 from pazos_desktop.db.refusals import constraint_problem, translate_sqlite
 from pazos_desktop.db.server import (
     busy_message,
@@ -74,10 +74,10 @@ def writing(engine: Engine) -> Engine:
     return engine.execution_options(**{WRITES: True})
 
 
-def make_engine(target: str) -> Engine:
+def make_engine(target: str, password: str | None = None) -> Engine:
     url = to_url(target)
     if not is_sqlite(url):
-        return make_server_engine(url)
+        return make_server_engine(url, password)
     path = make_url(url).database
     if path and path != ":memory:":
         Path(path).parent.mkdir(parents=True, exist_ok=True)
@@ -184,10 +184,17 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
             # A batch copy of a parent table with FKs on would cascade-delete its children.
             # Issued on the raw connection: a PRAGMA inside a transaction is ignored.
             raw.execute("PRAGMA foreign_keys=OFF")
+        else:
+            # On a server: the group roles exist, and the tables keep one owner whoever of
+            # its members migrates (an administrator's new tables are not theirs alone).
+            roles.ensure_groups(conn)
+            roles.become(conn, roles.owner_to_become(conn))
         try:
             from alembic import command
 
             command.upgrade(alembic_config(conn), revision)
+            if not sqlite:
+                roles.apply_rights(conn)  # new tables included, in the same transaction
             # Alembic reads the version table before its own BEGIN, so under SQLAlchemy 2 the
             # connection may still hold that transaction: commit it, or the version row and
             # the PRAGMA below would be lost.
@@ -198,6 +205,8 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
         finally:
             if sqlite:
                 raw.execute("PRAGMA foreign_keys=ON")
+            else:
+                roles.back_to_self(conn)  # the pooled connection goes back as its person
 
 
 def downgrade(engine: Engine, revision: str) -> None:
@@ -310,11 +319,24 @@ class Database:
     `clock` is where every action on this database reads the time (tests pass their own).
     """
 
-    def __init__(self, target: str, actor: str | None = None, clock: Clock | None = None):
+    # What the signed-in person may do (a server answers at sign-in: `sign_in`); a file
+    # database has one user, who may do everything.
+    access: roles.Access = roles.FULL
+    person: Person | None = None  # the profile (server) or the preferences (file)
+
+    def __init__(
+        self,
+        target: str,
+        actor: str | None = None,
+        clock: Clock | None = None,
+        password: str | None = None,
+    ):
         self.url = to_url(target)
-        self.engine = make_engine(self.url)
-        self.actor = actor or default_actor()
-        self.person: Person | None = None  # who acts, as documents name them (clock.Person)
+        # The password goes to the driver only: never into the URL, a log or a backup's name.
+        self.engine = make_engine(self.url, password)
+        # On a server, who works is the login (the server writes it into the history itself).
+        self._named = bool(actor or make_url(self.url).username)
+        self.actor = actor or make_url(self.url).username or default_actor()
         self.clock = clock or system_clock
         # Sessions write unless told they only read (`session(read_only=True)`).
         self._sessions = sessionmaker(writing(self.engine), expire_on_commit=False)
@@ -324,6 +346,20 @@ class Database:
     def run_context(self, lang: str | None = None) -> RunContext:
         """A new action's context: the time read once, now."""
         return RunContext.start(self.clock, self.actor, lang, self.person)
+
+    def sign_in(self) -> roles.Access:
+        """On a server: ask it who this is and what they may do; a login with no PAZOS
+        group is refused with a message. A file database: everything, as before."""
+        if is_sqlite(self.engine):
+            return self.access
+        with self.engine.connect() as conn:
+            self.access = roles.read_access(conn)
+            if not (self.access.groups or self.access.owner):
+                raise DatabaseProblem(roles.no_group_message(self.access.login, self.describe()))
+            self.person = read_person(conn, self.access.login)
+        if not self._named:  # the driver's default user (PGUSER, the system's user name)
+            self.actor = self.access.login
+        return self.access
 
     @property
     def path(self) -> Path | None:
@@ -401,6 +437,17 @@ def _collision(exc: Exception):
     if getattr(getattr(exc, "orig", None), "sqlstate", None) == "23505":
         return ConflictError(busy_message())
     return None
+
+
+def read_person(connection, login: str) -> Person | None:
+    """The signed-in person's profile (full name, position); None when there is none yet."""
+    if not inspect(connection).has_table("person_profile"):
+        return None
+    row = connection.execute(
+        text("SELECT full_name, position FROM person_profile WHERE login = :login"),
+        {"login": login},
+    ).first()
+    return Person(row[0], row[1] or "", login) if row else None
 
 
 def database_exists(target: str) -> bool:

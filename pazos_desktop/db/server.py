@@ -24,6 +24,7 @@ from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 
 from pazos_desktop.db.models.register import Base
+from pazos_desktop.db.roles import refusal_message
 from pazos_desktop.db.urls import is_sqlite, to_url
 from pazos_desktop.errors import ConflictError, DatabaseProblem, PazosError
 from pazos_desktop.i18n import _
@@ -62,6 +63,25 @@ class ServerUnavailable(DatabaseProblem):
 
 class PermissionProblem(DatabaseProblem):
     """The server's role may not do what was asked (e.g. migrate with the application role)."""
+
+
+class LoginRefused(DatabaseProblem):
+    """The server did not let the person in: `kind` is "password" (wrong, expired or unknown
+    user: the server does not say which), "disabled" or "no_password" (it asks for one)."""
+
+    def __init__(self, message: str, kind: str, login: str):
+        super().__init__(message)
+        self.kind, self.login = kind, login
+
+
+# How the server says it refused a login (its FATAL line, in English or Spanish), and what
+# the driver says when the server asked for a password it was not given.
+_LOGIN_PATTERNS = (
+    ("no_password", ("no password supplied", "no se entregó una contraseña")),
+    ("disabled", ("is not permitted to log in", "no se le permite conectarse")),
+    ("password", ("password authentication failed", "autentificación password falló")),
+)
+_QUOTED = re.compile(r'["«]([^"»]+)["»]')
 
 
 @dataclass(frozen=True)
@@ -110,16 +130,19 @@ def server_label(url: URL, schema: str | None = None) -> str:
     return where + (_(" (esquema {schema})").format(schema=schema) if schema else "")
 
 
-def make_server_engine(target: str) -> Engine:
+def make_server_engine(target: str, password: str | None = None) -> Engine:
     parsed = parse(target)
+    args = _connect_args(parsed)
+    if password:
+        args["password"] = password  # to the driver only, never into the URL
     engine = create_engine(
         parsed.url,
-        connect_args=_connect_args(parsed),
+        connect_args=args,
         pool_pre_ping=True,  # a connection the server dropped overnight is replaced silently
         pool_recycle=1800,
     )
     engine.pazos_server = parsed  # what messages and the schema checks need later
-    event.listen(engine, "handle_error", _translator(parsed.label))
+    event.listen(engine, "handle_error", _translator(parsed.label, parsed.url.username))
     return engine
 
 
@@ -147,22 +170,28 @@ def _connect_args(parsed: ServerTarget) -> dict:
 # --- the driver's errors in the user's words --------------------------------------------------
 
 
-def _translator(label: str):
+def _translator(label: str, login: str | None = None):
     def translate(context) -> None:
-        problem = translate_error(context.original_exception, label, context.is_disconnect)
+        exc = context.original_exception
+        problem = translate_error(exc, label, context.is_disconnect, login)
         if problem is not None:
-            log.warning("server error on %s: %s", label, context.original_exception)
+            log.warning("server error on %s: %s", label, exc)
             raise problem
 
     return translate
 
 
-def translate_error(exc: BaseException, label: str, disconnected: bool = False):
+def translate_error(
+    exc: BaseException, label: str, disconnected: bool = False, login: str | None = None
+):
     """The PazosError that says what `exc` means to the user, or None to leave it as it is."""
     import psycopg
 
     if not isinstance(exc, psycopg.Error):
         return None
+    refused = login_refused(str(exc), label, login)
+    if refused is not None:
+        return refused
     state = getattr(exc, "sqlstate", None) or ""
     if state in CONFLICT_STATES:
         return ConflictError(busy_message())
@@ -183,7 +212,10 @@ def translate_error(exc: BaseException, label: str, disconnected: bool = False):
             ).format(server=label)
         )
     if state == PERMISSION_STATE:
-        return PermissionProblem(permission_message(label, str(exc).strip()))
+        diag = getattr(exc, "diag", None)
+        hint = getattr(diag, "message_hint", None)
+        ours = refusal_message(label, getattr(diag, "message_primary", None) or str(exc), hint)
+        return PermissionProblem(ours or permission_message(label, str(exc).strip()))
     if state == TOO_LONG_STATE or (isinstance(exc, psycopg.DataError) and "NUL" in str(exc)):
         return PazosError(
             _(
@@ -196,6 +228,31 @@ def translate_error(exc: BaseException, label: str, disconnected: bool = False):
     if lost or broken:
         return ServerUnavailable(unavailable_message(label, _reason(exc, disconnected)))
     return None
+
+
+def login_refused(detail: str, label: str, login: str | None = None) -> LoginRefused | None:
+    """A refused sign-in in the user's words, or None when `detail` is not one."""
+    lowered = detail.lower()
+    kind = next((k for k, says in _LOGIN_PATTERNS if any(w in lowered for w in says)), None)
+    if kind is None:
+        return None
+    if not login:  # the driver's default user: the server's FATAL line names it
+        found = _QUOTED.search(detail.split("FATAL", 1)[-1]) if "FATAL" in detail else None
+        login = found.group(1) if found else ""
+    if kind == "disabled":
+        text_ = _(
+            "El usuario «{login}» está desactivado en el servidor {server}: no puede entrar. "
+            "Si debería poder hacerlo, pida al administrador que lo active."
+        )
+    elif kind == "no_password":
+        text_ = _("El servidor {server} pide la contraseña del usuario «{login}».")
+    else:
+        text_ = _(
+            "El servidor {server} no aceptó el usuario «{login}» con esa contraseña. Revise que "
+            "la escribió bien (las mayúsculas cuentan). Si la contraseña venció o la olvidó, "
+            "pida al administrador una nueva."
+        )
+    return LoginRefused(text_.format(login=login, server=label), kind, login)
 
 
 def _reason(exc: BaseException, disconnected: bool) -> str:
@@ -285,12 +342,13 @@ def refuse_foreign_schema(connection, current: str | None) -> None:
 
 
 def may_migrate(connection) -> bool:
-    """Only the owner of PAZOS's tables (and of the schema) can change them."""
+    """Only the owner of PAZOS's tables (or a member of the owning role, such as a person of
+    pazos_admin) and of the schema can change them."""
     row = connection.execute(
         text(
             "SELECT has_schema_privilege(current_schema(), 'CREATE'), "
             "(SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() "
-            " AND tableowner <> current_user)"
+            " AND NOT pg_has_role(current_user, tableowner, 'USAGE'))"
         )
     ).one()
     return bool(row[0]) and row[1] == 0

@@ -66,7 +66,9 @@ def approve_meeting(session: Session, meeting_id: int, version: int | None = Non
     run = run_of(session)
     meeting.status = MeetingStatus.APPROVED.value
     meeting.approved_at = run.utc
-    meeting.approved_by = run.who  # the person; the login only when no person is known
+    # The person's full name (their profile on a server; the preferences or --persona on a
+    # file), not the login.
+    meeting.approved_by = run.who
     sign_blanks(meeting, run.person)
     with session.no_autoflush:  # one flush: the hash is recorded with the approval itself
         freeze(session, meeting)
@@ -122,16 +124,24 @@ def freeze(session: Session, meeting: Meeting, note: str = "") -> MeetingSnapsho
 UPGRADE_NOTE = N_("Congelada al actualizar el programa el {date}")
 
 
+def _unfrozen():
+    kept = select(MeetingSnapshot.id).where(
+        MeetingSnapshot.meeting_id == Meeting.id, MeetingSnapshot.reopened_at.is_(None)
+    )
+    return select(Meeting).where(Meeting.status == MeetingStatus.APPROVED.value, ~kept.exists())
+
+
+def any_unfrozen(session: Session) -> bool:
+    """Whether an approved acta lacks its frozen copy (a read: no write lock taken)."""
+    return session.scalar(_unfrozen().with_only_columns(Meeting.id).limit(1)) is not None
+
+
 def freeze_unfrozen(session: Session) -> int:
     """Freeze every approved acta that has no frozen copy — approved by a version of the
     program from before freezing, whose database has just been upgraded: its content and PDF
     as they stand now, the approval line and the history saying so, the hash recorded.
     Returns how many; the usual start finds none (one indexed query)."""
-    kept = select(MeetingSnapshot.id).where(
-        MeetingSnapshot.meeting_id == Meeting.id, MeetingSnapshot.reopened_at.is_(None)
-    )
-    query = select(Meeting).where(Meeting.status == MeetingStatus.APPROVED.value, ~kept.exists())
-    meetings = list(session.scalars(query.order_by(Meeting.id)))
+    meetings = list(session.scalars(_unfrozen().order_by(Meeting.id)))
     if not meetings:
         return 0
     run = run_of(session)

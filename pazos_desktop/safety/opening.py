@@ -20,9 +20,9 @@ from pazos_desktop.db.database import (
     needs_upgrade,
     probe_sqlite_file,
 )
-from pazos_desktop.db.server import prepare_for_migration
+from pazos_desktop.db.server import PermissionProblem, prepare_for_migration
 from pazos_desktop.db.urls import is_sqlite, to_url
-from pazos_desktop.documents.actas import freeze_unfrozen
+from pazos_desktop.documents.actas import any_unfrozen, freeze_unfrozen
 from pazos_desktop.errors import DatabaseProblem, PazosError
 from pazos_desktop.i18n import _
 from pazos_desktop.safety import backup
@@ -31,18 +31,26 @@ log = logging.getLogger(__name__)
 
 
 def open_database(
-    target: str, migrate: bool = True, probe: bool = True, clock: Clock | None = None
+    target: str,
+    migrate: bool = True,
+    probe: bool = True,
+    clock: Clock | None = None,
+    password: str | None = None,
 ) -> Database:
-    """Open (creating and migrating when asked) the database at `target` (a path or a URL)."""
+    """Open (creating and migrating when asked) the database at `target` (a path or a URL).
+
+    On a server, `password` (when the URL has none) goes to the driver only, and the server
+    is asked who signed in and what they may do (`Database.sign_in`)."""
     url = to_url(target)
     if probe and is_sqlite(url):
         path = make_url(url).database
         if path and path != ":memory:":
             probe_sqlite_file(Path(path))
-    db = Database(url, clock=clock)
+    db = Database(url, clock=clock, password=password)
     try:
-        if migrate:
-            _migrate_with_backup(db)
+        if migrate:  # `check` opens without: it reports an unreachable server itself
+            _migrate_or_say_who(db)
+            db.sign_in()
             freeze_approved(db)
     except SADatabaseError as exc:
         db.dispose()
@@ -55,6 +63,16 @@ def open_database(
         db.dispose()
         raise
     return db
+
+
+def _migrate_or_say_who(db: Database) -> None:
+    """Migrate; a server's refusal to a person in no PAZOS group says that, not "permission"."""
+    try:
+        _migrate_with_backup(db)
+    except PermissionProblem:
+        if not is_sqlite(db.engine):
+            db.sign_in()  # raises the "no PAZOS group" message when that is the reason
+        raise
 
 
 def _migrate_with_backup(db: Database) -> None:
@@ -84,9 +102,12 @@ def freeze_approved(db: Database) -> int:
     after the upgrade (documents/actas.py). A role that may not write (a read-only colleague on
     a shared server) still opens the database: the next start by one who may does it."""
     try:
+        with db.session(read_only=True) as session:
+            if not any_unfrozen(session):  # the usual start: no write lock asked for
+                return 0
         with db.session() as session:
             frozen = freeze_unfrozen(session)
-    except SADatabaseError as exc:
+    except (SADatabaseError, PazosError) as exc:
         log.warning("approved actas not frozen: %s", exc)
         return 0
     if frozen:

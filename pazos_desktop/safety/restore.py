@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pazos_desktop.clock import RunContext
-from pazos_desktop.db import tablecopy
+from pazos_desktop.db import roles, tablecopy
 from pazos_desktop.db.database import (
     Database,
     check,
@@ -168,6 +168,7 @@ def restore_onto(db, source: Path, now: dt.datetime | None = None):
     (reason "restore"); then its tables are emptied and filled and the copy is proved inside
     the same transaction, so a failure at any point leaves the server as it was.
     """
+    roles.require(db.access, "restore", db.describe())  # before the server's safety copy
     report = check_restorable(source)
     if current_revision(db.engine) != head_revision():
         raise DatabaseProblem(

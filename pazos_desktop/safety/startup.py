@@ -17,7 +17,7 @@ from sqlalchemy.engine import make_url
 
 from pazos_desktop.clock import Clock
 from pazos_desktop.db.database import Database, known_revisions
-from pazos_desktop.db.server import ServerUnavailable
+from pazos_desktop.db.server import LoginRefused, ServerUnavailable
 from pazos_desktop.db.urls import is_sqlite, to_url
 from pazos_desktop.errors import DatabaseProblem, PazosError
 from pazos_desktop.i18n import N_, _
@@ -73,15 +73,20 @@ def prepare_database(
     allow_network: bool = False,
     now: dt.datetime | None = None,
     clock: Clock | None = None,
+    password: str | None = None,
 ) -> Database:
-    """Check, back up (daily), migrate and open the database at `target`."""
+    """Check, back up (daily), migrate and open the database at `target`.
+
+    A server that refuses the sign-in raises `LoginRefused` as it is: the window asks for
+    the user and password again."""
     db_path = sqlite_file(target)
     if db_path is not None:
         _check_location(db_path, allow_network)
         _check_file(db_path)
     try:
-        db = open_database(target, probe=False, clock=clock)  # _check_file ran quick_check
-    except StartupProblem:
+        # _check_file ran quick_check
+        db = open_database(target, probe=False, clock=clock, password=password)
+    except (StartupProblem, LoginRefused):
         raise
     except ServerUnavailable as exc:  # the network or the server: trying again may work
         options = [Recovery.RETRY, Recovery.QUIT]

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from sqlalchemy.engine import make_url
 
-from pazos_desktop.db import tablecopy
+from pazos_desktop.db import roles, tablecopy
 from pazos_desktop.db.database import Database
 from pazos_desktop.db.urls import is_sqlite, to_url
 from pazos_desktop.errors import PazosError
@@ -43,6 +43,7 @@ def transfer(
     new_file = _new_sqlite_file(url)
     target = open_database(url)
     try:
+        roles.require(target.access, "restore", target.describe())
         with read_snapshot(source) as src, target.engine.begin() as dst:
             if tablecopy.holds_data(dst):
                 raise PazosError(not_empty_message(target.describe()))

@@ -9,6 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 
+from ui.people import access
+
 # Methods of ExcelActions in menu order ("hxl" is the workbook's check box); None: a separator.
 ENTRIES = [
     "export_partner_sheets",
@@ -41,6 +43,8 @@ class ExcelMenu(QObject):
                 action.toggled.connect(self._set_hxl)
             else:
                 action.triggered.connect(lambda _=False, m=entry: self.trigger(m))
+            if entry.startswith("import_"):
+                access.needs(action, "edit_register")
             self.entries[entry] = action
         self.retranslate()
         window.ready.connect(self.enable)
@@ -69,7 +73,7 @@ class ExcelMenu(QObject):
 
     def enable(self) -> None:
         for action in self.entries.values():
-            action.setEnabled(True)
+            action.setEnabled(not access.refused(action))  # what the role may not: stays off
 
     @property
     def actions(self):

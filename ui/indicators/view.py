@@ -62,9 +62,11 @@ class IndicatorsView(QWidget):
         layout = QVBoxLayout(self)
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.sheets = TablePanel(self.tr("Fichas de indicadores"), RowsModel(self._columns(), self))
-        self.sheets.add_button(self.tr("Nueva ficha"), self.new_record, self.tr("Ctrl+N"))
-        self.sheets.add_button(self.tr("Editar…"), self.edit_sheet)
-        self.sheets.add_button(self.tr("Eliminar"), self.delete_selected)
+        self.sheets.add_button(
+            self.tr("Nueva ficha"), self.new_record, self.tr("Ctrl+N"), needs="edit_indicators"
+        )
+        self.sheets.add_button(self.tr("Editar…"), self.edit_sheet, needs="edit_indicators")
+        self.sheets.add_button(self.tr("Eliminar"), self.delete_selected, needs="edit_indicators")
         self.sheets.table.doubleClicked.connect(lambda _i: self.edit_sheet())
         self.sheets.table.selectionModel().currentRowChanged.connect(lambda *_a: self._load_sheet())
         splitter.addWidget(self.sheets)
@@ -99,9 +101,11 @@ class IndicatorsView(QWidget):
         self.show_old.setChecked(True)
         self.show_old.toggled.connect(lambda _on: self._load_sheet())
         self.values.header.addWidget(self.show_old)
-        self.values.add_button(self.tr("Nuevo valor…"), self.new_value)
-        self.values.add_button(self.tr("Corregir…"), self.correct_value)
-        self.values.add_button(self.tr("Eliminar versión"), self.delete_value)
+        self.values.add_button(self.tr("Nuevo valor…"), self.new_value, needs="edit_indicators")
+        self.values.add_button(self.tr("Corregir…"), self.correct_value, needs="edit_indicators")
+        self.values.add_button(
+            self.tr("Eliminar versión"), self.delete_value, needs="edit_indicators"
+        )
         self.values.table.doubleClicked.connect(lambda _i: self.correct_value())
         self.linked = TablePanel(
             self.tr("Compromisos que contribuyen"), RowsModel(self._linked_columns(), self)
@@ -110,9 +114,15 @@ class IndicatorsView(QWidget):
         self.population = TablePanel(
             self.tr("Población por territorio y año"), RowsModel(self._people_columns(), self)
         )
-        self.population.add_button(self.tr("Nueva población…"), self.new_population)
-        self.population.add_button(self.tr("Editar…"), self.edit_population)
-        self.population.add_button(self.tr("Eliminar"), self.delete_population)
+        self.population.add_button(
+            self.tr("Nueva población…"), self.new_population, needs="edit_indicators"
+        )
+        self.population.add_button(
+            self.tr("Editar…"), self.edit_population, needs="edit_indicators"
+        )
+        self.population.add_button(
+            self.tr("Eliminar"), self.delete_population, needs="edit_indicators"
+        )
         self.population.table.doubleClicked.connect(lambda _i: self.edit_population())
         self.tabs.addTab(self.values, self.tr("Valores"))
         self.tabs.addTab(self.linked, self.tr("Compromisos vinculados"))

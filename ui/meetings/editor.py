@@ -52,9 +52,13 @@ from ui.meetings.general import DATE_FIELDS, TEXT_FIELDS, TIME_FIELDS, GeneralTa
 from ui.meetings.parts import AgendaTab, AttendanceTab, DecisionsTab
 from ui.meetings.preview import MinutesPreview
 from ui.models.rows import RowsModel
+from ui.people import access
 from ui.prefs import remember_person
 from ui.views.detail import history_columns, history_table
 from ui.widgets import typed_or_text
+
+# What each button needs of the signed-in person's role (ui/people/access.py).
+NEEDS = {"approve": "approve_acta", "reopen": "reopen_acta", "save": "edit_meetings"}
 
 
 def parse_time(text: str) -> dt.time | None | str:
@@ -141,6 +145,8 @@ class MeetingEditor(FittedDialog):
             ("close", self.tr("Cerrar"), self.reject),
         ):
             button = QPushButton(text)
+            if key in NEEDS:
+                access.needs(button, NEEDS[key])
             button.setAutoDefault(False)  # Enter in a field does not press a button
             button.clicked.connect(lambda _=False, s=slot: s())
             self.buttons[key] = button
@@ -190,6 +196,7 @@ class MeetingEditor(FittedDialog):
         self.buttons["reopen"].setEnabled(locked)
         for key in ("minutes", "attendance", "preview"):
             self.buttons[key].setEnabled(data.id is not None)
+        access.restrict(self, getattr(self.ops.db, "access", None))  # after every state
 
     def form_state(self) -> dict:
         """Everything the form holds, as typed (JSON-ready): for "unsaved edits?" and drafts."""
@@ -406,8 +413,9 @@ class MeetingEditor(FittedDialog):
 
 def ensure_person(parent: QWidget, ops, prefs) -> bool:
     """Who approves: this user's name and position, asked once and kept in the preferences;
-    False when the user would not say (the approval waits)."""
-    if ops.db is not None and ops.db.person is not None:
+    False when the user would not say (the approval waits). On a server the administrator's
+    profile names each person (the server writes who approved): nothing is asked."""
+    if ops.db is not None and (ops.db.person is not None or ops.db.access.server):
         return True
     known = prefs.person() if prefs is not None else None
     if known is None:

@@ -34,7 +34,9 @@ class MeetingsView(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(self._filters())
         self.panel = TablePanel(self.tr("Reuniones y actas"), RowsModel(self._columns(), self))
-        self.panel.add_button(self.tr("Nueva reunión"), self.new_record, self.tr("Ctrl+N"))
+        self.panel.add_button(
+            self.tr("Nueva reunión"), self.new_record, self.tr("Ctrl+N"), needs="edit_meetings"
+        )
         self.panel.add_button(self.tr("Abrir…"), self.open_selected, needs_row=True)
         self.delete_button = self.panel.add_button(
             self.tr("Eliminar…"),

@@ -36,11 +36,15 @@ class AuthorisationsTab(QWidget):
         layout.addLayout(top)
         model = RowsModel(self._columns(), self)
         self.panel = TablePanel(self.tr("Contactos y su autorización"), model)
-        self.panel.add_button(self.tr("Registrar autorización…"), self.new_authorisation)
-        self.panel.add_button(self.tr("Revocar"), self.revoke)
-        self.panel.add_button(self.tr("Planilla firmada…"), self.signed_sheet)
+        self.panel.add_button(
+            self.tr("Registrar autorización…"), self.new_authorisation, needs="edit_personal_data"
+        )
+        self.panel.add_button(self.tr("Revocar"), self.revoke, needs="edit_personal_data")
+        self.panel.add_button(
+            self.tr("Planilla firmada…"), self.signed_sheet, needs="edit_personal_data"
+        )
         self.panel.add_button(self.tr("Exportar datos…"), self.export)
-        self.panel.add_button(self.tr("Suprimir datos…"), self.suppress)
+        self.panel.add_button(self.tr("Suprimir datos…"), self.suppress, needs="edit_personal_data")
         layout.addWidget(self.panel, 1)
         self.panel.restore_columns(ctx.prefs, "pd_authorisations", [250, 190, 190, 130, 90, 160])
         self.status = QLabel()

@@ -33,16 +33,20 @@ class PolicyTab(QWidget):
         self.policies = TablePanel(
             self.tr("Versiones de la política de tratamiento"), RowsModel(versions, self)
         )
-        self.policies.add_button(self.tr("Nueva versión…"), self.new_policy)
-        self.policies.add_button(self.tr("Editar…"), self.edit_policy)
+        self.policies.add_button(
+            self.tr("Nueva versión…"), self.new_policy, needs="edit_personal_data"
+        )
+        self.policies.add_button(self.tr("Editar…"), self.edit_policy, needs="edit_personal_data")
         self.policies.table.doubleClicked.connect(lambda _i: self.edit_policy())
         purposes = [
             Column(self.tr("Finalidad"), lambda p: p.name, tooltip=lambda p: p.name),
             Column(self.tr("En uso"), lambda p: self.tr("Sí") if p.active else self.tr("No")),
         ]
         self.purposes = TablePanel(self.tr("Finalidades"), RowsModel(purposes, self))
-        self.purposes.add_button(self.tr("Nueva finalidad…"), self.new_purpose)
-        self.purposes.add_button(self.tr("Editar…"), self.edit_purpose)
+        self.purposes.add_button(
+            self.tr("Nueva finalidad…"), self.new_purpose, needs="edit_personal_data"
+        )
+        self.purposes.add_button(self.tr("Editar…"), self.edit_purpose, needs="edit_personal_data")
         self.purposes.table.doubleClicked.connect(lambda _i: self.edit_purpose())
         self.policies.restore_columns(ctx.prefs, "pd_policies", [80, 110, 420, 110])
         self.purposes.restore_columns(ctx.prefs, "pd_purposes", [600])

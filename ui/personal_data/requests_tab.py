@@ -38,8 +38,10 @@ class RequestsTab(QWidget):
         layout.addLayout(top)
         model = RowsModel(self._columns(), self, alarm=lambda r: r.overdue)
         self.panel = TablePanel(self.tr("Solicitudes de los titulares"), model)
-        self.panel.add_button(self.tr("Nueva solicitud…"), self.new_record)
-        self.panel.add_button(self.tr("Editar…"), self.edit)
+        self.panel.add_button(
+            self.tr("Nueva solicitud…"), self.new_record, needs="edit_personal_data"
+        )
+        self.panel.add_button(self.tr("Editar…"), self.edit, needs="edit_personal_data")
         self.panel.table.doubleClicked.connect(lambda _i: self.edit())
         layout.addWidget(self.panel, 1)
         self.panel.restore_columns(ctx.prefs, "pd_requests", [50, 90, 220, 220, 90, 90])

@@ -6,6 +6,7 @@ from PySide6.QtCore import QByteArray
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from ui.models.rows import RowsModel
+from ui.people import access
 from ui.widgets import setup_table
 
 
@@ -43,10 +44,14 @@ class TablePanel(QWidget):
         tooltip: str | None = None,
         needs_row: bool = False,
         second_row: bool = False,
+        needs: str | None = None,
     ) -> QPushButton:
         """A button in the heading's row, or (`second_row`) in a row of its own under it: a
-        list with many actions keeps within a laptop's width at 150 %."""
+        list with many actions keeps within a laptop's width at 150 %. `needs`: the capability
+        the button needs (ui/people/access.py), when it changes data."""
         button = QPushButton(text)
+        if needs:
+            access.needs(button, needs)
         button.clicked.connect(lambda _=False: slot())
         if tooltip:
             button.setToolTip(tooltip)
@@ -72,7 +77,7 @@ class TablePanel(QWidget):
     def update_buttons(self) -> None:
         chosen = self.current() is not None
         for button in self.needs_row:
-            button.setEnabled(chosen)
+            button.setEnabled(chosen and not access.refused(button))
 
     def current(self):
         return self.model.row_at(self.table.currentIndex().row())

@@ -28,6 +28,7 @@ from pazos_desktop.i18n import ngettext
 from pazos_desktop.services.commitments.search import CommitmentFilter
 from ui.dialogs.commitment import add_progress, edit_commitment, load_choices
 from ui.models.commitments import CommitmentTableModel
+from ui.people import access
 from ui.views.detail import CommitmentDetail
 from ui.views.export import combo_note, export_list
 from ui.widgets import (
@@ -97,7 +98,7 @@ class CommitmentsView(QWidget):
             self._filters_changed,
         )
         self.count_label = QLabel()
-        new = QPushButton(self.tr("Nuevo compromiso"))
+        new = access.needs(QPushButton(self.tr("Nuevo compromiso")), "edit_register")
         new.setToolTip(self.tr("Ctrl+N"))
         new.clicked.connect(self.new_record)
         export = QPushButton(self.tr("Exportar a Excel…"))

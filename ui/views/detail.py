@@ -20,6 +20,7 @@ from pazos_desktop.services.commitments.search import commitment_rows
 from pazos_desktop.services.history.readable import commitment_history
 from ui.fit import FitScrollArea
 from ui.models.rows import Column, RowsModel
+from ui.people import access
 from ui.reporting.evidence import EvidencePanel
 from ui.widgets import setup_table
 
@@ -66,8 +67,8 @@ class CommitmentDetail(QWidget):
         summary.setMinimumWidth(260)
         layout.addWidget(summary, 1)
         buttons = QHBoxLayout()
-        self.edit_button = QPushButton(self.tr("Editar…"))
-        self.progress_button = QPushButton(self.tr("Añadir avance…"))
+        self.edit_button = access.needs(QPushButton(self.tr("Editar…")), "edit_register")
+        self.progress_button = access.needs(QPushButton(self.tr("Añadir avance…")), "edit_register")
         self.edit_button.clicked.connect(lambda: self._emit(self.edit_requested))
         self.progress_button.clicked.connect(lambda: self._emit(self.progress_requested))
         buttons.addWidget(self.edit_button)

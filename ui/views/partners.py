@@ -20,6 +20,7 @@ from pazos_desktop.services.commitments.search import CommitmentFilter
 from ui import interaction
 from ui.dialogs.partner import edit_contact, edit_partner
 from ui.models.rows import Column, RowsModel
+from ui.people import access
 from ui.personal_data import hooks as personal_data
 from ui.views.base import TablePanel
 from ui.views.detail import history_columns, history_table
@@ -43,10 +44,18 @@ class PartnersView(QWidget):
         layout.addLayout(top)
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.partners = TablePanel(self.tr("Entidades aliadas"), RowsModel(self._columns(), self))
-        self.partners.add_button(self.tr("Nueva entidad"), self.new_record, self.tr("Ctrl+N"))
-        self.partners.add_button(self.tr("Editar…"), self.edit, needs_row=True)
+        self.partners.add_button(
+            self.tr("Nueva entidad"), self.new_record, self.tr("Ctrl+N"), needs="edit_register"
+        )
+        self.partners.add_button(
+            self.tr("Editar…"), self.edit, needs_row=True, needs="edit_register"
+        )
         self.archive_button = self.partners.add_button(
-            self.tr("Archivar"), self.delete_selected, self.tr("Supr"), needs_row=True
+            self.tr("Archivar"),
+            self.delete_selected,
+            self.tr("Supr"),
+            needs_row=True,
+            needs="edit_register",
         )
         self.partners.add_button(self.tr("Ver compromisos"), self.show_commitments, needs_row=True)
         self.partners.add_button(
@@ -57,10 +66,12 @@ class PartnersView(QWidget):
         self.contacts = TablePanel(self.tr("Contactos"), RowsModel(self._contact_columns(), self))
         # Enabled while a partner is chosen: a contact belongs to one (no dead button).
         self.new_contact_button = self.contacts.add_button(
-            self.tr("Nuevo contacto"), self.new_contact
+            self.tr("Nuevo contacto"), self.new_contact, needs="edit_register"
         )
         self.new_contact_button.setEnabled(False)
-        self.contacts.add_button(self.tr("Editar contacto…"), self.edit_contact, needs_row=True)
+        self.contacts.add_button(
+            self.tr("Editar contacto…"), self.edit_contact, needs_row=True, needs="edit_register"
+        )
         self.contacts.on_open(self.edit_contact)
         self.history_model = RowsModel(history_columns(self), self)
         self.tabs = QTabWidget()
@@ -129,7 +140,9 @@ class PartnersView(QWidget):
         self.archive_button.setText(
             self.tr("Restaurar") if row and row.archived else self.tr("Archivar")
         )
-        self.new_contact_button.setEnabled(row is not None)
+        self.new_contact_button.setEnabled(
+            row is not None and not access.refused(self.new_contact_button)
+        )
         if row is None:
             self.contacts.model.set_rows([])
             self.history_model.set_rows([])

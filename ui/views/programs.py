@@ -20,13 +20,19 @@ class ProgramsView(QWidget):
         layout = QVBoxLayout(self)
         splitter = QSplitter(Qt.Orientation.Vertical)
         self.programs = TablePanel(self.tr("Programas"), RowsModel(self._program_columns(), self))
-        self.programs.add_button(self.tr("Nuevo programa"), self.new_record, self.tr("Ctrl+N"))
-        self.programs.add_button(self.tr("Editar…"), self.edit_program, needs_row=True)
+        self.programs.add_button(
+            self.tr("Nuevo programa"), self.new_record, self.tr("Ctrl+N"), needs="edit_register"
+        )
+        self.programs.add_button(
+            self.tr("Editar…"), self.edit_program, needs_row=True, needs="edit_register"
+        )
         self.programs.on_open(self.edit_program)
         self.components = TablePanel(
             self.tr("Componentes de la estrategia"), RowsModel(self._component_columns(), self)
         )
-        self.components.add_button(self.tr("Editar nombre…"), self.edit_component, needs_row=True)
+        self.components.add_button(
+            self.tr("Editar nombre…"), self.edit_component, needs_row=True, needs="edit_register"
+        )
         self.components.on_open(self.edit_component)
         splitter.addWidget(self.programs)
         splitter.addWidget(self.components)

@@ -26,6 +26,8 @@ from PySide6.QtWidgets import (
 from pazos_desktop.parsing import ParseError, parse_date
 from pazos_desktop.services import settings
 from ui import interaction
+from ui.people import access
+from ui.people.page import PeopleBox, PersonBox
 from ui.personal_data.hooks import PolicyBox
 from ui.widgets import DateField, set_combo_data
 
@@ -48,6 +50,12 @@ class SettingsView(QWidget):
         layout = QVBoxLayout(body)
         self.setMaximumWidth(16777215)
         layout.addWidget(self._user_box())
+        layout.addWidget(PersonBox(ctx))
+        db = ctx.db
+        self.people = None  # the administrator's page, on a server
+        if db is not None and db.access.server and db.access.may("manage_people"):
+            self.people = PeopleBox(ctx)
+            layout.addWidget(self.people)
         layout.addWidget(self._org_box())
         layout.addWidget(self._db_box())
         self.personal_data = PolicyBox(ctx)  # Ley 1581: the policy in force, its versions
@@ -75,27 +83,7 @@ class SettingsView(QWidget):
             self.tr("Carpeta de &exportación:"),
             _with_button(self.export_folder, self.tr("Elegir…"), self.choose_export_folder),
         )
-        person = self.ctx.prefs.person()
-        self.person_name = QLineEdit(person.name if person else "")
-        self.person_position = QLineEdit(person.position if person else "")
-        for label, field, hint in (
-            (self.tr("S&u nombre:"), self.person_name, self.tr("Nombre y apellidos")),
-            (self.tr("Su car&go:"), self.person_position, self.tr("Profesional universitario")),
-        ):
-            field.setMaxLength(200)
-            field.setPlaceholderText(hint)
-            field.setAccessibleName(label.replace("&", "").rstrip(":"))
-            field.editingFinished.connect(self._person_changed)
-            form.addRow(label, field)
         return box
-
-    def _person_changed(self) -> None:
-        """Who the user is: named by the actas they approve and by the history."""
-        from ui.prefs import remember_person
-
-        remember_person(
-            self.ctx.prefs, self.ops, self.person_name.text(), self.person_position.text()
-        )
 
     def _org_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Organización y documentos (para todos los que usan esta base)"))
@@ -147,7 +135,7 @@ class SettingsView(QWidget):
         buttons = QHBoxLayout()
         buttons.addWidget(self.org_error, 1)
         buttons.addStretch(1)
-        self.save_button = QPushButton(self.tr("Guardar"))
+        self.save_button = access.needs(QPushButton(self.tr("Guardar")), "edit_settings")
         self.save_button.clicked.connect(self.save)
         buttons.addWidget(self.save_button)
         outer.addLayout(buttons)
@@ -170,6 +158,8 @@ class SettingsView(QWidget):
     def refresh(self) -> None:
         self.ops.read(settings.all_settings, self._show, parent=self)
         self.personal_data.refresh()
+        if self.people is not None:
+            self.people.refresh()
 
     def _show(self, values: dict[str, str]) -> None:
         self.org_name.setText(values.get("org_name", ""))

@@ -20,13 +20,19 @@ class TerritoryView(QWidget):
         layout = QVBoxLayout(self)
         splitter = QSplitter(Qt.Orientation.Horizontal)
         self.clusters = TablePanel(self.tr("Clústeres"), RowsModel(self._cluster_columns(), self))
-        self.clusters.add_button(self.tr("Nuevo clúster"), self.new_record, self.tr("Ctrl+N"))
-        self.clusters.add_button(self.tr("Editar…"), self.edit_cluster, needs_row=True)
+        self.clusters.add_button(
+            self.tr("Nuevo clúster"), self.new_record, self.tr("Ctrl+N"), needs="edit_register"
+        )
+        self.clusters.add_button(
+            self.tr("Editar…"), self.edit_cluster, needs_row=True, needs="edit_register"
+        )
         self.clusters.on_open(self.edit_cluster)
         self.clusters.table.selectionModel().currentRowChanged.connect(self._cluster_changed)
         self.hoods = TablePanel(self.tr("Barrios"), RowsModel(self._hood_columns(), self))
-        self.hoods.add_button(self.tr("Nuevo barrio"), self.new_hood)
-        self.hoods.add_button(self.tr("Editar…"), self.edit_hood, needs_row=True)
+        self.hoods.add_button(self.tr("Nuevo barrio"), self.new_hood, needs="edit_register")
+        self.hoods.add_button(
+            self.tr("Editar…"), self.edit_hood, needs_row=True, needs="edit_register"
+        )
         self.hoods.on_open(self.edit_hood)
         splitter.addWidget(self.clusters)
         splitter.addWidget(self.hoods)
