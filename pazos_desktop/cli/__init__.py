@@ -1,7 +1,7 @@
 """Command line: `main.py [--db PATH] [--lang es|en] [COMMAND [options]]`.
 
 Each feature registers its commands in its own module (`core`, `meetings`, `safety`, `report`,
-`excel`, `personal_data`, `server`, `indicators`); `export`, `import` and the other groups are
+`excel`, `personal_data`, `server`, `indicators`, `signing`); `export`, `import` and the other groups are
 shared, so several modules can add subcommands to them. What a handler needs (the database,
 the services, the writers) it imports when it runs: `main.py` goes through this package at
 every start, and the window must not wait for SQLAlchemy, openpyxl or reportlab to show itself.
@@ -64,9 +64,11 @@ def build_parser() -> argparse.ArgumentParser:
         report,
         safety,
         server,
+        signing,
     )
 
-    for module in (core, meetings, safety, report, excel, personal_data, server, indicators):
+    modules = (core, meetings, safety, report, excel, personal_data, server, indicators, signing)
+    for module in modules:
         module.register(registry)
     return parser
 

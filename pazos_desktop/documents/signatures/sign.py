@@ -17,7 +17,7 @@ import json
 import logging
 import tempfile
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from pyhanko.pdf_utils.content import ImportedPdfPage
@@ -63,12 +63,12 @@ class Prepared:
 
     meeting_id: int
     snapshot_id: int
-    role: str
-    holder: str  # who the acta names in that block
+    role: str | None  # the block signed; None: the one that names the certificate's holder
+    blocks: dict[str, str]  # the unsigned blocks that name someone: role -> name
     pdf: bytes  # the file as signed so far
     fingerprint: str  # its SHA-256: the store refuses the signature if it changed
     seq: int
-    place: tuple[int, tuple[float, float, float, float]] | None  # page (from 0), box
+    places: dict  # role -> [page from 0, x0, y0, x1, y1]
     reason: str
     location: str
     tsa_url: str
@@ -90,14 +90,15 @@ class SignOutcome:
     note: str = ""
 
 
-def prepare_signing(session: Session, meeting_id: int, role: str) -> Prepared:
-    """Refuses an acta that is not approved, a block that names nobody or is signed already."""
+def prepare_signing(session: Session, meeting_id: int, role: str | None) -> Prepared:
+    """Refuses an acta that is not approved, a block that names nobody or is signed already
+    (`role` None: any unsigned block; the certificate's holder chooses it)."""
     meeting = load(session, meeting_id)
     snapshot = current_snapshot(session, meeting_id)
     if snapshot is None:
         raise PazosError(_("Solo se firma un acta aprobada: apruebe el acta antes de firmarla."))
-    holder = next((s for s in acta_signers(snapshot) if s.role == role), None)
-    if holder is None:
+    named = {s.role: s.name for s in acta_signers(snapshot)}
+    if role is not None and role not in named:
         raise PazosError(
             _("El acta aprobada no nombra a nadie en el bloque «{role}».").format(
                 role=signer_role_label(role)
@@ -107,11 +108,13 @@ def prepare_signing(session: Session, meeting_id: int, role: str) -> Prepared:
     if done is not None:
         raise PazosError(
             _("El bloque «{role}» ya está firmado ({name}, {when}).").format(
-                role=holder.label, name=done.signer_name, when=format_moment(done.signed_at)
+                role=signer_role_label(role),
+                name=done.signer_name,
+                when=format_moment(done.signed_at),
             )
         )
+    signed = {row.role for row in snapshot.signatures}
     settings = all_settings(session)
-    place = (sign_places(snapshot) or places_by_drawing(snapshot)).get(role)
     lang = snapshot.lang
     body = series_label(meeting.series or meeting.type, lang)
     reason = translate(N_("Aprobación del acta No. {number} de {year} — {body}"), lang)
@@ -119,11 +122,11 @@ def prepare_signing(session: Session, meeting_id: int, role: str) -> Prepared:
         meeting_id=meeting_id,
         snapshot_id=snapshot.id,
         role=role,
-        holder=holder.name,
+        blocks={r: name for r, name in named.items() if r not in signed},
         pdf=signed_pdf(snapshot),
         fingerprint=current_fingerprint(snapshot),
         seq=len(snapshot.signatures) + 1,
-        place=(place[0], tuple(place[1:])) if place else None,
+        places=sign_places(snapshot) or places_by_drawing(snapshot),
         reason=reason.format(number=f"{meeting.number:03d}", year=meeting.year, body=body),
         location=settings.get("signing_place", ""),
         tsa_url=(settings.get("tsa_url") or "").strip(),
@@ -141,10 +144,29 @@ def places_by_drawing(snapshot: MeetingSnapshot) -> dict:
     return places if pdf == snapshot.pdf else {}
 
 
-def check_holder(prepared: Prepared, credentials: Credentials) -> None:
-    """The certificate must be of the person the block names (every word of the name the acta
-    gives is in the certificate's name: "Ana Gómez" signs as "ANA MARÍA GÓMEZ PÉREZ")."""
-    if not same_person(prepared.holder, credentials.name):
+def for_holder(prepared: Prepared, credentials: Credentials) -> Prepared:
+    """The block the certificate signs: the one chosen, which must name its holder (every word
+    of the name the acta gives is in the certificate's: "Ana Gómez" signs as "ANA MARÍA GÓMEZ
+    PÉREZ"); without a choice, the unsigned block that names the holder."""
+    if prepared.role is None:
+        role = next(
+            (r for r, n in prepared.blocks.items() if same_person(n, credentials.name)), None
+        )
+        if role is None:
+            raise PazosError(
+                _(
+                    "El certificado es de «{holder}», a quien el acta no nombra en ningún "
+                    "bloque de firma sin firmar ({blocks})."
+                ).format(
+                    holder=credentials.name,
+                    blocks=", ".join(
+                        f"{signer_role_label(r)}: {n}" for r, n in prepared.blocks.items()
+                    )
+                    or "—",
+                )
+            )
+        return replace(prepared, role=role)
+    if not same_person(prepared.blocks[prepared.role], credentials.name):
         raise PazosError(
             _(
                 "El certificado es de «{holder}», pero el bloque «{role}» del acta es de "
@@ -154,14 +176,15 @@ def check_holder(prepared: Prepared, credentials: Credentials) -> None:
             ).format(
                 holder=credentials.name,
                 role=signer_role_label(prepared.role),
-                named=prepared.holder,
+                named=prepared.blocks[prepared.role],
             )
         )
+    return prepared
 
 
 def sign_prepared(prepared: Prepared, credentials: Credentials) -> SignedFile:
-    """Sign (B-T when the timestamp authority answers, else B-B with a note)."""
-    check_holder(prepared, credentials)
+    """Sign (B-T when the timestamp authority answers, else B-B with a note); `prepared`'s
+    block chosen (`for_holder`)."""
     if prepared.tsa_url:
         try:
             stamper = HTTPTimeStamper(prepared.tsa_url, timeout=TSA_TIMEOUT)
@@ -212,9 +235,10 @@ def _sign(prepared: Prepared, credentials: Credentials, stamper) -> bytes:
 
 def _appearance(prepared: Prepared, credentials: Credentials, name: str, folder: Path):
     """The stamp in the signer's room; an invisible signature when the room is unknown."""
-    if prepared.place is None:
+    place = prepared.places.get(prepared.role)
+    if place is None:
         return None, SigFieldSpec(name)
-    page, (x0, y0, x1, y1) = prepared.place
+    page, x0, y0, x1, y1 = place
     box = (x0 + MARGIN, y0 + MARGIN, x1 - MARGIN, y1 - MARGIN)
     when = prepared.moment.astimezone().strftime("%d/%m/%Y %H:%M")
     text = StampText(
@@ -259,12 +283,14 @@ InSession = Callable[[Callable[[Session], object]], object]
 
 
 def sign_meeting(
-    in_session: InSession, meeting_id: int, role: str, certificate: bytes, password: str
+    in_session: InSession, meeting_id: int, role: str | None, certificate: bytes, password: str
 ) -> SignOutcome:
-    """Sign with the certificate file's bytes and its password (used once, kept nowhere).
-    `in_session(fn)` runs `fn(session)` in a session of its own, committed when it returns."""
+    """Sign with the certificate file's bytes and its password (used once, kept nowhere), in
+    the block `role` (None: the one naming the certificate's holder). `in_session(fn)` runs
+    `fn(session)` in a session of its own, committed when it returns."""
     prepared = in_session(lambda s: prepare_signing(s, meeting_id, role))
     credentials = load_credentials(certificate, password, prepared.moment, prepared.trust.revoked())
+    prepared = for_holder(prepared, credentials)
     signed = sign_prepared(prepared, credentials)
     stored = in_session(lambda s: store_signed(s, prepared, signed, credentials))
     return SignOutcome(stored, signed.note)
