@@ -50,7 +50,7 @@ def test_a_received_file_is_checked_against_the_roots_given(office, pki, tmp_pat
     data[at + 2] ^= 1  # one byte of the approved content
     received.write_bytes(bytes(data))
     assert main(["--db", fresh, "verify", str(received), "--trust", str(root)]) == 1
-    assert capsys.readouterr().out.count("No válida: el documento fue alterado") == 2
+    assert capsys.readouterr().out.count("No válida: documento alterado") == 2
 
 
 def test_bad_input_is_one_line_and_changes_nothing(db, pki, tmp_path, capsys, monkeypatch):

@@ -120,7 +120,7 @@ def test_signatures_made_in_another_program_are_added_and_foreign_files_refused(
         messages[case] = refused.value.message
     assert "no es el Acta No. 008" in messages["otra acta"]
     assert "no es el Acta No. 008" in messages["guardada de nuevo"]
-    assert "el documento cambió después de esta firma" in messages["cambiada"]
+    assert "documento modificado después de esta firma" in messages["cambiada"]
     assert messages["sin firmas nuevas"] == "El archivo no trae firmas nuevas."
     assert _signed(copy, meeting_id) == outside  # nothing changed
 

@@ -66,6 +66,8 @@ EDITORS: list[EditorSpec] = [
     EditorSpec("data_purpose", QT_TRANSLATE_NOOP("Editors", "Finalidad del tratamiento"), "ui.personal_data.dialogs:PurposeEditor", (*_OPS, "data_purpose")),
     EditorSpec("suppress", QT_TRANSLATE_NOOP("Editors", "Suprimir los datos de una persona"), "ui.personal_data.confirm:SuppressDialog", ("parent", "suppression_plan", "backup_count")),
     EditorSpec("signed_sheet", QT_TRANSLATE_NOOP("Editors", "Planilla firmada"), "ui.personal_data.confirm:SignedSheetDialog", (*_OPS, "meeting_labels")),
+    EditorSpec("signatures", QT_TRANSLATE_NOOP("Editors", "Firmas digitales del acta"), "ui.meetings.signatures:SignaturesDialog", (*_OPS, "signed_meeting_id")),
+    EditorSpec("sign_acta", QT_TRANSLATE_NOOP("Editors", "Firmar el acta"), "ui.meetings.sign_dialog:SignDialog", (*_OPS, "sign_target")),
     EditorSpec("document_settings", QT_TRANSLATE_NOOP("Editors", "Encabezado de los documentos"), "ui.dialogs.document_checks:DocumentSettingsDialog", ("parent", "document_settings")),
 ]
 # fmt: on

@@ -62,6 +62,7 @@ def register(registry) -> None:
 
 def cmd_sign(args, ctx) -> int:
     from pazos_desktop.documents.signatures.attach import add_signed_file
+    from pazos_desktop.documents.signatures.credentials import read_certificate
     from pazos_desktop.documents.signatures.sign import sign_meeting
     from pazos_desktop.services.meetings.editing import find_meeting
 
@@ -78,7 +79,7 @@ def cmd_sign(args, ctx) -> int:
         for signature in added:
             _said_signed(ctx, meeting.label, signature)
     else:
-        certificate = _read(args.cert)
+        certificate = read_certificate(args.cert)
         password = os.environ.get(PASSWORD_VARIABLE)
         if password is None:
             password = getpass.getpass(_("Contraseña del certificado: "))
@@ -147,13 +148,7 @@ def _line(number: int, check) -> str:
 
 
 def _read(name: str) -> bytes:
-    """A file the user named; a clear message when it cannot be read."""
-    from pazos_desktop.errors import PazosError
+    """A PDF, root certificate or revocation list the user named (at most 200 MB)."""
+    from pazos_desktop.files import read_limited
 
-    path = Path(name).expanduser()
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise PazosError(
-            _("No se pudo leer {path}: {error}").format(path=path, error=exc.strerror or exc)
-        ) from exc
+    return read_limited(name, 200_000_000, _("El archivo pesa {size:.0f} MB: no es un acta."))

@@ -146,12 +146,12 @@ class SignatureState(enum.StrEnum):
 
 
 SIGNATURE_STATE_LABELS = {
-    SignatureState.INVALID: N_("No válida: el documento fue alterado o la firma está dañada"),
-    SignatureState.CHANGED: N_("El documento cambió después de esta firma"),
+    SignatureState.INVALID: N_("No válida: documento alterado o firma dañada"),
+    SignatureState.CHANGED: N_("Documento modificado después de esta firma"),
     SignatureState.REVOKED: N_("Certificado revocado"),
     SignatureState.EXPIRED: N_("Certificado vencido o aún no vigente"),
     SignatureState.WRONG_USE: N_("Certificado no apto para firmar documentos"),
-    SignatureState.UNTRUSTED: N_("Íntegra, pero el emisor del certificado no es de confianza"),
+    SignatureState.UNTRUSTED: N_("Íntegra; su emisor no es de confianza"),
     SignatureState.VALID: N_("Válida"),
 }
 

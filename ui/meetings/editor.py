@@ -1,6 +1,6 @@
 """The meeting editor: tabs for general data, attendance, agenda and development, commitments
 agreed, follow-up, decisions and history; save, approve (after asking), reopen with a reason,
-export the PDFs.
+export the PDFs, the approved acta's digital signatures (Firmas…: ui/meetings/signatures.py).
 
 As secretaries work: it asks before discarding unsaved edits (Esc, Cerrar, ✕); while they
 type, a draft of the form is kept every few seconds in the user's data folder
@@ -43,6 +43,7 @@ from ui.meetings.actions import Choices, export_document
 from ui.meetings.commitments_tabs import AgreedTab, FollowupTab
 from ui.meetings.drafts import DRAFT_MS, DraftKeeper
 from ui.meetings.parts import AgendaTab, AttendanceTab, DecisionsTab
+from ui.meetings.signatures import open_signatures
 from ui.models.rows import RowsModel
 from ui.views.detail import history_columns, history_table
 from ui.widgets import DateField, typed_or_text
@@ -189,6 +190,7 @@ class MeetingEditor(FittedDialog):
                 self.tr("Imprimir planilla de asistencia…"),
                 lambda: self.export("attendance"),
             ),
+            ("signatures", self.tr("Firmas…"), self.signatures),
             ("approve", self.tr("Aprobar acta…"), self.approve),
             ("reopen", self.tr("Reabrir…"), self.reopen),
             ("save", self.tr("Guardar"), self.save),
@@ -199,7 +201,7 @@ class MeetingEditor(FittedDialog):
             button.clicked.connect(lambda _=False, s=slot: s())
             self.buttons[key] = button
             row.addWidget(button)
-            if key == "attendance":
+            if key == "signatures":
                 row.addStretch(1)
         return row
 
@@ -257,7 +259,7 @@ class MeetingEditor(FittedDialog):
         self.buttons["save"].setEnabled(not locked)
         self.buttons["approve"].setEnabled(not locked and data.id is not None)
         self.buttons["reopen"].setEnabled(locked)
-        for key in ("minutes", "attendance"):
+        for key in ("minutes", "attendance", "signatures"):
             self.buttons[key].setEnabled(data.id is not None)
 
     def form_state(self) -> dict:
@@ -417,6 +419,12 @@ class MeetingEditor(FittedDialog):
         if reason is not None:
             meeting_id, version = self.data.id, self.data.version
             self._run(lambda s: actas.reopen_meeting(s, meeting_id, reason, version))
+
+    def signatures(self) -> None:
+        """The approved acta's digital signatures: list, sign, verify (a dialog of its own)."""
+        if self.data.id is not None:
+            self.last_signatures = open_signatures(self.ops, self, self.data.id)
+            self.last_signatures.panel.changed.connect(self._load_history)
 
     def export(self, kind: str) -> None:
         if self.data.id is not None:

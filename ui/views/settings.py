@@ -1,5 +1,6 @@
 """Configuración: language and folders (this user's preferences), organisation and document
-settings (stored in the database, shared by everyone using it), and where the database is."""
+settings (stored in the database, shared by everyone using it), where the database is, the
+personal-data policy and the digital signatures' trusted authorities (ui/meetings/trust_box.py)."""
 
 from __future__ import annotations
 
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
 from pazos_desktop.parsing import ParseError, parse_date
 from pazos_desktop.services import settings
 from ui import interaction
+from ui.meetings.trust_box import SigningSettingsBox
 from ui.personal_data.hooks import PolicyBox
 from ui.widgets import DateField, set_combo_data
 
@@ -52,6 +54,8 @@ class SettingsView(QWidget):
         layout.addWidget(self._db_box())
         self.personal_data = PolicyBox(ctx)  # Ley 1581: the policy in force, its versions
         layout.addWidget(self.personal_data)
+        self.signing = SigningSettingsBox(ctx)  # trusted authorities, timestamps, place
+        layout.addWidget(self.signing)
         layout.addStretch(1)
 
     def _user_box(self) -> QGroupBox:
@@ -150,6 +154,7 @@ class SettingsView(QWidget):
     def refresh(self) -> None:
         self.ops.run(settings.all_settings, self._show, parent=self)
         self.personal_data.refresh()
+        self.signing.refresh()
 
     def _show(self, values: dict[str, str]) -> None:
         self.org_name.setText(values.get("org_name", ""))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from pathlib import Path
 
 from asn1crypto import pkcs12 as asn1_pkcs12
 from asn1crypto import x509 as asn1_x509
@@ -22,6 +23,7 @@ from pyhanko_certvalidator.registry import SimpleCertificateStore
 
 from pazos_desktop.domain.formats import format_date
 from pazos_desktop.errors import PazosError
+from pazos_desktop.files import read_limited
 from pazos_desktop.i18n import _
 
 MAX_BYTES = 1_000_000  # a .p12 with its whole chain weighs a few KB
@@ -39,16 +41,23 @@ class Credentials:
     certificate: x509.Certificate
 
 
+def read_certificate(path: str | Path) -> bytes:
+    """The certificate file's bytes, refused before reading when it is far too big."""
+    return read_limited(path, MAX_BYTES, _too_big())
+
+
+def _too_big() -> str:
+    return _(
+        "El archivo del certificado pesa {size:.1f} MB; un certificado .p12 o .pfx pesa unos "
+        "pocos KB. Elija el archivo que le entregó la entidad certificadora."
+    )
+
+
 def load_credentials(data: bytes, password: str, moment: dt.datetime, revoked=()) -> Credentials:
     """Open the certificate file; refuse it with a message when it cannot sign at `moment`
     (`revoked`: (issuer, serial, revocation date) from the office's revocation lists)."""
     if len(data) > MAX_BYTES:
-        raise PazosError(
-            _(
-                "El archivo del certificado pesa {size:.1f} MB; un certificado .p12 o .pfx pesa "
-                "unos pocos KB. Elija el archivo que le entregó la entidad certificadora."
-            ).format(size=len(data) / 1_000_000)
-        )
+        raise PazosError(_too_big().format(size=len(data) / 1_000_000))
     _check_container(data)
     key, cert, chain = _open(data, password)
     check_certificate(cert, moment, revoked)

@@ -17,8 +17,9 @@ from sqlalchemy.orm import Session
 from pazos_desktop.clock import run_of
 from pazos_desktop.documents.signatures.verify import SignatureCheck, trusted_by_office, verify_pdf
 from pazos_desktop.domain.formats import format_moment
-from pazos_desktop.domain.meetings import signature_state_label
+from pazos_desktop.domain.meetings import acta_label, signature_state_label
 from pazos_desktop.i18n import _
+from pazos_desktop.services.meetings.editing import load
 from pazos_desktop.services.meetings.signatures import (
     Signer,
     acta_signers,
@@ -26,6 +27,7 @@ from pazos_desktop.services.meetings.signatures import (
     signed_pdf,
     stored_signatures,
 )
+from pazos_desktop.services.meetings.snapshots import current_snapshot
 
 
 @dataclass(frozen=True)
@@ -88,3 +90,20 @@ def _row(stored, check: SignatureCheck) -> SignatureRow:
         state_label=signature_state_label(check.state),
         external=stored.external,
     )
+
+
+@dataclass(frozen=True)
+class SignTarget:
+    """What the window's signing dialog offers: the acta and its unsigned blocks."""
+
+    meeting_id: int
+    label: str  # "Acta No. 007 de 2026"
+    blocks: list[Signer]
+
+
+def sign_target(session: Session, meeting_id: int) -> SignTarget:
+    meeting = load(session, meeting_id)
+    snapshot = current_snapshot(session, meeting_id)
+    done = {row.role for row in snapshot.signatures} if snapshot else set()
+    blocks = [s for s in acta_signers(snapshot) if s.role not in done] if snapshot else []
+    return SignTarget(meeting_id, acta_label(meeting.number, meeting.year), blocks)

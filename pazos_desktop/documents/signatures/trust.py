@@ -22,7 +22,7 @@ from pyhanko_certvalidator import ValidationContext
 from sqlalchemy.orm import Session
 
 from pazos_desktop.documents.signatures.credentials import holder_name, is_pkcs12
-from pazos_desktop.errors import PazosError
+from pazos_desktop.errors import PazosError, ValidationError
 from pazos_desktop.i18n import _
 from pazos_desktop.services.settings import all_settings, set_setting
 
@@ -183,3 +183,20 @@ def _print(item) -> str:
 
 def _next_update(crl: x509.CertificateRevocationList) -> dt.date | None:
     return crl.next_update_utc.date() if crl.next_update_utc else None
+
+
+def save_signing_settings(session: Session, place: str, tsa_url: str) -> None:
+    """Where actas are signed and the timestamp authority's address (empty: none)."""
+    place, tsa_url = (place or "").strip(), (tsa_url or "").strip()
+    problems = {}
+    if len(place) > 200:
+        problems["place"] = _("Lugar de firma: como máximo 200 caracteres.")
+    if tsa_url and not re.fullmatch(r"https?://[^\s/]+\S*", tsa_url):
+        problems["tsa_url"] = _(
+            "Sellado de tiempo: escriba la dirección completa (http:// o https://) que da la "
+            "entidad, o déjelo vacío."
+        )
+    if problems:
+        raise ValidationError(problems)
+    set_setting(session, "signing_place", place)
+    set_setting(session, "tsa_url", tsa_url)
