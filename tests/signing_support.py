@@ -330,6 +330,12 @@ class Office:
         with self.db.session() as session:
             return current_snapshot(session, self.ids[number]).pdf
 
+    def copy(self, target: Path) -> Path | str:
+        """A copy of the office's database for a test that changes it (on a server, a copy
+        made from it as a template, which no open connection may hold)."""
+        self.db.dispose()
+        return copy_database(self.path, target)
+
     def export(self, number: int, name: str) -> bytes:
         with self.db.session() as session:
             return export_minutes(

@@ -21,7 +21,7 @@ from pazos_desktop.documents.signatures.verify import verify_pdf
 from pazos_desktop.domain.meetings import SignatureState
 from pazos_desktop.errors import PazosError
 from pazos_desktop.services.meetings.snapshots import current_snapshot
-from tests.conftest import SUITE_TODAY, copy_database, database_on
+from tests.conftest import SUITE_TODAY, database_on
 from tests.pdf_support import render_png, words_with_boxes
 from tests.signing_support import (
     CHAIR,
@@ -132,7 +132,7 @@ def test_bad_certificates_are_refused_and_change_nothing(
 
 
 def test_a_certificate_revoked_on_a_date_is_refused_once_the_list_says_so(office, pki, tmp_path):
-    db = database_on(copy_database(office.path, tmp_path / "revocada.sqlite"))
+    db = database_on(office.copy(tmp_path / "revocada.sqlite"))
     with db.session() as session:
         import_trust(session, pki.crl({"revoked": moment(-3)}))
     with pytest.raises(PazosError, match="fue revocado el"):

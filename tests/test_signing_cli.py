@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from pazos_desktop.cli import main
-from tests.conftest import SUITE_TODAY, copy_database
+from tests.conftest import SUITE_TODAY
 from tests.signing_support import CHAIR, PASSWORD
 
 pytest_plugins = ["signing_support"]  # the fixtures: pki (a throw-away authority), office
@@ -16,7 +16,7 @@ YEAR = str(SUITE_TODAY.year)
 
 @pytest.fixture
 def db(office, tmp_path) -> str:
-    return str(copy_database(office.path, tmp_path / "cli.sqlite"))
+    return str(office.copy(tmp_path / "cli.sqlite"))
 
 
 def test_sign_then_verify(db, pki, tmp_path, capsys, monkeypatch):

@@ -27,7 +27,7 @@ from pazos_desktop.services.history.readable import meeting_history
 from pazos_desktop.services.meetings.signatures import latest_snapshot, signed_pdf
 from pazos_desktop.services.meetings.snapshots import current_snapshot
 from pazos_desktop.services.settings import set_setting
-from tests.conftest import copy_database, database_on
+from tests.conftest import database_on
 from tests.pdf_support import poppler_pages
 from tests.signing_support import (
     PASSWORD,
@@ -45,7 +45,7 @@ pytest_plugins = ["signing_support"]  # the fixtures: pki (a throw-away authorit
 @pytest.fixture
 def copy(office, tmp_path):
     """The module's office, copied: this test may change it."""
-    db = database_on(copy_database(office.path, tmp_path / "copia.sqlite"))
+    db = database_on(office.copy(tmp_path / "copia.sqlite"))
     yield db
     db.dispose()
 

@@ -9,7 +9,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QLineEdit
 
 from pazos_desktop.services.meetings import editing as meetings
-from tests.conftest import copy_database, database_on
+from tests.conftest import database_on
 from tests.signing_support import CHAIR, PASSWORD, SECRETARY
 from tests.window_support import dialog_of
 from ui import interaction, prefs, views
@@ -32,7 +32,7 @@ def recorder(monkeypatch) -> interaction.Recorder:
 
 @pytest.fixture
 def ops(office, tmp_path, recorder):
-    db = database_on(copy_database(office.path, tmp_path / "ventana.sqlite"))
+    db = database_on(office.copy(tmp_path / "ventana.sqlite"))
     ops = operations.Operations(db)
     yield ops
     ops.shutdown()
