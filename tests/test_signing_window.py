@@ -12,7 +12,7 @@ from pazos_desktop.services.meetings import editing as meetings
 from tests.conftest import database_on
 from tests.signing_support import CHAIR, PASSWORD, SECRETARY
 from tests.window_support import dialog_of
-from ui import interaction, prefs, views
+from ui import prefs, views
 from ui.jobs import operations
 from ui.meetings.actions import Choices
 from ui.meetings.editor import MeetingEditor
@@ -20,14 +20,8 @@ from ui.meetings.sign_dialog import SignDialog
 from ui.meetings.signatures import SignaturesDialog
 from ui.meetings.trust_box import SigningSettingsBox
 
-pytest_plugins = ["signing_support"]  # the fixtures: pki (a throw-away authority), office
-
-
-@pytest.fixture
-def recorder(monkeypatch) -> interaction.Recorder:
-    rec = interaction.Recorder()
-    monkeypatch.setattr(interaction, "current", rec)
-    return rec
+# pki (a throw-away authority), office; recorder (the interaction seam, recording)
+pytest_plugins = ["signing_support", "window_fixtures"]
 
 
 @pytest.fixture

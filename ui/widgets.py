@@ -6,7 +6,15 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QComboBox, QHeaderView, QLineEdit, QTableView, QWidget
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QWidget,
+)
 
 from pazos_desktop.domain.formats import format_date, format_quantity
 from pazos_desktop.parsing import ParseError, parse_date, parse_number
@@ -125,3 +133,15 @@ def setup_table(view: QTableView, accessible_name: str) -> None:
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.setAccessibleName(accessible_name)
     view.setWordWrap(False)
+
+
+def add_labelled_rows(form: QFormLayout, rows) -> None:
+    """Rows of (label with its &mnemonic, widget, the field inside the widget): Alt+letter
+    reaches the field even when it sits in a box with a button, and a screen reader says the
+    label's text."""
+    for label, widget, named in rows:
+        form.addRow(label, widget)
+        named.setAccessibleName(label.replace("&", "").rstrip(":"))
+        buddy = form.labelForField(widget)
+        if isinstance(buddy, QLabel):
+            buddy.setBuddy(named)

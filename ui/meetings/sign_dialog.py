@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from pazos_desktop.errors import PazosError
 from ui import errors, interaction
 from ui.fit import FittedDialog
+from ui.widgets import add_labelled_rows
 
 if TYPE_CHECKING:  # pyHanko and cryptography load when a signature is made, not at start
     from pazos_desktop.documents.signatures.listing import SignTarget
@@ -58,18 +59,14 @@ class SignDialog(FittedDialog):
         self.certificate.setPlaceholderText(self.tr("Archivo .p12 o .pfx"))
         self.password = QLineEdit()
         self.password.setEchoMode(QLineEdit.EchoMode.Password)
-        rows = (
-            (self.tr("&Firma como:"), self.block, self.block, self.tr("Firma como")),
-            (self.tr("&Certificado:"), self._with_choose(), self.certificate, self.tr("Certificado")),
-            (self.tr("C&ontraseña:"), self.password, self.password,
-             self.tr("Contraseña del certificado")),
-        )  # fmt: skip
-        for label, widget, named, name in rows:
-            form.addRow(label, widget)
-            named.setAccessibleName(name)
-            buddy = form.labelForField(widget)
-            if isinstance(buddy, QLabel):
-                buddy.setBuddy(named)  # Alt+letter reaches the field, not its row
+        add_labelled_rows(
+            form,
+            [
+                (self.tr("&Firma como:"), self.block, self.block),
+                (self.tr("&Certificado:"), self._with_choose(), self.certificate),
+                (self.tr("C&ontraseña:"), self.password, self.password),
+            ],
+        )
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)

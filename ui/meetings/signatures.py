@@ -123,7 +123,8 @@ class SignaturesPanel(QWidget):
             .replace("{total}", str(len(state.signers)))
             .replace("{valid}", str(valid))
         )
-        parts.append(self.tr("Cada exportación del acta aprobada entrega el PDF firmado."))
+        if state.rows:
+            parts.append(self.tr("Cada exportación del acta aprobada entrega el PDF firmado."))
         return " ".join(parts)
 
     def _enable(self) -> None:

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from pazos_desktop.domain.formats import format_date
 from pazos_desktop.errors import PazosError
 from ui import errors, interaction
+from ui.widgets import add_labelled_rows
 
 
 class SigningSettingsBox(QGroupBox):
@@ -40,16 +41,14 @@ class SigningSettingsBox(QGroupBox):
         )
         self.trusted = QListWidget()
         self.trusted.setMaximumHeight(110)
-        for label, widget, name in (
-            (self.tr("&Lugar de firma:"), self.place, self.tr("Lugar de firma")),
-            (self.tr("&Sellado de tiempo (URL):"), self.tsa_url, self.tr("Sellado de tiempo")),
-            (self.tr("Entidades de &confianza:"), self.trusted, self.tr("Entidades de confianza")),
-        ):
-            form.addRow(label, widget)
-            widget.setAccessibleName(name)
-            buddy = form.labelForField(widget)
-            if isinstance(buddy, QLabel):
-                buddy.setBuddy(widget)
+        add_labelled_rows(
+            form,
+            [
+                (self.tr("&Lugar de firma:"), self.place, self.place),
+                (self.tr("&Sellado de tiempo (URL):"), self.tsa_url, self.tsa_url),
+                (self.tr("Entidades de &confianza:"), self.trusted, self.trusted),
+            ],
+        )
         self.error = QLabel()
         self.error.setStyleSheet("color: #b00020;")
         self.error.setWordWrap(True)

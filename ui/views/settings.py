@@ -29,7 +29,7 @@ from pazos_desktop.services import settings
 from ui import interaction
 from ui.meetings.trust_box import SigningSettingsBox
 from ui.personal_data.hooks import PolicyBox
-from ui.widgets import DateField, set_combo_data
+from ui.widgets import DateField, add_labelled_rows, set_combo_data
 
 DB_KEYS = ("org_name", "org_logo", "page_size", "doc_code", "doc_version", "doc_approval_date",
            "coordinator_email", "habeas_data_notice")  # fmt: skip
@@ -119,12 +119,7 @@ class SettingsView(QWidget):
             ),
             (self.tr("Aviso de &datos personales:"), self.notice, self.notice),
         ]
-        for label, widget, named in rows:
-            form.addRow(label, widget)
-            named.setAccessibleName(label.replace("&", "").rstrip(":"))
-            buddy = form.labelForField(widget)
-            if isinstance(buddy, QLabel):
-                buddy.setBuddy(named)
+        add_labelled_rows(form, rows)
         self.org_error = QLabel()
         self.org_error.setStyleSheet("color: #b00020;")
         self.org_error.setVisible(False)
