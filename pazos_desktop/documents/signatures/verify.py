@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import logging
 from dataclasses import dataclass
 
 from asn1crypto import x509 as asn1_x509
@@ -32,6 +33,8 @@ from pazos_desktop.domain.meetings import SignatureState
 from pazos_desktop.errors import PazosError
 from pazos_desktop.i18n import _
 from pazos_desktop.services.settings import all_settings
+
+log = logging.getLogger(__name__)
 
 MAX_BYTES = 200_000_000
 # Signing documents: either use is enough (pyHanko's default asks for non-repudiation only).
@@ -80,16 +83,23 @@ def verify_pdf(data: bytes, trust: TrustStore, moment: dt.datetime) -> list[Sign
 
 def _check(sig, context) -> SignatureCheck:
     cert = sig.signer_cert
-    status = validate_pdf_signature(sig, context, key_usage_settings=USAGE)
+    end = int(sig.byte_range[2]) + int(sig.byte_range[3])
+    names = dict(signer_name=_name(cert.subject) if cert else "?",
+                 issuer=_name(cert.issuer) if cert else "?")  # fmt: skip
+    try:
+        status = validate_pdf_signature(sig, context, key_usage_settings=USAGE)
+    except Exception as exc:  # a file from anywhere: a signature pyHanko cannot even read
+        log.warning("signature %s could not be validated: %s", sig.field_name, exc)
+        return SignatureCheck(sig.field_name, **names, signed_at=None, timestamped=False,
+                              state=SignatureState.INVALID, end=end)  # fmt: skip
     stamp = status.timestamp_validity
     return SignatureCheck(
         field=sig.field_name,
-        signer_name=_name(cert.subject) if cert else "?",
-        issuer=_name(cert.issuer) if cert else "?",
+        **names,
         signed_at=stamp.timestamp if stamp else status.signer_reported_dt,
         timestamped=stamp is not None,
         state=_state(status, cert),
-        end=int(sig.byte_range[2]) + int(sig.byte_range[3]),
+        end=end,
     )
 
 
