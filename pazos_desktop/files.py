@@ -145,3 +145,19 @@ def _os_message(path: Path, exc: OSError) -> str:
         what = _("no se pudo escribir {name}").format(name=path.name)
         return no_space_message(path.parent, what)
     return _("No se pudo escribir {path}: {detail}").format(path=path, detail=exc.strerror or exc)
+
+
+def read_limited(path: str | Path, limit: int, too_big: str) -> bytes:
+    """A file a user chose, read whole: refused before reading when it has more than `limit`
+    bytes (`too_big` says why; `{size}` is its size in MB), and a message naming the file when
+    it cannot be read."""
+    path = Path(path).expanduser()
+    try:
+        size = path.stat().st_size
+        if size > limit:
+            raise PazosError(too_big.format(size=size / 1_000_000))
+        return path.read_bytes()
+    except OSError as exc:
+        raise PazosError(
+            _("No se pudo leer {path}: {error}").format(path=path, error=exc.strerror or exc)
+        ) from exc

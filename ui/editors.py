@@ -75,6 +75,8 @@ EDITORS: list[EditorSpec] = [
     EditorSpec("evidence", QT_TRANSLATE_NOOP("Editors", "Evidencia de un avance"), "ui.reporting.dialogs:EvidenceDialog", (*_OPS, "evidence_updates")),
     EditorSpec("sign_in", QT_TRANSLATE_NOOP("Editors", "Entrar al servidor"), "ui.people.sign_in:SignInDialog", ("parent", "db_description")),
     EditorSpec("server_person", QT_TRANSLATE_NOOP("Editors", "Persona del servidor"), "ui.people.page:PersonDialog", ("parent",)),
+    EditorSpec("signatures", QT_TRANSLATE_NOOP("Editors", "Firmas digitales del acta"), "ui.meetings.signatures:SignaturesDialog", (*_OPS, "signed_meeting_id")),
+    EditorSpec("sign_acta", QT_TRANSLATE_NOOP("Editors", "Firmar el acta"), "ui.meetings.sign_dialog:SignDialog", (*_OPS, "sign_target")),
     EditorSpec("document_settings", QT_TRANSLATE_NOOP("Editors", "Encabezado de los documentos"), "ui.dialogs.document_checks:DocumentSettingsDialog", ("parent", "document_settings")),
 ]
 # fmt: on

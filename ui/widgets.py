@@ -8,7 +8,9 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
 from PySide6.QtWidgets import (
     QComboBox,
+    QFormLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -267,3 +269,15 @@ def setup_table(view: QTableView, accessible_name: str) -> None:
     view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     view.setAccessibleName(accessible_name)
     view.setWordWrap(False)
+
+
+def add_labelled_rows(form: QFormLayout, rows) -> None:
+    """Rows of (label with its &mnemonic, widget, the field inside the widget): Alt+letter
+    reaches the field even when it sits in a box with a button, and a screen reader says the
+    label's text."""
+    for label, widget, named in rows:
+        form.addRow(label, widget)
+        named.setAccessibleName(label.replace("&", "").rstrip(":"))
+        buddy = form.labelForField(widget)
+        if isinstance(buddy, QLabel):
+            buddy.setBuddy(named)

@@ -1,7 +1,7 @@
 """Command line: `main.py [--db PATH] [--lang es|en] [COMMAND [options]]`.
 
 Each feature registers its commands in its own module (`core`, `meetings`, `safety`, `report`,
-`excel`, `personal_data`, `server`, `indicators`, `reporting`, `users`); `export`, `import` and the other groups are
+`excel`, `personal_data`, `server`, `indicators`, `reporting`, `signing`); `export`, `import` and the other groups are
 shared, so several modules can add subcommands to them. What a handler needs (the database,
 the services, the writers) it imports when it runs: `main.py` goes through this package at
 every start, and the window must not wait for SQLAlchemy, openpyxl or reportlab to show itself.
@@ -76,7 +76,7 @@ def build_parser() -> argparse.ArgumentParser:
         reporting,
         safety,
         server,
-        users,
+        signing,
     )
 
     modules = (
@@ -89,7 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
         server,
         indicators,
         reporting,
-        users,
+        signing,
     )
     for module in modules:
         module.register(registry)

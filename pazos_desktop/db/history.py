@@ -11,7 +11,7 @@ import datetime as dt
 from collections.abc import Iterable, Mapping
 from functools import cache
 
-from sqlalchemy import event, insert, inspect
+from sqlalchemy import LargeBinary, event, insert, inspect
 from sqlalchemy.orm import Session
 
 from pazos_desktop.clock import default_actor, run_of
@@ -68,10 +68,15 @@ Change = tuple[str, str | None, str | None]  # field, old, new (as `render` writ
 
 @cache
 def tracked_keys(model) -> tuple[str, ...]:
-    """The columns of `model` the history records, in the mapper's order."""
+    """The columns of `model` the history records, in the mapper's order. Bytes (a signed
+    acta's increment) are never copied: the record keeps them, the history says it changed."""
     mapper = inspect(model)
     return tuple(
-        a.key for a in mapper.column_attrs if a.key not in UNTRACKED_FIELDS and a.key != "id"
+        a.key
+        for a in mapper.column_attrs
+        if a.key not in UNTRACKED_FIELDS
+        and a.key != "id"
+        and not isinstance(a.columns[0].type, LargeBinary)
     )
 
 

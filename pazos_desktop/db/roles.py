@@ -55,6 +55,7 @@ MEETING_TABLES = frozenset(
         "meeting_decision",
         "meeting_followup",
         "meeting_snapshot",
+        "acta_signature",  # the chair and the secretary sign the approved acta
     }
 )
 # What the secretariat writes outside the acta's tables, because the acta records it: the

@@ -6,6 +6,8 @@ this module adds what needs the PDF writer: approving, drawing, redrawing after 
 An export in the approving language and page size returns the stored bytes, checked against
 their SHA-256; another language or size is drawn again from the stored content, never from
 the live records. Reopening keeps the snapshot and says who reopened it, when and why.
+Once signed (documents/signatures/), the stored file is the signed one: the approved PDF with
+the signatures appended, which is what an export in the approving language and size gives.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from pazos_desktop.i18n import N_, _
 from pazos_desktop.services.common import check_version
 from pazos_desktop.services.meetings.data import MeetingData
 from pazos_desktop.services.meetings.editing import ensure_editable, load, to_data
+from pazos_desktop.services.meetings.signatures import drop_signatures, signed_pdf
 from pazos_desktop.services.meetings.snapshots import (
     LANGS,
     keep_snapshot,
@@ -36,7 +39,6 @@ from pazos_desktop.services.meetings.snapshots import (
     mark_reopened,
     minutes_from_dict,
     snapshot_content,
-    stored_pdf,
 )
 from pazos_desktop.services.settings import all_settings
 from pazos_desktop.writers.minutes_pdf import write_minutes
@@ -118,7 +120,11 @@ def freeze(session: Session, meeting: Meeting, note: str = "") -> MeetingSnapsho
     content = snapshot_content(session, meeting, note)
     lang = run.lang if run.lang in LANGS else "es"
     page_size = all_settings(session).get("page_size") or "letter"
-    return keep_snapshot(meeting, content, lang, page_size, render(content, lang, page_size))
+    places: dict = {}
+    pdf = render(content, lang, page_size, places)
+    snapshot = keep_snapshot(meeting, content, lang, page_size, pdf)
+    snapshot.sign_places = json.dumps(places)
+    return snapshot
 
 
 UPGRADE_NOTE = N_("Congelada al actualizar el programa el {date}")
@@ -161,12 +167,17 @@ def freeze_unfrozen(session: Session) -> int:
 def redraw(session: Session, snapshot_ids: list[int]) -> None:
     """Draw again the stored PDF of snapshots whose content was changed in place (a person's
     data suppressed, Ley 1581): the PDF follows its content, its SHA-256 follows the PDF and
-    the meeting's copy of the hash follows both, so the history shows the new fingerprint."""
+    the meeting's copy of the hash follows both, so the history shows the new fingerprint.
+    Its signed versions go (services/meetings/signatures.py: drop_signatures)."""
     for snapshot in session.scalars(
         select(MeetingSnapshot).where(MeetingSnapshot.id.in_(snapshot_ids))
     ):
         old = snapshot.pdf_sha256
-        snapshot.pdf = render(json.loads(snapshot.content), snapshot.lang, snapshot.page_size)
+        places: dict = {}
+        content = json.loads(snapshot.content)
+        snapshot.pdf = render(content, snapshot.lang, snapshot.page_size, places)
+        snapshot.sign_places = json.dumps(places)
+        drop_signatures(snapshot)
         snapshot.pdf_sha256 = hashlib.sha256(snapshot.pdf).hexdigest()
         if snapshot.meeting.approved_pdf_sha256 == old:
             snapshot.meeting.approved_pdf_sha256 = snapshot.pdf_sha256
@@ -174,15 +185,18 @@ def redraw(session: Session, snapshot_ids: list[int]) -> None:
 
 
 def frozen_pdf(snapshot: MeetingSnapshot, lang: str, page_size: str | None) -> bytes:
-    """The approved acta as PDF: the stored bytes, or drawn again from the stored content."""
+    """The approved acta as PDF: the stored bytes (signed, once signed), or drawn again from
+    the stored content for another language or page size (unsigned: a signature covers the
+    bytes it signed)."""
     page_size = page_size or snapshot.page_size
     if lang == snapshot.lang and page_size == snapshot.page_size:
-        return stored_pdf(snapshot)
+        return signed_pdf(snapshot)
     return render(json.loads(snapshot.content), lang, page_size)
 
 
-def render(content: dict, lang: str, page_size: str) -> bytes:
-    """The PDF of stored content: reproducible bytes (the same content, the same file)."""
+def render(content: dict, lang: str, page_size: str, places: dict | None = None) -> bytes:
+    """The PDF of stored content: reproducible bytes (the same content, the same file);
+    `places` receives where each signer's block was drawn."""
     doc = minutes_from_dict(content["docs"].get(lang) or content["docs"]["es"])
     header = content["header"]
     with tempfile.TemporaryDirectory() as folder:
@@ -199,5 +213,5 @@ def render(content: dict, lang: str, page_size: str) -> bytes:
             lang=lang,
         )
         out = io.BytesIO()
-        write_minutes(out, doc, info, invariant=True)
+        write_minutes(out, doc, info, invariant=True, places=places)
     return out.getvalue()

@@ -6,6 +6,7 @@ import enum
 import re
 import unicodedata
 
+from pazos_desktop.domain.text import fold
 from pazos_desktop.i18n import N_, translate
 
 
@@ -124,3 +125,55 @@ def minutes_file_name(number: int, year: int, series: str = "") -> str:
 
 def attendance_file_name(number: int, year: int, series: str = "") -> str:
     return safe_file_name(f"Asistencia_Acta_{_series_part(series)}{number:03d}_{year}")
+
+
+# Who signs an approved acta: the blocks of its signature page (writers/minutes_pdf.py), in
+# their order; "other" is a signature added to the file in another program by someone the
+# acta does not name.
+SIGNER_ROLES = {
+    "chair": N_("Preside"),
+    "secretary": N_("Secretaría técnica"),
+    "prepared": N_("Elaboró"),
+    "reviewed": N_("Revisó"),
+    "approver": N_("Aprobó"),
+    "other": N_("Otro firmante"),
+}
+
+
+def signer_role_label(role: str, lang: str | None = None) -> str:
+    return translate(SIGNER_ROLES.get(role, role), lang)
+
+
+class SignatureState(enum.StrEnum):
+    """What a verification of one signature concludes, most serious first."""
+
+    INVALID = "invalid"  # the bytes it signed were altered, or the signature is broken
+    CHANGED = "changed"  # intact, but the document was changed after it (not by a signature)
+    REVOKED = "revoked"
+    EXPIRED = "expired"  # the certificate expired (or was not yet valid) when checked
+    WRONG_USE = "wrong_use"  # the certificate is not meant for signing documents
+    UNTRUSTED = "untrusted"  # intact, but its issuer is not among the trusted roots
+    VALID = "valid"
+
+
+SIGNATURE_STATE_LABELS = {
+    SignatureState.INVALID: N_("No válida: documento alterado o firma dañada"),
+    SignatureState.CHANGED: N_("Documento modificado después de esta firma"),
+    SignatureState.REVOKED: N_("Certificado revocado"),
+    SignatureState.EXPIRED: N_("Certificado vencido o aún no vigente"),
+    SignatureState.WRONG_USE: N_("Certificado no apto para firmar documentos"),
+    SignatureState.UNTRUSTED: N_("Íntegra; su emisor no es de confianza"),
+    SignatureState.VALID: N_("Válida"),
+}
+
+
+def signature_state_label(state: str, lang: str | None = None) -> str:
+    return translate(SIGNATURE_STATE_LABELS[SignatureState(state)], lang)
+
+
+def same_person(named: str, holder: str) -> bool:
+    """Whether the name an acta gives is the certificate holder's: every word of it is in
+    the certificate's name, whatever the case and accents ("Ana Gómez" and "ANA MARÍA GÓMEZ
+    PÉREZ" are one person; "Ana Gómez" and "Luis Muñoz" are not)."""
+    from_acta = set(fold(named).split())
+    return bool(from_acta) and from_acta <= set(fold(holder).split())

@@ -13,6 +13,7 @@ SELF_CHECK_STEPS: list[object] = [
     "pazos_desktop.selfcheck.documents:check_minutes_pdf",
     "pazos_desktop.selfcheck.documents:check_attendance_pdf",
     "pazos_desktop.selfcheck.documents:check_approved_acta",
+    "pazos_desktop.selfcheck.signing:check_signed_acta",
     "pazos_desktop.selfcheck.documents:check_report_pdf",
     "pazos_desktop.selfcheck.documents:check_report_xlsx",
     "pazos_desktop.selfcheck.documents:check_partner_sheet_xlsx",

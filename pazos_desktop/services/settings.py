@@ -21,6 +21,13 @@ DEFAULTS = {
     # DANE DIVIPOLA codes of the entity's territory (text: leading zeros are part of a code).
     "divipola_department": "76",
     "divipola_municipality": "76520",
+    # Digital signatures of approved actas (documents/signatures/): where they are signed, the
+    # timestamp authority (empty: signatures without a timestamp, offline), and the trusted
+    # roots and revocation lists the office imported (PEM text; never a private key).
+    "signing_place": "Palmira, Valle del Cauca, Colombia",
+    "tsa_url": "",
+    "trusted_roots": "",
+    "revocation_lists": "",
 }
 NOTICE = N_(
     "Autorización para el tratamiento de datos personales (Ley 1581 de 2012 y Decreto 1377 de "

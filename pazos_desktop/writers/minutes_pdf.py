@@ -5,6 +5,9 @@ and absent apart, the attendance sheet annexed), agenda, development by item, de
 follow-up of earlier commitments (numbered, with the commitment's ID and due date), commitments
 agreed, next meeting (date, time, place), signatures (name, position, entity and room to sign),
 then who prepared, reviewed and approved it. A draft says so across every page.
+
+Where each signer's room to sign was drawn (page and box, in points) can be recorded into a
+dict (`places`): a digital signature's visible stamp goes there (documents/signatures/).
 """
 
 from __future__ import annotations
@@ -25,6 +28,7 @@ from reportlab.platypus import (
     Table,
 )
 
+from pazos_desktop.domain.meetings import SIGNER_ROLES
 from pazos_desktop.i18n import N_, translate
 from pazos_desktop.services.meetings.minutes import (
     AGREED_COLUMNS,
@@ -56,19 +60,26 @@ FIELD_LIMIT = 600  # characters of a one-line field (place, name…) before it i
 
 
 def write_minutes(
-    target: str | Path | io.BytesIO, doc: MinutesDoc, info: DocumentInfo, invariant=False
+    target: str | Path | io.BytesIO,
+    doc: MinutesDoc,
+    info: DocumentInfo,
+    invariant=False,
+    places: dict | None = None,
 ) -> None:
-    """Write the acta; `info` carries the house-style header (see pdf/document.info_from_settings)."""
+    """Write the acta; `info` carries the house-style header (see pdf/document.info_from_settings);
+    `places`, when given, receives each signer's room: role -> (page from 0, x0, y0, x1, y1)."""
     lang = doc.header.lang
     t = Labels(lang)
     info.subject = info.subject or f"{doc.header.type_label} — {doc.header.objective}"[:300]
     info.keywords = info.keywords or [doc.header.named, doc.header.type_label]
     if doc.header.draft:
         info.draft_mark = t(N_("BORRADOR"))
-    build_pdf(target, info, minutes_story(doc, info, lang), invariant=invariant)
+    build_pdf(target, info, minutes_story(doc, info, lang, places), invariant=invariant)
 
 
-def minutes_story(doc: MinutesDoc, info: DocumentInfo, lang: str) -> list[Flowable]:
+def minutes_story(
+    doc: MinutesDoc, info: DocumentInfo, lang: str, places: dict | None = None
+) -> list[Flowable]:
     t = Labels(lang)
     width = frame_width(info)
     story = title_block(doc.header, t)
@@ -80,7 +91,7 @@ def minutes_story(doc: MinutesDoc, info: DocumentInfo, lang: str) -> list[Flowab
     story += followups(doc, t, width)
     story += agreed(doc, t, width)
     # The signatures never stand alone: they take the acta's last section with them.
-    story.append(KeepTogether(next_meeting(doc, t) + signatures(doc, t, width)))
+    story.append(KeepTogether(next_meeting(doc, t) + signatures(doc, t, width, places)))
     return story
 
 
@@ -269,20 +280,29 @@ def next_meeting(doc: MinutesDoc, t: Labels) -> list[Flowable]:
     ]
 
 
-def signatures(doc: MinutesDoc, t: Labels, width: float) -> list[Flowable]:
+def signatures(
+    doc: MinutesDoc, t: Labels, width: float, places: dict | None = None
+) -> list[Flowable]:
     """Chair and secretary side by side, then who prepared, reviewed and approved the acta,
     each with name, position and entity under a line with room to sign."""
     firmas = signature_blocks(
-        [(doc.chair, t(N_("Preside"))), (doc.secretary, t(N_("Secretaría técnica")))], t, width
-    )
-    made = signature_blocks(
         [
-            (doc.prepared, t(N_("Elaboró"))),
-            (doc.reviewed, t(N_("Revisó"))),
-            (doc.approver, t(N_("Aprobó"))),
+            (doc.chair, t(SIGNER_ROLES["chair"]), "chair"),
+            (doc.secretary, t(SIGNER_ROLES["secretary"]), "secretary"),
         ],
         t,
         width,
+        places,
+    )
+    made = signature_blocks(
+        [
+            (doc.prepared, t(SIGNER_ROLES["prepared"]), "prepared"),
+            (doc.reviewed, t(SIGNER_ROLES["reviewed"]), "reviewed"),
+            (doc.approver, t(SIGNER_ROLES["approver"]), "approver"),
+        ],
+        t,
+        width,
+        places,
     )
     out: list[Flowable] = [*section(t(N_("Firmas"))), firmas, Spacer(1, 0.4 * cm), made]
     if doc.header.approval:
@@ -290,7 +310,9 @@ def signatures(doc: MinutesDoc, t: Labels, width: float) -> list[Flowable]:
     return out  # kept whole by minutes_story (reportlab mislays a KeepTogether inside another)
 
 
-def signature_blocks(people: list[tuple[PersonRow, str]], t: Labels, width: float) -> Table:
+def signature_blocks(
+    people: list[tuple[PersonRow, str, str]], t: Labels, width: float, places: dict | None
+) -> Table:
     """Side-by-side blocks: the role, room to sign, a drawn line (not a run of underscores),
     then name (bold), position and entity."""
     st = styles()
@@ -298,11 +320,11 @@ def signature_blocks(people: list[tuple[PersonRow, str]], t: Labels, width: floa
     column = (width - gap * (len(people) - 1)) / len(people)
     role_style = ParagraphStyle("sign_role", parent=st.small, textColor=colors.HexColor("#444444"))
     cells = []
-    for person, role in people:
+    for person, role, key in people:
         name = markup(t.cut(person.name, 300)) or "&nbsp;"
         lines = [
             Paragraph(markup(role), role_style),
-            Spacer(1, SIGN_ROOM),
+            SignRoom(key, SIGN_ROOM, places),
             HRFlowable(width="100%", thickness=0.6, color=colors.black, spaceAfter=2),
             Paragraph(f"<b>{name}</b>", st.normal),
         ]
@@ -319,3 +341,22 @@ def signature_blocks(people: list[tuple[PersonRow, str]], t: Labels, width: floa
         ]
     )
     return table
+
+
+class SignRoom(Spacer):
+    """The blank room above a signature line; records where it was drawn, when asked."""
+
+    def __init__(self, role: str, height: float, places: dict | None):
+        super().__init__(1, height)
+        self.role, self.places = role, places
+
+    def wrap(self, avail_width, avail_height):
+        self.width = avail_width
+        return avail_width, self.height
+
+    def draw(self):
+        if self.places is not None:
+            x0, y0 = self.canv.absolutePosition(0, 0)
+            x1, y1 = self.canv.absolutePosition(self.width, self.height)
+            page = self.canv.getPageNumber() - 1
+            self.places[self.role] = [page, round(x0, 2), round(y0, 2), round(x1, 2), round(y1, 2)]

@@ -1,7 +1,8 @@
 """The meeting editor: tabs for general data, attendance, agenda and development, commitments
 agreed, follow-up, decisions and history; save, preview the acta as it will print, approve
 (after asking, and once who approves: a person, never the computer's login), reopen with a
-reason, export the PDFs.
+reason, export the PDFs, the approved acta's digital signatures (Firmas…:
+ui/meetings/signatures.py).
 
 As secretaries work: it asks before discarding unsaved edits (Esc, Cerrar, ✕); while they
 type, a draft of the form is kept every few seconds in the user's data folder
@@ -51,6 +52,7 @@ from ui.meetings.drafts import DRAFT_MS, DraftKeeper
 from ui.meetings.general import DATE_FIELDS, TEXT_FIELDS, TIME_FIELDS, GeneralTab
 from ui.meetings.parts import AgendaTab, AttendanceTab, DecisionsTab
 from ui.meetings.preview import MinutesPreview
+from ui.meetings.signatures import open_signatures
 from ui.models.rows import RowsModel
 from ui.people import access
 from ui.prefs import remember_person
@@ -139,6 +141,7 @@ class MeetingEditor(FittedDialog):
                 lambda: self.export("attendance"),
             ),
             ("preview", self.tr("Vista previa…"), self.preview),
+            ("signatures", self.tr("Firmas…"), self.signatures),
             ("approve", self.tr("Aprobar acta…"), self.approve),
             ("reopen", self.tr("Reabrir…"), self.reopen),
             ("save", self.tr("Guardar"), self.save),
@@ -151,7 +154,7 @@ class MeetingEditor(FittedDialog):
             button.clicked.connect(lambda _=False, s=slot: s())
             self.buttons[key] = button
             row.addWidget(button)
-            if key == "attendance":
+            if key == "signatures":
                 row.addStretch(1)
         return row
 
@@ -194,7 +197,7 @@ class MeetingEditor(FittedDialog):
         self.buttons["save"].setEnabled(not locked)
         self.buttons["approve"].setEnabled(not locked and data.id is not None)
         self.buttons["reopen"].setEnabled(locked)
-        for key in ("minutes", "attendance", "preview"):
+        for key in ("minutes", "attendance", "preview", "signatures"):
             self.buttons[key].setEnabled(data.id is not None)
         access.restrict(self, getattr(self.ops.db, "access", None))  # after every state
 
@@ -381,6 +384,12 @@ class MeetingEditor(FittedDialog):
         self.last_preview.open()
 
     last_preview = None
+
+    def signatures(self) -> None:
+        """The approved acta's digital signatures: list, sign, verify (a dialog of its own)."""
+        if self.data.id is not None:
+            self.last_signatures = open_signatures(self.ops, self, self.data.id)
+            self.last_signatures.panel.changed.connect(self._load_history)
 
     def export(self, kind: str) -> None:
         if self.data.id is not None:

@@ -79,6 +79,22 @@ class Samples:
     def load_person_position(self) -> str:
         return tr("Secretaria técnica de la mesa")
 
+    def load_sign_target(self):
+        """An approved acta's unsigned blocks (the sample approves its older actas)."""
+        from pazos_desktop.documents.signatures.listing import sign_target
+        from pazos_desktop.services.meetings import listing as meeting_list
+
+        def first_approved(session):
+            rows = meeting_list.list_meetings(
+                session, meeting_list.MeetingFilter(status="approved")
+            )
+            return sign_target(session, rows[0].id)
+
+        return self._read(first_approved)
+
+    def load_signed_meeting_id(self) -> int:
+        return self.get("sign_target").meeting_id
+
     def load_meeting_choices(self):
         from ui.meetings.actions import load_choices
 

@@ -1,5 +1,6 @@
 """Configuración: language and folders (this user's preferences), organisation and document
-settings (stored in the database, shared by everyone using it), and where the database is."""
+settings (stored in the database, shared by everyone using it), where the database is, the
+personal-data policy and the digital signatures' trusted authorities (ui/meetings/trust_box.py)."""
 
 from __future__ import annotations
 
@@ -26,10 +27,11 @@ from PySide6.QtWidgets import (
 from pazos_desktop.parsing import ParseError, parse_date
 from pazos_desktop.services import settings
 from ui import interaction
+from ui.meetings.trust_box import SigningSettingsBox
 from ui.people import access
 from ui.people.page import PeopleBox, PersonBox
 from ui.personal_data.hooks import PolicyBox
-from ui.widgets import DateField, set_combo_data
+from ui.widgets import DateField, add_labelled_rows, set_combo_data
 
 DB_KEYS = ("org_name", "org_logo", "page_size", "doc_code", "doc_version", "doc_approval_date",
            "coordinator_email", "habeas_data_notice")  # fmt: skip
@@ -60,6 +62,8 @@ class SettingsView(QWidget):
         layout.addWidget(self._db_box())
         self.personal_data = PolicyBox(ctx)  # Ley 1581: the policy in force, its versions
         layout.addWidget(self.personal_data)
+        self.signing = SigningSettingsBox(ctx)  # trusted authorities, timestamps, place
+        layout.addWidget(self.signing)
         layout.addStretch(1)
 
     def _user_box(self) -> QGroupBox:
@@ -123,12 +127,7 @@ class SettingsView(QWidget):
             ),
             (self.tr("Aviso de &datos personales:"), self.notice, self.notice),
         ]
-        for label, widget, named in rows:
-            form.addRow(label, widget)
-            named.setAccessibleName(label.replace("&", "").rstrip(":"))
-            buddy = form.labelForField(widget)
-            if isinstance(buddy, QLabel):
-                buddy.setBuddy(named)
+        add_labelled_rows(form, rows)
         self.org_error = QLabel()
         self.org_error.setStyleSheet("color: #b00020;")
         self.org_error.setVisible(False)
@@ -160,6 +159,7 @@ class SettingsView(QWidget):
         self.personal_data.refresh()
         if self.people is not None:
             self.people.refresh()
+        self.signing.refresh()
 
     def _show(self, values: dict[str, str]) -> None:
         self.org_name.setText(values.get("org_name", ""))

@@ -206,4 +206,40 @@ class MeetingSnapshot(Base):
     reopened_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
     reopened_by: Mapped[str | None] = mapped_column(String(200))
     reopen_reason: Mapped[str | None] = mapped_column(Text)
+    # Where each signer's block was drawn (JSON: role -> page and box), for the visible stamp.
+    sign_places: Mapped[str | None] = mapped_column(Text)
     meeting: Mapped[Meeting] = relationship(back_populates="snapshots")
+    signatures: Mapped[list[ActaSignature]] = relationship(
+        back_populates="snapshot",
+        order_by="ActaSignature.seq",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
+    )
+
+
+class ActaSignature(Base):
+    """One digital signature of an approved acta: the bytes it appended to the file.
+
+    Signatures are incremental updates, so the signed file is the snapshot's PDF followed by
+    every increment in `seq` order, and the approved PDF (and its SHA-256) never changes.
+    `pdf_sha256` is that of the whole file as it stood after this signature. `meeting_id`
+    repeats the snapshot's meeting so the meeting's history finds its signatures.
+    """
+
+    __tablename__ = "acta_signature"
+    __table_args__ = (UniqueConstraint("snapshot_id", "seq"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    snapshot_id: Mapped[int] = mapped_column(ForeignKey("meeting_snapshot.id", ondelete="CASCADE"))
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True
+    )
+    seq: Mapped[int] = mapped_column(Integer)
+    role: Mapped[str] = mapped_column(String(20))  # a SIGNER_ROLES key (domain/meetings.py)
+    signer_name: Mapped[str] = mapped_column(String(300))  # the certificate's holder
+    issuer: Mapped[str] = mapped_column(String(300))
+    signed_at: Mapped[dt.datetime] = mapped_column(DateTime)  # naive UTC, as signed
+    timestamped: Mapped[bool] = mapped_column(Boolean, default=False)
+    external: Mapped[bool] = mapped_column(Boolean, default=False)  # signed in another program
+    increment: Mapped[bytes] = mapped_column(LargeBinary)
+    pdf_sha256: Mapped[str] = mapped_column(String(64))
+    snapshot: Mapped[MeetingSnapshot] = relationship(back_populates="signatures")

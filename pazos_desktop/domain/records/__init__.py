@@ -14,7 +14,14 @@ from pazos_desktop.domain.records.commitment import COMMITMENT
 from pazos_desktop.domain.records.component import COMPONENT
 from pazos_desktop.domain.records.contact import CONTACT
 from pazos_desktop.domain.records.indicator import INDICATOR, INDICATOR_VALUE, POPULATION
-from pazos_desktop.domain.records.meeting import AGENDA_ITEM, ATTENDEE, DECISION, FOLLOWUP, MEETING
+from pazos_desktop.domain.records.meeting import (
+    AGENDA_ITEM,
+    ATTENDEE,
+    DECISION,
+    FOLLOWUP,
+    MEETING,
+    SIGNATURE,
+)
 from pazos_desktop.domain.records.neighbourhood import NEIGHBOURHOOD
 from pazos_desktop.domain.records.partner import PARTNER
 from pazos_desktop.domain.records.personal_data import AUTHORISATION, POLICY, PURPOSE, REQUEST
@@ -58,6 +65,7 @@ __all__ = [
     "REPORT_REMARK",
     "REPORTING_PERIOD",
     "REQUEST",
+    "SIGNATURE",
 ]
 
 RECORDS: dict[str, Record] = {
@@ -90,6 +98,7 @@ RECORDS: dict[str, Record] = {
         REPORT_REMARK,
         EVIDENCE,
         CLOSURE,
+        SIGNATURE,
     )
 }
 

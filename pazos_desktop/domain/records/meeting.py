@@ -9,6 +9,7 @@ from pazos_desktop.domain.meetings import (
     MEETING_STATUS_LABELS,
     MEETING_TYPE_LABELS,
     PRESENCE_LABELS,
+    SIGNER_ROLES,
 )
 from pazos_desktop.domain.records.commitment import STATUS_CHOICES
 from pazos_desktop.i18n import N_
@@ -106,5 +107,24 @@ FOLLOWUP = Record(
         _shown("commitment_id", N_("Compromiso"), Kind.REF, "commitment"),
         _shown("progress_update_id", N_("Avance"), Kind.REF, hidden=True),
         *PARENT,
+    ),
+)
+
+# A digital signature of an approved acta, as its history shows it (the documents' signing
+# checks it; the increment's bytes never reach the history).
+SIGNATURE = Record(
+    "acta_signature",
+    N_("Firma digital"),
+    (
+        _shown("role", N_("Firma como"), Kind.CHOICE, choices=SIGNER_ROLES),
+        _shown("signer_name", N_("Firmante"), max_len=300),
+        _shown("issuer", N_("Emisor del certificado"), max_len=300),
+        _shown("signed_at", N_("Firmada el"), Kind.MOMENT),
+        _shown("timestamped", N_("Con sello de tiempo"), Kind.BOOL),
+        _shown("external", N_("Firmada en otro programa"), Kind.BOOL),
+        _shown("pdf_sha256", N_("Huella SHA-256 del PDF firmado"), max_len=64),
+        _shown("snapshot_id", N_("Versión aprobada"), Kind.WHOLE, hidden=True),
+        _shown("seq", N_("Orden"), Kind.WHOLE, hidden=True),
+        _shown("meeting_id", N_("Reunión"), Kind.REF, "meeting", hidden=True),
     ),
 )

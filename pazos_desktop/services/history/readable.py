@@ -60,6 +60,7 @@ ENTITY_LABELS = {
     "meeting_decision": N_("Decisión"),
     "meeting_followup": N_("Seguimiento"),
     "progress_update": N_("Avance"),
+    "acta_signature": N_("Firma digital"),
 }
 
 
@@ -96,11 +97,9 @@ def partner_history(session: Session, partner_id: int) -> list[ReadableChange]:
 
 def meeting_history(session: Session, meeting_id: int) -> list[ReadableChange]:
     parts = [("meeting", [meeting_id])]
-    for table in ("meeting_attendee", "meeting_agenda_item", "meeting_decision"):
+    for table in ("meeting_attendee", "meeting_agenda_item", "meeting_decision",
+                  "meeting_followup", "acta_signature"):  # fmt: skip
         parts.append((table, _children(session, table, "meeting_id", meeting_id)))
-    parts.append(
-        ("meeting_followup", _children(session, "meeting_followup", "meeting_id", meeting_id))
-    )
     return readable(session, _entries(session, parts))
 
 
