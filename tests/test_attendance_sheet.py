@@ -24,8 +24,9 @@ def test_rows_room_notice_and_authorisation(session, world, tmp_path, artifacts)
         assert header in text
     assert text.count("☐ Sí ☐ No") == 3 + 25
     words = words_with_boxes(path, 1)
-    left = min(w[1] for w in words if w[0] == "No.")
-    numbers = sorted((w[2], int(w[0])) for w in words if w[0].isdigit() and abs(w[1] - left) < 3)
+    # The table's "No." heading: the lowest one (the page header names the acta's "No." too).
+    left = max((w for w in words if w[0] == "No."), key=lambda w: w[2])[1]
+    numbers = sorted((w[2], int(w[0])) for w in words if w[0].isdigit() and abs(w[1] - left) < 8)
     gaps = [b[0] - a[0] for a, b in zip(numbers, numbers[1:], strict=False)]
     assert len(gaps) >= 4 and min(gaps) >= 1.3 * cm  # room to write and sign
     render_png(path, artifacts / "attendance", 1, 1, dpi=70)

@@ -139,11 +139,15 @@ def test_two_programs_write_one_file_at_once(two_partners, tmp_path):
     for _name, kind, args, outcome, out, lines in results:
         if kind == "import":
             values = args[2]
-            applied = outcome == "ok" and out == 0 and "Importación aplicada" in lines[-1]
+            applied = (
+                outcome == "ok" and out == 0 and any("Importación aplicada" in x for x in lines)
+            )
             # Every acknowledged import is there whole; a refused one left nothing.
             assert _imported(db, values) == (len(values) if applied else 0), lines
         elif kind == "backup" and outcome == "ok":
-            assert out == "ok"  # checked by its process when written (older ones rotate out)
+            # Checked by its process when written (write_backup verified it before naming it;
+            # the other program's rotation may already have removed it).
+            assert out in ("ok", "rotated")
         elif kind == "save" and outcome == "ok":
             assert out in phones
     report = check(db.engine)

@@ -41,7 +41,15 @@ def test_sheet_layout_protection_and_print(sample_db, tmp_path):
     assert "Fundación SIDOC" in ws.oddHeader.center.text and "&P" in ws.oddFooter.right.text
     assert ws.column_dimensions["O"].hidden  # the version column
     first = next(r for r in ws.iter_rows(min_row=4) if isinstance(r[0].value, int))
-    assert all(not c.protection.locked for c in first[10:14])
+    # The cells a partner fills (K-N, and P: evidence), each its own even where one shared
+    # blank cell stands in several columns of a row.
+    assert all(not c.protection.locked for c in (*first[10:14], first[15]))
+    assert [c.style for c in first[10:14]] == [
+        "pz_fill_number",
+        "pz_fill",
+        "pz_fill_date",
+        "pz_fill",
+    ]
     assert all(c.protection.locked for c in first[:10])
     assert first[8].is_date and first[8].number_format == "DD/MM/YYYY"
     assert ws["H3"].value == "Valor (COP)"

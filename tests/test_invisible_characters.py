@@ -178,7 +178,7 @@ def test_revision_0009_refolds_stored_keys_up_and_down(db):
             text("SELECT search_key FROM commitment WHERE id = :i"), {"i": c}
         ).scalar() == ("talle\u00adres")
         assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == PREVIOUS
-    upgrade(db.engine)
+    upgrade(db.engine, REVISION)
     with db.engine.connect() as conn:
         assert conn.execute(text("SELECT version_num FROM alembic_version")).scalar() == REVISION
         assert conn.execute(

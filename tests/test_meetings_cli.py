@@ -19,7 +19,8 @@ def test_export_minutes_and_attendance(sample_db, tmp_path, capsys):  # noqa: F8
     code = main(["--db", db, "export", "minutes", *_first(sample_db), "--out", str(out)])
     assert code == 0
     assert f"Acta guardada en {out}" in capsys.readouterr().out
-    assert PdfReader(out).metadata.title == f"Acta No. 001 de {TODAY.year}"
+    # The series names the acta in its title too (Comité técnico 001 and Mesa 001 differ).
+    assert PdfReader(out).metadata.title == f"Acta No. 001 de {TODAY.year} — Comité técnico"
     sheet = tmp_path / "planilla.pdf"
     code = main(["--db", db, "export", "attendance", *_first(sample_db), "--out", str(sheet)])
     assert code == 0

@@ -102,6 +102,18 @@ def _rows(path: Path) -> dict[str, set[tuple]]:
         con.close()
 
 
+# What freezing an approved acta at the first start after an upgrade changes in its row.
+FROZEN_AT_UPGRADE = {"version", "updated_at", "approved_at", "approved_pdf_sha256"}
+
+
+def _unfrozen_view(path: Path, rows: set[tuple]) -> set[tuple]:
+    con = sqlite3.connect(path)
+    names = _columns(con, "meeting")
+    con.close()
+    keep = [i for i, name in enumerate(names) if name not in FROZEN_AT_UPGRADE]
+    return {tuple(row[i] for i in keep if i < len(row)) for row in rows}
+
+
 @pytest.mark.parametrize("start", revisions_base_to_head())
 def test_seeded_database_upgrades_to_head_keeping_every_row(start, sample_template, tmp_path):
     path = tmp_path / "pazos.sqlite"
@@ -118,6 +130,8 @@ def test_seeded_database_upgrades_to_head_keeping_every_row(start, sample_templa
     for table, rows in before.items():
         width = len(next(iter(rows))) if rows else 0
         kept = {row[:width] for row in after[table]}  # later revisions may add columns
+        if table == "meeting":  # approved actas frozen at the upgrade: their hash and version
+            rows, kept = _unfrozen_view(path, rows), _unfrozen_view(path, kept)
         assert rows <= kept, f"{table}: {len(rows - kept)} rows lost from revision {start}"
     con = sqlite3.connect(path)
     assert con.execute("PRAGMA foreign_key_check").fetchall() == []

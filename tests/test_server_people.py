@@ -454,3 +454,35 @@ def test_the_users_command_prints_the_sql_it_runs(office, monkeypatch, capsys):
         assert code == 1 and "Traceback" not in capsys.readouterr().err
     finally:
         _drop_people([new, f"{TAG}_no"])
+
+
+def test_a_closed_period_holds_against_raw_sql_with_a_persons_credentials(office):
+    """The server refuses a progress update dated inside a closed period however it is sent,
+    and only coordination and administration may close one."""
+    from pazos_desktop.services.reporting.closing import close_period, reopen_period
+    from tests import factories as f
+
+    url, dbs = office
+    world = _world(dbs["coordinacion"])
+    with dbs["coordinacion"].session() as s:
+        commitment = f.commitment(s, world["partner"], [world["cluster"]]).id
+    closed_day = dt.date(2024, 3, 15)  # a period no other test of the module closes
+    insert = (
+        "INSERT INTO progress_update (commitment_id, date, achieved_quantity, source, created_at, "
+        f"created_by) VALUES ({commitment}, %s, 5, 'manual', now(), 'x')"
+    )
+    for role in ("secretaria", "consulta"):
+        with pytest.raises(PazosError), dbs[role].session() as s:
+            close_period(s, "2024-03", [world["cluster"]], "Presentado al comité")
+    with dbs["coordinacion"].session() as s:
+        closure = close_period(s, "2024-03", [world["cluster"]], "Presentado al comité")
+    with psql(url, login("coordinacion")) as conn:
+        with pytest.raises(psycopg.errors.CheckViolation, match="closed_period"):
+            conn.execute(insert, (closed_day,))
+        conn.rollback()
+        with conn.transaction(force_rollback=True):  # the day after the period: accepted
+            conn.execute(insert, (dt.date(2024, 4, 1),))
+    with dbs["coordinacion"].session() as s:
+        reopen_period(s, "2024-03", "Corrección del aliado", closure.id)
+    with psql(url, login("coordinacion")) as conn, conn.transaction(force_rollback=True):
+        conn.execute(insert, (closed_day,))  # reopened: accepted again

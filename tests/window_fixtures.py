@@ -8,7 +8,7 @@ import pytest
 import real_names
 from PySide6.QtCore import QSettings
 from real_names import real_names_template_for
-from window_support import TODAY, Recorder
+from window_support import TODAY, Recorder, close_window, open_window
 
 from tests.conftest import copy_database, sample_template_for
 from ui import interaction
@@ -75,3 +75,25 @@ def real_names_db_path(real_names_template, tmp_path) -> Path:
 def real_names_ids(real_names_template) -> dict:
     """The ids of the real names' records (the long partner, the meeting of 60…)."""
     return real_names.real_names_ids(TODAY)
+
+
+@pytest.fixture
+def real_window(qtbot, real_names_db_path, prefs, recorder):
+    """A real main window on the real names."""
+    win = open_window(qtbot, real_names_db_path, prefs)
+    yield win
+    close_window(win)
+
+
+@pytest.fixture
+def window(qtbot, sample_db_path, prefs, recorder):
+    win = open_window(qtbot, sample_db_path, prefs)
+    yield win
+    close_window(win)
+
+
+@pytest.fixture
+def empty_window(qtbot, db_path, prefs, recorder):
+    win = open_window(qtbot, db_path, prefs)
+    yield win
+    close_window(win)

@@ -46,7 +46,9 @@ def import_sheet(db: Database, day: dt.date, sheet: str, out: str, values: dict,
     path = fill(Path(sheet), Path(out), values, day)
     run = RunContext.start(clock_on(day), db.actor, "es")
     ctx = Context(db_target=str(db.path), lang="es", out=lines.append, run=run, _db=db)
-    args = argparse.Namespace(files=[str(path)], partner=None, dry_run=False, force=True)
+    args = argparse.Namespace(
+        files=[str(path)], partner=None, dry_run=False, force=True, period=None
+    )
     return cmd_progress(args, ctx)
 
 
@@ -54,7 +56,10 @@ def take_backup(db: Database, day: dt.date) -> str:
     """A backup beside the other program's writes, checked as soon as it is written (the
     rotation may delete it before the test ends)."""
     made = backup.before(db, "manual")
-    return "ok" if backup.inspect_file(made).ok else f"damaged: {made}"
+    if not made.exists():  # the other program's rotation kept the ten newest, all this second
+        return "rotated"
+    report = backup.inspect_file(made)
+    return "ok" if report.ok else f"damaged: {made} {report}"
 
 
 def save_phone(db: Database, day: dt.date, partner_id: int, phone: str) -> str:

@@ -9,8 +9,7 @@ database. On PostgreSQL it also adds the rules finer than a table's GRANTs, writ
 server itself, never by the PC:
 
 - `pazos_roles_for(action)` names the group roles that may do an action finer than a table
-  ("approve_acta", "reopen_acta", "manage_people"; a later rule such as "close_period" is one
-  more line here and one trigger), `pazos_may(action)` says whether the session's person may
+  ("approve_acta", "reopen_acta", "manage_people"), `pazos_may(action)` says whether the session's person may
   (the program asks it to disable what the role cannot do), `pazos_require(action)` refuses
   with SQLSTATE 42501 and the action's name (the program words it in Spanish);
 - `pazos_owner_session()`: the session's person may alter PAZOS's tables (their owner, an
@@ -21,7 +20,12 @@ server itself, never by the PC:
   those columns);
 - approving and reopening an acta (`meeting.status` to or from "approved", a new snapshot, a
   snapshot marked reopened) require the action's role, and the acta names the person's full
-  name from `person_profile` (`pazos_signer()`).
+  name from `person_profile` (`pazos_signer()`);
+- a closed period (revision 0010's `period_closure`, not reopened, for every cluster or the
+  commitment's) refuses adding, changing or deleting a progress update dated inside it
+  (`pazos_closed`, `pazos_guard_progress`), except to the owner's sessions, as every door of
+  the program does; who may close and reopen periods is the grants' (coordination and
+  administration write `period_closure`).
 
 The grants themselves are not here: `pazos_desktop.db.roles.apply_rights` applies them after
 every migration, so a table added by any later revision gets them too. Frozen here: the SQL,
@@ -113,6 +117,33 @@ BEGIN
   RETURN NEW;
 END $$;
 
+CREATE OR REPLACE FUNCTION pazos_closed(commitment integer, day date) RETURNS boolean
+LANGUAGE sql STABLE SET search_path FROM CURRENT AS $$
+  SELECT EXISTS (
+    SELECT 1 FROM period_closure pc
+    WHERE pc.reopened_at IS NULL AND day BETWEEN pc.period_start AND pc.period_end
+      AND (NOT EXISTS (SELECT 1 FROM period_closure_cluster x WHERE x.closure_id = pc.id)
+           OR EXISTS (SELECT 1 FROM commitment c WHERE c.id = commitment AND c.all_clusters)
+           OR EXISTS (SELECT 1 FROM period_closure_cluster x
+                      JOIN commitment_cluster cc ON cc.cluster_id = x.cluster_id
+                      WHERE x.closure_id = pc.id AND cc.commitment_id = commitment)))
+$$;
+
+CREATE OR REPLACE FUNCTION pazos_guard_progress() RETURNS trigger
+LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
+BEGIN
+  IF pazos_owner_session() THEN
+    RETURN COALESCE(NEW, OLD);
+  END IF;
+  IF TG_OP <> 'INSERT' AND pazos_closed(OLD.commitment_id, OLD.date) THEN
+    RAISE EXCEPTION 'pazos:closed_period:%', OLD.date USING ERRCODE = 'check_violation';
+  END IF;
+  IF TG_OP <> 'DELETE' AND pazos_closed(NEW.commitment_id, NEW.date) THEN
+    RAISE EXCEPTION 'pazos:closed_period:%', NEW.date USING ERRCODE = 'check_violation';
+  END IF;
+  RETURN COALESCE(NEW, OLD);
+END $$;
+
 CREATE OR REPLACE FUNCTION pazos_guard_snapshot() RETURNS trigger
 LANGUAGE plpgsql SET search_path FROM CURRENT AS $$
 BEGIN
@@ -132,6 +163,8 @@ END $$;
 """
 
 DROP_FUNCTIONS = (
+    "pazos_guard_progress()",
+    "pazos_closed(integer, date)",
     "pazos_guard_snapshot()",
     "pazos_guard_meeting()",
     "pazos_stamp_who()",
@@ -175,6 +208,12 @@ def upgrade() -> None:
         "CREATE TRIGGER pazos_guard_snapshot BEFORE INSERT OR UPDATE ON meeting_snapshot "
         "FOR EACH ROW EXECUTE FUNCTION pazos_guard_snapshot()"
     )
+    # A closed period holds on the server too: psql with a person's credentials cannot add,
+    # change or delete a progress update dated inside it (the program says it first, in words).
+    op.execute(
+        "CREATE TRIGGER pazos_guard_progress BEFORE INSERT OR UPDATE OR DELETE ON progress_update "
+        "FOR EACH ROW EXECUTE FUNCTION pazos_guard_progress()"
+    )
 
 
 def downgrade() -> None:
@@ -183,6 +222,7 @@ def downgrade() -> None:
             op.execute(f"DROP TRIGGER IF EXISTS pazos_who_{table} ON {table}")
         op.execute("DROP TRIGGER IF EXISTS pazos_guard_meeting ON meeting")
         op.execute("DROP TRIGGER IF EXISTS pazos_guard_snapshot ON meeting_snapshot")
+        op.execute("DROP TRIGGER IF EXISTS pazos_guard_progress ON progress_update")
         for signature in DROP_FUNCTIONS:
             op.execute(f"DROP FUNCTION IF EXISTS {signature}")
     op.drop_table("person_profile")

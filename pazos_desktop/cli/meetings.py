@@ -29,8 +29,11 @@ def register(registry) -> None:
     attendance.add_argument(
         "--blank-rows",
         type=int,
-        default=10,
-        help=_("filas vacías para quienes lleguen sin estar en la lista (10)"),
+        default=None,
+        help=_(
+            "filas vacías para quienes lleguen sin estar en la lista (sin esta opción: hasta "
+            "10, las que quepan en la última página con nombres)"
+        ),
     )
 
 

@@ -52,10 +52,10 @@ def export_attendance(
     out: str | Path | None = None,
     lang: str = "es",
     page_size: str | None = None,
-    blank_rows: int = 10,
+    blank_rows: int | None = None,
     series: str | None = None,
 ) -> Path:
-    if not 0 <= blank_rows <= 200:
+    if blank_rows is not None and not 0 <= blank_rows <= 200:
         raise ValidationError({"blank_rows": _("Filas vacías: entre 0 y 200.")})
     meeting = find_meeting(session, year, number, series)
     doc = attendance_document(session, meeting.id, lang, blank_rows)

@@ -116,14 +116,14 @@ def sheet(doc: AttendanceDoc, t: Labels, width: float, height: float = 1e9) -> l
         [str(i), _marked(doc, i - 1, p.name), p.entity, p.position, "", "", "", tick, ""]
         for i, p in enumerate(doc.expected, 1)
     ]
-    blank = [
-        [str(len(rows) + k), "", "", "", "", "", "", tick, ""] for k in range(1, 1 + doc.blank_rows)
-    ]
+    fill = doc.blank_rows is None  # no number asked: the last page of names filled
+    count = DEFAULT_BLANK_ROWS if fill else doc.blank_rows
+    blank = [[str(len(rows) + k), "", "", "", "", "", "", tick, ""] for k in range(1, 1 + count)]
     fit = lines_that_fit(height, padding=2 * ROW_PADDING)
     if not rows:
         return data_table(header, blank, widths, {1, 2, 3}, extra_style=_padding(1), row_lines=fit)
     table = data_table(header, rows, widths, {1, 2, 3}, extra_style=_padding(1), row_lines=fit)
-    return [*table, BlankRows(blank, widths, len(rows))] if blank else table
+    return [*table, BlankRows(blank, widths, len(rows), fill)] if blank else table
 
 
 def _padding(first: int) -> list:
@@ -134,18 +134,26 @@ def _padding(first: int) -> list:
     ]
 
 
-class BlankRows(Flowable):
-    """As many of the blank rows as the page still holds, drawn on; the rest are dropped."""
+DEFAULT_BLANK_ROWS = 10
 
-    def __init__(self, rows: list[list[str]], widths: list[float], after: int):
+
+class BlankRows(Flowable):
+    """As many of the blank rows as the page still holds, drawn on. `fill` (no number was
+    asked): the rest are dropped, so no page holds only blank rows; else the rest continue
+    on the next pages, as many as were asked for."""
+
+    def __init__(self, rows: list[list[str]], widths: list[float], after: int, fill=True):
         super().__init__()
-        self.rows, self.widths, self.after = rows, widths, after
+        self.rows, self.widths, self.after, self.fill = rows, widths, after, fill
         self.table = None
+        self.count = 0
 
     def wrap(self, avail_width, avail_height):
         one = continued_rows(self.rows[:1], self.widths, self.after, _padding(0))
         row_height = one.wrap(avail_width, avail_height)[1]  # blank rows are all alike
-        count = min(len(self.rows), int(avail_height // row_height))
+        self.count = min(len(self.rows), int(avail_height // row_height))
+        # Asked-for rows say their whole height: the frame then splits them across pages.
+        count = self.count if self.fill else len(self.rows)
         self.table = None
         if count:
             self.table = continued_rows(self.rows[:count], self.widths, self.after, _padding(0))
@@ -153,7 +161,21 @@ class BlankRows(Flowable):
         return self.width, self.table.wrap(avail_width, avail_height)[1] if count else 0.0
 
     def split(self, avail_width, avail_height):
-        return []  # never onto a page of its own
+        if self.fill:
+            return []  # never onto a page of its own
+        self.wrap(avail_width, avail_height)
+        count = self.count
+        while count and self._height(count, avail_width, avail_height) > avail_height:
+            count -= 1  # the table's own rounding: never a row past the frame
+        if not count:
+            return []  # none fits here: all of them on the next page
+        here = BlankRows(self.rows[:count], self.widths, self.after, fill=False)
+        rest = BlankRows(self.rows[count:], self.widths, self.after + count, fill=False)
+        return [here, rest]
+
+    def _height(self, count: int, avail_width, avail_height) -> float:
+        table = continued_rows(self.rows[:count], self.widths, self.after, _padding(0))
+        return table.wrap(avail_width, avail_height)[1]
 
     def draw(self):
         if self.table is not None:

@@ -55,7 +55,7 @@ from pazos_desktop.writers.pdf.document import (
 )
 
 DRAFT_COLOUR = "#B03A2E"
-SIGN_ROOM = 2.4 * cm  # blank space above each signature line
+SIGN_ROOM = 3.0 * cm  # blank space above each signature line: room for a hand or a stamp
 FIELD_LIMIT = 600  # characters of a one-line field (place, name…) before it is cut, marked
 
 

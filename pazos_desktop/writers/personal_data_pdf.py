@@ -9,7 +9,7 @@ import io
 from pathlib import Path
 
 from reportlab.lib.units import cm
-from reportlab.platypus import Flowable, Paragraph, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Spacer
 
 from pazos_desktop.i18n import N_
 from pazos_desktop.services.personal_data.export import PersonRecord, format_iso
@@ -150,7 +150,8 @@ def write_person_pdf(
                 st.small,
             )
         )
-    story += [Spacer(1, 0.3 * cm), para(t(RIGHTS), st.small)]
+    # The citizen's rights in one piece: never cut by a page break and a header.
+    story += [Spacer(1, 0.3 * cm), KeepTogether([para(t(RIGHTS), st.small)])]
     build_pdf(target, info, story, invariant=invariant)
 
 

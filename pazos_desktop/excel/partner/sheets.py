@@ -68,8 +68,8 @@ C, P = COMMITMENT, PROGRESS
 COLUMNS = [
     ("id", N_("ID"), 6, "pz_int"),
     ("component", C["component_id"].label, 15, "pz_wrap"),  # hidden: the group headings say it
-    ("clusters", C["cluster_ids"].label, 12, "pz_wrap"),
-    ("title", C["title"].label, 25, "pz_wrap"),
+    ("clusters", C["cluster_ids"].label, 11, "pz_wrap"),
+    ("title", C["title"].label, 20, "pz_wrap"),
     ("unit", C["unit"].label, 12, "pz_wrap"),
     ("target", C["target_quantity"].label, 6, "pz_number"),
     ("achieved", N_("Logrado a la fecha"), 9, "pz_number"),
@@ -79,11 +79,11 @@ COLUMNS = [
     ("new_achieved", N_("Nuevo logrado (acumulado)"), 13, "pz_fill_number"),
     ("new_status", N_("Nuevo estado"), 11, "pz_fill"),
     ("progress_date", P["date"].label, 10, "pz_fill_date"),
-    ("comment", P["comment"].label, 17, "pz_fill"),
+    ("comment", P["comment"].label, 13, "pz_fill"),
     ("version", N_("Versión"), 6, "pz_int"),
     # After the hidden version (columns K-N keep their place in sheets already sent out): the
     # files that prove the row, sent in the same folder as the sheet.
-    ("evidence", N_("Evidencia (archivos)"), 13, "pz_fill"),
+    ("evidence", N_("Evidencia"), 10, "pz_fill"),
 ]
 # A report sent back: the coordination's remark on each row, beside what the partner fills.
 REMARK_COLUMN = ("remark", N_("Observaciones de la coordinación"), 22, "pz_wrap")

@@ -167,7 +167,8 @@ class AttendanceDoc:
     header: MeetingHeader
     file_name: str
     expected: list[PersonRow] = field(default_factory=list)
-    blank_rows: int = 10
+    # None: up to 10, as many as the last page of names still holds; a number: exactly that.
+    blank_rows: int | None = None
     # The personal-data notice printed on every page (Ley 1581 de 2012): the short notice of
     # the policy version in force, else the one typed in the settings (or ours).
     notice: str = ""
@@ -365,7 +366,7 @@ def _cluster_names(session: Session, meeting_id: int) -> dict[int, list[str]]:
 
 
 def attendance_document(
-    session: Session, meeting_id: int, lang: str = "es", blank_rows: int = 10
+    session: Session, meeting_id: int, lang: str = "es", blank_rows: int | None = None
 ) -> AttendanceDoc:
     """Everyone expected (all attendees registered, whatever their presence), plus blanks."""
     meeting = load(session, meeting_id)

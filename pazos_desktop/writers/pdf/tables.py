@@ -231,8 +231,8 @@ class FastTable(Table):
         elif valign == "BOTTOM":
             y = rowpos + cellstyle.bottomPadding + len(lines) * leading - fontsize
         else:
-            y = rowpos + (cellstyle.bottomPadding + rowheight - cellstyle.topPadding)
-            y = y / 2.0 + len(lines) * leading / 2.0 - fontsize
+            middle = (cellstyle.bottomPadding + rowheight - cellstyle.topPadding) / 2.0
+            y = rowpos + middle + len(lines) * leading / 2.0 - fontsize
         if just == "LEFT":
             x, share = colpos + cellstyle.leftPadding, 0.0
         elif just == "RIGHT":

@@ -154,5 +154,6 @@ def write_sheet(wb: Workbook, report, t: Labels, log: SafetyLog) -> None:
         (N_("Periodos cerrados y reabiertos"), _closure_rows(section, t)),
     ):
         put(ws, row, 1, t(title), log)
-        row = table(ws, row + 1, header, rows or [[t(NONE)]], log, wrap={1: 26, 3: 30}) + 1
-    widths(ws, [14, 30, 22, 34, 22, 34, 12, 12, 12, 12])
+        row = table(ws, row + 1, header, rows or [[t(NONE)]], log, wrap={1: 26, 3: 26}) + 1
+    # One page wide at 8 pt or more (writers/xlsx/printing.py), like every sheet of the report.
+    widths(ws, [12, 26, 16, 26, 16, 24, 9, 9, 9, 9])

@@ -138,7 +138,7 @@ def _progress(report: CoordinationReport, t: Labels):
         ]
         for p in report.progress
     ]
-    sizes = [12, 8, 28, 36, 10, 10, 13, 36, 11]
+    sizes = [12, 8, 28, 32, 10, 10, 13, 30, 9]
     return t(N_("Avances del periodo")), header, rows, sizes, {}
 
 

@@ -45,11 +45,12 @@ class RowWriter(WorksheetWriter):
         dims = self.ws.row_dimensions
         extra = "".join(f' {k}="{v}"' for k, v in dims[row_idx]) if row_idx in dims else ""
         parts, letters, epoch = [f'<row r="{row_idx}"{extra}>'], self.letters, self.epoch
-        for cell in row:
+        # A row's cells in order from column A: a shared blank cell (styles.blank) stands in
+        # several columns of one row, so its own `column` names only the last of them.
+        for column, cell in enumerate(row, start=1):
             value, styled = cell._value, cell._style is not None
             if value is None and not styled:
                 continue
-            column = cell.column
             letter = letters[column - 1] if column < 200 else get_column_letter(column)
             style = f' s="{self._style_id(cell)}"' if styled else ""
             parts.append(_cell_xml(f"{letter}{row_idx}", style, cell.data_type, value, epoch))
