@@ -111,14 +111,15 @@ def fresh_target(tmp_path) -> str:
     return str(tmp_path / "nuevo.sqlite")
 
 
-def copy_database(source: Path | str, target: Path) -> Path | str:
+def copy_database(source: Path | str, target: Path, keep: bool = False) -> Path | str:
     """Copy with SQLite's backup API: a file copy can miss pages still in the -wal file.
 
     On a server, `source` is a database URL: the copy is a new database made from it as a
     template, and its URL is returned (`target` only names the SQLite file it stands for).
+    `keep`: a module's or the run's copy, not dropped after each test but at the run's end.
     """
     if server_db.is_server_target(source):
-        return server_db.servers().create(template=str(source))
+        return server_db.servers().create(template=str(source), keep=keep)
     src, dst = sqlite3.connect(source), sqlite3.connect(target)
     with dst:
         src.backup(dst)

@@ -50,7 +50,7 @@ class Outputs:
 def house_outputs(migrated_template, tmp_path_factory) -> Outputs:
     folder = tmp_path_factory.mktemp("house")
     sample = sample_template_for(SUITE_TODAY, migrated_template, tmp_path_factory)
-    target = str(copy_database(sample, folder / "house.sqlite"))
+    target = str(copy_database(sample, folder / "house.sqlite", keep=True))
     out = Outputs(folder, target)
     db = database_on(target, SUITE_TODAY)
     with db.session() as s:

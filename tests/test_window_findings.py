@@ -32,7 +32,7 @@ pytest_plugins = ["window_fixtures"]
 def shared(real_names_template, tmp_path_factory, qapp):
     """One main window over a copy of the real names, for the whole module."""
     folder = tmp_path_factory.mktemp("findings")
-    path = copy_database(real_names_template, folder / "real.sqlite")
+    path = copy_database(real_names_template, folder / "real.sqlite", keep=True)
     prefs = Preferences(QSettings(str(folder / "prefs.ini"), QSettings.Format.IniFormat))
     recorder = interaction.Recorder()
     previous = interaction.install(recorder)
