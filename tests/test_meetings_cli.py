@@ -5,6 +5,7 @@ from __future__ import annotations
 from pypdf import PdfReader
 
 from pazos_desktop.cli import main
+from pazos_desktop.domain.meetings import series_label
 from tests.meetings_fixtures import TODAY, first_of_year, sample_db, sample_template  # noqa: F401
 
 
@@ -20,7 +21,8 @@ def test_export_minutes_and_attendance(sample_db, tmp_path, capsys):  # noqa: F8
     assert code == 0
     assert f"Acta guardada en {out}" in capsys.readouterr().out
     # The series names the acta in its title too (Comité técnico 001 and Mesa 001 differ).
-    assert PdfReader(out).metadata.title == f"Acta No. 001 de {TODAY.year} — Comité técnico"
+    series = series_label(first_of_year(sample_db).series, "es")
+    assert PdfReader(out).metadata.title == f"Acta No. 001 de {TODAY.year} — {series}"
     sheet = tmp_path / "planilla.pdf"
     code = main(["--db", db, "export", "attendance", *_first(sample_db), "--out", str(sheet)])
     assert code == 0
