@@ -194,14 +194,14 @@ def test_revision_0012_down_and_up_on_a_signed_database(copy, office, pki, tmp_p
 def test_pdfa_markers_stay_and_every_font_is_embedded(office):
     approved, signed = office.snapshot_pdf(7), office.export(7, "pdfa.pdf")
     base, after = PdfReader(io.BytesIO(approved)), PdfReader(io.BytesIO(signed))
-    pdfa = "/Metadata" in base.trailer["/Root"]
-    if pdfa:  # the acta is PDF/A (the documents' issue): its markers must survive the signing
-        xmp = after.trailer["/Root"]["/Metadata"].get_object().get_data()
-        assert re.search(rb"pdfaid:part[>=\"']+2", xmp)
-        assert "/OutputIntents" in after.trailer["/Root"]
-    fonts = [f for page in after.pages for f in _fonts(page, with_page=pdfa)]
+    assert "/Metadata" in base.trailer["/Root"]  # every acta is PDF/A-2b (house style)
+    # Its markers survive the signing (an incremental update keeps what was there).
+    xmp = after.trailer["/Root"]["/Metadata"].get_object().get_data()
+    assert re.search(rb"pdfaid:part[>=\"']+2", xmp)
+    assert "/OutputIntents" in after.trailer["/Root"]
+    fonts = [f for page in after.pages for f in _fonts(page, with_page=True)]
     assert len(fonts) >= 4  # the two stamps' regular and bold, at least
-    for font in fonts:  # the stamps' fonts always; the acta's own when it is PDF/A
+    for font in fonts:  # the stamps' fonts and the acta's own
         descriptor = (
             font.get("/FontDescriptor")
             or (font["/DescendantFonts"][0].get_object()["/FontDescriptor"])
