@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from sqlalchemy import select
@@ -401,11 +402,10 @@ def _identity_reason(row: SheetRow, cid: int, title: str, known: _Known) -> str 
     another commitment without a word."""
     printed_title, printed_clusters = (_shown(row.values.get(k)) for k in ("title", "clusters"))
     clusters = _clusters_text(cid, known)
-    everywhere = {fold(translate(COMMITMENT["all_clusters"].label, lang)) for lang in LANGUAGES}
-    same_clusters = fold(printed_clusters) == fold(clusters) or (
-        cid in known.all_clusters and fold(printed_clusters) in everywhere
-    )
-    if fold(printed_title) == fold(title) and same_clusters:
+    if _same(printed_title, title) and (
+        _same(printed_clusters, clusters)
+        or (cid in known.all_clusters and fold(printed_clusters) in _all_clusters_labels())
+    ):
         return None
     return _(
         "La fila muestra «{row_title}» en {row_clusters}, pero el ID {id} es «{title}» en "
@@ -418,6 +418,18 @@ def _identity_reason(row: SheetRow, cid: int, title: str, known: _Known) -> str 
         title=title,
         clusters=clusters or "—",
     )
+
+
+def _same(printed: str, stored: str) -> bool:
+    """The same text as people read it; most rows print it unchanged (no folding needed)."""
+    return printed == stored or fold(printed) == fold(stored)
+
+
+@lru_cache(maxsize=1)
+def _all_clusters_labels() -> frozenset[str]:
+    """ "Todos los clústeres" folded, in every language a sheet may have been made in."""
+    label = COMMITMENT["all_clusters"].label
+    return frozenset(fold(translate(label, lang)) for lang in LANGUAGES)
 
 
 def _clusters_text(cid: int, known: _Known) -> str:
