@@ -14,6 +14,8 @@ from openpyxl import Workbook
 from openpyxl.cell import Cell, WriteOnlyCell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Protection, Side
 from openpyxl.styles.cell_style import StyleArray
+from openpyxl.styles.named_styles import NamedStyleList
+from openpyxl.utils.indexed_list import IndexedList
 
 from pazos_desktop.writers.xlsx.cells import SafetyLog, write_value
 from pazos_desktop.writers.xlsx.fastrows import use_row_writer
@@ -116,10 +118,33 @@ def new_workbook(in_memory: bool = False) -> Workbook:
     one (its sheets are not streamed through temporary files)."""
     wb = Workbook(write_only=True)
     wb.pazos_in_memory = in_memory
+    _copy_styles(_house_styles(), wb)
+    return wb
+
+
+# A workbook's style tables (fonts, fills, … the cell formats) as openpyxl keeps them.
+_STYLE_TABLES = ("_fonts", "_fills", "_borders", "_number_formats", "_alignments")
+_STYLE_TABLES += ("_protections", "_cell_styles")
+
+
+@cache
+def _house_styles() -> Workbook:
+    """The house named styles bound once, in a workbook never saved: binding 18 named styles
+    cost every new workbook as much as writing a partner's cover sheet."""
+    wb = Workbook(write_only=True)
     default_font(wb)
     for style in _styles():
         wb.add_named_style(style)
     return wb
+
+
+def _copy_styles(house: Workbook, wb: Workbook) -> None:
+    """`house`'s style tables into `wb`, each a list of its own (cells add formats to it)."""
+    for name in _STYLE_TABLES:
+        setattr(wb, name, IndexedList(getattr(house, name)))
+    wb._date_formats = dict(house._date_formats)
+    wb._timedelta_formats = dict(house._timedelta_formats)
+    wb._named_styles = NamedStyleList(house._named_styles)
 
 
 def _style_array(wb, style: str) -> StyleArray:
