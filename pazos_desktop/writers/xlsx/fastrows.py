@@ -16,9 +16,11 @@ from zipfile import ZIP_DEFLATED, ZipFile
 
 from lxml.etree import fromstring
 from openpyxl.compat import safe_string
+from openpyxl.styles.colors import COLOR_INDEX
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet._writer import WorksheetWriter
+from openpyxl.writer import excel as excel_writer
 from openpyxl.writer.excel import ExcelWriter
 
 PLAIN_TYPES = {"s", "n", "b", "d"}
@@ -118,3 +120,46 @@ class _Archive(ZipFile):
 def save_workbook(wb, target) -> None:
     """`wb.save(target)` that also takes sheets written into memory."""
     ExcelWriter(wb, _Archive(target, "w", ZIP_DEFLATED, allowZip64=True)).save()
+
+
+# --- one stylesheet per set of styles ---------------------------------------------------------
+# openpyxl builds a workbook's styles part from scratch at every save: an eighth of a partner
+# sheet's time, although the 200 sheets of one export share the same styles. The part is kept
+# per style tables (compared by value) and built again only for tables not seen before.
+
+_build_stylesheet = excel_writer.write_stylesheet
+_stylesheets: dict[tuple, object] = {}
+
+
+def _style_key(wb) -> tuple | None:
+    if (
+        wb._differential_styles.styles
+        or wb._table_styles.tableStyle
+        or wb._colors is not COLOR_INDEX
+    ):
+        return None  # conditional formats, table styles, custom colours: not ours, not kept
+    return (
+        tuple(wb._fonts),
+        tuple(wb._fills),
+        tuple(wb._borders),
+        tuple(wb._number_formats),
+        tuple(wb._alignments),
+        tuple(wb._protections),
+        tuple(style.tobytes() for style in wb._cell_styles),
+        tuple(wb._named_styles),
+    )
+
+
+def _stylesheet(wb):
+    key = _style_key(wb)
+    if key is None:
+        return _build_stylesheet(wb)
+    found = _stylesheets.get(key)
+    if found is None:
+        if len(_stylesheets) >= 16:
+            _stylesheets.clear()
+        found = _stylesheets[key] = _build_stylesheet(wb)
+    return found
+
+
+excel_writer.write_stylesheet = _stylesheet  # every save of the process (the writer's global)

@@ -169,8 +169,7 @@ def cell(
     ws, value, style: str, log: SafetyLog | None = None, where: str | None = None
 ) -> WriteOnlyCell:
     """A styled cell; text goes through cells.py (never a formula, never a crash)."""
-    c = WriteOnlyCell(ws)
-    c._style = StyleArray(_style_array(ws.parent, style))
+    c = Cell(ws, 1, 1, style_array=_style_array(ws.parent, style))  # the array copied
     write_value(c, value, log, where or ws.title)
     return c
 
