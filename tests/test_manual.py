@@ -178,3 +178,11 @@ def test_ayuda_opens_the_manual_at_the_panel_chapter(qtbot, empty_window):
     assert manual.shown == "02-la-ventana.md"
     assert manual.page.verticalScrollBar().value() > 0
     manual.close()
+
+
+def test_the_bundle_carries_the_manual_and_its_markdown_library():
+    spec = (ROOT / "pyinstaller.spec").read_text(encoding="utf-8")
+    assert '(str(ROOT / "docs" / "manual"), "docs/manual")' in spec
+    for linked in ("instalacion.md", "cli.md"):  # the chapters link to them
+        assert f'(str(ROOT / "docs" / "{linked}"), "docs")' in spec
+    assert '"markdown.extensions.tables"' in spec and '"markdown.extensions.toc"' in spec
