@@ -6,8 +6,10 @@ disk, links followed inside the program)."""
 from __future__ import annotations
 
 import io
+import os
 import re
 import shutil
+import subprocess
 import sys
 from pathlib import Path
 
@@ -186,3 +188,39 @@ def test_the_bundle_carries_the_manual_and_its_markdown_library():
     for linked in ("instalacion.md", "cli.md"):  # the chapters link to them
         assert f'(str(ROOT / "docs" / "{linked}"), "docs")' in spec
     assert '"markdown.extensions.tables"' in spec and '"markdown.extensions.toc"' in spec
+
+
+def test_the_script_takes_a_picture_like_the_committed_one(tmp_path):
+    """One run of tools/manual_screenshots.py (the real window on the sample data), two
+    pictures: each as large as the one the chapters show, so a rebuild gives true pictures."""
+    from PySide6.QtGui import QImage
+
+    names = ["bienvenida", "panel"]
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "tools" / "manual_screenshots.py"), "--out", str(tmp_path)]
+        + names,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"},
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert "error:" not in result.stdout
+    for name in names:
+        taken = QImage(str(tmp_path / f"{name}.png"))
+        committed = QImage(str(manual_folder() / "img" / f"{name}.png"))
+        assert taken.size() == committed.size(), name
+        colours = {
+            taken.pixel(x, y)
+            for x in range(0, taken.width(), 7)
+            for y in range(0, taken.height(), 7)
+        }
+        assert taken.width() >= 400 and len(colours) > 3, name  # drawn, not blank
+
+
+def test_every_link_of_the_documentation_leads_to_a_file():
+    """README, ARCHITECTURE and docs/*.md: the user documentation moved into docs/manual/."""
+    for doc in [ROOT / "README.md", ROOT / "ARCHITECTURE.md", *(ROOT / "docs").glob("*.md")]:
+        for target in re.findall(r"\]\(([^)#\s]+\.md)(?:#[^)]*)?\)", doc.read_text("utf-8")):
+            if not target.startswith("http"):
+                assert (doc.parent / target).is_file(), f"{doc.name}: {target}"

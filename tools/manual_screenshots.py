@@ -1,6 +1,6 @@
 """The user manual's pictures (docs/manual/img/*.png), taken from the real window.
 
-    uv run python tools/manual_screenshots.py [NAME ...]
+    uv run python tools/manual_screenshots.py [--out FOLDER] [NAME ...]
 
 Builds the sample data (`main.py demo`) in a scratch folder, opens the window there as the
 self-check does (offscreen, a 1366×768 screen less the taskbar, 100 %), and renders each
@@ -154,10 +154,14 @@ def save(image, path: Path) -> int:
     return path.stat().st_size
 
 
-def main(names: list[str]) -> int:
+def main(args: list[str]) -> int:
+    """Every picture, or those named; into docs/manual/img/ unless --out names a folder (a test
+    takes one picture there and compares it with the committed one)."""
     sys.path.insert(0, str(ROOT))
+    out = Path(args[args.index("--out") + 1]) if "--out" in args else OUT
+    names = [a for a in args if a != "--out" and a != str(out)]
     chosen = [s for s in SHOTS if not names or s.name in names]
-    OUT.mkdir(parents=True, exist_ok=True)
+    out.mkdir(parents=True, exist_ok=True)
     # Always the same folder: the pictures show the database's path, and a rebuild that
     # changes nothing in the window must give the same pictures.
     folder = Path(tempfile.gettempdir()) / "pazos-manual"
@@ -171,7 +175,7 @@ def main(names: list[str]) -> int:
 
         samples = Samples(window.ops, window, folder)
         for shot in chosen:
-            size = save(render(shot, window, walk, samples), OUT / f"{shot.name}.png")
+            size = save(render(shot, window, walk, samples), out / f"{shot.name}.png")
             print(f"img/{shot.name}.png  {size // 1024} KB", flush=True)
         window.close()
         window.ops.shutdown()
