@@ -57,7 +57,7 @@ def tr(text: str) -> str:
 class ManualWindow(FittedDialog):
     """Not modal: it stays open beside the main window while the user works."""
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, target: str = INDEX):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Manual de usuario"))
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint)
@@ -77,6 +77,7 @@ class ManualWindow(FittedDialog):
         self.back = QPushButton(self.tr("Atrás"))
         self.back.clicked.connect(self._back)
         self._lay_out()
+        self.open(target)
 
     def _lay_out(self) -> None:
         split = QSplitter()
@@ -162,11 +163,12 @@ def chapter_for(view_key: str | None) -> str:
 
 def open_manual(window, target: str | None = None) -> ManualWindow:
     """The window's one manual, raised and turned to `target` (else the open view's chapter)."""
+    target = target or chapter_for(window.current_key())
     manual = getattr(window, "manual_window", None)
     if manual is None:
-        manual = window.manual_window = ManualWindow(window)
-    manual.open(target or chapter_for(window.current_key()))
+        manual = window.manual_window = ManualWindow(window, target)
     manual.show()
+    manual.open(target)  # after show: a section is scrolled to once the page has its size
     manual.raise_()
     manual.activateWindow()
     return manual
