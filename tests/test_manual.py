@@ -105,6 +105,12 @@ def test_the_manual_is_one_pdf_with_contents_and_page_numbers(manual_pdf):
     assert outline == [chapters.read_chapter(n).title for n in CHAPTERS]
 
 
+def test_a_manual_into_a_missing_folder_is_refused_in_words(tmp_path, capsys):
+    assert cli_main(["manual", "--out", str(tmp_path / "no" / "manual.pdf")]) == 1
+    assert "No existe la carpeta" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []  # no half file
+
+
 def test_the_manual_pdf_carries_every_picture_and_links_between_chapters(manual_pdf):
     reader, _pages = manual_pdf
     images = sum(len(page.images) for page in reader.pages)
