@@ -39,7 +39,7 @@ def test_every_picture_and_link_of_the_manual_leads_somewhere():
     assert len(chapters.pictures()) >= 10
 
 
-def test_the_check_finds_a_missing_picture_and_a_broken_link(tmp_path, monkeypatch):
+def test_the_check_finds_a_missing_picture_and_a_broken_link(tmp_path, monkeypatch, capsys):
     copy = tmp_path / "manual"
     shutil.copytree(manual_folder(), copy)
     (copy / "img" / "panel.png").unlink()
@@ -56,6 +56,9 @@ def test_the_check_finds_a_missing_picture_and_a_broken_link(tmp_path, monkeypat
     assert any("#no-existe no lleva a ninguna sección" in p for p in found)
     assert any("99-no-existe.md no lleva a ningún archivo" in p for p in found)
     assert any("https://example.org lleva a internet" in p for p in found)
+    out = tmp_path / "manual.pdf"  # the command CI runs refuses such a manual
+    assert cli_main(["manual", "--out", str(out)]) == 1 and not out.exists()
+    assert "Manual: 02-la-ventana.md: falta la imagen img/panel.png" in capsys.readouterr().out
 
 
 def test_the_screenshot_script_takes_exactly_the_pictures_the_chapters_show():

@@ -19,6 +19,7 @@ import markdown
 from markdown.extensions.tables import TableExtension
 from markdown.extensions.toc import TocExtension
 
+from pazos_desktop.i18n import _
 from pazos_desktop.paths import docs_path
 
 INDEX = "README.md"  # the manual's first page: what it is, the chapters
@@ -106,7 +107,9 @@ def problems() -> list[str]:
         root = tree(to_html(read_chapter(name).text))
         for img in root.iter("img"):
             if not (manual_folder() / img.get("src", "")).is_file():
-                found.append(f"{name}: falta la imagen {img.get('src')}")
+                found.append(
+                    _("{name}: falta la imagen {src}").format(name=name, src=img.get("src"))
+                )
         for link in root.iter("a"):
             found += [f"{name}: {p}" for p in _link_problems(link.get("href", ""), name)]
     return found
@@ -114,13 +117,13 @@ def problems() -> list[str]:
 
 def _link_problems(href: str, current: str) -> list[str]:
     if is_external(href):  # the manual is read offline, in the window as on paper
-        return [f"el enlace {href} lleva a internet"]
+        return [_("el enlace {href} lleva a internet").format(href=href)]
     target, anchor = split_link(href, current)
     path = manual_folder() / target
     if not path.is_file():
-        return [f"el enlace {href} no lleva a ningún archivo"]
+        return [_("el enlace {href} no lleva a ningún archivo").format(href=href)]
     if anchor and path.parent == manual_folder() and anchor not in anchors(target):
-        return [f"el enlace {href} no lleva a ninguna sección"]
+        return [_("el enlace {href} no lleva a ninguna sección").format(href=href)]
     return []
 
 

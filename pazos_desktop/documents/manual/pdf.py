@@ -30,11 +30,11 @@ from reportlab.platypus import (
 )
 
 from pazos_desktop import APP_NAME, __version__
+from pazos_desktop.documents.manual import chapters as manual
 from pazos_desktop.documents.manual.chapters import (
     Chapter,
     chapters,
     is_external,
-    manual_folder,
     split_link,
     to_html,
     tree,
@@ -248,7 +248,7 @@ class Writer:
 
     def picture(self, img: ET.Element) -> Flowable:
         """A screenshot scaled to the frame (never enlarged), with its caption under it."""
-        path = manual_folder() / img.get("src", "")
+        path = manual.manual_folder() / img.get("src", "")
         image = Image(str(path))
         scale = min(1.0, self.width / image.imageWidth, self.max_image_height / image.imageHeight)
         image.drawWidth, image.drawHeight = image.imageWidth * scale, image.imageHeight * scale
@@ -279,7 +279,7 @@ class Writer:
         if is_external(href):
             return f'<a href="{markup(href)}" color="{LINK_COLOUR}">{inner}</a>'
         target, anchor = split_link(href, self.chapter.name)
-        if "/" in target or not (manual_folder() / target).is_file():
+        if "/" in target or not (manual.manual_folder() / target).is_file():
             return f"<i>{inner}</i>"  # another document (instalación, comandos): named, not linked
         return f'<a href="#{destination(target, anchor)}" color="{LINK_COLOUR}">{inner}</a>'
 
