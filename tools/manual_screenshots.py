@@ -138,6 +138,29 @@ def _editor(key: str, walk, samples):
         delete_now(dialog)
 
 
+def manual_samples(window, folder: Path):
+    """The self-check's records, except where a richer one shows the task better."""
+    from ui.selfcheck.editor_samples import Samples
+
+    class ManualSamples(Samples):
+        def load_report_review(self):
+            """A report that came in (any period), with what the partner reported."""
+            from pazos_desktop.clock import today_in
+            from pazos_desktop.services.reporting import periods, review, states
+
+            def received(session):
+                today = today_in(session)
+                for period in periods.view_periods(session, today):
+                    for line in states.period_lines(session, period, today):
+                        if line.stored == "received":
+                            return review.load_review(session, period, line.partner_id)
+                return None
+
+            return self._read(received) or super().load_report_review()
+
+    return ManualSamples(window.ops, window, folder)
+
+
 def save(image, path: Path) -> int:
     """Written as an indexed PNG (a window has few colours): ~5 times smaller than RGB."""
     import io
@@ -171,9 +194,7 @@ def main(args: list[str]) -> int:
         screen_environment(folder)
         db = sample_database(folder)
         _app, window, walk = start_window(folder, db)
-        from ui.selfcheck.editor_samples import Samples
-
-        samples = Samples(window.ops, window, folder)
+        samples = manual_samples(window, folder)
         for shot in chosen:
             size = save(render(shot, window, walk, samples), out / f"{shot.name}.png")
             print(f"img/{shot.name}.png  {size // 1024} KB", flush=True)
