@@ -47,7 +47,8 @@ VIEW_CHAPTERS = {
     "personal_data": "11-datos-personales.md",
     "settings": "02-la-ventana.md#configuracion",
 }
-IMAGE_WIDTH = 760  # pixels: a 1366-pixel screenshot shown at a readable size beside the list
+IMAGE_WIDTH = 760  # pixels at most: a 1366-pixel screenshot at a readable size beside the list
+MIN_IMAGE_WIDTH = 240
 
 
 def tr(text: str) -> str:
@@ -63,6 +64,7 @@ class ManualWindow(FittedDialog):
         self.setWindowFlag(Qt.WindowType.WindowMaximizeButtonHint)
         self.shown: str = ""  # the file on screen, relative to docs/manual/
         self.history: list[str] = []
+        self.image_width = IMAGE_WIDTH
         self.contents = QListWidget()
         self.contents.setAccessibleName(self.tr("Capítulos del manual"))
         for name in (INDEX, *CHAPTERS):
@@ -114,8 +116,9 @@ class ManualWindow(FittedDialog):
 
     def _load(self, name: str) -> None:
         path = (manual_folder() / name).resolve()
+        self.image_width = self._fitting_width()
         if path.parent == manual_folder().resolve():
-            html = window_html(path.name, IMAGE_WIDTH)
+            html = window_html(path.name, self.image_width)
             name = path.name
         else:  # another document of docs/ (installation, commands), shown the same way
             html = to_html(path.read_text(encoding="utf-8"))
@@ -123,6 +126,21 @@ class ManualWindow(FittedDialog):
         self.page.setHtml(html)
         self.shown = name
         self._mark(name)
+
+    def _fitting_width(self) -> int:
+        """The pictures' width: the page's, up to IMAGE_WIDTH (before the window is shown, the
+        width it asked for)."""
+        room = self.page.viewport().width() - 30 if self.isVisible() else IMAGE_WIDTH
+        return max(MIN_IMAGE_WIDTH, min(IMAGE_WIDTH, room))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        """Pictures follow the page's width: the page is drawn again, at the same place."""
+        super().resizeEvent(event)
+        if self.shown and abs(self._fitting_width() - self.image_width) > 8:
+            bar = self.page.verticalScrollBar()
+            where = bar.value() / max(1, bar.maximum())
+            self._load(self.shown)
+            bar.setValue(round(where * bar.maximum()))
 
     def _mark(self, name: str) -> None:
         self.contents.blockSignals(True)

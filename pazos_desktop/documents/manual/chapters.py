@@ -74,9 +74,11 @@ def to_html(text: str) -> str:
 
 def window_html(name: str, image_width: int) -> str:
     """A chapter as the help window shows it: a named anchor before each heading (Qt's rich
-    text follows `<a name>`), pictures no wider than `image_width` pixels."""
+    text follows `<a name>`), tables ruled, pictures `image_width` pixels wide (Qt's rich text
+    scales a picture by a width in pixels, not by a percentage)."""
     html = to_html(read_chapter(name).text)
     html = _HEADING.sub(lambda m: f'<a name="{m.group(2)}"></a>{m.group(0)}', html)
+    html = html.replace("<table>", '<table border="1" cellspacing="0" cellpadding="4">')
     return html.replace("<img ", f'<img width="{image_width}" ')
 
 
