@@ -43,3 +43,8 @@ def default_db_path() -> Path:
 def resolve_db_target(cli_value: str | None) -> str:
     """The database the user asked for: --db, then PAZOS_DB, then the data folder's file."""
     return cli_value or os.environ.get("PAZOS_DB") or str(default_db_path())
+
+
+def docs_path(*parts: str) -> Path:
+    """The documentation shipped with the program (the user manual: `docs/manual/`)."""
+    return project_root().joinpath("docs", *parts)

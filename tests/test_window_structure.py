@@ -113,7 +113,7 @@ def test_first_steps_on_an_empty_database(qtbot, empty_window):
 
 def test_ayuda_lists_the_shortcuts_and_has_an_about_box(qtbot, window):
     titles = [a.text() for a in window.help_menu.actions() if a.text()]
-    assert titles == ["Atajos de teclado", "Acerca de PAZOS Coordinación…"]
+    assert titles == ["Manual de usuario", "Atajos de teclado", "Acerca de PAZOS Coordinación…"]
     show_shortcuts(window)
     shortcuts = wait_dialog(qtbot, ShortcutsDialog)
     keys = [shortcuts.table.item(r, 0).text() for r in range(shortcuts.table.rowCount())]

@@ -77,6 +77,7 @@ EDITORS: list[EditorSpec] = [
     EditorSpec("server_person", QT_TRANSLATE_NOOP("Editors", "Persona del servidor"), "ui.people.page:PersonDialog", ("parent",)),
     EditorSpec("signatures", QT_TRANSLATE_NOOP("Editors", "Firmas digitales del acta"), "ui.meetings.signatures:SignaturesDialog", (*_OPS, "signed_meeting_id")),
     EditorSpec("sign_acta", QT_TRANSLATE_NOOP("Editors", "Firmar el acta"), "ui.meetings.sign_dialog:SignDialog", (*_OPS, "sign_target")),
+    EditorSpec("manual", QT_TRANSLATE_NOOP("Editors", "Manual de usuario"), "ui.manual.window:ManualWindow", ("parent",)),
     EditorSpec("document_settings", QT_TRANSLATE_NOOP("Editors", "Encabezado de los documentos"), "ui.dialogs.document_checks:DocumentSettingsDialog", ("parent", "document_settings")),
 ]
 # fmt: on

@@ -1,4 +1,4 @@
-"""Menu Ayuda: the keyboard shortcuts (F1) and the About box."""
+"""Menu Ayuda: the user manual (F1, ui/manual.py), the keyboard shortcuts and the About box."""
 
 from __future__ import annotations
 
@@ -32,7 +32,7 @@ SHORTCUTS = [
     ("Ctrl+S", QT_TRANSLATE_NOOP("Help", "Guardar el editor abierto")),
     ("Esc", QT_TRANSLATE_NOOP("Help", "Cerrar el editor (pregunta si hay cambios sin guardar)")),
     ("Ctrl+Tab", QT_TRANSLATE_NOOP("Help", "Pestaña siguiente del acta")),
-    ("F1", QT_TRANSLATE_NOOP("Help", "Esta lista de atajos")),
+    ("F1", QT_TRANSLATE_NOOP("Help", "Manual de usuario, en el capítulo de la vista abierta")),
 ]
 
 
@@ -117,11 +117,19 @@ class AboutDialog(FittedDialog):
 def install(window) -> None:
     """Ayuda, last in the menu bar (built again after a language switch)."""
     menu = window.menuBar().addMenu(tr("Ay&uda"))
-    shortcuts = menu.addAction(tr("Atajos de teclado"), lambda: show_shortcuts(window))
-    shortcuts.setShortcut(QKeySequence.StandardKey.HelpContents)
+    manual = menu.addAction(tr("Manual de usuario"), lambda: show_manual(window))
+    manual.setShortcut(QKeySequence.StandardKey.HelpContents)
+    menu.addAction(tr("Atajos de teclado"), lambda: show_shortcuts(window))
     menu.addSeparator()
     menu.addAction(tr("Acerca de PAZOS Coordinación…"), lambda: show_about(window))
     window.help_menu = menu
+
+
+def show_manual(window) -> None:
+    # The Markdown library is loaded when the manual is first asked for, not at start-up.
+    from ui.manual.window import open_manual
+
+    open_manual(window)
 
 
 def show_shortcuts(window) -> None:

@@ -1,4 +1,4 @@
-"""The core's commands: init, demo, check."""
+"""The core's commands: init, demo, check, and the user manual as a PDF (manual)."""
 
 from __future__ import annotations
 
@@ -26,6 +26,13 @@ def register(registry) -> None:
         "check",
         _("revisa la versión del esquema, la integridad y las claves foráneas"),
         cmd_check,
+    )
+    manual = registry.command(
+        "manual", _("escribe el manual de usuario en un PDF para imprimir"), cmd_manual
+    )
+    manual.add_argument("--out", required=True, metavar=_("ARCHIVO"), help=_("el PDF a escribir"))
+    manual.add_argument(
+        "--page-size", choices=("letter", "a4"), default="letter", help=_("carta (letter) o A4")
     )
 
 
@@ -100,3 +107,18 @@ def cmd_check(args, ctx) -> int:
     ctx.out(_("Claves foráneas activas: {v}").format(v=yes if report.foreign_keys_on else no))
     ctx.out(_("Resultado: correcto") if report.ok else _("Resultado: HAY PROBLEMAS"))
     return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def cmd_manual(args, ctx) -> int:
+    """No database: the manual is read from the program's own docs/manual/."""
+    from pazos_desktop.documents.manual.chapters import problems
+    from pazos_desktop.documents.manual.pdf import write_manual
+
+    found = problems()  # a picture missing, a link leading nowhere: CI fails here
+    for problem in found:
+        ctx.out(_("Manual: {problem}").format(problem=problem))
+    if found:
+        return EXIT_FAILED
+    path = write_manual(args.out, ctx.run.today, args.page_size)
+    ctx.out(_("Manual de usuario escrito en {path}.").format(path=path))
+    return EXIT_OK

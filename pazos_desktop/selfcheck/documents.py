@@ -8,6 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from pazos_desktop.db.models.meetings import Meeting
+from pazos_desktop.documents.manual.chapters import CHAPTERS, problems
+from pazos_desktop.documents.manual.pdf import write_manual
 from pazos_desktop.documents.meeting_pdfs import export_attendance, export_minutes
 from pazos_desktop.documents.report_file import save_report
 from pazos_desktop.excel.bulk.preview import preview_bulk
@@ -236,3 +238,17 @@ def check_partner_email_draft(ctx) -> str:
     if attached != [sheet.read_bytes()] or not message["Subject"]:
         raise RuntimeError(_("el borrador de correo no lleva la hoja de la entidad"))
     return _("borrador de correo escrito y leído, con la hoja adjunta")
+
+
+@checks(DOCUMENT, N_("manual de usuario (PDF)"))
+def check_manual_pdf(ctx) -> str:
+    """The user manual the program carries: every picture and link there, and its PDF."""
+    missing = problems()
+    if missing:
+        raise RuntimeError("; ".join(missing[:3]))
+    pages, text = _pdf_text(write_manual(ctx.workdir / "manual.pdf", ctx.today))
+    if f"Página {pages} de {pages}" not in text or "Contenido" not in text:
+        raise RuntimeError(_("el manual no se leyó completo"))
+    return _("manual de {n} capítulos y {pages} páginas escrito y leído").format(
+        n=len(CHAPTERS), pages=pages
+    )

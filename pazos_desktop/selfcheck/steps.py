@@ -22,4 +22,5 @@ SELF_CHECK_STEPS: list[object] = [
     "pazos_desktop.selfcheck.documents:check_bulk_template_xlsx",
     "pazos_desktop.selfcheck.personal_data:check_personal_data_export",
     "pazos_desktop.selfcheck.documents:check_indicators_xlsx",
+    "pazos_desktop.selfcheck.documents:check_manual_pdf",
 ]

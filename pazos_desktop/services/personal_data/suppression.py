@@ -6,7 +6,8 @@ responsible for (the link stays, the contact now carries the label), free texts 
 them, rights requests, and the history's old/new values. Rows are changed with plain UPDATEs
 so the history listener does not copy the old values into new history rows; each changed
 record's `version` is bumped, so an editor left open cannot save the old name back. Approved
-minutes are changed too (see docs/guia-de-uso.md: the signed acta is kept in the entity's archive).
+minutes are changed too (see docs/manual/11-datos-personales.md: the signed acta is kept in the
+entity's archive).
 
 Afterwards `purge_freed_pages` rewrites the SQLite file (checkpoint, VACUUM, truncated WAL) so
 no old page keeps the text.
