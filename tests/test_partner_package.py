@@ -13,7 +13,8 @@ from openpyxl import load_workbook
 
 from pazos_desktop.cli import main
 from pazos_desktop.excel.data import default_period, load_partner_sheets
-from pazos_desktop.excel.partner.sheets import excel_serial, write_partner_sheet
+from pazos_desktop.excel.partner.sheets import write_partner_sheet
+from pazos_desktop.excel.partner.validations import excel_serial
 from pazos_desktop.services.report.filters import resolve_partners
 from pazos_desktop.services.settings import set_setting
 from tests.excel_support import SOFFICE, TODAY, libreoffice_convert, sample_db, sample_template

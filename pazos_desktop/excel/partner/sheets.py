@@ -17,7 +17,6 @@ from pathlib import Path
 
 from openpyxl.utils import get_column_letter
 from openpyxl.workbook.protection import WorkbookProtection
-from openpyxl.worksheet.datavalidation import DataValidation
 
 from pazos_desktop import __version__
 from pazos_desktop.domain.formats import format_date
@@ -35,9 +34,9 @@ from pazos_desktop.excel.common import (
 )
 from pazos_desktop.excel.data import PartnerSheetData
 from pazos_desktop.excel.partner.mail import write_email_draft
+from pazos_desktop.excel.partner.validations import fill_validations
 from pazos_desktop.files import FileBatch
 from pazos_desktop.i18n import N_, _, translate
-from pazos_desktop.parsing import EXCEL_EPOCH
 from pazos_desktop.writers.xlsx.cells import SafetyLog
 from pazos_desktop.writers.xlsx.fastrows import save_workbook
 from pazos_desktop.writers.xlsx.printing import PageFlow, fit_columns
@@ -304,91 +303,11 @@ def _sheet_setup(ws, data: PartnerSheetData, last_row: int, widths: list[float])
     )
     ws.print_area = f"A1:{get_column_letter(len(columns_for(data)))}{last_row}"
     protect(ws)
-    lookup = _t(data, LOOKUP_SHEET)
-    status_col = get_column_letter(KEYS.index("new_status") + 1)
-    statuses = DataValidation(
-        type="list",
-        formula1=f"'{lookup}'!$A$1:$A${len(Status)}",
-        allow_blank=True,
-        showErrorMessage=True,
-        errorTitle=_t(data, N_("Estado")),
-        error=_t(data, N_("Elija un estado de la lista.")),
-    )
-    statuses.add(f"{status_col}{HEADER_ROW + 1}:{status_col}{last_row}")
-    ws.data_validations.append(statuses)
-    for validation in _fill_validations(data, last_row):
+    columns = {key: get_column_letter(KEYS.index(key) + 1) for key in FILL_KEYS}
+    rows = f"{HEADER_ROW + 1}:{last_row}"
+    for validation in fill_validations(data, columns, rows, _t(data, LOOKUP_SHEET)):
         ws.data_validations.append(validation)
     return scale
-
-
-def _fill_validations(data: PartnerSheetData, last_row: int) -> list[DataValidation]:
-    """Excel's own checks of the filled cells, from the declared bounds (the import checks
-    everything again: Excel's are only a help while typing)."""
-    achieved, comment = P["achieved_quantity"], P["comment"]
-    numbers = DataValidation(
-        type="decimal",
-        operator="between",
-        formula1=str(int(achieved.minimum)),
-        formula2=str(int(achieved.maximum)),
-        allow_blank=True,
-        showErrorMessage=True,
-        error=_t(data, N_("Escriba un número mayor o igual a cero.")),
-    )
-    texts = DataValidation(
-        type="textLength",
-        operator="lessThanOrEqual",
-        formula1=str(comment.max_len),
-        allow_blank=True,
-        showErrorMessage=True,
-        error=_t(data, N_("Máximo {n} caracteres.")).format(
-            n=f"{comment.max_len:,}".replace(",", ".")
-        ),
-    )
-    files = DataValidation(
-        type="textLength",
-        operator="lessThanOrEqual",
-        formula1="500",
-        allow_blank=True,
-        showErrorMessage=True,
-        error=_t(data, N_("Máximo {n} caracteres.")).format(n=500),
-    )
-    out = []
-    for validation, key in ((numbers, "new_achieved"), (texts, "comment"), (files, "evidence")):
-        col = get_column_letter(KEYS.index(key) + 1)
-        validation.add(f"{col}{HEADER_ROW + 1}:{col}{last_row}")
-        out.append(validation)
-    out.append(_date_validation(data, last_row))
-    return out
-
-
-def _date_validation(data: PartnerSheetData, last_row: int) -> DataValidation:
-    """The progress date: a real date, from a year before the period to a month after the
-    return date (the import checks it again against the commitment)."""
-    today = data.context.today
-    start = (data.period.date_from if data.period else today) - dt.timedelta(days=366)
-    end = (data.period.return_by if data.period else today) + dt.timedelta(days=31)
-    message = _t(data, N_("Escriba una fecha dd/mm/aaaa entre el {start} y el {end}."))
-    dates = DataValidation(
-        type="date",
-        operator="between",
-        formula1=str(excel_serial(start)),
-        formula2=str(excel_serial(end)),
-        allow_blank=True,
-        showErrorMessage=True,
-        showInputMessage=True,
-        errorTitle=_t(data, N_("Fecha del avance")),
-        error=message.format(start=format_date(start), end=format_date(end)),
-        promptTitle=_t(data, N_("Fecha del avance")),
-        prompt=_t(data, N_("dd/mm/aaaa")),
-    )
-    column = get_column_letter(KEYS.index("progress_date") + 1)
-    dates.add(f"{column}{HEADER_ROW + 1}:{column}{last_row}")
-    return dates
-
-
-def excel_serial(day: dt.date) -> int:
-    """A date as Excel stores it: days since the epoch the one date parser reads serials from."""
-    return (day - EXCEL_EPOCH.date()).days
 
 
 def _group_row(ws, key, log, sheet: str, row: int) -> list:
