@@ -89,6 +89,13 @@ def main_cmap() -> frozenset[int]:
 
 
 @cache
+def main_characters() -> frozenset[str]:
+    """The characters the main font draws, as characters: a text's set of characters is
+    compared with it in one step."""
+    return frozenset(map(chr, main_cmap()))
+
+
+@cache
 def fallback_cmap() -> frozenset[int]:
     register_fallback()
     return frozenset(pdfmetrics.getFont(FALLBACK).face.charToGlyph)

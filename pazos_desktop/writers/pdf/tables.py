@@ -12,22 +12,20 @@ from __future__ import annotations
 from functools import lru_cache, partial
 
 from reportlab.lib import colors
-from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.pdfbase import pdfmetrics
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
+from pazos_desktop.writers.pdf.fasttable import BODY_LEADING, BODY_SIZE, CELL_PADDING, FastTable
 from pazos_desktop.writers.pdf.fonts import FALLBACK, FONT, FONT_BOLD, register_fallback
-from pazos_desktop.writers.pdf.text import markup, needs_fallback, printable, runs
+from pazos_desktop.writers.pdf.text import SHORT, markup, needs_fallback, printable, runs
 
-CELL_PADDING = 3
 ROW_LINES = 25  # lines of one row piece: fits the smallest frame (landscape, tall header)
 TABLE_CHUNK_ROWS = 300  # one huge Table re-splits super-linearly; chunks keep it linear
 HEADER_SIZES = (8, 7.5, 7, 6.5, 6)  # a header label shrinks to the floor before a word breaks
 HEADER_FILL = colors.HexColor("#1F4E79")
 ZEBRA_FILL = colors.HexColor("#F2F6FA")
 GRID = colors.HexColor("#9FB3C8")
-BODY_SIZE, BODY_LEADING = 8, 10
 
 
 def data_table(
@@ -127,7 +125,8 @@ def _cell(value, room: float, max_lines: int | None, cut_note: str) -> str:
     text = printable(_plain(value))
     if "\n" not in text and _fits(text, room, BODY_SIZE):
         return text
-    lines = _wrap_all(text, room, BODY_SIZE, FONT).split("\n")
+    wrapped = _wrap_short(text, room) if len(text) <= SHORT else _wrap_all(text, room)
+    lines = wrapped.split("\n")
     if max_lines and len(lines) > max_lines:
         kept = lines[: max_lines - 1]
         left = len(text) - sum(len(line) for line in kept)
@@ -135,7 +134,13 @@ def _cell(value, room: float, max_lines: int | None, cut_note: str) -> str:
     return "\n".join(lines)
 
 
-def _wrap_all(text: str, room: float, size: float, font: str) -> str:
+@lru_cache(maxsize=20_000)
+def _wrap_short(text: str, room: float) -> str:
+    # Entities, positions, clusters and components repeat row after row: wrapped once each.
+    return _wrap_all(text, room)
+
+
+def _wrap_all(text: str, room: float, size: float = BODY_SIZE, font: str = FONT) -> str:
     parts = (wrap_text(part, room, size, font) for part in text.split("\n"))
     return "\n".join(line for part in parts for line in part)
 
@@ -195,105 +200,8 @@ def _cut(word: str, room: float, width) -> list[str]:
 # --- rows into reportlab tables ------------------------------------------------------------
 
 
-_BODY_STYLE = [
-    ("FONTNAME", (0, 0), (-1, -1), FONT),
-    ("FONTSIZE", (0, 0), (-1, -1), BODY_SIZE),
-    ("LEADING", (0, 0), (-1, -1), BODY_LEADING),
-    ("GRID", (0, 0), (-1, -1), 0.4, GRID),
-    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-    ("LEFTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-    ("RIGHTPADDING", (0, 0), (-1, -1), CELL_PADDING),
-    ("TOPPADDING", (0, 0), (-1, -1), 2),
-    ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-]
-
-
-class FastTable(Table):
-    """A Table whose plain-string cells are written as one text block each.
-
-    reportlab draws every line of a cell as a text object of its own (`drawString`: a text
-    state, bidi handling and the font's subset split, line by line), which was most of an acta's
-    time. Here a cell's lines share one BT…ET block, and each distinct string is split into the
-    font's subsets once per document. Same positions, fonts and colours as reportlab's
-    `_drawCell`; anything else (flowables, links, other alignments) goes to it.
-    """
-
-    def _drawCell(self, cellval, cellstyle, pos, size):
-        if not isinstance(cellval, str) or _needs_reportlab(cellstyle):
-            return super()._drawCell(cellval, cellstyle, pos, size)
-        self._cell_state(cellstyle)
-        canvas, lines = self.canv, cellval.split("\n")
-        font, fontsize, leading = cellstyle.fontname, cellstyle.fontsize, cellstyle.leading
-        (colpos, rowpos), (colwidth, rowheight) = pos, size
-        valign, just = cellstyle.valign, cellstyle.alignment
-        if valign == "TOP":
-            y = rowpos + rowheight - cellstyle.topPadding - fontsize
-        elif valign == "BOTTOM":
-            y = rowpos + cellstyle.bottomPadding + len(lines) * leading - fontsize
-        else:
-            middle = (cellstyle.bottomPadding + rowheight - cellstyle.topPadding) / 2.0
-            y = rowpos + middle + len(lines) * leading / 2.0 - fontsize
-        if just == "LEFT":
-            x, share = colpos + cellstyle.leftPadding, 0.0
-        elif just == "RIGHT":
-            x, share = colpos + colwidth - cellstyle.rightPadding, 1.0
-        else:
-            x, share = colpos + (colwidth + cellstyle.leftPadding - cellstyle.rightPadding) / 2, 0.5
-        out = ["BT"]
-        for line in lines:
-            width, ops = _runs(canvas, font, fontsize, line)
-            out.append(f"1 0 0 1 {fp_str(x - share * width)} {fp_str(y)} Tm")
-            out += ops
-            y -= leading
-        out.append("ET")
-        canvas._code.append(" ".join(out))
-
-    def _cell_state(self, cellstyle) -> None:
-        """The fill colour and font reportlab's own `_drawCell` would have set."""
-        if self._curcellstyle is cellstyle:
-            return
-        cur = self._curcellstyle
-        if cur is None or cellstyle.color != cur.color:
-            self.canv.setFillColor(cellstyle.color)
-        if cur is None or (cellstyle.leading, cellstyle.fontname, cellstyle.fontsize) != (
-            cur.leading,
-            cur.fontname,
-            cur.fontsize,
-        ):
-            self.canv.setFont(cellstyle.fontname, cellstyle.fontsize, cellstyle.leading)
-        self._curcellstyle = cellstyle
-
-
-def _needs_reportlab(style) -> bool:
-    return bool(
-        style.href
-        or style.destination
-        or style.direction
-        or style.shaping
-        or style.alignment not in ("LEFT", "RIGHT", "CENTRE", "CENTER")
-        or not _truetype(style.fontname)
-    )
-
-
-@lru_cache(maxsize=64)
-def _truetype(fontname: str) -> bool:
-    return pdfmetrics.getFont(fontname)._dynamicFont
-
-
-def _runs(canvas, fontname: str, size: float, text: str) -> tuple[float, list[str]]:
-    """A line's width and PDF text operators, once per document and string (the subsets a
-    TrueType font assigns its characters never change within one document)."""
-    cache = canvas.__dict__.setdefault("pazos_runs", {})
-    key = (fontname, size, text)
-    found = cache.get(key)
-    if found is None:
-        font, doc = pdfmetrics.getFont(fontname), canvas._doc
-        ops = [
-            f"{font.getSubsetInternalName(subset, doc)} {fp_str(size)} Tf ({canvas._escape(t)}) Tj"
-            for subset, t in font.splitString(text, doc)
-        ]
-        found = cache[key] = (pdfmetrics.stringWidth(text, fontname, size), ops)
-    return found
+# The rest of the body look (font, size, leading, alignment, padding) is `BodyCell`'s.
+_BODY_STYLE = [("GRID", (0, 0), (-1, -1), 0.4, GRID)]
 
 
 def continued_rows(rows: list[list[str]], widths: list[float], after: int, style: list) -> Table:

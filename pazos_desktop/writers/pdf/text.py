@@ -17,7 +17,13 @@ import unicodedata
 from functools import lru_cache
 from xml.sax.saxutils import escape
 
-from pazos_desktop.writers.pdf.fonts import FALLBACK, fallback_cmap, main_cmap, register_fallback
+from pazos_desktop.writers.pdf.fonts import (
+    FALLBACK,
+    fallback_cmap,
+    main_characters,
+    main_cmap,
+    register_fallback,
+)
 
 REPLACEMENT = "\ufffd"
 TAB = "    "
@@ -49,26 +55,30 @@ def _clean(text: str) -> str:
     text = text.replace("\r\n", "\n").translate(_TABLE)
     if text.isascii():
         return text
-    return "".join(_clean_char(ch) for ch in text)
+    odd = _odd_characters(set(text))
+    return text.translate(odd) if odd else text
 
 
-def _clean_char(ch: str) -> str:
-    if ch.isascii():
-        return ch
-    category = unicodedata.category(ch)
-    if category == "Cf":  # zero-width space, soft hyphen, BOM, bidi marks: invisible
-        return ""
-    if category == "Cs":  # a lone surrogate from a broken clipboard or file
-        return REPLACEMENT
-    return ch
+def _odd_characters(chars: set[str]) -> dict[int, str]:
+    """Among distinct characters (a text has far fewer than it has characters), the invisible
+    ones, dropped, and the broken ones, replaced."""
+    found: dict[int, str] = {}
+    for ch in chars:
+        if ch.isascii():
+            continue
+        category = unicodedata.category(ch)
+        if category == "Cf":  # zero-width space, soft hyphen, BOM, bidi marks: invisible
+            found[ord(ch)] = ""
+        elif category == "Cs":  # a lone surrogate from a broken clipboard or file
+            found[ord(ch)] = REPLACEMENT
+    return found
 
 
 def undrawable(text: str) -> set[str]:
     """Characters of (clean) `text` that neither font can draw."""
     if text.isascii():
         return set()
-    main = main_cmap()
-    missing = {ch for ch in set(text) if ord(ch) not in main and ch not in _WHITE}
+    missing = set(text).difference(main_characters(), _WHITE)
     if not missing:
         return set()
     fallback = fallback_cmap()
@@ -99,7 +109,7 @@ def _printable(text: str) -> str:
     missing = undrawable(text)
     if not missing:
         return text
-    return "".join(REPLACEMENT if ch in missing else ch for ch in text)
+    return text.translate({ord(ch): REPLACEMENT for ch in missing})
 
 
 def needs_fallback(text: str) -> bool:
@@ -115,8 +125,7 @@ def _needs_short(text: str) -> bool:
 
 
 def _needs(text: str) -> bool:
-    main = main_cmap()
-    return any(ord(ch) not in main and ch not in _WHITE for ch in text)
+    return not main_characters().issuperset(set(text).difference(_WHITE))
 
 
 def runs(text: str) -> list[tuple[bool, str]]:
