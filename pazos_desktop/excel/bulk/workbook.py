@@ -45,6 +45,7 @@ from pazos_desktop.excel.indicators import sheets as indicator_sheets
 from pazos_desktop.i18n import N_, translate
 from pazos_desktop.services.report.summaries import Matrix
 from pazos_desktop.writers.xlsx.cells import SafetyLog
+from pazos_desktop.writers.xlsx.fastrows import set_row_height
 from pazos_desktop.writers.xlsx.printing import fit_columns
 from pazos_desktop.writers.xlsx.styles import (
     CHARS_PER_UNIT,
@@ -123,7 +124,7 @@ def write_template(ctx: SheetContext, components: list[str], target: Path | io.B
         style = "pz_title" if number == 0 else "pz_plain"
         if number:
             shown = translate(text, ctx.lang)
-            ws.row_dimensions[number + 1].height = row_height([(shown, INSTRUCTIONS_WIDTH)], 2)
+            set_row_height(ws, number + 1, row_height([(shown, INSTRUCTIONS_WIDTH)], 2))
         ws.append([cell(ws, translate(text, ctx.lang), style)])
     for spec in IMPORT_SHEETS:
         write_data_sheet(wb, spec, [], ctx, True, None)
@@ -151,7 +152,7 @@ def write_data_sheet(wb, spec: SheetSpec, rows: list[dict], ctx, hxl: bool, log)
     headers = [c.header(ctx.lang) for c in columns]
     # Bold labels take more room than the body's letters: measured a little narrower.
     labels = [(h, c.width * 0.9) for h, c in zip(headers, columns, strict=True)]
-    ws.row_dimensions[1].height = row_height(labels, minimum=2)
+    set_row_height(ws, 1, row_height(labels, minimum=2))
     ws.append([cell(ws, h, "pz_header") for h in headers])
     if hxl:
         ws.append([cell(ws, c.hxl, "pz_hxl") for c in columns])
@@ -178,7 +179,7 @@ def _fit_height(ws, row: int, texts: list[tuple[object, float]]) -> None:
     only rows with a text longer than its column are measured."""
     long = [(t, w) for t, w in texts if isinstance(t, str) and len(t) > w * CHARS_PER_UNIT - 1]
     if long:
-        ws.row_dimensions[row].height = row_height(long)
+        set_row_height(ws, row, row_height(long))
 
 
 NAME_KEYS = ("name", "title", "indicator_name")
@@ -235,7 +236,8 @@ def _matrix_sheet(wb, matrix: Matrix, ctx) -> None:
     header = [translate(N_("Clúster"), lang), *(n for _i, n in matrix.columns)]
     header.append(translate(N_("Total"), lang))
     labels = row_height([(h, w * 0.9) for h, w in zip(header, widths, strict=False)])
-    ws.row_dimensions[2].height = ws.row_dimensions[len(matrix.rows) + 4].height = labels
+    set_row_height(ws, 2, labels)
+    set_row_height(ws, len(matrix.rows) + 4, labels)
     ws.append([cell(ws, h, "pz_header") for h in header])
     for row_id, name in matrix.rows:
         cells = [matrix.cell(row_id, c) for c, _n in matrix.columns] + [matrix.row_total(row_id)]

@@ -38,7 +38,7 @@ from pazos_desktop.excel.partner.validations import fill_validations
 from pazos_desktop.files import FileBatch
 from pazos_desktop.i18n import N_, _, translate
 from pazos_desktop.writers.xlsx.cells import SafetyLog
-from pazos_desktop.writers.xlsx.fastrows import save_workbook
+from pazos_desktop.writers.xlsx.fastrows import save_workbook, set_row_height
 from pazos_desktop.writers.xlsx.printing import PageFlow, fit_columns
 from pazos_desktop.writers.xlsx.styles import (
     CHARS_PER_UNIT,
@@ -184,7 +184,7 @@ def _height(ws, row: int, texts: list[tuple[str | None, float]]) -> float:
     is every row's default (`_commitments_sheet`)."""
     height = row_height(texts)
     if height > LINE_HEIGHT:
-        ws.row_dimensions[row].height = height
+        set_row_height(ws, row, height)
     return height
 
 
@@ -242,7 +242,8 @@ def _commitments_sheet(wb, data: PartnerSheetData, log: SafetyLog) -> str:
     ws.append([cell(ws, legend.format(date=format_date(data.context.today)), "pz_note")])
     columns = columns_for(data)
     labels = [(_t(data, c[1]), widths[c[0]] * BOLD_SHARE) for c in columns]
-    header = ws.row_dimensions[HEADER_ROW].height = max(2 * LINE_HEIGHT, row_height(labels) + 2)
+    header = max(2 * LINE_HEIGHT, row_height(labels) + 2)
+    set_row_height(ws, HEADER_ROW, header)
     ws.append([cell(ws, _t(data, c[1]), "pz_header") for c in columns])
     # Rows 1-2 (title, legend) default to one line each; the header row repeats on every page.
     pages = PageFlow(ws, PAPER_SIZES.get(data.context.paper, 1), scale, 2 * 18 + header, header)
