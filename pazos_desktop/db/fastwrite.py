@@ -9,6 +9,7 @@ are read back in insertion order (ids grow within one transaction on both databa
 from __future__ import annotations
 
 import datetime as dt
+from operator import itemgetter
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
@@ -52,16 +53,39 @@ def insert_rows(session: Session, table, rows: list[dict]) -> None:
     keys = list(rows[0])
     columns = ", ".join(keys)
     sql = f"INSERT INTO {table.name} ({columns}) VALUES ({', '.join('?' * len(keys))})"
-    converters = [_converter(table.c[k].type.bind_processor(dialect)) for k in keys]
-    data = [tuple(c(row[k]) for k, c in zip(keys, converters, strict=True)) for row in rows]
-    connection.exec_driver_sql(sql, data)
+    connection.exec_driver_sql(sql, _tuples(rows, keys, table, dialect))
+
+
+def _tuples(rows: list[dict], keys: list[str], table, dialect) -> list:
+    """Each row's values in `keys` order; only the columns whose type converts a value (dates
+    and times on SQLite) go through their converter, the others are taken as they are."""
+    take = itemgetter(*keys) if len(keys) > 1 else (lambda row: (row[keys[0]],))
+    converters = [
+        (index, _converter(processor))
+        for index, key in enumerate(keys)
+        if (processor := _processor(table.c[key].type, dialect)) is not None
+    ]
+    if not converters:
+        return list(map(take, rows))
+    data = []
+    for row in rows:
+        values = list(take(row))
+        for index, convert in converters:
+            values[index] = convert(values[index])
+        data.append(tuple(values))
+    return data
+
+
+def _processor(column_type, dialect):
+    # The dialect's own type (SQLite's DATETIME, not the generic DateTime) converts the value
+    # as SQLAlchemy's own inserts do; the generic type has no converter, and the driver's
+    # default adapter wrote times in another text form.
+    return column_type.dialect_impl(dialect).bind_processor(dialect)
 
 
 def _converter(processor):
     """The column's bind processor, remembering its last result: the rows of one import share
     their timestamp, converted once instead of 200,000 times."""
-    if processor is None:
-        return lambda value: value
     last = [object(), None]
 
     def convert(value):
