@@ -24,15 +24,15 @@ from reportlab.lib.pagesizes import LETTER  # noqa: E402
 from reportlab.platypus import SimpleDocTemplate, Table, TableStyle  # noqa: E402
 from sqlalchemy import update  # noqa: E402
 
+from benchmarks.caches import forget_texts  # noqa: E402
 from benchmarks.generate import cached_database  # noqa: E402
-from pazos_desktop.clock import today_in  # noqa: E402
 from pazos_desktop.db.database import Database  # noqa: E402
 from pazos_desktop.db.models.register import Commitment  # noqa: E402
+from pazos_desktop.documents.header import document_info  # noqa: E402
 from pazos_desktop.services.meetings import editing as meetings  # noqa: E402
 from pazos_desktop.services.meetings.minutes import minutes_document  # noqa: E402
-from pazos_desktop.services.settings import all_settings  # noqa: E402
 from pazos_desktop.writers.minutes_pdf import write_minutes  # noqa: E402
-from pazos_desktop.writers.pdf.document import FONT, info_from_settings, register_fonts  # noqa: E402
+from pazos_desktop.writers.pdf.document import FONT, register_fonts  # noqa: E402
 
 ATTENDEES, COMMITMENTS, TARGET = 60, 300, 1.5
 
@@ -59,10 +59,11 @@ def prepare(path: Path) -> tuple[Database, int]:
 
 
 def ours(db: Database, meeting_id: int) -> bytes:
+    forget_texts()
     out = io.BytesIO()
     with db.session() as session:
         doc = minutes_document(session, meeting_id)
-        info = info_from_settings(all_settings(session), doc.header.acta, "es", today_in(session))
+        info = document_info(session, doc.header.named, "es", None)  # as the export does
     write_minutes(out, doc, info)
     return out.getvalue()
 
