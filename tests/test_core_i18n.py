@@ -86,3 +86,28 @@ def test_the_catalog_is_compiled_when_missing_or_stale(tmp_path, monkeypatch):
             "{n} commitment"
         ), state
     i18n.catalog.cache_clear()
+
+
+# "(guía de instalación, docs/instalacion.md, «Servidor compartido»)": a message sending the
+# reader to a section of a document.
+SECTION = re.compile(r"((?:README|docs/[\w/.-]+)\.md|README), «([^»]+)»")
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def test_every_message_points_at_a_section_that_exists():
+    """A moved section left messages pointing at "README, «Servidor compartido»" after the
+    README had lost it; every such pointer now names a document and one of its headings."""
+    texts = [
+        t for key in catalog_tool.extracted() for t in (key if isinstance(key, tuple) else [key])
+    ]
+    pointers = {
+        (document, section)
+        for text in texts
+        for document, section in SECTION.findall(" ".join(text.split()))
+    }
+    assert ("docs/instalacion.md", "Servidor compartido") in pointers
+    for document, section in pointers:
+        path = ROOT / (document if document.endswith(".md") else f"{document}.md")
+        assert path.is_file(), f"{document} (for «{section}»)"
+        headings = re.findall(r"^#+\s+(.+?)\s*$", path.read_text(encoding="utf-8"), re.M)
+        assert section in headings, f"{document} has no heading «{section}»"

@@ -50,7 +50,11 @@ def _meeting_arguments(parser) -> None:
     parser.add_argument(
         "--out",
         metavar=_("ARCHIVO"),
-        help=_("archivo PDF a escribir; por defecto Acta_NNN_AAAA.pdf en la carpeta actual"),
+        help=_(
+            "archivo PDF a escribir; por defecto, en la carpeta actual, el nombre del documento "
+            "con la serie del acta (Acta_Comite_tecnico_NNN_AAAA.pdf, "
+            "Asistencia_Acta_Comite_tecnico_NNN_AAAA.pdf)"
+        ),
     )
 
 

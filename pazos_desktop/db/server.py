@@ -208,7 +208,7 @@ def translate_error(
         return DatabaseProblem(
             _(
                 "El servidor {server} no tiene esa base de datos. Pida al administrador que la "
-                "cree (README, «Servidor compartido»)."
+                "cree (guía de instalación, docs/instalacion.md, «Servidor compartido»)."
             ).format(server=label)
         )
     if state == PERMISSION_STATE:
@@ -283,7 +283,8 @@ def busy_message() -> str:
 def permission_message(label: str, detail: str) -> str:
     return _(
         "Su usuario del servidor {server} no tiene permiso para esta operación ({detail}). "
-        "Pida al administrador que revise los permisos (README, «Servidor compartido»)."
+        "Pida al administrador que revise los permisos (guía de instalación, docs/instalacion.md, "
+        "«Servidor compartido»)."
     ).format(server=label, detail=detail.splitlines()[0] if detail else "")
 
 
@@ -360,7 +361,7 @@ def upgrade_refused(engine: Engine, current: str | None, head: str) -> Permissio
             "La base de datos del servidor {server} debe actualizarse (revisión {current} → "
             "{head}) y su usuario no tiene permiso para hacerlo. Un administrador debe "
             "actualizarla con el usuario propietario: `main.py --db URL_DEL_PROPIETARIO init` "
-            "(README, «Servidor compartido»)."
+            "(guía de instalación, docs/instalacion.md, «Servidor compartido»)."
         ).format(server=label_of(engine), current=current or _("ninguna"), head=head)
     )
 
