@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import errno
 import os
-import tempfile
+import secrets
 from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
@@ -25,14 +25,16 @@ _NO_SPACE = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 _READ_ONLY = {errno.EROFS, errno.EACCES, errno.EPERM}
 
 
-def atomic_write(path: Path, write: Callable[[Path], T]) -> T:
+def atomic_write(path: Path, write: Callable[[Path], T], private: bool = False) -> T:
     """Call `write(temp)` to fill a temporary file, then move it onto `path`.
 
     Raises PazosError (the message names the file) for the expected failures; whatever
     `write` raises (a cancel, a validation error) passes through, and the temporary file is
-    removed in every case.
+    removed in every case. The file gets the permissions any program's new file gets (the
+    user's umask: colleagues sharing the folder can open it); `private`, for a copy of the
+    whole register, only its owner's.
     """
-    with FileBatch() as batch:
+    with FileBatch(private=private) as batch:
         result = batch.write(path, write)
         batch.commit()
         return result
@@ -60,8 +62,9 @@ class FileBatch:
     ones, the rest keep their earlier content, and the message names the refused file.
     """
 
-    def __init__(self):
+    def __init__(self, private: bool = False):
         self._staged: dict[Path, Path] = {}  # target -> its temporary file, in write order
+        self._mode = 0o600 if private else 0o666  # before the umask, as open() does
 
     def __enter__(self) -> FileBatch:
         return self
@@ -73,7 +76,7 @@ class FileBatch:
         path = Path(path).expanduser()
         if not path.parent.is_dir():
             raise PazosError(_("No existe la carpeta {folder}.").format(folder=path.parent))
-        temp = _temporary_beside(path)
+        temp = _temporary_beside(path, self._mode)
         self._staged[path] = temp
         try:
             return write(temp)
@@ -104,15 +107,26 @@ def _write_message(path: Path, exc: OSError) -> str:
     return _os_message(path, exc)
 
 
-def _temporary_beside(path: Path) -> Path:
-    try:
-        fd, name = tempfile.mkstemp(prefix=f".{path.stem[:40]}-", suffix=".tmp", dir=path.parent)
-    except OSError as exc:
-        if exc.errno in _READ_ONLY:
-            raise PazosError(_folder_message(path.parent)) from exc
-        raise PazosError(_os_message(path, exc)) from exc
-    os.close(fd)
-    return Path(name)
+def _temporary_beside(path: Path, mode: int) -> Path:
+    """A new empty file beside `path`. Created as `open()` creates files (`mode` less the
+    umask): `tempfile.mkstemp` makes them readable by their owner only, and every exported
+    acta or sheet kept that on a shared folder."""
+    for _attempt in range(100):
+        name = path.parent / f".{path.stem[:40]}-{secrets.token_hex(4)}.tmp"
+        try:
+            fd = os.open(name, os.O_WRONLY | os.O_CREAT | os.O_EXCL | _BINARY, mode)
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            if exc.errno in _READ_ONLY:
+                raise PazosError(_folder_message(path.parent)) from exc
+            raise PazosError(_os_message(path, exc)) from exc
+        os.close(fd)
+        return name
+    raise PazosError(_os_message(path, FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST))))
+
+
+_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
 
 
 def _locked_message(path: Path) -> str:

@@ -38,6 +38,24 @@ def test_the_file_appears_whole_or_not_at_all(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["informe.pdf"]  # no temporary left
 
 
+@pytest.mark.skipif(os.name != "posix", reason="permission bits are POSIX's")
+def test_a_file_gets_the_permissions_of_any_new_file(tmp_path):
+    """An exported acta on a shared folder opens for the colleagues the user's umask lets
+    in (mkstemp's files were the owner's only); a backup, the whole register, stays private."""
+    old = os.umask(0o022)
+    try:
+        atomic_write(tmp_path / "acta.pdf", _write_bytes(b"%PDF-1"))
+        atomic_write(tmp_path / "copia.sqlite", _write_bytes(b"SQLite"), private=True)
+        os.umask(0o027)
+        with FileBatch() as batch:
+            batch.write(tmp_path / "hoja.xlsx", _write_bytes(b"PK"))
+            batch.commit()
+    finally:
+        os.umask(old)
+    modes = {p.name: p.stat().st_mode & 0o777 for p in tmp_path.iterdir()}
+    assert modes == {"acta.pdf": 0o644, "copia.sqlite": 0o600, "hoja.xlsx": 0o640}
+
+
 def test_a_batch_takes_its_names_together_or_not_at_all(tmp_path):
     sent = tmp_path / "Compromisos_SIDOC.xlsx"
     sent.write_bytes(b"sent last month")

@@ -142,7 +142,7 @@ def write_backup(db_path: Path, out: Path) -> Path:
             )
 
     try:
-        atomic_write(out, write)
+        atomic_write(out, write, private=True)  # the whole register: its owner only
     except sqlite3.Error as exc:
         unwritten = _("no se pudo escribir la copia de seguridad {name}").format(name=out.name)
         raise sqlite_problem(exc, out, unwritten) or PazosError(
