@@ -18,6 +18,8 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QTextDocument, QTextImageFormat
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
+from shiboken6 import isValid
 from window_support import wait_dialog
 
 from pazos_desktop.cli import main as cli_main
@@ -176,6 +178,30 @@ def test_f1_opens_the_chapter_of_the_open_view(qtbot, empty_window):
     manual.page.anchorClicked.emit(QUrl("https://example.org"))  # nothing leaves the program
     assert manual.shown == "05-reuniones-y-actas.md"
     manual.close()
+
+
+def test_f1_in_a_dialog_opens_the_manual_beside_it(qtbot, empty_window):
+    """F1 in a modal editor: the chapter of the view it was opened from, in a window the
+    editor does not block (the manual is the editor's own); the manual's own F1 opens no
+    other, and a second F1 turns the same manual."""
+    from ui.dialogs.commitment import CommitmentEditor
+
+    view = empty_window.show_view("commitments")
+    view.new_record()
+    editor = wait_dialog(qtbot, CommitmentEditor)
+    assert editor.isModal()
+    QTest.keyClick(editor.title, Qt.Key.Key_F1)  # from a field: the key reaches the dialog
+    manual = wait_dialog(qtbot, ManualWindow)
+    assert manual.shown == "04-compromisos-y-avances.md" and manual.parent() is editor
+    QTest.keyClick(manual.page, Qt.Key.Key_F1)
+    editor.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is editor, timeout=5000)
+    QTest.keyClick(editor.title, Qt.Key.Key_F1)
+    assert editor.findChildren(ManualWindow) == [manual] and manual.isVisible()
+    assert getattr(empty_window, "manual_window", None) is None
+    editor.reject()
+    # closed (and deleted) with its dialog
+    qtbot.waitUntil(lambda: not isValid(manual) or not manual.isVisible(), timeout=5000)
 
 
 def test_ayuda_opens_the_manual_at_the_panel_chapter(qtbot, empty_window):

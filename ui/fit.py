@@ -3,13 +3,13 @@
 `FittedDialog` is the base of every dialog of ui/: when shown it shrinks itself to the screen's
 available geometry, frame included, and moves inside it; its long contents sit in a
 `FitScrollArea`, which asks for its contents' full size but scrolls instead of growing past
-the screen. `first_window_size(screen)` is the main window's first size.
+the screen; its F1 opens the user manual. `first_window_size(screen)` is the main window's first size.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QFrame, QScrollArea, QStyle, QWidget
 
 TITLE_BAR = 32  # what a window manager adds above a window (Windows 10/11: ~31 logical px)
@@ -85,11 +85,29 @@ def first_window_size(area: QRect) -> tuple[QSize, bool]:
 
 
 class FittedDialog(QDialog):
-    """A dialog that never opens larger than its screen."""
+    """A dialog that never opens larger than its screen, and whose F1 opens the manual.
+
+    F1 opens the chapter `help_chapter` (a file of docs/manual/, "#section" allowed), by
+    default that of the view the dialog was opened from, beside the dialog: the main window
+    keeps the manual (`MainWindow.manual_beside`), this only finds it.
+    """
+
+    help_chapter: str | None = None
+    offers_help = True  # the manual's own window does not open another
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
         fit_to_screen(self)
+        if self.offers_help and getattr(self, "help_key", None) is None:
+            self.help_key = QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), self)
+            self.help_key.activated.connect(self.show_help)
+
+    def show_help(self) -> None:
+        owner = self.parentWidget()
+        while owner is not None and not hasattr(owner, "manual_beside"):
+            owner = owner.parentWidget()
+        if owner is not None:  # a dialog of the start-up, before the window, has no manual
+            owner.manual_beside(self, self.help_chapter)
 
 
 class FitScrollArea(QScrollArea):

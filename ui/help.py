@@ -32,7 +32,13 @@ SHORTCUTS = [
     ("Ctrl+S", QT_TRANSLATE_NOOP("Help", "Guardar el editor abierto")),
     ("Esc", QT_TRANSLATE_NOOP("Help", "Cerrar el editor (pregunta si hay cambios sin guardar)")),
     ("Ctrl+Tab", QT_TRANSLATE_NOOP("Help", "Pestaña siguiente del acta")),
-    ("F1", QT_TRANSLATE_NOOP("Help", "Manual de usuario, en el capítulo de la vista abierta")),
+    (
+        "F1",
+        QT_TRANSLATE_NOOP(
+            "Help",
+            "Manual de usuario, en el capítulo de la vista abierta (también desde un diálogo)",
+        ),
+    ),
 ]
 
 

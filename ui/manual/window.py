@@ -58,6 +58,8 @@ def tr(text: str) -> str:
 class ManualWindow(FittedDialog):
     """Not modal: it stays open beside the main window while the user works."""
 
+    offers_help = False
+
     def __init__(self, parent: QWidget | None = None, target: str = INDEX):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Manual de usuario"))
@@ -179,12 +181,20 @@ def chapter_for(view_key: str | None) -> str:
     return VIEW_CHAPTERS.get(view_key or "", INDEX)
 
 
-def open_manual(window, target: str | None = None) -> ManualWindow:
-    """The window's one manual, raised and turned to `target` (else the open view's chapter)."""
+def open_manual(window, target: str | None = None, beside: QWidget | None = None) -> ManualWindow:
+    """The window's one manual, raised and turned to `target` (else the open view's chapter).
+
+    `beside`: the dialog whose F1 asked. A modal dialog blocks every other window, the
+    manual's too: the manual then opens as that dialog's own (usable, closed with it).
+    """
     target = target or chapter_for(window.current_key())
-    manual = getattr(window, "manual_window", None)
-    if manual is None:
-        manual = window.manual_window = ManualWindow(window, target)
+    if beside is not None and beside.isModal():
+        direct = Qt.FindChildOption.FindDirectChildrenOnly
+        manual = beside.findChild(ManualWindow, "", direct) or ManualWindow(beside, target)
+    else:
+        manual = getattr(window, "manual_window", None)
+        if manual is None:
+            manual = window.manual_window = ManualWindow(window, target)
     manual.show()
     manual.open(target)  # after show: a section is scrolled to once the page has its size
     manual.raise_()
