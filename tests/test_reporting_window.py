@@ -81,6 +81,13 @@ def test_grid_filters_review_send_back_and_accept(qtbot, window, recorder, artif
     dialog.table.item(0, 5).setText("Revise el logrado: parece del periodo, no acumulado")
     dialog.general.setPlainText("Faltan las listas de asistencia")
     dialog.grab().save(str(out / "review.png"))
+    dialog.resize(780, dialog.height())  # a narrow screen: every column in sight, none hidden
+    qtbot.waitUntil(lambda: dialog.width() == 780)
+    table = dialog.table
+    assert table.horizontalScrollBar().maximum() == 0
+    remark = table.columnViewportPosition(5) + table.columnWidth(5)
+    assert table.columnWidth(5) >= 100 and remark <= table.viewport().width()
+    dialog.grab().save(str(out / "review_narrow.png"))
     recorder.files.append(str(tmp_path))
     dialog.return_button.click()
     qtbot.waitUntil(lambda: _state(window, partner, code) == "returned", timeout=20000)

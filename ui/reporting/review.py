@@ -127,9 +127,16 @@ class ReviewDialog(FittedDialog):
             table.setItem(row, REMARK_COLUMN, QTableWidgetItem(item.remark))
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         for column, width in enumerate((230, 120, 120, 170, 130)):
             header.resizeSection(column, width)
+        # The texts share the dialog's width and wrap: on a narrow screen the coordination's
+        # remark, the column typed in, stayed behind a horizontal scroll bar.
+        for column in (0, 3, REMARK_COLUMN):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        header.setTextElideMode(Qt.TextElideMode.ElideRight)  # a narrow label: "Observación…"
+        for column, text in enumerate(headers):
+            table.horizontalHeaderItem(column).setToolTip(text)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         return table
 
     def _buttons(self) -> QDialogButtonBox:
