@@ -11,10 +11,15 @@ from openpyxl import load_workbook
 from pazos_desktop.errors import PazosError
 from pazos_desktop.excel.common import Cancelled, describe_issues, safe_file_stem
 from pazos_desktop.excel.data import load_partner_sheets
-from pazos_desktop.excel.partner.sheets import export_partner_sheets, write_partner_sheet
+from pazos_desktop.excel.partner.sheets import (
+    EXCEL_PATH_LIMIT,
+    export_partner_sheets,
+    write_partner_sheet,
+)
 from pazos_desktop.services.commitments import editing as commitments
 from pazos_desktop.services.report.filters import resolve_partners
 from tests.excel_support import TODAY, calamine_rows, formula_count, sample_db, sample_template
+from tests.real_names import LONG_PARTNER
 
 __all__ = ["sample_db", "sample_template"]
 
@@ -120,6 +125,33 @@ def test_batch_names_progress_and_cancel(sample_db, tmp_path):
     with pytest.raises(Cancelled):
         export_partner_sheets(items, tmp_path / "cancelled", cancel=cancel)
     assert list((tmp_path / "cancelled").iterdir()) == []
+
+
+def test_every_sheet_opens_in_excel_from_a_deep_folder(sample_db, tmp_path):
+    """Excel for Windows opens no file whose full path passes 218 characters: the entity's
+    part of each name is cut to fit (two long names stay apart), and a folder too deep for
+    any name is refused before anything is written."""
+    with sample_db.session() as s:
+        items = load_partner_sheets(s, on=TODAY)[:3]
+    items[0].partner.name = LONG_PARTNER
+    items[1].partner.name = LONG_PARTNER + " (sede norte)"  # the same first 100 characters
+    deep = tmp_path / ("Documentos_PAZOS_" * 4) / "Hojas 2026-11"
+    room = EXCEL_PATH_LIMIT - len(str(deep.absolute())) - 1
+    assert 45 < room < 120  # the test's own folder varies: the long names must be cut here
+    results = export_partner_sheets(items, deep)
+    paths = [r.path for r in results]
+    assert all(len(str(p.absolute())) <= EXCEL_PATH_LIMIT for p in paths)
+    assert len({p.name.lower() for p in paths}) == 3
+    first = paths[0].name
+    assert len(first) <= room < len(f"Compromisos_{safe_file_stem(LONG_PARTNER)}_2026-11-25.xlsx")
+    assert first.startswith("Compromisos_Corporacion_para_el") and first.endswith(
+        "_2026-11-25.xlsx"
+    )
+    assert load_workbook(paths[0], read_only=True).sheetnames  # whole files, readable
+    too_deep = tmp_path / ("x" * 150) / ("y" * 40)
+    with pytest.raises(PazosError, match="218"):
+        export_partner_sheets(items, too_deep)
+    assert not too_deep.exists()
 
 
 def test_a_failed_export_leaves_the_sheets_sent_before(sample_db, tmp_path, monkeypatch):

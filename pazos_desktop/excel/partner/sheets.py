@@ -22,6 +22,7 @@ from pazos_desktop import __version__
 from pazos_desktop.domain.formats import format_date
 from pazos_desktop.domain.records import COMMITMENT, PROGRESS
 from pazos_desktop.domain.vocabulary import STATUS_LABELS, Status, status_label
+from pazos_desktop.errors import PazosError
 from pazos_desktop.excel.common import (
     META_SHEET,
     SCHEMA_VERSION,
@@ -126,11 +127,37 @@ def columns_for(data: PartnerSheetData) -> list[tuple]:
     return [*COLUMNS, REMARK_COLUMN] if data.remarks is not None else COLUMNS
 
 
-def file_name(data: PartnerSheetData) -> str:
-    """`Compromisos_Fundacion_SIDOC_2026-11-25.xlsx`"""
+# Excel for Windows opens no file whose full path is longer than this: with an entity's long
+# name in a deep folder (OneDrive, "Documentos\PAZOS\Hojas 2026-11") the partner got a sheet
+# Excel would not open. The entity's part of the name is cut to keep the path under it.
+EXCEL_PATH_LIMIT = 218
+SHORTEST_STEM = 8  # characters of the entity's name a file name keeps at least
+
+
+def file_name(data: PartnerSheetData, room: int = 255) -> str:
+    """`Compromisos_Fundacion_SIDOC_2026-11-25.xlsx`, in at most `room` characters (the
+    entity's part cut first)."""
     prefix = safe_file_stem(translate(N_("Compromisos"), data.context.lang))
+    suffix = f"_{data.context.today.isoformat()}.xlsx"
     stem = safe_file_stem(data.partner.name)
-    return f"{prefix}_{stem}_{data.context.today.isoformat()}.xlsx"
+    stem = stem[: max(SHORTEST_STEM, room - len(prefix) - 1 - len(suffix))].rstrip("_")
+    return f"{prefix}_{stem}{suffix}"
+
+
+def _room(folder: Path, lang: str) -> int:
+    """Characters a file name may take in `folder` for Excel to open it; refused (before
+    anything is written) when too few are left for a name."""
+    room = EXCEL_PATH_LIMIT - len(str(folder.absolute())) - 1
+    shortest = len(f"{translate(N_('Compromisos'), lang)}__2026-01-01_0000.xlsx") + SHORTEST_STEM
+    if room < shortest:
+        raise PazosError(
+            _(
+                "La ruta de la carpeta {folder} es demasiado larga: Excel no abre un archivo "
+                "cuya ruta completa pasa de {limit} caracteres. Elija una carpeta más corta "
+                "(por ejemplo, en Documentos)."
+            ).format(folder=folder, limit=EXCEL_PATH_LIMIT)
+        )
+    return room
 
 
 def write_partner_sheet(data: PartnerSheetData, target: Path | io.BytesIO) -> SafetyLog:
@@ -393,13 +420,14 @@ def export_partner_sheets(
     All of them or none: on a failure or a cancel, the sheets already sent out under these
     names (a partner may be filling one in) are left as they were.
     """
+    room = _room(folder, items[0].context.lang if items else "es")
     folder.mkdir(parents=True, exist_ok=True)
     results: list[SheetResult] = []
     used: set[str] = set()
     with FileBatch() as batch:
         for done, data in enumerate(items):
             step(progress, cancel, done, len(items), data.partner.name)
-            result = _write_one(data, folder, used, batch)
+            result = _write_one(data, folder, used, batch, room)
             results.append(result)
             if email_drafts:
                 result.draft = write_email_draft(data, result.path, batch)
@@ -409,11 +437,12 @@ def export_partner_sheets(
 
 
 def _write_one(
-    data: PartnerSheetData, folder: Path, used: set[str], batch: FileBatch
+    data: PartnerSheetData, folder: Path, used: set[str], batch: FileBatch, room: int = 255
 ) -> SheetResult:
-    name = file_name(data)
+    name = file_name(data, room)
     if name.lower() in used:  # two partners whose names fold to the same file name
-        name = name.replace(".xlsx", f"_{data.partner.id}.xlsx")
+        own = f"_{data.partner.id}.xlsx"
+        name = file_name(data, room - len(own) + len(".xlsx")).replace(".xlsx", own)
     used.add(name.lower())
     path = folder / name
     log = batch.write(path, lambda temp: write_partner_sheet(data, temp))
