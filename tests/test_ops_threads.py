@@ -8,6 +8,7 @@ be and asserts which thread it dies on.
 from __future__ import annotations
 
 import gc
+import os
 import threading
 
 import pytest
@@ -92,6 +93,11 @@ def test_the_worker_never_runs_the_cyclic_collector(qtbot, ops):
     assert deaths == [threading.main_thread()]
 
 
+@pytest.mark.skipif(
+    bool(os.environ.get("PAZOS_TEST_FAKETIME")),
+    reason="under .ci/run's faketime timed waits stand still: the collector's timer may not "
+    "fire (seen once in CI); the passes with a real clock run it",
+)
 def test_the_ui_threads_timer_collects_by_the_usual_thresholds(qtbot, ops):
     deaths = []
     cycle_with_tracer(deaths)
