@@ -25,7 +25,7 @@ def insert_many(session: Session, model, rows: list[dict], stamp: dt.datetime) -
     before = session.scalar(select(model.id).order_by(model.id.desc()).limit(1)) or 0
     # The table, not the ORM class: the ORM splits rows whose empty values differ into
     # separate statements (55,000 of them for a bulk import), the table takes one executemany.
-    session.execute(insert(model.__table__), rows)
+    insert_rows(session, model.__table__, rows)
     query = select(model.id).where(model.id > before, model.created_at == stamp).order_by(model.id)
     ids = list(session.scalars(query))
     if len(ids) != len(rows):  # someone else wrote the same instant: refuse rather than guess
@@ -47,13 +47,20 @@ def insert_rows(session: Session, table, rows: list[dict]) -> None:
         return
     connection = session.connection()
     dialect = connection.dialect
-    if dialect.name != "sqlite":
+    keys = list(rows[0])
+    if dialect.name != "sqlite" or _defaults_left_out(table, keys):
         connection.execute(insert(table), rows)
         return
-    keys = list(rows[0])
     columns = ", ".join(keys)
     sql = f"INSERT INTO {table.name} ({columns}) VALUES ({', '.join('?' * len(keys))})"
     connection.exec_driver_sql(sql, _tuples(rows, keys, table, dialect))
+
+
+def _defaults_left_out(table, keys: list[str]) -> bool:
+    """Whether a column the rows leave out takes a value Python supplies (`default=`): only
+    SQLAlchemy's own insert fills it in."""
+    given = set(keys)
+    return any(column.default is not None and column.key not in given for column in table.c)
 
 
 def _tuples(rows: list[dict], keys: list[str], table, dialect) -> list:

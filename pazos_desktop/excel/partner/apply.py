@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from pazos_desktop.clock import run_of
 from pazos_desktop.db import history
 from pazos_desktop.db.fastwrite import insert_many, insert_rows
+from pazos_desktop.db.idsets import among
 from pazos_desktop.db.models.register import Commitment, HistoryEntry, ProgressUpdate
 from pazos_desktop.domain.vocabulary import ProgressSource
 from pazos_desktop.errors import ConflictError
@@ -85,11 +86,11 @@ def _current(session: Session, changes: list[Change]) -> dict[int, CommitmentSta
     wanted = {c.entity_id: c for c in changes}
     found: dict[int, CommitmentState] = {}
     versions: dict[int, int] = {}
-    ids = list(wanted)
+    ids = sorted(wanted)
     c = Commitment
     for start in range(0, len(ids), CHUNK):
         query = select(c.id, c.version, c.achieved_quantity, c.status, c.target_quantity)
-        for row in session.execute(query.where(c.id.in_(ids[start : start + CHUNK]))):
+        for row in session.execute(query.where(among(c.id, ids[start : start + CHUNK]))):
             found[row.id] = CommitmentState(row.id, row[2], row[3], row[4])
             versions[row.id] = row.version
     for cid, change in wanted.items():

@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from pazos_desktop.clock import today_in
+from pazos_desktop.db.idsets import among
 from pazos_desktop.db.models.meetings import Meeting
 from pazos_desktop.db.models.register import Commitment, Partner, ProgressUpdate
 from pazos_desktop.domain.records import COMMITMENT, PROGRESS
@@ -163,15 +164,15 @@ def _load_known(session: Session, ids: list[int]) -> _Known:
             c.id, c.partner_id, c.version, c.achieved_quantity, c.status, c.title,
             c.target_quantity, c.start_date, c.created_at, Meeting.date,
         ).outerjoin(Meeting, Meeting.id == c.origin_meeting_id)  # fmt: skip
-        for row in session.execute(query.where(c.id.in_(chunk))):
+        for row in session.execute(query.where(among(c.id, chunk))):
             known.commitments[row[0]] = tuple(row[:6])
             known.states[row[0]] = _state(row)
         query = select(p.commitment_id, p.date, p.achieved_quantity, p.status, p.comment)
-        query = query.where(p.commitment_id.in_(chunk), p.source == ProgressSource.IMPORT.value)
+        query = query.where(among(p.commitment_id, chunk), p.source == ProgressSource.IMPORT.value)
         known.imported.update(tuple(r) for r in session.execute(query))
         names = cluster_names(session, chunk)
         known.clusters.update({cid: ", ".join(names.get(cid, [])) for cid in chunk})
-        everywhere = select(c.id).where(c.id.in_(chunk), c.all_clusters.is_(True))
+        everywhere = select(c.id).where(among(c.id, chunk), c.all_clusters.is_(True))
         known.all_clusters.update(session.scalars(everywhere))
     return known
 

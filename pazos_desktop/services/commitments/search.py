@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 from sqlalchemy.sql import Select
 
 from pazos_desktop.clock import today_in
+from pazos_desktop.db.idsets import among
 from pazos_desktop.db.models.register import (
     Cluster,
     Commitment,
@@ -292,7 +293,7 @@ def cluster_names(
     query = (
         select(commitment_cluster.c.commitment_id, Cluster.id, Cluster.name)
         .join(Cluster, Cluster.id == commitment_cluster.c.cluster_id)
-        .where(commitment_cluster.c.commitment_id.in_(ids))
+        .where(among(commitment_cluster.c.commitment_id, ids))
         .order_by(Cluster.name)
     )
     wanted = set(first or ())
