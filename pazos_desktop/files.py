@@ -23,6 +23,7 @@ T = TypeVar("T")
 
 _NO_SPACE = {errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)}
 _READ_ONLY = {errno.EROFS, errno.EACCES, errno.EPERM}
+_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
 
 
 def atomic_write(path: Path, write: Callable[[Path], T], private: bool = False) -> T:
@@ -124,9 +125,6 @@ def _temporary_beside(path: Path, mode: int) -> Path:
         os.close(fd)
         return name
     raise PazosError(_os_message(path, FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST))))
-
-
-_BINARY = getattr(os, "O_BINARY", 0)  # Windows: no newline translation
 
 
 def _locked_message(path: Path) -> str:

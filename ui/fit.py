@@ -3,7 +3,8 @@
 `FittedDialog` is the base of every dialog of ui/: when shown it shrinks itself to the screen's
 available geometry, frame included, and moves inside it; its long contents sit in a
 `FitScrollArea`, which asks for its contents' full size but scrolls instead of growing past
-the screen; its F1 opens the user manual. `first_window_size(screen)` is the main window's first size.
+the screen; its F1 opens the user manual. `first_window_size(screen)` is the main window's
+first size.
 """
 
 from __future__ import annotations
@@ -87,12 +88,10 @@ def first_window_size(area: QRect) -> tuple[QSize, bool]:
 class FittedDialog(QDialog):
     """A dialog that never opens larger than its screen, and whose F1 opens the manual.
 
-    F1 opens the chapter `help_chapter` (a file of docs/manual/, "#section" allowed), by
-    default that of the view the dialog was opened from, beside the dialog: the main window
-    keeps the manual (`MainWindow.manual_beside`), this only finds it.
+    F1 opens the chapter of the view the dialog was opened from, beside the dialog: the main
+    window keeps the manual (`MainWindow.manual_beside`), this only finds it.
     """
 
-    help_chapter: str | None = None
     offers_help = True  # the manual's own window does not open another
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
@@ -107,7 +106,7 @@ class FittedDialog(QDialog):
         while owner is not None and not hasattr(owner, "manual_beside"):
             owner = owner.parentWidget()
         if owner is not None:  # a dialog of the start-up, before the window, has no manual
-            owner.manual_beside(self, self.help_chapter)
+            owner.manual_beside(self)
 
 
 class FitScrollArea(QScrollArea):

@@ -298,11 +298,11 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(widget)
         return self.views[key]
 
-    def manual_beside(self, dialog: QWidget, chapter: str | None) -> None:
-        """F1 in a dialog (ui/fit.py): the manual at `chapter`, else the open view's."""
+    def manual_beside(self, dialog: QWidget) -> None:
+        """F1 in a dialog (ui/fit.py): the manual at the open view's chapter."""
         from ui.manual.window import open_manual
 
-        open_manual(self, chapter, beside=dialog)
+        open_manual(self, beside=dialog)
 
     def current_view(self) -> QWidget | None:
         widget = self.stack.currentWidget()

@@ -144,11 +144,11 @@ def file_name(data: PartnerSheetData, room: int = 255) -> str:
     return f"{prefix}_{stem}{suffix}"
 
 
-def _room(folder: Path, lang: str) -> int:
+def _room(folder: Path, items: list[PartnerSheetData]) -> int:
     """Characters a file name may take in `folder` for Excel to open it; refused (before
-    anything is written) when too few are left for a name."""
+    anything is written) when too few are left for the shortest names, an entity's id added."""
     room = EXCEL_PATH_LIMIT - len(str(folder.absolute())) - 1
-    shortest = len(f"{translate(N_('Compromisos'), lang)}__2026-01-01_0000.xlsx") + SHORTEST_STEM
+    shortest = max((len(file_name(d, 0)) + len(f"_{d.partner.id}") for d in items), default=0)
     if room < shortest:
         raise PazosError(
             _(
@@ -420,7 +420,7 @@ def export_partner_sheets(
     All of them or none: on a failure or a cancel, the sheets already sent out under these
     names (a partner may be filling one in) are left as they were.
     """
-    room = _room(folder, items[0].context.lang if items else "es")
+    room = _room(folder, items)
     folder.mkdir(parents=True, exist_ok=True)
     results: list[SheetResult] = []
     used: set[str] = set()
